@@ -1,0 +1,75 @@
+"""Find a quote in its article's text.
+
+Matching rules (documented in docs/format.md): runs of whitespace of any kind count as one
+space, and typographic quotation marks and apostrophes match their straight forms. Nothing else
+is forgiven, so a quote on the site is the article's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # offsets into the article text
+    end: int
+    paragraph: int  # 1-based number of the paragraph (non-blank line) where the quote starts
+    occurrences: int
+
+
+@dataclass(frozen=True)
+class Miss:
+    matched: str  # the longest beginning of the quote that the text contains
+    expected: str  # what the text has where the quote goes on differently ('' at its end)
+
+
+class SearchableText:
+    """An article's text folded for matching, with a map back to the original offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+        folded: list[str] = []
+        origin: list[int] = []
+        for index, char in enumerate(text.translate(_FOLD)):
+            if char.isspace():
+                if folded and folded[-1] == " ":
+                    continue
+                char = " "
+            folded.append(char)
+            origin.append(index)
+        self.folded = "".join(folded)
+        self.origin = origin
+        self.paragraph_starts = [m.start() for m in re.finditer(r"^[^\n]*\S", text, re.M)]
+
+    def find(self, quote: str) -> Match | Miss:
+        needle = fold(quote)
+        at = self.folded.find(needle)
+        if at < 0 or not needle:
+            return self._miss(needle)
+        start, end = self.origin[at], self.origin[at + len(needle) - 1] + 1
+        paragraph = sum(1 for begin in self.paragraph_starts if begin <= start)
+        return Match(start, end, paragraph, self.folded.count(needle))
+
+    def paragraphs(self) -> list[str]:
+        return [line for line in self.text.split("\n") if line.strip()]
+
+    def _miss(self, needle: str) -> Miss:
+        low, high = 0, len(needle)  # the longest prefix found; found(low) is always true
+        while low < high:
+            middle = (low + high + 1) // 2
+            if needle[:middle] in self.folded:
+                low = middle
+            else:
+                high = middle - 1
+        prefix = needle[:low]
+        at = self.folded.find(prefix) + low if low else 0
+        return Miss(prefix, self.folded[at : at + 40])
+
+
+def fold(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()

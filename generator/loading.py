@@ -1,0 +1,196 @@
+"""Read annotation YAML and seed articles, keeping the file, line and column of every value.
+
+PyYAML is used in two steps (compose, then construct) so that each value keeps the mark of the
+node it came from: that mark is what lets every later problem name ``path:line:col``. Duplicate
+keys, which PyYAML would silently overwrite, are reported here, and dates stay text so that the
+JSON Schemas see what the author wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import BriefingError, Location, Problem, relative
+
+MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
+MAX_BYTES = 5_000_000
+FRONT_MATTER = "---\n"
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings: a date's precision is what the author wrote."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data from one YAML file (or front matter) and where each value stands in it."""
+
+    path: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(repr=False)
+    key_marks: dict[Path_, tuple[int, int]] = field(repr=False)
+
+    def locate(self, at: Path_ = (), *, key: bool = False) -> Location:
+        """The location of the value at ``at`` (or of its key), else of its nearest parent."""
+        if key and at in self.key_marks:
+            return Location(self.path, *self.key_marks[at])
+        while at not in self.marks and at:
+            at = at[:-1]
+        return Location(self.path, *self.marks.get(at, (0, 0)))
+
+
+@dataclass(frozen=True)
+class Article:
+    """A seed article: its metadata (front matter) and its text exactly as received."""
+
+    id: str
+    meta: Document
+    text: str
+    sha256: str
+
+
+def read_text(path: Path, root: Path) -> str:
+    """A file's text, or a clear problem for unreadable, oversized, binary or non-UTF-8 input."""
+    shown = relative(path, root)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise BriefingError(
+            [Problem(Location(shown), f"cannot read file: {error.strerror}")]
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise BriefingError(
+            [Problem(Location(shown), f"file is larger than {MAX_BYTES:,} bytes", "split it up")]
+        )
+    if b"\0" in raw:
+        raise BriefingError([Problem(Location(shown), "file is binary, not text")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise BriefingError(
+            [Problem(Location(shown, line, column), "file is not valid UTF-8", "save it as UTF-8")]
+        ) from None
+
+
+def parse_yaml(text: str, shown: str, line_offset: int = 0) -> Document:
+    """Compose ``text`` and construct plain data, recording a mark for every value and key."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = (
+            Location(shown, mark.line + 1 + line_offset, mark.column + 1)
+            if mark
+            else Location(shown)
+        )
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise BriefingError(
+            [Problem(where, f"malformed YAML: {message}", "check the indentation and quoting here")]
+        ) from None
+    builder = _Builder(shown, line_offset)
+    data = builder.build(root, ()) if root is not None else None
+    if builder.problems:
+        raise BriefingError(builder.problems)
+    return Document(shown, data, builder.marks, builder.key_marks)
+
+
+class _Builder:
+    def __init__(self, shown: str, line_offset: int):
+        self.shown, self.offset = shown, line_offset
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.loader = _Loader("")
+
+    def where(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def build(self, node: yaml.Node, at: Path_) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise BriefingError(
+                [
+                    Problem(
+                        Location(self.shown, *self.where(node)),
+                        f"YAML expands to more than {MAX_NODES:,} values (aliases nested too deep?)",
+                        "write the values out instead of repeating aliases",
+                    )
+                ]
+            )
+        self.marks.setdefault(at, self.where(node))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = str(self.loader.construct_object(key_node, deep=True))
+                if key in result:
+                    first = self.key_marks[(*at, key)]
+                    self.problems.append(
+                        Problem(
+                            Location(self.shown, *self.where(key_node)),
+                            f"duplicate key '{key}' (first given on line {first[0]})",
+                            "keep one of them: YAML would silently use only the last",
+                        )
+                    )
+                    continue
+                self.key_marks[(*at, key)] = self.where(key_node)
+                result[key] = self.build(value_node, (*at, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*at, index)) for index, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            self.problems.append(
+                Problem(
+                    Location(self.shown, *self.where(node)),
+                    f"unsupported YAML value: {error.problem}",
+                    "write plain text, numbers, lists and mappings only",
+                )
+            )
+            return None
+
+
+def load_yaml(path: Path, root: Path) -> Document:
+    shown = relative(path, root)
+    document = parse_yaml(read_text(path, root), shown)
+    if document.data is None:
+        raise BriefingError([Problem(Location(shown), "file is empty", "remove it or add records")])
+    return document
+
+
+def load_article(path: Path, root: Path) -> Article:
+    """Split an article into front matter and text; the text's bytes are never altered."""
+    shown = relative(path, root)
+    content = read_text(path, root)
+    end = content.find("\n" + FRONT_MATTER, len(FRONT_MATTER) - 1)
+    if not content.startswith(FRONT_MATTER) or end < 0:
+        raise BriefingError(
+            [
+                Problem(
+                    Location(shown, 1, 1),
+                    "article has no front matter",
+                    "start the file with a '---' line, the metadata in YAML, and another '---' line",
+                )
+            ]
+        )
+    meta = parse_yaml(content[len(FRONT_MATTER) : end + 1], shown, line_offset=1)
+    if meta.data is None:
+        meta = Document(shown, {}, {(): (2, 1)}, {})
+    text = content[end + 1 + len(FRONT_MATTER) :]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(path.stem, meta, text, digest)

@@ -1,0 +1,37 @@
+"""MkDocs hook: regenerate the pages before every build, so ``mkdocs serve`` follows edits.
+
+All logic lives in the library; this adapter only decides what a failure means. During
+``mkdocs serve`` a mistake is printed and the last good pages keep being served; during
+``mkdocs build`` it aborts the build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from generator import pipeline
+from generator.problems import BriefingError
+
+log = logging.getLogger("mkdocs.briefing")
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_pre_build(config) -> None:
+    root = Path(config.config_file_path).parent
+    try:
+        report = pipeline.generate(root)
+    except BriefingError as error:
+        if _command == "serve":
+            log.error("briefing: serving the last good pages\n%s", error.report())
+            return
+        raise Abort(error.report()) from None
+    if report.written or report.removed:
+        log.info("briefing: %s", report)

@@ -1,0 +1,151 @@
+"""The briefing as frozen records, plus the indexes and backlinks the pages need.
+
+Records refer to each other only by id. ``Briefing.referrers`` is built once, by walking every
+reference the records make, so that each page can show the links pointing at it without any
+template searching the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+SECTIONS = ("actors", "claims", "measures", "figures", "sources")
+
+# Which fields of a record name other records, and the section each named record must be in
+# (None: any section). Validation and backlinks both read this one table.
+REFERENCE_FIELDS: dict[str, dict[str, str | None]] = {
+    "actors": {"roles.of": "actors"},
+    "sources": {"author": "actors", "publisher": "actors"},
+    "claims": {
+        "speaker": "actors",
+        "via": "sources",
+        "about": None,
+        "supports": "claims",
+        "disputes": "claims",
+        "responds_to": "claims",
+    },
+    "measures": {"actors": "actors", "urged_by": "actors", "about": None},
+    "figures": {"stated_by": "actors", "about": None},
+}
+
+
+def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, tuple]]:
+    """Yield (field, target id, path inside the record) for every reference ``data`` makes."""
+    for name in REFERENCE_FIELDS.get(section, {}):
+        if name == "roles.of":
+            for index, role in enumerate(data.get("roles", [])):
+                if "of" in role:
+                    yield name, role["of"], ("roles", index, "of")
+            continue
+        value = data.get(name)
+        if isinstance(value, str):
+            yield name, value, (name,)
+        elif isinstance(value, list):
+            for index, target in enumerate(value):
+                yield name, target, (name, index)
+    for index, evidence in enumerate(data.get("evidence", [])):
+        yield "evidence", evidence["source"], ("evidence", index, "source")
+    for index, role in enumerate(data.get("roles", [])):
+        yield "evidence", role["evidence"]["source"], ("roles", index, "evidence", "source")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    quote: str
+    paragraph: int  # anchor #p<paragraph> on the source's page
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    evidence: Evidence
+    of: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """Fields every record has. ``fields`` keeps the validated data for the fields of its kind."""
+
+    section: str  # the plural the pages live under: actors, claims, ...
+    id: str
+    evidence: tuple[Evidence, ...]
+    fields: dict[str, Any] = field(repr=False, compare=False)
+    roles: tuple[Role, ...] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["fields"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    @property
+    def label(self) -> str:
+        """How links to this record read."""
+        if self.section == "actors":
+            return self.name
+        if self.section == "sources":
+            return self.fields["label"]
+        if self.section == "figures":
+            return f"{self.value:g} {self.unit}: {self.counts}"
+        return self.summary
+
+    @property
+    def inferred(self) -> dict[str, str]:
+        """Fields the source does not state outright, with the reasoning for each."""
+        return self.fields.get("inferred", {})
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text of a seed source, split into the paragraphs its page anchors."""
+
+    source: str
+    paragraphs: tuple[str, ...]
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    topic: str
+    records: dict[str, Record]  # by id, in id order
+    articles: dict[str, Article]
+    referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
+
+    def in_section(self, section: str) -> list[Record]:
+        return [record for record in self.records.values() if record.section == section]
+
+    def referring(self, target: str, name: str, section: str | None = None) -> list[Record]:
+        """Records whose field ``name`` names ``target`` (optionally only of ``section``)."""
+        found = (self.records[i] for i in self.referrers.get(target, {}).get(name, ()))
+        return [record for record in found if section is None or record.section == section]
+
+    def mentioned_in(self, target: str) -> list[Record]:
+        """Sources whose text names the record or evidences a record that involves it."""
+        involved = [self.records[target]]
+        for names in self.referrers.get(target, {}).values():
+            involved.extend(self.records[i] for i in names)
+        ids = {e.source for record in involved for e in record.evidence}
+        return [self.records[i] for i in sorted(ids)]
+
+
+def build_briefing(
+    title: str, topic: str, records: list[Record], articles: list[Article]
+) -> Briefing:
+    ordered = {record.id: record for record in sorted(records, key=lambda r: r.id)}
+    referrers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for record in ordered.values():
+        for name, target, _ in references(record.section, record.fields):
+            bucket = referrers[target][name]
+            if record.id not in bucket:
+                bucket.append(record.id)
+    frozen = {t: {n: tuple(ids) for n, ids in by.items()} for t, by in referrers.items()}
+    return Briefing(title, topic, ordered, {a.source: a for a in articles}, frozen)

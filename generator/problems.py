@@ -1,0 +1,69 @@
+"""Problems found in a user's input, and the one exception that carries them.
+
+Every stage collects problems instead of raising on the first one, so an author sees all of
+their mistakes in one run. ``BriefingError`` is the only exception the CLI turns into an exit
+code; anything else is a bug in the generator and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an input file; line and column count from 1, as editors show them."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+class BriefingError(Exception):
+    """The input cannot be built; ``problems`` says every reason, in file order."""
+
+    def __init__(self, problems: Iterable[Problem], outcome: str = "nothing was written."):
+        self.problems = sorted(set(problems))
+        self.outcome = outcome
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        lines = [str(problem) for problem in self.problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found; {self.outcome}")
+        return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest choices, or an empty string when none is close."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return "did you mean " + " or ".join(f"'{choice}'" for choice in close) + "?"
+
+
+def relative(path: Path, root: Path) -> str:
+    """The path as the user should see it: relative to the project when it is inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,120 @@
+"""Check documents against the JSON Schemas in ``generator/schemas/``.
+
+The same files give editors completion (``# yaml-language-server: $schema=...``), so the
+format has one definition. jsonschema's messages are rewritten here into the project's
+``path:line:col: message`` with a hint, pointing at the offending key where there is one.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from .loading import Document
+from .problems import Problem, did_you_mean
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+ANNOTATIONS, ARTICLE, BRIEFING = "annotations", "article", "briefing"
+
+
+@cache
+def _registry() -> Registry:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+        for path in sorted(SCHEMA_DIR.glob("*.schema.json"))
+    ]
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    schema = _registry().contents(f"{name}.schema.json")
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def check(document: Document, schema: str) -> dict[tuple, list[Problem]]:
+    """Problems by the path of the value they concern (the file itself is ``()``)."""
+    found: dict[tuple, list[Problem]] = {}
+    for error in validator(schema).iter_errors(document.data):
+        found.setdefault(tuple(error.absolute_path), []).extend(_explain(error, document))
+    return found
+
+
+def dotted(at: tuple) -> str:
+    """A JSON path as an author reads it: ``claims[3].evidence[0].quote``."""
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".") or "the file"
+
+
+def _explain(error: ValidationError, document: Document) -> list[Problem]:
+    at = tuple(error.absolute_path)
+    where = document.locate(at)
+    value: Any = error.instance
+    name = dotted(at)
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(set(value) - set(allowed))
+        return [
+            Problem(
+                document.locate((*at, key), key=True),
+                f"unknown field '{key}' in {name}",
+                did_you_mean(key, allowed) or "allowed fields: " + ", ".join(allowed),
+            )
+            for key in unknown
+        ]
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return [Problem(where, f"{name} is missing the required field '{missing}'")]
+    if error.validator == "enum":
+        choices = [str(choice) for choice in error.validator_value]
+        hint = did_you_mean(str(value), choices) or "choose one of: " + ", ".join(choices)
+        return [Problem(where, f"{name}: '{value}' is not allowed here", hint)]
+    if error.validator == "pattern":
+        return [Problem(where, f"{name}: {value!r} is not in the expected form", _pattern_hint(at))]
+    if error.validator == "type":
+        expected = error.validator_value
+        return [Problem(where, f"{name} must be {_article(expected)}, not {_describe(value)}")]
+    if error.validator == "minItems":
+        return [Problem(where, f"{name} must not be empty")]
+    return [Problem(where, f"{name}: {error.message}")]
+
+
+def _pattern_hint(at: tuple) -> str:
+    field = next((part for part in reversed(at) if isinstance(part, str)), "")
+    if field in {"published", "date", "announced", "effective", "from", "to"}:
+        return "write a date as YYYY, YYYY-MM or YYYY-MM-DD, in quotes"
+    if field == "url":
+        return "give the full address, starting with http:// or https://"
+    if field == "sha256":
+        return "64 lowercase hexadecimal digits"
+    if field in {"quote", "summary", "name", "label", "title", "counts", "unit", "topic"}:
+        return "write some text"
+    return "ids use lowercase letters, digits and single hyphens, e.g. 'liu-yuejin'"
+
+
+def _article(expected: str | list[str]) -> str:
+    names = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number"}
+    if isinstance(expected, list):
+        return " or ".join(names.get(item, item) for item in expected)
+    return names.get(expected, expected)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return "a number"
+    return "text"

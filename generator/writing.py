@@ -1,0 +1,81 @@
+"""Write generated pages into ``docs/``, touching only what the generator owns.
+
+A file is rewritten only when its bytes change, so ``mkdocs serve`` does not loop and a rebuild
+after one edit rewrites a handful of files. Pages of records that no longer exist are removed.
+Hand-written pages elsewhere in ``docs/`` are never read, written or deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import SECTIONS
+
+OWNED_FILES = ("index.md",)
+OWNED_FOLDERS = SECTIONS
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"{len(self.written)} pages written, {self.unchanged} unchanged, "
+            f"{len(self.removed)} removed"
+        )
+
+
+def owned_files(docs: Path) -> set[str]:
+    """The generated pages now in ``docs/``, as paths relative to it."""
+    found = {name for name in OWNED_FILES if (docs / name).is_file()}
+    for folder in OWNED_FOLDERS:
+        if (docs / folder).is_dir():
+            found.update(
+                p.relative_to(docs).as_posix() for p in (docs / folder).rglob("*") if p.is_file()
+            )
+    return found
+
+
+def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
+    report = WriteReport()
+    for relative_path, text in sorted(pages.items()):
+        target = docs / relative_path
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged += 1
+            continue
+        _replace(target, data)
+        report.written.append(relative_path)
+    for stale in sorted(owned_files(docs) - set(pages)):
+        (docs / stale).unlink()
+        report.removed.append(stale)
+    for folder in OWNED_FOLDERS:
+        _remove_empty_dirs(docs / folder)
+    return report
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write through a temporary file, so a reader never sees half a page."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _remove_empty_dirs(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
