@@ -20,18 +20,19 @@ COMMANDS = {
 
 
 def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing", description="Build a briefing site from seed articles and annotations."
-    )
-    parser.add_argument(
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--root",
         type=Path,
         default=Path.cwd(),
         help="the project folder (default: the current folder)",
     )
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Build a briefing site from seed articles and annotations."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     for name, summary in COMMANDS.items():
-        commands.add_parser(name, help=summary, description=summary)
+        commands.add_parser(name, help=summary, description=summary, parents=[common])
     return parser
 
 

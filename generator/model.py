@@ -33,11 +33,15 @@ REFERENCE_FIELDS: dict[str, dict[str, str | None]] = {
 
 
 def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, tuple]]:
-    """Yield (field, target id, path inside the record) for every reference ``data`` makes."""
+    """Yield (field, target id, path inside the record) for every reference ``data`` makes.
+
+    Tolerates malformed data (schema problems are reported elsewhere), so that one run can
+    report a record's bad shape and its broken references together.
+    """
     for name in REFERENCE_FIELDS.get(section, {}):
         if name == "roles.of":
-            for index, role in enumerate(data.get("roles", [])):
-                if "of" in role:
+            for index, role in _items(data, "roles"):
+                if isinstance(role.get("of"), str):
                     yield name, role["of"], ("roles", index, "of")
             continue
         value = data.get(name)
@@ -45,11 +49,27 @@ def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, t
             yield name, value, (name,)
         elif isinstance(value, list):
             for index, target in enumerate(value):
-                yield name, target, (name, index)
-    for index, evidence in enumerate(data.get("evidence", [])):
-        yield "evidence", evidence["source"], ("evidence", index, "source")
-    for index, role in enumerate(data.get("roles", [])):
-        yield "evidence", role["evidence"]["source"], ("roles", index, "evidence", "source")
+                if isinstance(target, str):
+                    yield name, target, (name, index)
+    for at, item in evidence_items(data):
+        if isinstance(item.get("source"), str):
+            yield "evidence", item["source"], (*at, "source")
+
+
+def evidence_items(data: dict[str, Any]) -> Iterator[tuple[tuple, dict[str, Any]]]:
+    """Every evidence mapping in a record (its own and its roles'), with its path."""
+    for index, item in _items(data, "evidence"):
+        yield ("evidence", index), item
+    for index, role in _items(data, "roles"):
+        if isinstance(role.get("evidence"), dict):
+            yield ("roles", index, "evidence"), role["evidence"]
+
+
+def _items(data: dict[str, Any], name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    value = data.get(name)
+    for index, item in enumerate(value if isinstance(value, list) else []):
+        if isinstance(item, dict):
+            yield index, item
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ import jinja2
 from .model import SECTIONS, Briefing, Record
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]#+!|])")
-_BLOCK_START = re.compile(r"^(\s*)([->]|\d+[.)])")
+_BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
+_BLOCK_START = re.compile(r"^(\s*)(\d*)([-.)])")
 _MONTHS = [
     "January",
     "February",
@@ -38,7 +39,7 @@ def escape(text: Any) -> str:
     text = " ".join(str(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _ESCAPE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _BLOCK_START.sub(r"\1\2\\\3", text)
 
 
 def human_date(value: str) -> str:
@@ -94,7 +95,8 @@ class Renderer:
         return pages
 
     def _page(self, template: str, base: str, context: dict[str, Any]) -> str:
-        return self.env.get_template(template).render(base=base, briefing=self.briefing, **context)
+        text = self.env.get_template(template).render(base=base, briefing=self.briefing, **context)
+        return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
     def home(self) -> dict[str, Any]:
         briefing = self.briefing

@@ -23,6 +23,7 @@ from .model import (
     Record,
     Role,
     build_briefing,
+    evidence_items,
     references,
 )
 from .model import Article as ArticleText
@@ -63,20 +64,34 @@ class _Raw:
 
 def load_briefing(root: Path) -> Briefing:
     """Everything under ``seeds/`` as a checked model, or BriefingError with every problem."""
-    source = Input(root)
     problems: list[Problem] = []
+    articles, documents, overview = _read(Input(root), problems)
+    raw = _check_schemas(articles, documents, overview, problems)
+    sections = _check_ids(raw, problems)
+    texts = {article.id: SearchableText(article.text) for article in articles}
+    records = [_check_record(record, sections, texts, problems) for record in raw]
+    if problems:
+        raise BriefingError(problems)
+    paragraphs = [ArticleText(a.id, tuple(texts[a.id].paragraphs()), a.sha256) for a in articles]
+    return build_briefing(overview.data["title"], overview.data["topic"], records, paragraphs)
 
+
+def _read(
+    source: Input, problems: list[Problem]
+) -> tuple[list[Article], list[Document], Document | None]:
     def attempt(load, path: Path):
         try:
-            return load(path, root)
+            return load(path, source.root)
         except BriefingError as error:
             problems.extend(error.problems)
             return None
 
     articles = [a for a in (attempt(load_article, p) for p in source.articles) if a]
     documents = [d for d in (attempt(load_yaml, p) for p in source.annotations) if d]
-    overview = attempt(load_yaml, source.overview) if source.overview.exists() else None
-    if overview is None and not source.overview.exists():
+    overview = None
+    if source.overview.exists():
+        overview = attempt(load_yaml, source.overview)
+    else:
         problems.append(
             Problem(
                 Location("seeds/briefing.yaml"),
@@ -92,46 +107,41 @@ def load_briefing(root: Path) -> Briefing:
                 "add the source articles as seeds/articles/<id>.txt",
             )
         )
+    return articles, documents, overview
 
-    raw: list[_Raw] = []
-    trusted: list[_Raw] = []
+
+def _check_schemas(
+    articles: list[Article],
+    documents: list[Document],
+    overview: Document | None,
+    problems: list[Problem],
+) -> list[_Raw]:
+    """Schema problems of every file, and the records found in them (even malformed ones)."""
+    checks = [(a.meta, schemas.ARTICLE) for a in articles]
+    checks += [(d, schemas.ANNOTATIONS) for d in documents]
+    checks += [(overview, schemas.BRIEFING)] if overview else []
+    for document, schema in checks:
+        problems.extend(p for found in schemas.check(document, schema).values() for p in found)
+    raw = []
     for article in articles:
-        found = schemas.check(article.meta, schemas.ARTICLE)
-        problems.extend(p for ps in found.values() for p in ps)
         problems.extend(_check_article(article))
-        record = _Raw(
-            "sources", {**_as_dict(article.meta.data), "id": article.id}, article.meta, ()
-        )
-        raw.append(record)
-        if not found:
-            trusted.append(record)
+        data = {**_as_dict(article.meta.data), "id": article.id}
+        raw.append(_Raw("sources", data, article.meta, ()))
     for document in documents:
-        found = schemas.check(document, schemas.ANNOTATIONS)
-        problems.extend(p for ps in found.values() for p in ps)
-        bad = {at[:2] for at in found}
         for section in SECTIONS:
-            items = document.data.get(section, []) if isinstance(document.data, dict) else []
+            items = _as_dict(document.data).get(section)
             for index, data in enumerate(items if isinstance(items, list) else []):
-                record = _Raw(section, data, document, (section, index))
                 if isinstance(data, dict) and isinstance(data.get("id"), str):
-                    raw.append(record)
-                    if (section, index) not in bad:
-                        trusted.append(record)
-    if overview is not None:
-        problems.extend(p for ps in schemas.check(overview, schemas.BRIEFING).values() for p in ps)
-
-    sections = _check_ids(raw, problems)
-    texts = {article.id: SearchableText(article.text) for article in articles}
-    records = [_check_record(r, sections, texts, problems) for r in trusted]
-    if problems:
-        raise BriefingError(problems)
-    texts_of = [ArticleText(a.id, tuple(texts[a.id].paragraphs()), a.sha256) for a in articles]
-    data = overview.data
-    return build_briefing(data["title"], data["topic"], records, texts_of)
+                    raw.append(_Raw(section, data, document, (section, index)))
+    return raw
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + word
 
 
 def _check_article(article: Article) -> list[Problem]:
@@ -158,43 +168,45 @@ def _check_article(article: Article) -> list[Problem]:
 
 
 def _check_ids(raw: list[_Raw], problems: list[Problem]) -> dict[str, str]:
+    """The section of every id; an id used twice is reported once, and maps to '' (unknown)."""
     first: dict[str, _Raw] = {}
+    duplicated: set[str] = set()
     for record in raw:
         record_id = record.data["id"]
         if record_id in first:
-            earlier = first[record_id].locate("id")
+            earlier = first[record_id]
+            duplicated.add(record_id)
             problems.append(
                 Problem(
                     record.locate("id"),
-                    f"duplicate id '{record_id}' (already used by a {first[record_id].section[:-1]} "
-                    f"at {earlier})",
+                    f"duplicate id '{record_id}' (already used by {_a(earlier.section[:-1])} "
+                    f"at {earlier.locate('id')})",
                     "ids must be unique across all records; rename one",
                 )
             )
-            continue
-        first[record_id] = record
-    return {record_id: record.section for record_id, record in first.items()}
+        else:
+            first[record_id] = record
+    return {i: "" if i in duplicated else r.section for i, r in first.items()}
 
 
 def _check_record(
     raw: _Raw, sections: dict[str, str], texts: dict[str, SearchableText], problems: list[Problem]
 ) -> Record:
     for name, target, at in references(raw.section, raw.data):
-        wanted = REFERENCE_FIELDS.get(raw.section, {}).get(name)
-        if name == "evidence":
-            wanted = "sources"
+        wanted = "sources" if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
         if target not in sections:
-            candidates = [i for i, k in sections.items() if wanted in (None, k)]
+            candidates = [i for i, s in sections.items() if wanted in (None, s)]
             hint = did_you_mean(target, candidates) or f"add a record with id '{target}' first"
             problems.append(Problem(raw.locate(*at), f"unknown id '{target}' in {name}", hint))
-        elif wanted and sections[target] != wanted:
+        elif wanted and sections[target] not in ("", wanted):
             problems.append(
                 Problem(
                     raw.locate(*at),
-                    f"'{target}' is a {sections[target][:-1]}, but {name} must name a {wanted[:-1]}",
+                    f"'{target}' is {_a(sections[target][:-1])}, "
+                    f"but {name} must name {_a(wanted[:-1])}",
                 )
             )
-    for name in raw.data.get("inferred", {}):
+    for name in _as_dict(raw.data.get("inferred")):
         if name not in raw.data:
             problems.append(
                 Problem(
@@ -203,57 +215,56 @@ def _check_record(
                     did_you_mean(name, raw.data) or "give the field a value, or drop its reason",
                 )
             )
-    evidence = tuple(
-        _evidence(item, raw, ("evidence", i), sections, texts, problems)
-        for i, item in enumerate(raw.data.get("evidence", []))
-    )
+    found = {
+        at: _evidence(item, raw, at, sections, texts, problems)
+        for at, item in evidence_items(raw.data)
+    }
+    evidence = tuple(e for at, e in found.items() if at[0] == "evidence")
     roles = tuple(
         Role(
-            role["title"],
-            _evidence(role["evidence"], raw, ("roles", i, "evidence"), sections, texts, problems),
+            role.get("title", ""),
+            found[("roles", i, "evidence")],
             role.get("of", ""),
             role.get("date", ""),
         )
         for i, role in enumerate(raw.data.get("roles", []))
+        if ("roles", i, "evidence") in found
     )
     return Record(raw.section, raw.data["id"], evidence, raw.data, roles)
 
 
 def _evidence(
-    item: dict[str, str],
+    item: dict[str, Any],
     raw: _Raw,
     at: tuple,
     sections: dict[str, str],
     texts: dict[str, SearchableText],
     problems: list[Problem],
 ) -> Evidence:
-    text = texts.get(item["source"])
+    source, quote = item.get("source"), item.get("quote")
+    if not isinstance(source, str) or not isinstance(quote, str):
+        return Evidence("", "", 0)  # its schema problem is reported already
+    text = texts.get(source)
     if text is None:
-        if sections.get(item["source"]) == "sources":  # other cases are unknown ids, told already
+        if sections.get(source) == "sources":  # other cases are unknown ids, told already
             problems.append(
                 Problem(
                     raw.locate(*at, "source"),
-                    f"evidence must come from a seed article, and '{item['source']}' is not one",
+                    f"evidence must come from a seed article, and '{source}' is not one",
                     "quote the words of the article that reports it; list the cited document in via",
                 )
             )
-        return Evidence(item["source"], item["quote"], 0)
-    found = text.find(item["quote"])
+        return Evidence(source, quote, 0)
+    found = text.find(quote)
     if isinstance(found, Match):
-        return Evidence(item["source"], item["quote"], found.paragraph)
-    if found.matched:
-        hint = (
-            f'the article matches up to "{found.matched[-40:]}", then has "{found.expected}"'
-            if found.expected
-            else "the quote runs past the text"
-        )
-    else:
+        return Evidence(source, quote, found.paragraph)
+    if not found.matched:
         hint = "not even its first word occurs in the article; check the source id"
+    elif found.expected:
+        hint = f'the article matches up to "{found.matched[-40:]}", then has "{found.expected}"'
+    else:
+        hint = "the quote runs past the end of the article"
     problems.append(
-        Problem(
-            raw.locate(*at, "quote"),
-            f"quote not found in source '{item['source']}'",
-            hint,
-        )
+        Problem(raw.locate(*at, "quote"), f"quote not found in source '{source}'", hint)
     )
-    return Evidence(item["source"], item["quote"], 0)
+    return Evidence(source, quote, 0)

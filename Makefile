@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make site` and `make test`. Each creates .venv/ itself.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test check generate serve lint clean
+
+site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
+	$(BIN)/python -m generator build
+
+test: $(VENV)/.installed-test  ## install the test dependencies and run the whole suite
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.installed  ## validate seeds/ without writing anything
+	$(BIN)/python -m generator check
+
+generate: $(VENV)/.installed  ## write the Markdown pages into docs/
+	$(BIN)/python -m generator generate
+
+serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, regenerating on every edit
+	$(BIN)/python -m generator serve
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf site .site.new .site.old docs/index.md docs/actors docs/claims docs/measures docs/figures docs/sources
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@

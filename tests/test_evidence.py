@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from generator.evidence import Match, Miss, SearchableText
+
+TEXT = "First line.\n\n“It’s  here,” said   Liu.\nThird\xa0line with 138 NPS – including"
+
+
+def test_whitespace_and_typographic_quotes_are_forgiven() -> None:
+    found = SearchableText(TEXT).find("\"It's here,\" said Liu.")
+    assert isinstance(found, Match)
+    assert TEXT[found.start : found.end] == "“It’s  here,” said   Liu."
+    assert found.paragraph == 2
+
+
+def test_dashes_and_spelling_are_not_forgiven() -> None:
+    assert isinstance(SearchableText(TEXT).find("138 NPS - including"), Miss)
+    assert isinstance(SearchableText(TEXT).find("said Lui"), Miss)
+
+
+def test_a_miss_says_how_far_the_quote_matched_and_what_the_text_has() -> None:
+    miss = SearchableText(TEXT).find("Third line with 139 NPS")
+    assert miss == Miss("Third line with 13", "8 NPS – including")
+
+
+def test_a_quote_spanning_lines_is_found_in_the_paragraph_where_it_starts() -> None:
+    found = SearchableText(TEXT).find("said Liu. Third line")
+    assert isinstance(found, Match) and found.paragraph == 2
+    assert SearchableText(TEXT).paragraphs()[2].startswith("Third")

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import markdown
+
+from generator.rendering import escape, human_date
+
+
+def html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "attr_list"])
+
+
+def test_text_from_yaml_cannot_inject_html_or_markup() -> None:
+    hostile = '<script>alert(1)</script> *bold* [link](http://x) `code` | # &amp; {: #id }'
+    rendered = html(escape(hostile))
+    assert "<script>" not in rendered
+    assert "<em>" not in rendered and "<a " not in rendered and "<code>" not in rendered
+    assert 'id="id"' not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "&amp;amp;" in rendered
+
+
+def test_text_cannot_start_a_block_or_break_a_table_row() -> None:
+    assert html(escape("# not a heading")) == "<p># not a heading</p>"
+    assert html(escape("- not a list")) == "<p>- not a list</p>"
+    assert html(escape("1. not a list")) == "<p>1. not a list</p>"
+    assert html(escape("line one\n\nline two")) == "<p>line one line two</p>"
+    table = f"| a | b |\n|---|---|\n| {escape('x | y')} | z |"
+    assert "<td>x | y</td>" in html(table)
+
+
+def test_dates_show_the_precision_they_were_given() -> None:
+    assert human_date("2019") == "2019"
+    assert human_date("2018-12") == "December 2018"
+    assert human_date("2019-05-01") == "1 May 2019"
