@@ -6,7 +6,7 @@ TEXT = "First line.\n\n“It’s  here,” said   Liu.\nThird\xa0line with 138 N
 
 
 def test_whitespace_and_typographic_quotes_are_forgiven() -> None:
-    found = SearchableText(TEXT).find("\"It's here,\" said Liu.")
+    found = SearchableText(TEXT).find('"It\'s here," said Liu.')
     assert isinstance(found, Match)
     assert TEXT[found.start : found.end] == "“It’s  here,” said   Liu."
     assert found.paragraph == 2

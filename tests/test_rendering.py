@@ -10,7 +10,7 @@ def html(text: str) -> str:
 
 
 def test_text_from_yaml_cannot_inject_html_or_markup() -> None:
-    hostile = '<script>alert(1)</script> *bold* [link](http://x) `code` | # &amp; {: #id }'
+    hostile = "<script>alert(1)</script> *bold* [link](http://x) `code` | # &amp; {: #id }"
     rendered = html(escape(hostile))
     assert "<script>" not in rendered
     assert "<em>" not in rendered and "<a " not in rendered and "<code>" not in rendered

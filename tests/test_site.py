@@ -90,7 +90,9 @@ def test_measures_link_to_their_actors_and_back(site: Path, briefing) -> None:
         targets = internal_targets(site, page_of(site, "measures", measure.id))
         for actor in measure.actors:
             assert f"actors/{actor}/" in targets
-            assert f"measures/{measure.id}/" in internal_targets(site, page_of(site, "actors", actor))
+            assert f"measures/{measure.id}/" in internal_targets(
+                site, page_of(site, "actors", actor)
+            )
 
 
 def test_evidence_links_land_on_the_paragraph_that_holds_the_quote(site: Path, briefing) -> None:
@@ -131,16 +133,16 @@ def test_home_page_is_an_overview_with_counts(site: Path, briefing) -> None:
         assert re.search(rf'href="{section}/">{count} {section}</a>', home), section
 
 
-def test_a_misquote_fails_the_build_with_the_quote_location(built_site: Path, tmp_path: Path) -> None:
+def test_a_misquote_fails_the_build_with_the_quote_location(
+    built_site: Path, tmp_path: Path
+) -> None:
     root = tmp_path / "project"
     shutil.copytree(built_site, root)
     annotation = root / "seeds" / "annotations" / "cnn-2018-china-hits-back.yaml"
     text = annotation.read_text(encoding="utf-8")
     assert "most new psychoactive substances" in text
     annotation.write_text(text.replace("most new psychoactive", "most novel psychoactive"))
-    line = next(
-        n for n, row in enumerate(text.splitlines(), 1) if "most new psychoactive" in row
-    )
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "most new psychoactive" in row)
     before = snapshot(root / "site"), snapshot(root / "docs")
 
     result = run_cli(root, "build")

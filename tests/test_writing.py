@@ -9,7 +9,9 @@ def test_only_changed_pages_are_rewritten(tmp_path: Path) -> None:
     write_pages(tmp_path, {"index.md": "home\n", "claims/a.md": "a\n", "claims/b.md": "b\n"})
     before = (tmp_path / "claims" / "a.md").stat().st_mtime_ns
 
-    report = write_pages(tmp_path, {"index.md": "home\n", "claims/a.md": "a\n", "claims/b.md": "B\n"})
+    report = write_pages(
+        tmp_path, {"index.md": "home\n", "claims/a.md": "a\n", "claims/b.md": "B\n"}
+    )
 
     assert report.written == ["claims/b.md"]
     assert report.unchanged == 2
