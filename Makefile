@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check generate serve lint clean
+.PHONY: site test check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
@@ -18,6 +18,9 @@ check: $(VENV)/.installed  ## validate seeds/ without writing anything
 generate: $(VENV)/.installed  ## write the Markdown pages into docs/
 	$(BIN)/python -m generator generate
 
+coverage: $(VENV)/.installed  ## list sentences with a quotation, attribution or number no record covers
+	$(BIN)/python -m generator coverage
+
 serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, regenerating on every edit
 	$(BIN)/python -m generator serve
 
@@ -25,7 +28,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:
-	rm -rf site .site.new .site.old docs/index.md docs/actors docs/claims docs/measures docs/figures docs/sources
+	rm -rf site .site.new .site.old docs/index.md docs/coverage.md docs/actors docs/claims docs/measures docs/figures docs/sources
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }

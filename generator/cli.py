@@ -8,13 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import pipeline
+from . import coverage, pipeline
 from .problems import BriefingError
 
 COMMANDS = {
     "check": "validate seeds/ (schemas, references, quotes) and write nothing",
     "generate": "validate, then write the Markdown pages into docs/",
     "build": "generate, then build site/ with mkdocs build --strict",
+    "coverage": "report which sentences of each article no record covers (exit 1 if any that "
+    "quotes, attributes or counts is uncovered)",
     "serve": "generate, then preview the site with mkdocs serve, regenerating on changes",
 }
 
@@ -45,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ok: {len(briefing.records)} records in {len(briefing.articles)} articles")
         elif arguments.command == "generate":
             print(f"ok: {pipeline.generate(root)}")
+        elif arguments.command == "coverage":
+            articles = coverage.measure(pipeline.check(root))
+            print(coverage.report(articles))
+            return 1 if any(article.missed for article in articles) else 0
         elif arguments.command == "build":
             print(f"ok: {pipeline.build(root)}; site/ built")
         else:

@@ -28,7 +28,7 @@ REFERENCE_FIELDS: dict[str, dict[str, str | None]] = {
         "responds_to": "claims",
     },
     "measures": {"actors": "actors", "urged_by": "actors", "about": None},
-    "figures": {"stated_by": "actors", "about": None},
+    "figures": {"stated_by": "actors", "via": "sources", "about": None},
 }
 
 
@@ -76,7 +76,9 @@ def _items(data: dict[str, Any], name: str) -> Iterator[tuple[int, dict[str, Any
 class Evidence:
     source: str
     quote: str
-    paragraph: int  # anchor #p<paragraph> on the source's page
+    paragraph: int = 0  # anchor #p<paragraph> on the source's page
+    start: int = 0  # where the quoted words stand in the article's text
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,10 @@ class Record:
 
 @dataclass(frozen=True)
 class Article:
-    """The text of a seed source, split into the paragraphs its page anchors."""
+    """The text of a seed source, and the paragraphs its page anchors."""
 
     source: str
+    text: str
     paragraphs: tuple[str, ...]
     sha256: str
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from .coverage import measure
 from .model import SECTIONS, Briefing, Record
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]#+!|])")
@@ -82,7 +83,10 @@ class Renderer:
 
     def render(self) -> dict[str, str]:
         """Every page of the site, by path under docs/."""
-        pages = {"index.md": self._page("home.md.j2", "", self.home())}
+        pages = {
+            "index.md": self._page("home.md.j2", "", self.home()),
+            "coverage.md": self._page("coverage.md.j2", "", {"articles": measure(self.briefing)}),
+        }
         for section in SECTIONS:
             singular = section[:-1]
             pages[f"{section}/index.md"] = self._page(

@@ -72,7 +72,9 @@ def load_briefing(root: Path) -> Briefing:
     records = [_check_record(record, sections, texts, problems) for record in raw]
     if problems:
         raise BriefingError(problems)
-    paragraphs = [ArticleText(a.id, tuple(texts[a.id].paragraphs()), a.sha256) for a in articles]
+    paragraphs = [
+        ArticleText(a.id, a.text, tuple(texts[a.id].paragraphs()), a.sha256) for a in articles
+    ]
     return build_briefing(overview.data["title"], overview.data["topic"], records, paragraphs)
 
 
@@ -243,7 +245,7 @@ def _evidence(
 ) -> Evidence:
     source, quote = item.get("source"), item.get("quote")
     if not isinstance(source, str) or not isinstance(quote, str):
-        return Evidence("", "", 0)  # its schema problem is reported already
+        return Evidence("", "")  # its schema problem is reported already
     text = texts.get(source)
     if text is None:
         if sections.get(source) == "sources":  # other cases are unknown ids, told already
@@ -254,10 +256,10 @@ def _evidence(
                     "quote the words of the article that reports it; list the cited document in via",
                 )
             )
-        return Evidence(source, quote, 0)
+        return Evidence(source, quote)
     found = text.find(quote)
     if isinstance(found, Match):
-        return Evidence(source, quote, found.paragraph)
+        return Evidence(source, quote, found.paragraph, found.start, found.end)
     if not found.matched:
         hint = "not even its first word occurs in the article; check the source id"
     elif found.expected:
@@ -267,4 +269,4 @@ def _evidence(
     problems.append(
         Problem(raw.locate(*at, "quote"), f"quote not found in source '{source}'", hint)
     )
-    return Evidence(source, quote, 0)
+    return Evidence(source, quote)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import SECTIONS
 
-OWNED_FILES = ("index.md",)
+OWNED_FILES = ("index.md", "coverage.md")
 OWNED_FOLDERS = SECTIONS
 
 
