@@ -8,6 +8,7 @@ All logic lives in the library; this adapter only decides what a failure means. 
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -30,7 +31,8 @@ def on_pre_build(config) -> None:
         report = pipeline.generate(root)
     except BriefingError as error:
         if _command == "serve":
-            log.error("briefing: serving the last good pages\n%s", error.report())
+            # Printed, not logged: a logged error would make strict mode stop serving.
+            print(f"{error.report()}\nStill serving the last good pages.", file=sys.stderr)
             return
         raise Abort(error.report()) from None
     if report.written or report.removed:
