@@ -16,6 +16,7 @@ import jinja2
 from .coverage import measure
 from .model import SECTIONS, Briefing, Record
 
+HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 _ESCAPE = re.compile(r"([\\`*_{}\[\]#+!|])")
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
 _BLOCK_START = re.compile(r"^(\s*)(\d*)([-.)])")
@@ -52,6 +53,11 @@ def human_date(value: str) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def counted(number: int, section: str) -> str:
+    """'1 measure', '2 measures': a count with its noun."""
+    return f"{number} {section[:-1] if number == 1 else section}"
+
+
 def page_path(record: Record) -> str:
     return f"{record.section}/{record.id}.md"
 
@@ -67,7 +73,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=escape, date=human_date)
+        self.env.filters.update(md=escape, date=human_date, counted=counted)
         self.env.globals.update(link=self.link, evidence_link=self.evidence_link)
 
     @jinja2.pass_context
@@ -103,18 +109,24 @@ class Renderer:
         return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
     def home(self) -> dict[str, Any]:
+        """The overview: counts, and the most connected records of each kind."""
         briefing = self.briefing
-        weight = {
-            actor.id: sum(len(ids) for ids in briefing.referrers.get(actor.id, {}).values())
-            for actor in briefing.in_section("actors")
-        }
-        main = sorted(briefing.in_section("actors"), key=lambda a: (-weight[a.id], a.id))
+
+        def most_connected(section: str, limit: int) -> list[Record]:
+            weight = {
+                r.id: sum(len(ids) for ids in briefing.referrers.get(r.id, {}).values())
+                for r in briefing.in_section(section)
+            }
+            ranked = sorted(briefing.in_section(section), key=lambda r: (-weight[r.id], r.id))
+            return ranked[:limit]
+
         return {
             "counts": {section: len(briefing.in_section(section)) for section in SECTIONS},
-            "main_actors": [a for a in main if weight[a.id]][:8],
-            "claims": briefing.in_section("claims"),
-            "measures": briefing.in_section("measures"),
-            "articles": [briefing.records[i] for i in briefing.articles],
+            "main_actors": most_connected("actors", HOME_LIMIT),
+            "claims": most_connected("claims", HOME_LIMIT),
+            "measures": most_connected("measures", HOME_LIMIT),
+            "figures": most_connected("figures", HOME_LIMIT),
+            "articles": [briefing.records[i] for i in briefing.articles][:HOME_LIMIT],
         }
 
 
