@@ -44,7 +44,7 @@ class SearchableText:
             origin.append(index)
         self.folded = "".join(folded)
         self.origin = origin
-        self.paragraph_starts = [m.start() for m in re.finditer(r"^[^\n]*\S", text, re.M)]
+        self.paragraph_starts = [start for start, _ in paragraph_spans(text)]
 
     def find(self, quote: str) -> Match | Miss:
         needle = fold(quote)
@@ -56,7 +56,7 @@ class SearchableText:
         return Match(start, end, paragraph, self.folded.count(needle))
 
     def paragraphs(self) -> list[str]:
-        return [line for line in self.text.split("\n") if line.strip()]
+        return [self.text[start:end] for start, end in paragraph_spans(self.text)]
 
     def _miss(self, needle: str) -> Miss:
         low, high = 0, len(needle)  # the longest prefix found; found(low) is always true
@@ -69,6 +69,11 @@ class SearchableText:
         prefix = needle[:low]
         at = self.folded.find(prefix) + low if low else 0
         return Miss(prefix, self.folded[at : at + 40])
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph: each line that is not blank, as the source page shows it."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
 def fold(text: str) -> str:

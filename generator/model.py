@@ -79,6 +79,7 @@ class Evidence:
     paragraph: int = 0  # anchor #p<paragraph> on the source's page
     start: int = 0  # where the quoted words stand in the article's text
     end: int = 0
+    anchor: str = ""  # id of the marked passage on the source's page
 
 
 @dataclass(frozen=True)

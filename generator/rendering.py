@@ -14,48 +14,21 @@ from typing import Any
 import jinja2
 
 from .coverage import measure
-from .model import SECTIONS, Briefing, Record
+from .markup import (
+    attribute,
+    counted,
+    escape,
+    escape_run,
+    human_date,
+    safe_line_start,
+    squash,
+)
+from .model import SECTIONS, Briefing, Evidence, Record
+from .passages import Passage, mark_paragraphs
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
-_ESCAPE = re.compile(r"([\\`*_{}\[\]#+!|])")
+CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
-_BLOCK_START = re.compile(r"^(\s*)(\d*)([-.)])")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def escape(text: Any) -> str:
-    """Inline Markdown for arbitrary text: no markup, no HTML, no line breaks survive."""
-    text = " ".join(str(text).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _ESCAPE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(r"\1\2\\\3", text)
-
-
-def human_date(value: str) -> str:
-    """'2019', 'May 2019' or '1 May 2019': the precision the source gave, and no more."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    month = _MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
-def counted(number: int, section: str) -> str:
-    """'1 measure', '2 measures': a count with its noun."""
-    return f"{number} {section[:-1] if number == 1 else section}"
 
 
 def page_path(record: Record) -> str:
@@ -74,7 +47,9 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(md=escape, date=human_date, counted=counted)
-        self.env.globals.update(link=self.link, evidence_link=self.evidence_link)
+        self.env.globals.update(
+            link=self.link, evidence_link=self.evidence_link, in_context=self.in_context
+        )
 
     @jinja2.pass_context
     def link(self, context: jinja2.runtime.Context, record_id: str, text: str = "") -> str:
@@ -82,10 +57,25 @@ class Renderer:
         return f"[{escape(text or record.label)}]({context['base']}{page_path(record)})"
 
     @jinja2.pass_context
-    def evidence_link(self, context: jinja2.runtime.Context, evidence: Any, text: str) -> str:
-        """A link to the paragraph of the source page where the quoted words stand."""
-        target = f"{context['base']}sources/{evidence.source}.md#p{evidence.paragraph}"
+    def evidence_link(self, context: jinja2.runtime.Context, evidence: Evidence, text: str) -> str:
+        """A link to the marked passage on the source page where the quoted words stand."""
+        target = f"{context['base']}sources/{evidence.source}.md#{evidence.anchor}"
         return f"[{escape(text)}]({target})"
+
+    def in_context(self, evidence: Evidence) -> str:
+        """The quoted words marked, with the words around them in the same paragraph."""
+        text = self.briefing.articles[evidence.source].text
+        line_start = text.rfind("\n", 0, evidence.start) + 1
+        line_end = text.find("\n", evidence.end) % (len(text) + 1)
+        before = text[max(line_start, evidence.start - CONTEXT_CHARS) : evidence.start]
+        after = text[evidence.end : min(line_end, evidence.end + CONTEXT_CHARS)]
+        if evidence.start - CONTEXT_CHARS > line_start:
+            before = "…" + before.partition(" ")[2]
+        if evidence.end + CONTEXT_CHARS < line_end:
+            after = after.rpartition(" ")[0] + "…"
+        quote = escape_run(squash(text[evidence.start : evidence.end]))
+        marked = f"{escape_run(squash(before))}<mark>{quote}</mark>{escape_run(squash(after))}"
+        return safe_line_start(marked.strip())
 
     def render(self) -> dict[str, str]:
         """Every page of the site, by path under docs/."""
@@ -166,14 +156,28 @@ def _about_only(b: Briefing, record: Record) -> dict[str, Any]:
 
 def _source(b: Briefing, source: Record) -> dict[str, Any]:
     annotated = b.referring(source.id, "evidence")
+    article = b.articles.get(source.id)
+    passages = [
+        Passage(e.start, e.end, e, r)
+        for r in annotated
+        for e in (*r.evidence, *(role.evidence for role in r.roles))
+        if e.source == source.id
+    ]
     return {
-        "article": b.articles.get(source.id),
+        "article": article,
+        "paragraphs": mark_paragraphs(article.text, passages, _note) if article else [],
         "annotated": {
             section: [r for r in annotated if r.section == section] for section in SECTIONS
         },
         "relayed": b.referring(source.id, "via"),
         "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
     }
+
+
+def _note(record: Record, number: int) -> str:
+    """The numbered link after a marked passage, to the record it evidences."""
+    title = attribute(f"{record.section[:-1].capitalize()}: {record.label}")
+    return f'<sup>[{number}](../{record.section}/{record.id}.md "{title}")</sup>'
 
 
 CONTEXTS: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {

@@ -235,6 +235,12 @@ def _check_record(
     return Record(raw.section, raw.data["id"], evidence, raw.data, roles)
 
 
+def _anchor(raw: _Raw, at: tuple) -> str:
+    """The passage's id on its source page; '_' cannot occur in ids, so these never clash."""
+    role = "role" if at[0] == "roles" else ""
+    return f"e_{raw.data['id']}_{role}{at[1] + 1}"
+
+
 def _evidence(
     item: dict[str, Any],
     raw: _Raw,
@@ -259,7 +265,7 @@ def _evidence(
         return Evidence(source, quote)
     found = text.find(quote)
     if isinstance(found, Match):
-        return Evidence(source, quote, found.paragraph, found.start, found.end)
+        return Evidence(source, quote, found.paragraph, found.start, found.end, _anchor(raw, at))
     if not found.matched:
         hint = "not even its first word occurs in the article; check the source id"
     elif found.expected:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.rendering import escape, human_date
+from generator.markup import escape, human_date
 
 
 def html(text: str) -> str:

@@ -95,16 +95,18 @@ def test_measures_link_to_their_actors_and_back(site: Path, briefing) -> None:
             )
 
 
-def test_evidence_links_land_on_the_paragraph_that_holds_the_quote(site: Path, briefing) -> None:
-    claim = briefing.in_section("claims")[0]
-    evidence = claim.evidence[0]
-    page = page_of(site, "claims", claim.id)
-    assert f"../../sources/{evidence.source}/#p{evidence.paragraph}" in parse(page).links
-    source_html = page_of(site, "sources", evidence.source).read_text(encoding="utf-8")
-    paragraph = re.search(rf'<p id="p{evidence.paragraph}">(.*?)</p>', source_html, re.S)
-    assert paragraph, "the anchor must exist on the source page"
-    first_words = " ".join(evidence.quote.split()[:3]).replace("'", "’")
-    assert first_words.split()[0] in paragraph.group(1)
+def test_evidence_links_land_on_the_marked_passage(site: Path, briefing) -> None:
+    for claim in briefing.in_section("claims"):
+        for evidence in claim.evidence:
+            page = page_of(site, "claims", claim.id)
+            assert f"../../sources/{evidence.source}/#{evidence.anchor}" in parse(page).links
+            source_html = page_of(site, "sources", evidence.source).read_text(encoding="utf-8")
+            marked = re.search(
+                rf'<mark class="evidence" id="{evidence.anchor}">(.*?)</mark>', source_html
+            )
+            assert marked, f"{evidence.anchor} must be marked on the source page"
+            first_word = re.search(r"\w+", evidence.quote).group()
+            assert first_word in marked.group(1)
 
 
 def test_search_index_finds_actors_claims_and_sources(site: Path, briefing) -> None:

@@ -1,0 +1,67 @@
+"""Text from YAML and articles made safe for Markdown, and the small formats pages share.
+
+Everything an author or an article supplies passes through ``escape`` before it reaches a page:
+no Markdown syntax, HTML tag or line break in the input can change the page's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
+_BLOCK_START = re.compile(r"^(\s*)(\d*)([-.)])")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def escape_run(text: str) -> str:
+    """A run of text inside a line: special characters neutralised, spacing kept."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def escape(text: Any) -> str:
+    """Inline Markdown for arbitrary text: no markup, no HTML, no line breaks survive."""
+    return safe_line_start(escape_run(" ".join(str(text).split())))
+
+
+def safe_line_start(markdown: str) -> str:
+    """Keep a line from opening a list or a block quote by its first characters."""
+    return _BLOCK_START.sub(r"\1\2\\\3", markdown)
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace as one space, the ends kept (unlike str.split)."""
+    return re.sub(r"\s+", " ", text)
+
+
+def attribute(text: str) -> str:
+    """Text for an HTML attribute or a Markdown link title."""
+    return escape_run(" ".join(text.split())).replace('"', "&quot;")
+
+
+def human_date(value: str) -> str:
+    """'2019', 'May 2019' or '1 May 2019': the precision the source gave, and no more."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = _MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def counted(number: int, section: str) -> str:
+    """'1 measure', '2 measures': a count with its noun."""
+    return f"{number} {section[:-1] if number == 1 else section}"

@@ -1,0 +1,100 @@
+"""Mark every annotated passage in an article's text, for its source page.
+
+Evidence of claims, measures, figures and cited sources becomes a ``<mark>`` followed by a
+numbered link to its record; an actor's evidence (a mention of a name) becomes a quieter
+``<span class="mention">``. Each carries an id, the anchor record pages link to. Passages may
+nest or overlap; overlapping ones are split so the HTML stays well formed, and only the first
+piece carries the id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .evidence import paragraph_spans
+from .markup import escape_run, safe_line_start, squash
+from .model import Evidence, Record
+
+Note = Callable[[Record, int], str]
+
+
+@dataclass(frozen=True)
+class Passage:
+    start: int
+    end: int
+    evidence: Evidence
+    record: Record
+
+    @property
+    def tag(self) -> str:
+        return "span" if self.record.section == "actors" else "mark"
+
+    def opening(self, with_id: bool) -> str:
+        kind = "mention" if self.tag == "span" else "evidence"
+        anchor = f' id="{self.evidence.anchor}"' if with_id else ""
+        return f'<{self.tag} class="{kind}"{anchor}>'
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    markdown: str  # the paragraph's text with its passages marked
+    named: tuple[Record, ...]  # the actors it mentions
+
+
+def mark_paragraphs(text: str, passages: list[Passage], note: Note) -> list[Paragraph]:
+    """Each paragraph of ``text``, with its passages marked."""
+    ordered = sorted(passages, key=lambda p: (p.start, -p.end, p.evidence.anchor))
+    numbered = [p for p in ordered if p.tag == "mark"]
+    numbers = {p.evidence.anchor: n for n, p in enumerate(numbered, 1)}
+    marker = _Marker(text, numbers, note)
+    paragraphs = []
+    for start, end in paragraph_spans(text):
+        inside = [p for p in ordered if p.start < end and p.end > start]
+        named = {p.record.id: p.record for p in inside if p.tag == "span"}
+        paragraphs.append(Paragraph(marker.paragraph(start, end, inside), tuple(named.values())))
+    return paragraphs
+
+
+class _Marker:
+    def __init__(self, text: str, numbers: dict[str, int], note: Note):
+        self.text, self.numbers, self.note = text, numbers, note
+        self.opened: set[str] = set()  # an id is given once per page
+
+    def open(self, passage: Passage) -> str:
+        first = passage.evidence.anchor not in self.opened
+        self.opened.add(passage.evidence.anchor)
+        return passage.opening(with_id=first)
+
+    def close(self, passage: Passage, ends: bool) -> str:
+        closing = f"</{passage.tag}>"
+        if ends and passage.tag == "mark":
+            closing += self.note(passage.record, self.numbers[passage.evidence.anchor])
+        return closing
+
+    def paragraph(self, start: int, end: int, passages: list[Passage]) -> str:
+        cuts = sorted(
+            {
+                start,
+                end,
+                *(max(p.start, start) for p in passages),
+                *(min(p.end, end) for p in passages),
+            }
+        )
+        out: list[str] = []
+        stack: list[Passage] = []
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            ending = [p for p in stack if min(p.end, end) <= left]
+            if ending:  # close down to the lowest ending passage, then reopen the others
+                lowest = min(stack.index(p) for p in ending)
+                above = stack[lowest:]
+                out.extend(self.close(p, p in ending) for p in reversed(above))
+                stack = stack[:lowest] + [p for p in above if p not in ending]
+                out.extend(self.open(p) for p in above if p not in ending)
+            for passage in passages:
+                if max(passage.start, start) == left:
+                    stack.append(passage)
+                    out.append(self.open(passage))
+            out.append(escape_run(squash(self.text[left:right])))
+        out.extend(self.close(p, p.end <= end) for p in reversed(stack))
+        return safe_line_start("".join(out).strip())
