@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-SECTIONS = ("actors", "claims", "measures", "figures", "sources")
+SECTIONS = ("actors", "claims", "measures", "figures", "sources", "questions")
 
 # Which fields of a record name other records, and the section each named record must be in
 # (None: any section). Validation and backlinks both read this one table.
@@ -29,6 +29,7 @@ REFERENCE_FIELDS: dict[str, dict[str, str | None]] = {
     },
     "measures": {"actors": "actors", "urged_by": "actors", "about": None},
     "figures": {"stated_by": "actors", "via": "sources", "about": None},
+    "questions": {"claims": "claims"},
 }
 
 
@@ -118,6 +119,8 @@ class Record:
             return self.fields["label"]
         if self.section == "figures":
             return f"{self.value:g} {self.unit}: {self.counts}"
+        if self.section == "questions":
+            return self.question
         return self.summary
 
     @property

@@ -24,7 +24,9 @@ from .markup import (
     squash,
 )
 from .model import SECTIONS, Briefing, Evidence, Record
+from .open_data import csv_table, json_ld, records_json
 from .passages import Passage, mark_paragraphs
+from .timeline import entries
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
@@ -82,17 +84,30 @@ class Renderer:
         pages = {
             "index.md": self._page("home.md.j2", "", self.home()),
             "coverage.md": self._page("coverage.md.j2", "", {"articles": measure(self.briefing)}),
+            "timeline.md": self._page("timeline.md.j2", "", {"entries": entries(self.briefing)}),
         }
         for section in SECTIONS:
             singular = section[:-1]
-            pages[f"{section}/index.md"] = self._page(
-                f"{section}.md.j2", "../", {section: self.briefing.in_section(section)}
-            )
+            index_context = {section: self.briefing.in_section(section)}
+            if section == "questions":
+                index_context["contentions"] = [
+                    (q, *_question(self.briefing, q).values()) for q in index_context[section]
+                ]
+            pages[f"{section}/index.md"] = self._page(f"{section}.md.j2", "../", index_context)
             context_of = CONTEXTS[section]
             for record in self.briefing.in_section(section):
                 context = {singular: record, **context_of(self.briefing, record)}
-                pages[page_path(record)] = self._page(f"{singular}.md.j2", "../", context)
-        return pages
+                page = self._page(f"{singular}.md.j2", "../", context)
+                pages[page_path(record)] = f"{page}\n{json_ld(self.briefing, record)}\n"
+        return pages | self.data_files()
+
+    def data_files(self) -> dict[str, str]:
+        """Downloads under /data/, and the page that documents them."""
+        tables = {f"data/{s}.csv": csv_table(self.briefing, s) for s in SECTIONS}
+        files = {"data/records.json": records_json(self.briefing), **tables}
+        columns = {name: text.split("\n", 1)[0].split(",") for name, text in tables.items()}
+        context = {"columns": {name.removeprefix("data/"): c for name, c in columns.items()}}
+        return files | {"data/index.md": self._page("data.md.j2", "../", context)}
 
     def _page(self, template: str, base: str, context: dict[str, Any]) -> str:
         text = self.env.get_template(template).render(base=base, briefing=self.briefing, **context)
@@ -130,6 +145,14 @@ def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
         "members": b.referring(actor.id, "roles.of"),
         "authored": b.referring(actor.id, "author") + b.referring(actor.id, "publisher"),
         "mentioned_in": b.mentioned_in(actor.id),
+        "questions": sorted(
+            {
+                q.id: q
+                for c in b.referring(actor.id, "speaker")
+                for q in b.referring(c.id, "claims")
+            }.values(),
+            key=lambda q: q.id,
+        ),
     }
 
 
@@ -147,7 +170,25 @@ def _claim(b: Briefing, claim: Record) -> dict[str, Any]:
         "relations": {k: v for k, v in relations.items() if v},
         "chain": chain,
         "referenced_by": b.referring(claim.id, "about"),
+        "questions": [(q, *_question(b, q).values()) for q in b.referring(claim.id, "claims")],
     }
+
+
+RELATIONS = {"supports": "supports", "disputes": "disputes", "responds_to": "answers"}
+
+
+def _question(b: Briefing, question: Record) -> dict[str, Any]:
+    """The question's claims, and every relation between two of them, as (a, verb, b)."""
+    claims = [b.records[i] for i in question.claims]
+    members = set(question.claims)
+    pairs = [
+        (claim, verb, b.records[other])
+        for claim in claims
+        for field, verb in RELATIONS.items()
+        for other in claim.get(field, [])
+        if other in members
+    ]
+    return {"claims": claims, "pairs": pairs}
 
 
 def _about_only(b: Briefing, record: Record) -> dict[str, Any]:
@@ -186,6 +227,7 @@ CONTEXTS: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {
     "measures": _about_only,
     "figures": _about_only,
     "sources": _source,
+    "questions": _question,
 }
 
 

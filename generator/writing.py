@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .model import SECTIONS
 
-OWNED_FILES = ("index.md", "coverage.md")
-OWNED_FOLDERS = SECTIONS
+OWNED_FILES = ("index.md", "coverage.md", "timeline.md")
+OWNED_FOLDERS = (*SECTIONS, "data")
 
 
 @dataclass

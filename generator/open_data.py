@@ -1,0 +1,162 @@
+"""The briefing as data: schema.org JSON-LD on record pages, and JSON and CSV downloads.
+
+Downloads hold the records as validated, plus what the build established: where each quote
+stands in its article (paragraph and passage anchor) and the address of each record's page.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .model import SECTIONS, Briefing, Evidence, Record
+
+ACTOR_TYPES = {
+    "person": "Person",
+    "state": "Country",
+    "government-body": "GovernmentOrganization",
+    "legislature": "GovernmentOrganization",
+    "organisation": "Organization",
+    "publication": "NewsMediaOrganization",
+    "group": "Organization",
+}
+SOURCE_TYPES = {
+    "news-article": "NewsArticle",
+    "op-ed": "OpinionNewsArticle",
+    "report": "Report",
+    "social-media-post": "SocialMediaPosting",
+    "legislation": "Legislation",
+    "video": "VideoObject",
+}
+ACTION_STATUS = {
+    "urged": "PotentialActionStatus",
+    "promised": "PotentialActionStatus",
+    "agreed": "PotentialActionStatus",
+    "announced": "PotentialActionStatus",
+    "in-effect": "ActiveActionStatus",
+    "done": "CompletedActionStatus",
+}
+
+
+def page_url(record: Record) -> str:
+    """The record's address, relative to the site root (JSON-LD ids are relative to the page)."""
+    return f"{record.section}/{record.id}/"
+
+
+def json_ld(briefing: Briefing, record: Record) -> str:
+    """A ``<script type="application/ld+json">`` block for the record's page."""
+    data = {"@context": "https://schema.org", **_thing(briefing, record, depth=0)}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e")  # no tag can close the script
+    return f'<script type="application/ld+json">{safe}</script>'
+
+
+def _ref(briefing: Briefing, record_id: str) -> dict[str, Any]:
+    return _thing(briefing, briefing.records[record_id], depth=1)
+
+
+def _thing(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    """schema.org for one record; ``depth`` 1 gives the short form used inside another."""
+    section, get = record.section, record.get
+    data: dict[str, Any] = {"@id": f"../../{page_url(record)}", "name": record.label}
+    if section == "actors":
+        data["@type"] = ACTOR_TYPES[record.kind]
+        if get("aliases") and not depth:
+            data["alternateName"] = get("aliases")
+        if record.roles and not depth and record.kind == "person":
+            data["jobTitle"] = sorted({role.title for role in record.roles})
+    elif section == "sources":
+        data["@type"] = SOURCE_TYPES.get(record.kind, "CreativeWork")
+        for field, key in (("published", "datePublished"), ("url", "url")):
+            if get(field):
+                data[key] = get(field)
+        for field, key in (("author", "author"), ("publisher", "publisher")):
+            if get(field) and not depth:
+                data[key] = _ref(briefing, get(field))
+    elif section == "claims":
+        data.update({"@type": "Claim", "text": record.summary})
+        if not depth:
+            data["author"] = _ref(briefing, record.speaker)
+            data["appearance"] = [_quotation(briefing, record, e) for e in record.evidence]
+            if get("date"):
+                data["dateCreated"] = get("date")
+    elif section == "measures":
+        data.update({"@type": "Action", "description": record.summary})
+        data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[record.status]}"
+        if not depth:
+            data["agent"] = [_ref(briefing, i) for i in record.actors]
+    elif section == "figures":
+        data.update({"@type": "QuantitativeValue", "value": record.value})
+        data.update({"unitText": record.unit, "description": record.counts})
+    else:
+        data.update({"@type": "Question", "text": record.question})
+    return data
+
+
+def _quotation(briefing: Briefing, claim: Record, evidence: Evidence) -> dict[str, Any]:
+    return {
+        "@type": "Quotation",
+        "text": evidence.quote,
+        "spokenByCharacter": _ref(briefing, claim.speaker),
+        "isPartOf": _ref(briefing, evidence.source),
+        "url": f"../../sources/{evidence.source}/#{evidence.anchor}",
+    }
+
+
+def records_json(briefing: Briefing) -> str:
+    """Every record, with its page and the located evidence: the whole briefing in one file."""
+    data: dict[str, Any] = {"title": briefing.title, "topic": briefing.topic}
+    for section in SECTIONS:
+        data[section] = [_plain(record) for record in briefing.in_section(section)]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def _plain(record: Record) -> dict[str, Any]:
+    data = {k: v for k, v in record.fields.items() if k not in ("evidence", "roles")}
+    data["page"] = page_url(record)
+    if record.evidence:
+        data["evidence"] = [_located(e) for e in record.evidence]
+    if record.roles:
+        data["roles"] = [
+            {k: v for k, v in (("title", r.title), ("of", r.of), ("date", r.date)) if v}
+            | {"evidence": _located(r.evidence)}
+            for r in record.roles
+        ]
+    return data
+
+
+def _located(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "source": evidence.source,
+        "quote": evidence.quote,
+        "paragraph": evidence.paragraph,
+        "passage": f"sources/{evidence.source}/#{evidence.anchor}",
+    }
+
+
+def csv_table(briefing: Briefing, section: str) -> str:
+    """One row per record; lists joined with '; ', evidence as its sources and quotes."""
+    records = briefing.in_section(section)
+    names = sorted({k for r in records for k in r.fields} - {"id", "evidence", "roles", "inferred"})
+    header = ["id", *names, "page", "evidence_sources", "evidence_quotes"]
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(header)
+    for record in records:
+        cells = [record.id, *(_cell(record.get(name)) for name in names), page_url(record)]
+        cells.append("; ".join(e.source for e in record.evidence))
+        cells.append(" | ".join(" ".join(e.quote.split()) for e in record.evidence))
+        writer.writerow(cells)
+    return stream.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_cell(v)}" for k, v in sorted(value.items()))
+    return str(value)
