@@ -33,6 +33,14 @@ CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
 
 
+def front_matter(record: Record) -> str:
+    """Page metadata: the record's topics, for Material's tags plugin."""
+    tags = record.get("tags")
+    if not tags:
+        return ""
+    return "---\ntags:\n" + "".join(f"  - {tag}\n" for tag in tags) + "---\n\n"
+
+
 def page_path(record: Record) -> str:
     return f"{record.section}/{record.id}.md"
 
@@ -85,6 +93,7 @@ class Renderer:
             "index.md": self._page("home.md.j2", "", self.home()),
             "coverage.md": self._page("coverage.md.j2", "", {"articles": measure(self.briefing)}),
             "timeline.md": self._page("timeline.md.j2", "", {"entries": entries(self.briefing)}),
+            "memo.md": self._page("memo.md.j2", "", self.memo()),
         }
         for section in SECTIONS:
             singular = section[:-1]
@@ -98,7 +107,8 @@ class Renderer:
             for record in self.briefing.in_section(section):
                 context = {singular: record, **context_of(self.briefing, record)}
                 page = self._page(f"{singular}.md.j2", "../", context)
-                pages[page_path(record)] = f"{page}\n{json_ld(self.briefing, record)}\n"
+                page = f"{front_matter(record)}{page}\n{json_ld(self.briefing, record)}\n"
+                pages[page_path(record)] = page
         return pages | self.data_files()
 
     def data_files(self) -> dict[str, str]:
@@ -112,6 +122,18 @@ class Renderer:
     def _page(self, template: str, base: str, context: dict[str, Any]) -> str:
         text = self.env.get_template(template).render(base=base, briefing=self.briefing, **context)
         return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+
+    def memo(self) -> dict[str, Any]:
+        """The whole briefing as one printable brief: main actors, every position and measure."""
+        briefing = self.briefing
+        questions = briefing.in_section("questions")
+        return {
+            "articles": [briefing.records[i] for i in briefing.articles],
+            "actors": self.home()["main_actors"],
+            "contentions": [(q, *_question(briefing, q).values()) for q in questions],
+            "measures": sorted(briefing.in_section("measures"), key=lambda r: (r.status, r.id)),
+            "figures": briefing.in_section("figures"),
+        }
 
     def home(self) -> dict[str, Any]:
         """The overview: counts, and the most connected records of each kind."""
