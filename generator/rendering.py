@@ -26,6 +26,7 @@ from .markup import (
 from .model import SECTIONS, Briefing, Evidence, Record
 from .open_data import csv_table, json_ld, records_json
 from .passages import Passage, mark_paragraphs
+from .reference import reference
 from .timeline import entries
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
@@ -94,6 +95,7 @@ class Renderer:
             "coverage.md": self._page("coverage.md.j2", "", {"articles": measure(self.briefing)}),
             "timeline.md": self._page("timeline.md.j2", "", {"entries": entries(self.briefing)}),
             "memo.md": self._page("memo.md.j2", "", self.memo()),
+            "reference.md": self._page("reference.md.j2", "", reference()),
         }
         for section in SECTIONS:
             singular = section[:-1]

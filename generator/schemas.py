@@ -31,10 +31,13 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def schema(name: str) -> dict[str, Any]:
+    return _registry().contents(f"{name}.schema.json")
+
+
 @cache
 def validator(name: str) -> Draft202012Validator:
-    schema = _registry().contents(f"{name}.schema.json")
-    return Draft202012Validator(schema, registry=_registry())
+    return Draft202012Validator(schema(name), registry=_registry())
 
 
 def check(document: Document, schema: str) -> dict[tuple, list[Problem]]:

@@ -1,0 +1,64 @@
+"""The format reference page, generated from the JSON Schemas so it cannot drift from them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .schemas import ANNOTATIONS, ARTICLE, BRIEFING, schema
+
+KINDS = ("actor", "source", "claim", "measure", "figure", "question")
+
+
+def reference() -> dict[str, Any]:
+    """The template's context: one table of fields per kind of record and per file."""
+    annotations = schema(ANNOTATIONS)
+    definitions = annotations["$defs"]
+    tables = {kind: fields(definitions[kind], definitions) for kind in KINDS}
+    tables["evidence"] = fields(definitions["evidence"], definitions)
+    tables["article front matter"] = fields(schema(ARTICLE), definitions)
+    tables["briefing.yaml"] = fields(schema(BRIEFING), definitions)
+    return {"tables": tables}
+
+
+def fields(node: dict[str, Any], definitions: dict[str, Any]) -> list[dict[str, str]]:
+    required = set(node.get("required", []))
+    rows = []
+    for name, spec in node["properties"].items():
+        target = _resolve(spec, definitions)
+        rows.append(
+            {
+                "name": name,
+                "required": "yes" if name in required else "",
+                "value": describe(target, definitions),
+                "meaning": spec.get("description") or target.get("description", ""),
+            }
+        )
+    return rows
+
+
+def _resolve(spec: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in spec:
+        spec = definitions[spec["$ref"].rsplit("/", 1)[-1]]
+    return spec
+
+
+def describe(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
+    """A value's form in a few words: 'one of: a, b', 'list of ids', 'date', ..."""
+    spec = _resolve(spec, definitions)
+    if "enum" in spec:
+        return "one of: " + ", ".join(f"`{value}`" for value in spec["enum"])
+    kind = spec.get("type")
+    if kind == "array":
+        return "list of " + describe(spec["items"], definitions)
+    if kind == "object":
+        if "properties" in spec:
+            return "mapping: " + ", ".join(f"`{name}`" for name in spec["properties"])
+        return "mapping of field names to reasons"
+    pattern = spec.get("pattern", "")
+    if pattern.startswith("^[a-z0-9]+(-"):
+        return "id"
+    if pattern.startswith("^[0-9]{4}"):
+        return "date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`)"
+    if pattern.startswith("^https?"):
+        return "web address"
+    return {"number": "number", "string": "text"}.get(kind, kind or "any")
