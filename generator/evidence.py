@@ -46,14 +46,25 @@ class SearchableText:
         self.origin = origin
         self.paragraph_starts = [start for start, _ in paragraph_spans(text)]
 
-    def find(self, quote: str) -> Match | Miss:
+    def find(self, quote: str, occurrence: int = 1) -> Match | Miss:
+        """The ``occurrence``-th place where ``quote`` stands (1 is the first)."""
         needle = fold(quote)
-        at = self.folded.find(needle)
-        if at < 0 or not needle:
+        places = self.places(needle) if needle else []
+        if not places:
             return self._miss(needle)
+        at = places[min(occurrence, len(places)) - 1]
         start, end = self.origin[at], self.origin[at + len(needle) - 1] + 1
-        paragraph = sum(1 for begin in self.paragraph_starts if begin <= start)
-        return Match(start, end, paragraph, self.folded.count(needle))
+        return Match(start, end, self.paragraph_of(start), len(places))
+
+    def places(self, needle: str) -> list[int]:
+        found, at = [], self.folded.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = self.folded.find(needle, at + 1)
+        return found
+
+    def paragraph_of(self, offset: int) -> int:
+        return sum(1 for begin in self.paragraph_starts if begin <= offset)
 
     def paragraphs(self) -> list[str]:
         return [self.text[start:end] for start, end in paragraph_spans(self.text)]

@@ -75,7 +75,9 @@ def read_text(path: Path, root: Path) -> str:
             [Problem(Location(shown), f"file is larger than {MAX_BYTES:,} bytes", "split it up")]
         )
     if b"\0" in raw:
-        raise BriefingError([Problem(Location(shown), "file is binary, not text")])
+        raise BriefingError(
+            [Problem(Location(shown), "file is binary, not text", "save it as UTF-8 text")]
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

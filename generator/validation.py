@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas
-from .evidence import Match, SearchableText
+from .evidence import Match, SearchableText, fold
 from .loading import Article, Document, load_article, load_yaml
 from .model import (
     REFERENCE_FIELDS,
@@ -241,6 +241,19 @@ def _anchor(raw: _Raw, at: tuple) -> str:
     return f"e_{raw.data['id']}_{role}{at[1] + 1}"
 
 
+def _ambiguous(
+    raw: _Raw, at: tuple, text: SearchableText, quote: str, source: str, count: int, wanted: Any
+) -> Problem:
+    paragraphs = [text.paragraph_of(text.origin[p]) for p in text.places(fold(quote))]
+    where = ", ".join(str(p) for p in paragraphs)
+    if wanted is None:
+        message = f"quote occurs {count} times in source '{source}' (paragraphs {where})"
+        hint = f"add 'occurrence: N' (1 to {count}) beside the quote to say which one is meant"
+        return Problem(raw.locate(*at, "quote"), message, hint)
+    message = f"occurrence {wanted} asked for, but the quote occurs only {count} time(s)"
+    return Problem(raw.locate(*at, "occurrence"), message, f"use a number from 1 to {count}")
+
+
 def _evidence(
     item: dict[str, Any],
     raw: _Raw,
@@ -263,8 +276,11 @@ def _evidence(
                 )
             )
         return Evidence(source, quote)
-    found = text.find(quote)
+    occurrence = item.get("occurrence")
+    found = text.find(quote, occurrence if isinstance(occurrence, int) else 1)
     if isinstance(found, Match):
+        if found.occurrences > 1 and occurrence is None or (occurrence or 1) > found.occurrences:
+            problems.append(_ambiguous(raw, at, text, quote, source, found.occurrences, occurrence))
         return Evidence(source, quote, found.paragraph, found.start, found.end, _anchor(raw, at))
     if not found.matched:
         hint = "not even its first word occurs in the article; check the source id"
