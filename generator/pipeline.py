@@ -10,11 +10,13 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .model import Briefing
 from .problems import BriefingError, Location, Problem
 from .rendering import Renderer
+from .timeline import entries
 from .validation import load_briefing
 from .writing import WriteReport, write_pages
 
@@ -23,18 +25,29 @@ def check(root: Path) -> Briefing:
     return load_briefing(root)
 
 
-def render(root: Path) -> dict[str, str]:
-    return Renderer(root / "templates", check(root)).render()
-
-
 def generate(root: Path) -> WriteReport:
-    pages = render(root)
-    return write_pages(root / "docs", pages)
+    return _write(root, check(root))
+
+
+def _write(root: Path, briefing: Briefing) -> WriteReport:
+    return write_pages(root / "docs", Renderer(root / "templates", briefing).render())
+
+
+def content_epoch(briefing: Briefing) -> int:
+    """The latest date the records give, in seconds: a build date only the input can change."""
+    latest = max((entry.date for entry in entries(briefing)), default="1970")
+    year, month, day = (latest.split("-") + ["1", "1"])[:3]
+    return int(datetime(int(year), int(month), int(day), tzinfo=UTC).timestamp())
 
 
 def build(root: Path) -> WriteReport:
-    """Generate, then ``mkdocs build --strict`` into a fresh folder that replaces ``site/``."""
-    report = generate(root)
+    """Generate, then ``mkdocs build --strict`` into a fresh folder that replaces ``site/``.
+
+    MkDocs stamps the sitemap with the build date; SOURCE_DATE_EPOCH (the caller's, or the
+    input's latest date) makes the same input give byte-identical output.
+    """
+    briefing = check(root)
+    report = _write(root, briefing)
     site, fresh = root / "site", root / ".site.new"
     shutil.rmtree(fresh, ignore_errors=True)
     command = [
@@ -48,7 +61,8 @@ def build(root: Path) -> WriteReport:
         "--site-dir",
         str(fresh),
     ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {"SOURCE_DATE_EPOCH": str(content_epoch(briefing)), **os.environ}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

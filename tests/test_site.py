@@ -153,3 +153,10 @@ def test_a_misquote_fails_the_build_with_the_quote_location(
     assert f"seeds/annotations/cnn-2018-china-hits-back.yaml:{line - 1}:" in result.err
     assert "quote not found in source 'cnn-2018-china-hits-back'" in result.err
     assert (snapshot(root / "site"), snapshot(root / "docs")) == before
+
+
+def test_the_same_input_builds_a_byte_identical_site(built_site: Path, tmp_path: Path) -> None:
+    twin = tmp_path / "twin"
+    shutil.copytree(built_site, twin, ignore=shutil.ignore_patterns("site"))
+    assert run_cli(twin, "build").code == 0
+    assert snapshot(twin / "site") == snapshot(built_site / "site")
