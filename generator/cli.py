@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import coverage, pipeline
-from .problems import BriefingError
+from . import coverage, pipeline, scaffold
+from .problems import BriefingError, Location, Problem
 
 COMMANDS = {
     "check": "validate seeds/ (schemas, references, quotes) and write nothing",
@@ -17,6 +17,8 @@ COMMANDS = {
     "build": "generate, then build site/ with mkdocs build --strict",
     "coverage": "report which sentences of each article no record covers (exit 1 if any that "
     "quotes, attributes or counts is uncovered)",
+    "new-source": "store a new article verbatim in seeds/articles/ and draft its annotation "
+    "(candidate claims and figures) in seeds/annotations/",
     "serve": "generate, then preview the site with mkdocs serve, regenerating on changes",
 }
 
@@ -34,8 +36,46 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     for name, summary in COMMANDS.items():
-        commands.add_parser(name, help=summary, description=summary, parents=[common])
+        command = commands.add_parser(name, help=summary, description=summary, parents=[common])
+        if name == "new-source":
+            _new_source_arguments(command)
     return parser
+
+
+def _new_source_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("id", help="the new source's id, e.g. reuters-2020-fentanyl-talks")
+    command.add_argument("file", help="the article's text as received, or - for standard input")
+    command.add_argument("--label", required=True, help="a descriptive name for the article")
+    command.add_argument("--kind", default="news-article", help="default: news-article")
+    command.add_argument("--publisher", help="the publisher's actor id, if the article states it")
+    command.add_argument("--published", help="YYYY, YYYY-MM or YYYY-MM-DD, if stated")
+    command.add_argument("--url", help="the article's address, if known")
+
+
+def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
+    raw = sys.stdin.buffer.read() if arguments.file == "-" else _read_bytes(Path(arguments.file))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BriefingError([Problem(Location(arguments.file), "not valid UTF-8 text")]) from None
+    meta = {
+        "label": arguments.label,
+        "kind": arguments.kind,
+        "publisher": arguments.publisher,
+        "published": arguments.published,
+        "url": arguments.url,
+        "file": Path(arguments.file).name if arguments.file != "-" else "",
+    }
+    return scaffold.new_source(root, arguments.id, text, meta, pipeline.check(root))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise BriefingError(
+            [Problem(Location(str(path)), f"cannot read: {error.strerror}")]
+        ) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,8 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command == "check":
             briefing = pipeline.check(root)
             print(f"ok: {len(briefing.records)} records in {len(briefing.articles)} articles")
+            for path in briefing.drafts:
+                print(f"{path}: draft, not checked or published until 'draft: true' is removed")
         elif arguments.command == "generate":
             print(f"ok: {pipeline.generate(root)}")
+        elif arguments.command == "new-source":
+            for path in _new_source(root, arguments):
+                print(f"wrote {path.relative_to(root)}")
         elif arguments.command == "coverage":
             articles = coverage.measure(pipeline.check(root))
             print(coverage.report(articles))

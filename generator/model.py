@@ -146,6 +146,7 @@ class Briefing:
     records: dict[str, Record]  # by id, in id order
     articles: dict[str, Article]
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
+    drafts: tuple[str, ...] = ()  # annotation files marked draft: read, never published
 
     def in_section(self, section: str) -> list[Record]:
         return [record for record in self.records.values() if record.section == section]
@@ -165,7 +166,11 @@ class Briefing:
 
 
 def build_briefing(
-    title: str, topic: str, records: list[Record], articles: list[Article]
+    title: str,
+    topic: str,
+    records: list[Record],
+    articles: list[Article],
+    drafts: tuple[str, ...] = (),
 ) -> Briefing:
     ordered = {record.id: record for record in sorted(records, key=lambda r: r.id)}
     referrers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -175,4 +180,4 @@ def build_briefing(
             if record.id not in bucket:
                 bucket.append(record.id)
     frozen = {t: {n: tuple(ids) for n, ids in by.items()} for t, by in referrers.items()}
-    return Briefing(title, topic, ordered, {a.source: a for a in articles}, frozen)
+    return Briefing(title, topic, ordered, {a.source: a for a in articles}, frozen, drafts)

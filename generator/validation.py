@@ -66,6 +66,8 @@ def load_briefing(root: Path) -> Briefing:
     """Everything under ``seeds/`` as a checked model, or BriefingError with every problem."""
     problems: list[Problem] = []
     articles, documents, overview = _read(Input(root), problems)
+    drafts = tuple(d.path for d in documents if _as_dict(d.data).get("draft") is True)
+    documents = [d for d in documents if d.path not in drafts]
     raw = _check_schemas(articles, documents, overview, problems)
     sections = _check_ids(raw, problems)
     texts = {article.id: SearchableText(article.text) for article in articles}
@@ -75,7 +77,8 @@ def load_briefing(root: Path) -> Briefing:
     paragraphs = [
         ArticleText(a.id, a.text, tuple(texts[a.id].paragraphs()), a.sha256) for a in articles
     ]
-    return build_briefing(overview.data["title"], overview.data["topic"], records, paragraphs)
+    title, topic = overview.data["title"], overview.data["topic"]
+    return build_briefing(title, topic, records, paragraphs, drafts)
 
 
 def _read(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
+import yaml
 from conftest import REPO
 
 from generator.cli import COMMANDS, parser
@@ -15,7 +17,7 @@ MAKEFILE = (REPO / "Makefile").read_text(encoding="utf-8")
 
 def test_every_cli_command_is_documented_in_the_readme() -> None:
     for command in COMMANDS:
-        assert f"| `{command}` |" in README, command
+        assert f"| `{command}" in README, command
 
 
 def test_readme_gives_the_two_setup_commands_and_make_defines_them() -> None:
@@ -42,3 +44,10 @@ def test_the_cli_help_lists_every_command() -> None:
     help_text = parser().format_help()
     for command in COMMANDS:
         assert command in help_text
+
+
+def test_pre_commit_runs_the_check_on_annotation_changes() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert hook["entry"] == "make check"
+    assert re.match(hook["files"], "seeds/annotations/actors.yaml")

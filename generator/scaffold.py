@@ -1,0 +1,126 @@
+"""Start a new source: store the article verbatim and draft its annotation.
+
+The draft proposes candidate claims (sentences that quote or attribute, with the known actors
+they name) and candidate figures (numbers with the words they count). It is marked
+``draft: true``, so nothing in it is checked or published until an author has reviewed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from .coverage import flags_of, split_sentences
+from .model import Briefing
+from .problems import BriefingError, Location, Problem
+from .validation import ID
+
+_NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
+_COUNTED = re.compile(r"(?:\s+(?:million|billion|percent|times))?(?:\s+[\w-]+){0,3}")
+
+
+def new_source(
+    root: Path, source_id: str, text: str, meta: dict[str, str], briefing: Briefing
+) -> list[Path]:
+    """Write seeds/articles/<id>.txt and a draft seeds/annotations/<id>.yaml; return both."""
+    article = root / "seeds" / "articles" / f"{source_id}.txt"
+    draft = root / "seeds" / "annotations" / f"{source_id}.yaml"
+    _refuse(source_id, text, [article, draft], root)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    lines = ["---", "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"]
+    lines += [f"{key}: {_quoted(value)}" for key, value in meta.items() if value and key != "file"]
+    lines += ["received:", f"  file: {_quoted(meta.get('file') or 'stdin')}", f"  sha256: {digest}"]
+    article.parent.mkdir(parents=True, exist_ok=True)
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    article.write_bytes(("\n".join(lines) + "\n---\n" + text).encode("utf-8"))
+    draft.write_text(draft_annotation(source_id, text, briefing), encoding="utf-8")
+    return [article, draft]
+
+
+def _refuse(source_id: str, text: str, targets: list[Path], root: Path) -> None:
+    problems = []
+    if not ID.match(source_id):
+        hint = "use lowercase letters, digits and single hyphens, e.g. 'reuters-2020-talks'"
+        problems.append(Problem(Location("new-source"), f"'{source_id}' is not a valid id", hint))
+    if not text.strip():
+        problems.append(Problem(Location("new-source"), "the article text is empty"))
+    for target in targets:
+        if target.exists():
+            where = Location(target.relative_to(root).as_posix())
+            problems.append(Problem(where, "already exists", "choose another id"))
+    if problems:
+        raise BriefingError(problems)
+
+
+def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
+    names = _actor_names(briefing)
+    out = [
+        "# yaml-language-server: $schema=../../generator/schemas/annotations.schema.json",
+        f"# DRAFT proposed by 'new-source' for seeds/articles/{source_id}.txt.",
+        "# Nothing here is checked or published while 'draft: true' stands. Review every",
+        "# record: fix the speaker, fill in every TODO, trim the quote to the words that",
+        "# carry the claim, delete what is not a claim, then delete the 'draft' line.",
+        "draft: true",
+        "claims:",
+    ]
+    sentences = [text[start:end] for start, end in split_sentences(text)]
+    claims = [s for s in sentences if {"quotation", "attribution"} & set(flags_of(s))]
+    for number, sentence in enumerate(claims, 1):
+        named = [actor for name, actor in names if re.search(rf"\b{re.escape(name)}\b", sentence)]
+        speaker = named[0] if named else "TODO"
+        out += [
+            f"  - id: {source_id}-claim-{number}",
+            f"    speaker: {speaker}  # "
+            + (
+                f"actors named: {', '.join(dict.fromkeys(named))}"
+                if named
+                else "no known actor named"
+            ),
+            "    summary:  # TODO: one plain line saying what was claimed",
+            f"    form: {'quoted' if 'quotation' in flags_of(sentence) else 'reported'}",
+            "    evidence:",
+            f"      - source: {source_id}",
+            f"        quote: {_quoted(' '.join(sentence.split()))}",
+        ]
+    out.append("figures:")
+    figures = [(s, m) for s in sentences for m in _NUMBER.finditer(s)]
+    for number, (sentence, match) in enumerate(figures, 1):
+        quote = sentence[
+            match.start() : match.end() + len(_COUNTED.match(sentence, match.end())[0])
+        ]
+        value = match.group().rstrip("%").replace(",", "")
+        out += [
+            f"  - id: {source_id}-figure-{number}",
+            f"    value: {value if _is_number(value) else 0}",
+            "    unit:  # TODO: people, substances, percent, ...",
+            "    counts:  # TODO: what the number counts",
+            "    evidence:",
+            f"      - source: {source_id}",
+            f"        quote: {_quoted(' '.join(quote.split()))}",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def _actor_names(briefing: Briefing) -> list[tuple[str, str]]:
+    """(name or alias, actor id), longest names first so 'Xi Jinping' wins over 'Xi'."""
+    pairs = [
+        (name, actor.id)
+        for actor in briefing.in_section("actors")
+        for name in (actor.name, *actor.get("aliases", []))
+    ]
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _quoted(value: str) -> str:
+    """A YAML scalar for any text: JSON strings are valid YAML."""
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, run_cli
+
+TEXT = (
+    'Springfield — "The new bridge opens in May," said Mayor Ann Lee.\nIt cost 4 million dollars.'
+)
+
+
+def new_source(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "generator", "new-source", "bridge-opening", "-"]
+    command += ["--label", "Gazette: the new bridge", "--root", str(root), *extra]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, input=TEXT, capture_output=True, text=True, cwd=REPO, env=env)
+
+
+def test_new_source_stores_the_text_verbatim_and_drafts_candidates(minimal: Path) -> None:
+    result = new_source(minimal)
+    assert result.returncode == 0, result.stderr
+    article = (minimal / "seeds" / "articles" / "bridge-opening.txt").read_text(encoding="utf-8")
+    assert article.endswith("\n---\n" + TEXT)
+    draft = (minimal / "seeds" / "annotations" / "bridge-opening.yaml").read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in draft
+    assert "speaker: ann-lee  # actors named: ann-lee" in draft
+    assert 'quote: "Springfield — \\"The new bridge opens in May,\\" said Mayor Ann Lee."' in draft
+    assert 'quote: "4 million dollars"' in draft and "value: 4\n" in draft
+
+
+def test_a_draft_is_not_published_until_reviewed(minimal: Path) -> None:
+    assert new_source(minimal).returncode == 0
+    assert run_cli(minimal, "generate").code == 0
+    assert not (minimal / "docs" / "claims" / "bridge-opening-claim-1.md").exists()
+
+    draft = minimal / "seeds" / "annotations" / "bridge-opening.yaml"
+    draft.write_text(draft.read_text().replace("draft: true\n", ""), encoding="utf-8")
+    result = run_cli(minimal, "check")
+
+    assert result.code == 1
+    assert "unknown id 'TODO' in speaker" not in result.err  # the Mayor was recognised
+    assert "claims[0].summary must be text, not empty" in result.err  # but nothing is written yet
+
+
+def test_new_source_never_overwrites(minimal: Path) -> None:
+    assert new_source(minimal).returncode == 0
+    again = new_source(minimal)
+    assert again.returncode == 1
+    assert "seeds/articles/bridge-opening.txt: already exists" in again.stderr
+    assert "Traceback" not in again.stderr
