@@ -65,3 +65,17 @@ def human_date(value: str) -> str:
 def counted(number: int, section: str) -> str:
     """'1 measure', '2 measures': a count with its noun."""
     return f"{number} {section[:-1] if number == 1 else section}"
+
+
+_PLURALS = {
+    "person": "people",
+    "government-body": "government bodies",
+    "testimony": "testimonies",
+    "op-ed": "op-eds",
+}
+
+
+def kinds(kind: str) -> str:
+    """A kind as a heading in the plural: 'government-body' -> 'Government bodies'."""
+    plural = _PLURALS.get(kind) or kind.replace("-", " ") + ("" if kind.endswith("s") else "s")
+    return plural[:1].upper() + plural[1:]

@@ -20,6 +20,7 @@ from .markup import (
     escape,
     escape_run,
     human_date,
+    kinds,
     safe_line_start,
     squash,
 )
@@ -57,7 +58,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=escape, date=human_date, counted=counted)
+        self.env.filters.update(md=escape, date=human_date, counted=counted, kinds=kinds)
         self.env.globals.update(
             link=self.link, evidence_link=self.evidence_link, in_context=self.in_context
         )
@@ -89,29 +90,44 @@ class Renderer:
         return safe_line_start(marked.strip())
 
     def render(self) -> dict[str, str]:
-        """Every page of the site, by path under docs/."""
-        pages = {
+        """Every file the generator owns under docs/, by path."""
+        return self.overview_pages() | self.index_pages() | self.record_pages() | self.data_files()
+
+    def overview_pages(self) -> dict[str, str]:
+        return {
             "index.md": self._page("home.md.j2", "", self.home()),
             "coverage.md": self._page("coverage.md.j2", "", {"articles": measure(self.briefing)}),
             "timeline.md": self._page("timeline.md.j2", "", {"entries": entries(self.briefing)}),
             "memo.md": self._page("memo.md.j2", "", self.memo()),
             "reference.md": self._page("reference.md.j2", "", reference()),
         }
+
+    def index_pages(self) -> dict[str, str]:
+        """One index per kind, grouped so that thousands of records stay scannable."""
+        briefing, pages = self.briefing, {}
         for section in SECTIONS:
-            singular = section[:-1]
-            index_context = {section: self.briefing.in_section(section)}
+            context: dict[str, Any] = {section: briefing.in_section(section)}
             if section == "questions":
-                index_context["contentions"] = [
-                    (q, *_question(self.briefing, q).values()) for q in index_context[section]
+                context["contentions"] = [
+                    (q, *_question(briefing, q).values()) for q in context[section]
                 ]
-            pages[f"{section}/index.md"] = self._page(f"{section}.md.j2", "../", index_context)
-            context_of = CONTEXTS[section]
-            for record in self.briefing.in_section(section):
-                context = {singular: record, **context_of(self.briefing, record)}
-                page = self._page(f"{singular}.md.j2", "../", context)
-                page = f"{front_matter(record)}{page}\n{json_ld(self.briefing, record)}\n"
-                pages[page_path(record)] = page
-        return pages | self.data_files()
+            pages[f"{section}/index.md"] = self._page(f"{section}.md.j2", "../", context)
+        articles = {"articles": [briefing.records[i] for i in briefing.articles]}
+        # '_' cannot occur in an id, so this page never clashes with a claim's
+        pages["claims/by_source.md"] = self._page("claims_by_source.md.j2", "../", articles)
+        return pages
+
+    def record_pages(self) -> dict[str, str]:
+        pages = {}
+        for record in self.briefing.records.values():
+            context = CONTEXTS[record.section](self.briefing, record)
+            page = self._page(
+                f"{record.section[:-1]}.md.j2", "../", {record.section[:-1]: record, **context}
+            )
+            pages[page_path(record)] = (
+                f"{front_matter(record)}{page}\n{json_ld(self.briefing, record)}\n"
+            )
+        return pages
 
     def data_files(self) -> dict[str, str]:
         """Downloads under /data/, and the page that documents them."""
