@@ -1,0 +1,112 @@
+"""What each record page is given: the record's own links and its backlinks.
+
+One function per kind; each returns the small, declared context its template uses, computed
+from the model's indexes, so no template searches the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .markup import attribute
+from .model import SECTIONS, Briefing, Record
+from .passages import Passage, mark_paragraphs
+
+
+def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
+    return {
+        "claims": b.referring(actor.id, "speaker"),
+        "measures_taken": b.referring(actor.id, "actors"),
+        "measures_urged": b.referring(actor.id, "urged_by"),
+        "figures": b.referring(actor.id, "stated_by"),
+        "about": b.referring(actor.id, "about"),
+        "members": b.referring(actor.id, "roles.of"),
+        "authored": b.referring(actor.id, "author") + b.referring(actor.id, "publisher"),
+        "mentioned_in": b.mentioned_in(actor.id),
+        "questions": sorted(
+            {
+                q.id: q
+                for c in b.referring(actor.id, "speaker")
+                for q in b.referring(c.id, "claims")
+            }.values(),
+            key=lambda q: q.id,
+        ),
+    }
+
+
+def _claim(b: Briefing, claim: Record) -> dict[str, Any]:
+    relations = {
+        "Supports": claim.get("supports", []),
+        "Disputes": claim.get("disputes", []),
+        "Responds to": claim.get("responds_to", []),
+        "Supported by": [r.id for r in b.referring(claim.id, "supports")],
+        "Disputed by": [r.id for r in b.referring(claim.id, "disputes")],
+        "Answered by": [r.id for r in b.referring(claim.id, "responds_to")],
+    }
+    chain = [*claim.get("via", []), *dict.fromkeys(e.source for e in claim.evidence)]
+    return {
+        "relations": {k: v for k, v in relations.items() if v},
+        "chain": chain,
+        "referenced_by": b.referring(claim.id, "about"),
+        "questions": [
+            (q, *question_context(b, q).values()) for q in b.referring(claim.id, "claims")
+        ],
+    }
+
+
+RELATIONS = {"supports": "supports", "disputes": "disputes", "responds_to": "answers"}
+
+
+def question_context(b: Briefing, question: Record) -> dict[str, Any]:
+    """The question's claims, and every relation between two of them, as (a, verb, b)."""
+    claims = [b.records[i] for i in question.claims]
+    members = set(question.claims)
+    pairs = [
+        (claim, verb, b.records[other])
+        for claim in claims
+        for field, verb in RELATIONS.items()
+        for other in claim.get(field, [])
+        if other in members
+    ]
+    return {"claims": claims, "pairs": pairs}
+
+
+def _about_only(b: Briefing, record: Record) -> dict[str, Any]:
+    return {"referenced_by": b.referring(record.id, "about")}
+
+
+def _source(b: Briefing, source: Record) -> dict[str, Any]:
+    annotated = b.referring(source.id, "evidence")
+    article = b.articles.get(source.id)
+    passages = [
+        Passage(e.start, e.end, e, r)
+        for r in annotated
+        for e in (*r.evidence, *(role.evidence for role in r.roles))
+        if e.source == source.id
+    ]
+    return {
+        "article": article,
+        "paragraphs": mark_paragraphs(article.text, passages, _note) if article else [],
+        "annotated": {
+            section: [r for r in annotated if r.section == section] for section in SECTIONS
+        },
+        "relayed": b.referring(source.id, "via"),
+        "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
+    }
+
+
+def _note(record: Record, number: int) -> str:
+    """The numbered link after a marked passage, to the record it evidences."""
+    title = attribute(f"{record.section[:-1].capitalize()}: {record.label}")
+    return f'<sup>[{number}](../{record.section}/{record.id}.md "{title}")</sup>'
+
+
+CONTEXTS: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {
+    "actors": _actor,
+    "claims": _claim,
+    "measures": _about_only,
+    "figures": _about_only,
+    "sources": _source,
+    "questions": question_context,
+}
