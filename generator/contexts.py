@@ -11,6 +11,7 @@ from typing import Any
 
 from .markup import attribute
 from .model import SECTIONS, Briefing, Record
+from .network import network_svg
 from .passages import Passage, mark_paragraphs
 
 
@@ -24,6 +25,7 @@ def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
         "members": b.referring(actor.id, "roles.of"),
         "authored": b.referring(actor.id, "author") + b.referring(actor.id, "publisher"),
         "mentioned_in": b.mentioned_in(actor.id),
+        "network": network_svg(b, focus=actor.id, base="../../"),
         "questions": sorted(
             {
                 q.id: q
@@ -97,9 +99,9 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
 
 
 def _note(record: Record, number: int) -> str:
-    """The numbered link after a marked passage, to the record it evidences."""
+    """The numbered link after a marked passage (in a <sup>), to the record it evidences."""
     title = attribute(f"{record.section[:-1].capitalize()}: {record.label}")
-    return f'<sup>[{number}](../{record.section}/{record.id}.md "{title}")</sup>'
+    return f'[{number}](../{record.section}/{record.id}.md "{title}")'
 
 
 CONTEXTS: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {

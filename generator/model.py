@@ -118,10 +118,19 @@ class Record:
         if self.section == "sources":
             return self.fields["label"]
         if self.section == "figures":
-            return f"{self.value:g} {self.unit}: {self.counts}"
+            return f"{self.quantity}: {self.counts}"
         if self.section == "questions":
             return self.question
         return self.summary
+
+    @property
+    def quantity(self) -> str:
+        """A figure as a reader says it: 'more than 1,600 arrests'."""
+        value = self.value
+        number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+        qualifier = self.fields.get("qualifier", "exactly")
+        words = "" if qualifier == "exactly" else qualifier.replace("-", " ") + " "
+        return f"{words}{number} {self.unit}"
 
     @property
     def inferred(self) -> dict[str, str]:

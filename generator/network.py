@@ -1,9 +1,7 @@
-"""Who relates to whom: relations between actors, read off the records, drawn as an SVG.
+"""Relations between actors, read off the records and drawn as SVG at build time.
 
-Records relate claims, measures and sources; a reader asks how the *actors* stand to each
-other. ``edges`` folds each record's references into actor-to-actor relations that name the
-record showing them, so every line in the drawing leads back to its evidence. The drawing is
-computed here, at build time, so the site needs no JavaScript and nothing from a CDN.
+Records relate claims, measures and sources; readers ask how the *actors* stand to each other.
+Drawn in Python, so that the site needs no JavaScript and nothing from a CDN.
 """
 
 from __future__ import annotations
@@ -11,18 +9,17 @@ from __future__ import annotations
 import html
 import math
 import textwrap
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
 
-from .model import Briefing
+from .model import Briefing, references
 
-Point = tuple[float, float]
+Point, Names = tuple[float, float], dict[str, list[str]]
 # Claim fields naming another claim, and how the two speakers then relate.
 CLAIM_LINKS = {"responds_to": "answers", "disputes": "disputes", "supports": "supports"}
-# Relation -> colour, dashes, tooltip verb. Mid-tone colours read on Material's light and dark
+# Relation: colour, dashes, tooltip verb. Mid-tone colours read on Material's light and dark
 # palettes; the dashes tell relations apart for readers who cannot tell the colours apart.
 STYLES = {
     "answers": ("#fb8c00", "7 3", "answers"),
@@ -34,253 +31,158 @@ STYLES = {
     "about": ("#26a69a", "1 4", "speaks about"),
     "member of": ("var(--md-default-fg-color--light,#888)", "none", "is a member of"),
 }
-FONT, LINE = 14, 17  # label size and line height, in viewBox units
-# A <style> inside inline SVG applies to the whole page, hence every rule is scoped to .bn.
+FONT, LINE, R = 14, 17, 8  # label size, line height and node radius, in viewBox units
+# A <style> in inline SVG applies to the whole page, so every rule is scoped to .bn.
 CSS = (
     f".bn text{{font-size:{FONT}px;fill:var(--md-default-fg-color,#333);paint-order:stroke;"
     "stroke:var(--md-default-bg-color,#fff);stroke-width:4px;stroke-linejoin:round}"
-    ".bn a:hover text,.bn a:focus text{text-decoration:underline}"
+    ".bn a:hover text,.bn a:focus text{text-decoration:underline}.bn .bn-arrow{fill:var(--c)}"
     ".bn .bn-node{fill:var(--md-primary-fg-color,#3f51b5);stroke:var(--md-default-bg-color,#fff)}"
-    ".bn .bn-focus{fill:var(--md-accent-fg-color,#526cfe)}.bn .bn-arrow{fill:var(--c)}"
+    ".bn .bn-focus{fill:var(--md-accent-fg-color,#526cfe)}.bn a:hover .bn-edge{stroke-width:3px}"
     ".bn .bn-edge{fill:none;stroke:var(--c);stroke-dasharray:var(--d);stroke-width:1.6px}"
-    ".bn a:hover .bn-edge{stroke-width:3px}"
-    + "".join(
-        f".bn .bn-{r.replace(' ', '-')}{{--c:{c};--d:{d}}}" for r, (c, d, _) in STYLES.items()
-    )
-)
+) + "".join(f".bn .bn-{r.replace(' ', '-')}{{--c:{c};--d:{d}}}" for r, (c, d, _) in STYLES.items())
+# An arrowhead per relation, as a marker cannot take the colour of the line using it; set
+# back by the nodes' radius, so that lines can run from centre to centre.
+MARKER = '<marker id="bn-to-{0}" viewBox="0 0 10 10" refX="20" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path class="bn-arrow bn-{0}" d="M0,1L10,5L0,9z"/></marker>'
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Edge:
+    """A relation between two actors, with the record that shows it, so it can be checked."""
+
     source: str  # actor ids
     target: str
     relation: str  # a key of STYLES
     via: str  # id of the record that shows the relation
 
 
-def _ids(value: Any) -> list[str]:
-    """A reference field as a list: fields name one record or several."""
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
 def _candidates(briefing: Briefing) -> Iterator[Edge]:
-    """Every relation each record implies, duplicates and self-loops included."""
-    records = briefing.records
+    """Every relation each record implies, duplicates and self-loops included; read with the
+    model's ``references``, so that edges and backlinks agree on which field names what."""
+    recs = briefing.records
 
-    def actors(value: Any) -> list[str]:
-        return [i for i in _ids(value) if i in records and records[i].section == "actors"]
+    def named(record_id: str) -> Names:
+        found: Names = defaultdict(list)
+        for field, target, _ in references(recs[record_id].section, recs[record_id].fields):
+            if target in recs:
+                found[field].append(target)
+        return found
 
-    for r in records.values():
-        if r.section == "actors":
-            yield from (
-                Edge(r.id, o, "member of", r.id) for role in r.roles for o in actors(role.of)
-            )
-        elif r.section == "measures":
-            doers = actors(r.get("actors"))
-            yield from (
-                Edge(a, b, "acts with", r.id) for a, b in combinations(sorted(set(doers)), 2)
-            )
-            yield from (Edge(u, d, "urges", r.id) for u in actors(r.get("urged_by")) for d in doers)
-        elif r.section == "claims":
-            for x in actors(r.get("speaker")):
-                for name, relation in CLAIM_LINKS.items():
-                    claims = [records[c] for c in _ids(r.get(name)) if c in records]
-                    yield from (
-                        Edge(x, y, relation, r.id) for c in claims for y in actors(c.get("speaker"))
-                    )
-                # Each source the claim passed through, and each article reporting it, relays it.
-                ids = _ids(r.get("via")) + [e.source for e in r.evidence]
-                for source in (records[s] for s in ids if s in records):
-                    for relay in actors(source.get("author")) + actors(source.get("publisher")):
-                        yield Edge(relay, x, "quotes", r.id)
-                yield from (Edge(x, y, "about", r.id) for y in actors(r.get("about")))
+    for r in recs:
+        ref = named(r)
+        yield from (Edge(r, other, "member of", r) for other in ref["roles.of"])  # of an actor
+        doers = sorted(ref["actors"])  # of a measure
+        yield from (Edge(a, b, "acts with", r) for a, b in combinations(doers, 2))
+        yield from (Edge(u, d, "urges", r) for u in ref["urged_by"] for d in doers)
+        for x in ref["speaker"]:  # of a claim
+            for field, rel in CLAIM_LINKS.items():  # the speakers of the claims it names
+                yield from (Edge(x, y, rel, r) for c in ref[field] for y in named(c)["speaker"])
+            # Each source the claim passed through, and each article reporting it, relays it.
+            for source in map(named, ref["via"] + ref["evidence"]):
+                yield from (Edge(o, x, "quotes", r) for o in source["author"] + source["publisher"])
+            yield from (Edge(x, y, "about", r) for y in ref["about"] if recs[y].section == "actors")
 
 
 def edges(briefing: Briefing) -> list[Edge]:
-    """Each (source, target, relation) once, shown by the first record, by id, that makes it.
+    """Each (source, target, relation) once, with the first record (by id) showing it, sorted.
 
-    Self-loops are dropped: an author relaying their own words relates them to nobody.
-    Sorted by source, target and relation, so the output is the same on every run.
-    """
+    No self-loops: an author relaying their own words relates them to nobody."""
     kept: dict[tuple[str, str, str], Edge] = {}
-    for e in sorted(_candidates(briefing), key=lambda e: (e.source, e.target, e.relation, e.via)):
-        if e.source != e.target:
-            kept.setdefault((e.source, e.target, e.relation), e)
+    for e in sorted(e for e in _candidates(briefing) if e.source != e.target):
+        kept.setdefault((e.source, e.target, e.relation), e)
     return list(kept.values())
 
 
 def _n(value: float) -> str:
     """One decimal and never "-0.0": the same drawing is the same bytes."""
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
+    return f"{round(value, 1) + 0.0:.1f}"  # adding 0.0 turns -0.0 into 0.0
 
 
 def _lines(name: str) -> list[str]:
     """At most two short lines, so a long name neither widens the drawing nor hides another."""
-    lines = textwrap.wrap(name, 18) or [name]
-    rest = " ".join(lines[1:])
-    return lines[:1] + ([textwrap.shorten(rest, 18, placeholder="…")] if rest else [])
+    first, *rest = textwrap.wrap(name, 18) or [name]
+    return [first] + ([textwrap.shorten(" ".join(rest), 18, placeholder="…")] if rest else [])
 
 
-def _width(lines: list[str]) -> float:
-    return max(map(len, lines)) * FONT * 0.56  # a generous guess at a sans-serif line's width
-
-
-def _layout(ranked: list[str], hubs: int, shown: list[Edge], lines: dict[str, list[str]]):
-    """Hubs on an inner ellipse; the others on two outer arcs, labels pointing outwards.
-
-    Outer labels are stacked one above the other, so none can overlap another whatever the
-    names; each outer actor goes towards the hubs it is linked to, which keeps lines short.
-    """
-    inner, outer = ranked[:hubs], ranked[hubs:]
-    ry = 0.0 if hubs == 1 else 40.0 + 30 * hubs
-    angle = {n: -math.pi / 2 + math.pi * (2 * k + 1) / hubs for k, n in enumerate(inner)}
+def _layout(ranked: list[str], hubs: int, links: Names, lines: Names) -> dict[str, Point]:
+    """Hubs on an inner ellipse, the others on two outer arcs with their labels stacked outside,
+    so that no label can overlap another; each goes towards its links, to keep lines short."""
+    inner, outer, ry = ranked[:hubs], ranked[hubs:], 0.0 if hubs == 1 else 40.0 + 30 * hubs
+    angle = {n: math.pi * ((2 * k + 1) / hubs - 0.5) for k, n in enumerate(inner)}
     pos = {n: (ry * 0.6 * math.cos(a), ry * math.sin(a)) for n, a in angle.items()}
-    wish: dict[str, float] = {}
-    for known in (angle, wish, {}):  # linked to a hub, else to an actor linked to one
-        for node in (n for n in outer if n not in wish):
-            near = [
-                known[m]
-                for e in shown
-                for m in (e.source, e.target)
-                if node in (e.source, e.target) and m in known
-            ]
-            if near or not known:
-                mean = math.atan2(sum(map(math.sin, near)), sum(map(math.cos, near)))
-                wish[node] = (
-                    round((mean + math.pi / 2) % math.tau, 6) if near else 7.0
-                )  # clockwise from the top
-    order = sorted(outer, key=lambda n: (wish[n], n))
-    right, across = (len(order) + 1) // 2, 200.0 if hubs == 1 else 240.0
+    known = dict(angle)
+    for _ in range(2):  # the mean angle of linked hubs, else of actors linked to hubs
+        near = {n: [known[m] for m in links[n] if m in known] for n in outer if n not in known}
+        for n, a in ((n, a) for n, a in near.items() if a):
+            known[n] = math.atan2(sum(map(math.sin, a)), sum(map(math.cos, a)))
+    wish = {n: round((known[n] + math.pi / 2) % math.tau, 6) for n in outer if n in known}
+    order = sorted(outer, key=lambda n: (wish.get(n, 7.0), n))  # clockwise from the top
+    right, across = (len(order) + 1) // 2, max(200.0, 0.6 * ry + 130)  # clear of the hubs
     for side, chunk in ((1, order[:right]), (-1, order[right:][::-1])):
         slots = [LINE * len(lines[n]) + 14 for n in chunk]
-        half = sum(slots) / 2
-        y = -half
+        slots = [s * max(1.0, 240 / max(sum(slots), 1)) for s in slots]  # a few still look round
+        y, tall = -sum(slots) / 2, max(sum(slots) / 2 / math.sin(1.0), 1.0)
         for node, slot in zip(chunk, slots, strict=True):
-            tall = max(half / math.sin(math.radians(55)), 1.0)
             pos[node] = (side * across * math.sqrt(1 - ((y + slot / 2) / tall) ** 2), y + slot / 2)
             y += slot
     return pos
 
 
-def _curve(p: Point, q: Point, c: Point, cut_p: float, cut_q: float) -> str:
-    """A quadratic curve from p to q bent towards c, stopping at the nodes' rims."""
-
-    def rim(a: Point, cut: float) -> str:
-        d = math.dist(a, c)
-        return f"{_n(a[0] + (c[0] - a[0]) / d * cut)},{_n(a[1] + (c[1] - a[1]) / d * cut)}"
-
-    return f"M{rim(p, cut_p)}Q{_n(c[0])},{_n(c[1])} {rim(q, cut_q)}"
-
-
-def _marker(relation: str) -> str:
-    slug = relation.replace(" ", "-")
-    return "" if relation == "acts with" else f' marker-end="url(#bn-arrow-{slug})"'
-
-
 def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") -> str:
-    """The network, or ``focus`` and the actors it relates to directly, as inline SVG markup.
+    """The network, or ``focus`` and the actors it relates to directly, as inline SVG.
 
-    Wrapped in a <div>, one element per line and no blank line: Markdown passes that through
-    as one raw HTML block (a bare <svg> counts as inline, and its labels would be read as
-    Markdown). Links start with ``base``, as MkDocs does not rewrite links in raw HTML.
-    """
+    In a <div>, one element per line, no blank line: Markdown keeps that as one raw HTML block (a
+    bare <svg> is inline, its labels read as Markdown). MkDocs leaves its links as they are."""
     shown = [e for e in edges(briefing) if focus in (None, e.source, e.target)]
     if not shown:
         return ""
-    degree = Counter(n for e in shown for n in (e.source, e.target))
-    ranked = sorted(degree, key=lambda n: (n != focus, -degree[n], n))
-    hubs = 1 if focus or len(ranked) < 5 else round(math.sqrt(len(ranked)))
-    name = {n: briefing.records[n].name for n in ranked}
-    lines = {n: _lines(name[n]) for n in ranked}
-    pos, size = (
-        _layout(ranked, hubs, shown, lines),
-        {n: 5 + 2 * math.sqrt(degree[n]) for n in ranked},
-    )
-    body, pairs, seen = (
-        ['<g class="bn-edges">'],
-        Counter(tuple(sorted((e.source, e.target))) for e in shown),
-        Counter(),
-    )
+    links: Names = defaultdict(list)
     for e in shown:
-        a, b = pair = tuple(sorted((e.source, e.target)))
-        (ax, ay), (bx, by), length = pos[a], pos[b], math.dist(pos[a], pos[b])
-        bend = 0.08 * length + 16 * (seen[pair] - (pairs[pair] - 1) / 2)  # parallel edges apart
-        seen[pair] += 1
-        c = ((ax + bx) / 2 - (by - ay) / length * bend, (ay + by) / 2 + (bx - ax) / length * bend)
-        d = _curve(pos[e.source], pos[e.target], c, size[e.source], size[e.target] + 1)
-        tip = html.escape(
-            f"{name[e.source]} {STYLES[e.relation][2]} {name[e.target]} (shown by {e.via})"
-        )
-        body.append(
-            f'<a href="{base}{briefing.records[e.via].section}/{e.via}/"><path class="bn-edge bn-{e.relation.replace(" ", "-")}"'
-            f' d="{d}"{_marker(e.relation)}><title>{tip}</title></path></a>'
-        )
-    body += ["</g>", '<g class="bn-nodes">']
-    boxes = []
-    for n in ranked:
-        (x, y), r, w = pos[n], size[n], _width(lines[n])
-        if n in ranked[:hubs]:  # label centred below the node
-            lx, ly, anchor = x, y + r + FONT, "middle"
-            boxes.append((x - w / 2, y - r, x + w / 2, ly + LINE * (len(lines[n]) - 1) + 4))
-        else:  # label beside the node, away from the centre
-            side = 1 if x > 0 else -1
-            lx, ly, anchor = (
-                x + side * (r + 6),
-                y + FONT * 0.35 - LINE * (len(lines[n]) - 1) / 2,
-                "start" if side > 0 else "end",
-            )
-            boxes.append(
-                (min(x - r, lx - w * (side < 0)), y - r, max(x + r, lx + w * (side > 0)), y + r)
-            )
-        spans = "".join(
-            f'<tspan x="{_n(lx)}" dy="{LINE * (k > 0)}">{html.escape(t)}</tspan>'
-            for k, t in enumerate(lines[n])
-        )
-        body.append(
-            f'<a href="{base}actors/{n}/"><title>{html.escape(name[n])}</title>'
-            f'<circle class="bn-node{" bn-focus" * (n == focus)}" cx="{_n(x)}" cy="{_n(y)}" r="{_n(r)}"/>'
-            f'<text x="{_n(lx)}" y="{_n(ly)}" text-anchor="{anchor}">{spans}</text></a>'
-        )
-    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    right, x, y = max(b[2] for b in boxes), left, max(b[3] for b in boxes) + 30
-    body += ["</g>", '<g class="bn-legend">']
-    for relation in (r for r in STYLES if any(e.relation == r for e in shown)):
-        if x + 34 + _width([relation]) > right and x > left:  # next row
-            x, y = left, y + 24
-        slug = relation.replace(" ", "-")
-        body.append(
-            f'<path class="bn-edge bn-{slug}" d="M{_n(x)},{_n(y)}h28"{_marker(relation)}/>'
-            f'<text x="{_n(x + 34)}" y="{_n(y + 5)}">{relation}</text>'
-        )
-        x += 34 + _width([relation]) + 16
+        links[e.source].append(e.target)
+        links[e.target].append(e.source)
+    ranked = sorted(links, key=lambda n: (n != focus, -len(links[n]), n))  # by degree
+    hubs = 1 if focus or len(ranked) < 5 else round(math.sqrt(len(ranked)))
+    name = {n: html.escape(briefing.records[n].name) for n in ranked}
+    lines = {n: [html.escape(t) for t in _lines(briefing.records[n].name)] for n in ranked}
+    pos = _layout(ranked, hubs, links, lines)
+    body, seen, base = ["<g>"], Counter(), html.escape(base)
+    for e in shown:  # curves bent to their left, more for each further one between the same two
+        (ax, ay), (bx, by), slug = pos[e.source], pos[e.target], e.relation.replace(" ", "-")
+        bend = 0.08 + 16 * seen[e.source, e.target] / math.dist((ax, ay), (bx, by))  # of length
+        seen[e.source, e.target] += 1
+        c = f"{_n((ax + bx) / 2 + (by - ay) * bend)},{_n((ay + by) / 2 - (bx - ax) * bend)}"
+        d = f"M{_n(ax)},{_n(ay)}Q{c} {_n(bx)},{_n(by)}"
+        tip = f"{name[e.source]} {STYLES[e.relation][2]} {name[e.target]} ({e.via})"
+        arrow = "" if slug == "acts-with" else f' marker-end="url(#bn-to-{slug})"'
+        body.append(f'<path class="bn-edge bn-{slug}" d="{d}"{arrow}><title>{tip}</title></path>')
+    body.append("</g>\n<g>")
+    left = right = top = bottom = 0.0  # the extent of what is drawn
+    for n in ranked:  # hubs labelled below, the others beside, away from the centre
+        (x, y), ls = pos[n], lines[n]
+        side = 0 if n in ranked[:hubs] else 1 if x > 0 else -1
+        w, k = max(map(len, ls)) * FONT * 0.56, len(ls) - 1  # k: lines after the first
+        left = min(left, x - (w / 2 if side == 0 else R + (6 + w) * (side < 0)))
+        right = max(right, x + (w / 2 if side == 0 else R + (6 + w) * (side > 0)))
+        top, bottom = min(top, y - R - 12), max(bottom, y + R + LINE * (k + 1))
+        lx = _n(x + side * (R + 6))
+        ly = _n(y + R + FONT if side == 0 else y + FONT * 0.35 - LINE * k / 2)
+        spans = "".join(f'<tspan x="{lx}" dy="{LINE * i}">{t}</tspan>' for i, t in enumerate(ls))
+        dot = f'<circle class="bn-node{" bn-focus" * (n == focus)}" cx="{_n(x)}" cy="{_n(y)}" r="{R}"/>'
+        text = f'<text x="{lx}" y="{ly}" text-anchor="{("middle", "start", "end")[side]}">{spans}</text>'
+        body.append(f'<a href="{base}actors/{n}/"><title>{name[n]}</title>{dot}{text}</a>')
+    body.append("</g>\n<g>")
+    used = [r for r in STYLES if any(e.relation == r for e in shown)]
+    columns = max(1, int((right - left) / 150))
+    for i, relation in enumerate(used):  # the legend, in columns below the drawing
+        x, y = left + i % columns * (right - left) / columns, bottom + 20 + i // columns * 24
+        item = f'<path class="bn-edge bn-{relation.replace(" ", "-")}" d="M{_n(x)},{_n(y)}h28"/><text x="{_n(x + 34)}" y="{_n(y + 5)}">{relation}</text>'
+        body.append(item)
+    width, height = right - left + 24, bottom + 54 + (len(used) - 1) // columns * 24 - top
     counts = Counter(e.relation for e in shown)
-    what = (
-        f"{name[focus]} and the {len(ranked) - 1} actors related to them"
-        if focus
-        else f"{len(ranked)} actors"
-    )
-    summary = ", ".join(f"{counts[r]} {r}" for r in STYLES if counts[r])
-    view = f"{_n(left - 12)} {_n(top - 12)} {_n(right - left + 24)} {_n(y - top + 24)}"
-    markers = "".join(
-        f'<marker id="bn-arrow-{r.replace(" ", "-")}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8"'
-        f' markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path class="bn-arrow bn-{r.replace(" ", "-")}" d="M0,1L10,5L0,9z"/></marker>'
-        for r in STYLES
-    )
-    return "\n".join(
-        [
-            '<div class="bn-network">',
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="bn" role="img" aria-labelledby="bn-title bn-desc" viewBox="{view}"'
-            f' width="100%" style="max-width:{_n(right - left + 24)}px;height:auto">',
-            f'<title id="bn-title">{html.escape(f"Network of {name[focus]}" if focus else "Actor network")}</title>',
-            f'<desc id="bn-desc">{html.escape(what)}, linked by {len(shown)} relations: {summary}.</desc>',
-            f"<style>{CSS}</style>",
-            f"<defs>{markers}</defs>",
-            *body,
-            "</g>",
-            "</svg>",
-            "</div>",
-        ]
-    )
+    title = f"Network of {name[focus]}" if focus else "Actor network"
+    desc = f"{len(ranked)} actors linked by {len(shown)} relations: {', '.join(f'{counts[r]} {r}' for r in used)}"
+    view = f"{_n(left - 12)} {_n(top - 12)} {_n(width)} {_n(height)}"
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" class="bn" role="img" aria-labelledby="bn-title bn-desc" viewBox="{view}" width="100%" style="max-width:{_n(width)}px;height:auto">'
+    svg += f'\n<title id="bn-title">{title}</title>\n<desc id="bn-desc">{desc}.</desc>\n<style>{CSS}</style>'
+    svg += "\n<defs>" + "".join(MARKER.format(r.replace(" ", "-")) for r in used) + "</defs>"
+    return "\n".join(['<div class="bn-network">', svg, *body, "</g>\n</svg>\n</div>"])

@@ -66,10 +66,17 @@ class _Marker:
         self.opened.add(passage.evidence.anchor)
         return passage.opening(with_id=first)
 
-    def close(self, passage: Passage, ends: bool) -> str:
-        closing = f"</{passage.tag}>"
-        if ends and passage.tag == "mark":
-            closing += self.note(passage.record, self.numbers[passage.evidence.anchor])
+    def close(self, passages: list[Passage], ending: list[Passage], end: int) -> str:
+        """Close ``passages`` (innermost first), then one note for all that end here, in order."""
+        closing = "".join(f"</{p.tag}>" for p in reversed(passages))
+        numbered = sorted(
+            (self.numbers[p.evidence.anchor], p.record)
+            for p in ending
+            if p.tag == "mark" and p.end <= end
+        )
+        if numbered:
+            notes = ", ".join(self.note(record, number) for number, record in numbered)
+            closing += f"<sup>{notes}</sup>"
         return closing
 
     def paragraph(self, start: int, end: int, passages: list[Passage]) -> str:
@@ -88,7 +95,7 @@ class _Marker:
             if ending:  # close down to the lowest ending passage, then reopen the others
                 lowest = min(stack.index(p) for p in ending)
                 above = stack[lowest:]
-                out.extend(self.close(p, p in ending) for p in reversed(above))
+                out.append(self.close(above, ending, end))
                 stack = stack[:lowest] + [p for p in above if p not in ending]
                 out.extend(self.open(p) for p in above if p not in ending)
             for passage in passages:
@@ -96,5 +103,5 @@ class _Marker:
                     stack.append(passage)
                     out.append(self.open(passage))
             out.append(escape_run(squash(self.text[left:right])))
-        out.extend(self.close(p, p.end <= end) for p in reversed(stack))
+        out.append(self.close(stack, stack, end))
         return safe_line_start("".join(out).strip())

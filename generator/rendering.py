@@ -24,6 +24,7 @@ from .markup import (
     squash,
 )
 from .model import SECTIONS, Briefing, Evidence, Record
+from .network import network_svg
 from .open_data import csv_table, json_ld, records_json
 from .reference import reference
 from .timeline import entries
@@ -84,7 +85,7 @@ class Renderer:
         if evidence.end + CONTEXT_CHARS < line_end:
             after = after.rpartition(" ")[0] + "…"
         quote = escape_run(squash(text[evidence.start : evidence.end]))
-        marked = f"{escape_run(squash(before))}<mark>{quote}</mark>{escape_run(squash(after))}"
+        marked = f'{escape_run(squash(before))}<mark class="evidence">{quote}</mark>{escape_run(squash(after))}'
         return safe_line_start(marked.strip())
 
     def render(self) -> dict[str, str]:
@@ -170,4 +171,5 @@ class Renderer:
             "measures": most_connected("measures", HOME_LIMIT),
             "figures": most_connected("figures", HOME_LIMIT),
             "articles": [briefing.records[i] for i in briefing.articles][:HOME_LIMIT],
+            "network": network_svg(briefing),
         }

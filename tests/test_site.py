@@ -160,3 +160,29 @@ def test_the_same_input_builds_a_byte_identical_site(built_site: Path, tmp_path:
     shutil.copytree(built_site, twin, ignore=shutil.ignore_patterns("site"))
     assert run_cli(twin, "build").code == 0
     assert snapshot(twin / "site") == snapshot(built_site / "site")
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    """Links in raw HTML (the network's, the passage notes') escape MkDocs' own validation."""
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # served from any depth, so its links are root-absolute
+            continue
+        for href in parse(page).links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("mailto:"):
+                continue
+            target = (page.parent / parts.path).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(
+                        re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8"))
+                    )
+                if parts.fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    assert broken == []

@@ -1,0 +1,103 @@
+"""No text from YAML or front matter can inject markup into a page (property-based).
+
+Whatever string an author writes in any free-text field, the rendered pages contain only the
+elements and attributes the templates produce, and the JSON-LD still parses.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import yaml
+from conftest import FIXTURES, REPO
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from generator.rendering import Renderer
+from generator.validation import load_briefing
+
+ALLOWED = {
+    "p", "a", "h1", "h2", "h3", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+    "blockquote", "em", "strong", "code", "mark", "span", "sup", "script", "div",
+    # the actor network, drawn as inline SVG
+    "svg", "g", "circle", "path", "line", "text", "tspan", "title", "desc", "defs", "marker",
+    "style", "rect", "polygon",
+}  # fmt: skip
+
+texts = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=80
+).filter(lambda text: text.strip())
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.hrefs: list[str] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.update(name for name, _ in attrs)
+        self.hrefs.extend(value or "" for name, value in attrs if name == "href")
+        if tag == "script":
+            assert dict(attrs).get("type") == "application/ld+json"
+            self._in_script = True
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = self._in_script and tag != "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def hostile_project(root: Path, text: str) -> None:
+    shutil.copytree(FIXTURES / "minimal", root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    seeds = root / "seeds"
+    overview = {"title": text, "topic": text}
+    (seeds / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")
+    path = seeds / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for section in ("claims", "measures"):
+        data[section][0]["summary"] = text
+    data["actors"][0].update(name=text, aliases=[text])
+    data["actors"][0]["roles"][0]["title"] = text
+    data["figures"][0].update(unit=text, counts=text)
+    data["questions"] = [{"id": "q", "question": text, "claims": ["bridge-unsafe"]}]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts)
+@example(text="<script>alert(1)</script>")
+@example(text="[x](javascript:alert(1)) <img src=x onerror=alert(1)>")
+@example(text="*a* {: onclick=alert(1) } | # 1. - > ` \\ 0")
+@example(text="0")
+def test_no_field_can_inject_markup(tmp_path_factory, text: str) -> None:
+    root = tmp_path_factory.mktemp("hostile") / "project"
+    hostile_project(root, text)
+    pages = Renderer(root / "templates", load_briefing(root)).render()
+    for name, page in pages.items():
+        if not name.endswith(".md"):
+            continue
+        body = page.split("\n---\n", 1)[-1] if page.startswith("---\n") else page
+        html = markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
+        elements = _Elements()
+        elements.feed(html)
+        assert elements.tags <= ALLOWED, (name, elements.tags - ALLOWED)
+        assert not any(a.startswith("on") for a in elements.attributes), (name, elements.attributes)
+        assert not any(
+            href.strip().lower().startswith(("javascript", "data")) for href in elements.hrefs
+        )
+        for script in elements.scripts:
+            json.loads(script)

@@ -1,0 +1,196 @@
+"""The actor network: which records make which relations, and the SVG drawn from them."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import Any
+
+import markdown
+import pytest
+from conftest import REPO
+
+from generator.model import Briefing, Record, build_briefing
+from generator.network import LINE, Edge, edges, network_svg
+from generator.validation import load_briefing
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def record(section: str, id: str, **fields: Any) -> Record:
+    """A record as validation builds it: its fields hold everything it references."""
+    return Record(section, id, (), {"id": id, **fields})
+
+
+def actor(id: str, name: str = "", *of: str) -> Record:
+    roles = [{"title": "Member", "of": o, "evidence": {"source": "art", "quote": "q"}} for o in of]
+    return record("actors", id, name=name or id.title(), roles=roles)
+
+
+def briefing(*records: Record) -> Briefing:
+    return build_briefing("Title", "Topic", list(records), [])
+
+
+def test_claims_answering_disputing_and_supporting_relate_their_speakers() -> None:
+    b = briefing(
+        actor("a"),
+        actor("b"),
+        record("claims", "c1", speaker="a", responds_to=["c2"], disputes=["c2"]),
+        record("claims", "c2", speaker="b"),
+        record("claims", "c3", speaker="b", supports=["c1"]),
+    )
+    assert edges(b) == [
+        Edge("a", "b", "answers", "c1"),
+        Edge("a", "b", "disputes", "c1"),
+        Edge("b", "a", "supports", "c3"),
+    ]
+
+
+def test_sources_and_articles_quote_the_speaker_but_not_themselves() -> None:
+    b = briefing(
+        *map(actor, ["author", "news", "outlet", "speaker"]),
+        record("sources", "art", publisher="news"),
+        record("sources", "op-ed", author="author", publisher="outlet"),
+        record("sources", "own-words", author="speaker"),
+        record(
+            "claims",
+            "c",
+            speaker="speaker",
+            via=["op-ed", "own-words"],
+            evidence=[{"source": "art", "quote": "q"}],
+        ),
+    )
+    assert edges(b) == [
+        Edge("author", "speaker", "quotes", "c"),
+        Edge("news", "speaker", "quotes", "c"),
+        Edge("outlet", "speaker", "quotes", "c"),
+    ]
+
+
+def test_actors_of_a_measure_act_with_each_other_once_per_pair() -> None:
+    b = briefing(
+        *map(actor, "abc"),
+        record("measures", "m2", actors=["c", "a", "b"]),
+        record("measures", "m1", actors=["b", "a"]),
+    )
+    assert edges(b) == [
+        Edge("a", "b", "acts with", "m1"),
+        Edge("a", "c", "acts with", "m2"),
+        Edge("b", "c", "acts with", "m2"),
+    ]
+
+
+def test_whoever_urges_a_measure_urges_its_actors() -> None:
+    b = briefing(*map(actor, ["u", "d"]), record("measures", "m", actors=["d"], urged_by=["u"]))
+    assert edges(b) == [Edge("u", "d", "urges", "m")]
+
+
+def test_a_claim_is_about_the_actors_it_names_not_other_records() -> None:
+    b = briefing(
+        *map(actor, "xy"),
+        record("measures", "m", actors=["y"]),
+        record("claims", "c", speaker="x", about=["y", "m", "x"]),
+    )
+    assert edges(b) == [Edge("x", "y", "about", "c")]
+
+
+def test_roles_make_members_once_and_never_of_themselves() -> None:
+    b = briefing(actor("official", "", "state", "state", "official"), actor("state"))
+    assert edges(b) == [Edge("official", "state", "member of", "official")]
+
+
+def test_a_relation_made_twice_is_shown_by_the_first_record() -> None:
+    b = briefing(
+        *map(actor, "xy"),
+        record("claims", "z-claim", speaker="x", about=["y"]),
+        record("claims", "a-claim", speaker="x", about=["y"]),
+    )
+    assert edges(b) == [Edge("x", "y", "about", "a-claim")]
+
+
+def chain() -> Briefing:
+    """a is a member of b, b of c, and c of d: a chain, so focus has something to leave out."""
+    return briefing(actor("a", "", "b"), actor("b", "", "c"), actor("c", "", "d"), actor("d"))
+
+
+def hrefs(svg: str) -> list[str]:
+    return [a.get("href") for a in ET.fromstring(svg).iter(f"{SVG}a")]
+
+
+def test_focus_draws_the_actor_and_its_direct_neighbours_only() -> None:
+    assert hrefs(network_svg(chain(), focus="b")) == ["actors/b/", "actors/a/", "actors/c/"]
+    assert len(hrefs(network_svg(chain()))) == 4
+
+
+def test_no_relations_draw_nothing() -> None:
+    assert network_svg(briefing(actor("a"))) == ""
+    assert network_svg(chain(), focus="nobody") == ""
+
+
+def test_svg_is_well_formed_accessible_and_links_with_the_base() -> None:
+    text = network_svg(chain(), focus="b", base="../../")
+    svg = ET.fromstring(text).find(f"{SVG}svg")
+    assert svg is not None and svg.get("role") == "img" and svg.get("viewBox")
+    assert svg.findtext(f"{SVG}title") == "Network of B"
+    assert svg.findtext(f"{SVG}desc") == "3 actors linked by 2 relations: 2 member of."
+    assert hrefs(text) == ["../../actors/b/", "../../actors/a/", "../../actors/c/"]
+
+
+def test_names_are_escaped() -> None:
+    hostile = "<script>alert(1)</script> & co"
+    svg = network_svg(briefing(actor("a", hostile, "b"), actor("b")))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    titles = [t.text for t in ET.fromstring(svg).iter(f"{SVG}title")]
+    assert hostile in titles
+
+
+def test_svg_stays_one_raw_html_block_in_markdown() -> None:
+    svg = network_svg(briefing(actor("a", "*Not* _emphasis_ <b>", "b"), actor("b")), focus="a")
+    lines = svg.split("\n")
+    assert all(line.startswith("<") for line in lines)  # so no blank line and no Markdown
+    page = markdown.markdown(f"Before\n\n{svg}\n\nAfter", extensions=["attr_list", "tables"])
+    assert svg in page
+
+
+def test_output_is_the_same_for_the_same_input() -> None:
+    records = [actor("a", "", "b", "c"), actor("b", "", "c"), actor("c"), actor("d", "", "a")]
+    first = network_svg(briefing(*records))
+    assert network_svg(briefing(*reversed(records))) == first
+    assert network_svg(briefing(*records)) == first
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Briefing:
+    return load_briefing(REPO)
+
+
+def test_the_seeds_relate_their_actors(seeds: Briefing) -> None:
+    found = {e.relation for e in edges(seeds)}
+    assert found & {"answers", "disputes", "supports"}
+    assert {"quotes", "urges", "member of"} <= found
+    # Cui Tiankai and Liu Yuejin, the two Chinese officials, are linked by some chain of relations.
+    links = defaultdict(set)
+    for e in edges(seeds):
+        links[e.source].add(e.target)
+        links[e.target].add(e.source)
+    reached, todo = {"cui-tiankai"}, ["cui-tiankai"]
+    while todo:
+        for other in links[todo.pop()] - reached:
+            reached.add(other)
+            todo.append(other)
+    assert "liu-yuejin" in reached
+
+
+def test_labels_of_the_real_network_do_not_overlap(seeds: Briefing) -> None:
+    """Labels beside their node are stacked per side; each must clear the one above it."""
+    svg = ET.fromstring(network_svg(seeds))
+    sides = defaultdict(list)
+    for text in svg.iter(f"{SVG}text"):
+        if text.get("text-anchor") in ("start", "end"):
+            lines = len(text.findall(f"{SVG}tspan"))
+            sides[text.get("text-anchor")].append((float(text.get("y")), lines))
+    assert sides["start"] and sides["end"]
+    for labels in sides.values():
+        labels.sort()
+        for (y, lines), (below, _) in zip(labels, labels[1:], strict=False):
+            assert below - y >= LINE * lines, (y, below)
