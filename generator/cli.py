@@ -39,6 +39,10 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=summary, description=summary, parents=[common])
         if name == "new-source":
             _new_source_arguments(command)
+        if name == "serve":
+            command.add_argument(
+                "--address", default="127.0.0.1:8000", help="where to serve (default: %(default)s)"
+            )
     return parser
 
 
@@ -78,6 +82,13 @@ def _read_bytes(path: Path) -> bytes:
         ) from None
 
 
+def _serve(root: Path, address: str) -> int:
+    """mkdocs serve; the hook regenerates the pages whenever seeds/ or templates/ change."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    config = ["--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
+    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", *config], cwd=root, env=env)
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     root = arguments.root.resolve()
@@ -99,20 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         elif arguments.command == "build":
             print(f"ok: {pipeline.build(root)}; site/ built")
         else:
-            print(f"ok: {pipeline.generate(root)}; serving")
-            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-            return subprocess.call(
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "serve",
-                    "--config-file",
-                    str(root / "mkdocs.yml"),
-                ],
-                cwd=root,
-                env=env,
-            )
+            print(f"ok: {pipeline.generate(root)}; serving", flush=True)
+            return _serve(root, arguments.address)
     except BriefingError as error:
         print(error.report(), file=sys.stderr)
         return 1

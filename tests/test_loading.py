@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import loading
 from generator.loading import load_article, parse_yaml
 from generator.problems import BriefingError, Location
 
@@ -35,3 +36,13 @@ def test_front_matter_lines_are_counted_from_the_top_of_the_file(tmp_path: Path)
     assert article.id == "a"
     assert article.text == "Body\xa0 text\n\nend"
     assert article.meta.locate(("kind",)) == Location("a.txt", 3, 7)
+
+
+def test_oversized_input_is_refused_before_it_is_parsed(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("claims: []\n" * 20, encoding="utf-8")
+    monkeypatch.setattr(loading, "MAX_BYTES", 100)
+    with pytest.raises(BriefingError) as caught:
+        loading.load_yaml(path, tmp_path)
+    [problem] = caught.value.problems
+    assert (str(problem.location), problem.message) == ("big.yaml", "file is larger than 100 bytes")

@@ -1,0 +1,78 @@
+"""Live preview: an edit regenerates the page; a mistake is printed and the last good site stays."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+ANNOTATION = Path("seeds/annotations/cnn-2018-china-hits-back.yaml")
+PAGE = "claims/liu-nps-designed-in-us-and-europe/"
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def served(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    root = tmp_path / "project"
+    shutil.copytree(built_site, root, ignore=shutil.ignore_patterns("site"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "generator", "serve", "--root", str(root)]
+    command += ["--address", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as output:
+        server = subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=output)
+        url = f"http://127.0.0.1:{port}/{PAGE}"
+        try:
+            assert wait_for(lambda: "designed" in fetch(url)), log.read_text()
+            yield root, url, log
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> None:
+    root, url, log = served
+    annotation = root / ANNOTATION
+    text = annotation.read_text(encoding="utf-8")
+    edited = text.replace(
+        "Most new psychoactive substances are designed", "EDITED substances are designed"
+    )
+    annotation.write_text(edited, encoding="utf-8")
+    assert wait_for(lambda: "EDITED substances" in fetch(url)), log.read_text()
+
+    broken = edited.replace(
+        "most new psychoactive substances (NPS)", "most novel psychoactive substances"
+    )
+    annotation.write_text(broken.replace("EDITED substances", "AGAIN substances"), encoding="utf-8")
+    assert wait_for(lambda: "Still serving the last good pages" in log.read_text()), log.read_text()
+
+    assert "quote not found in source 'cnn-2018-china-hits-back'" in log.read_text()
+    assert "EDITED substances" in fetch(url)  # the last good page, still served
