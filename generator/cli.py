@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from . import coverage, pipeline, scaffold
 from .problems import BriefingError, Location, Problem
@@ -82,11 +82,12 @@ def _read_bytes(path: Path) -> bytes:
         ) from None
 
 
-def _serve(root: Path, address: str) -> int:
-    """mkdocs serve; the hook regenerates the pages whenever seeds/ or templates/ change."""
+def _serve(root: Path, address: str) -> NoReturn:
+    """Become ``mkdocs serve`` (no child left behind when stopped); the hook regenerates."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     config = ["--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", *config], cwd=root, env=env)
+    os.chdir(root)
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", *config], env)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ok: {pipeline.build(root)}; site/ built")
         else:
             print(f"ok: {pipeline.generate(root)}; serving", flush=True)
-            return _serve(root, arguments.address)
+            _serve(root, arguments.address)
     except BriefingError as error:
         print(error.report(), file=sys.stderr)
         return 1
