@@ -156,6 +156,8 @@ class Briefing:
     articles: dict[str, Article]
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
     drafts: tuple[str, ...] = ()  # annotation files marked draft: read, never published
+    # Values computed from the records by later stages, kept so they are computed once.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def in_section(self, section: str) -> list[Record]:
         return [record for record in self.records.values() if record.section == section]

@@ -86,11 +86,14 @@ def _candidates(briefing: Briefing) -> Iterator[Edge]:
 def edges(briefing: Briefing) -> list[Edge]:
     """Each (source, target, relation) once, with the first record (by id) showing it, sorted.
 
-    No self-loops: an author relaying their own words relates them to nobody."""
-    kept: dict[tuple[str, str, str], Edge] = {}
-    for e in sorted(e for e in _candidates(briefing) if e.source != e.target):
-        kept.setdefault((e.source, e.target, e.relation), e)
-    return list(kept.values())
+    No self-loops: an author relaying their own words relates them to nobody. Computed once per
+    briefing: every actor page draws its neighbourhood from the same edges."""
+    if "network.edges" not in briefing.derived:
+        kept: dict[tuple[str, str, str], Edge] = {}
+        for e in sorted(e for e in _candidates(briefing) if e.source != e.target):
+            kept.setdefault((e.source, e.target, e.relation), e)
+        briefing.derived["network.edges"] = list(kept.values())
+    return briefing.derived["network.edges"]
 
 
 def _n(value: float) -> str:
