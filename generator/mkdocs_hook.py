@@ -8,6 +8,7 @@ All logic lives in the library; this adapter only decides what a failure means. 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
+    if os.environ.get(pipeline.GENERATED) and _command == "build":
+        return  # `python -m generator build` has just generated them
     root = Path(config.config_file_path).parent
     try:
         report = pipeline.generate(root)

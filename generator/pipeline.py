@@ -33,6 +33,9 @@ def _write(root: Path, briefing: Briefing) -> WriteReport:
     return write_pages(root / "docs", Renderer(root / "templates", briefing).render())
 
 
+GENERATED = "BRIEFING_PAGES_GENERATED"
+
+
 def content_epoch(briefing: Briefing) -> int:
     """The latest date the records give, in seconds: a build date only the input can change."""
     latest = max((entry.date for entry in entries(briefing)), default="1970")
@@ -63,6 +66,7 @@ def build(root: Path) -> WriteReport:
     ]
     env = {"SOURCE_DATE_EPOCH": str(content_epoch(briefing)), **os.environ}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env[GENERATED] = "1"  # the pages are fresh: the MkDocs hook need not generate them again
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
