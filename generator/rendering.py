@@ -30,6 +30,7 @@ from .reference import reference
 from .timeline import entries
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
+HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
 
@@ -155,6 +156,7 @@ class Renderer:
     def home(self) -> dict[str, Any]:
         """The overview: counts, and the most connected records of each kind."""
         briefing = self.briefing
+        counts_actors = len(briefing.in_section("actors"))
 
         def most_connected(section: str, limit: int) -> list[Record]:
             weight = {
@@ -171,5 +173,7 @@ class Renderer:
             "measures": most_connected("measures", HOME_LIMIT),
             "figures": most_connected("figures", HOME_LIMIT),
             "articles": [briefing.records[i] for i in briefing.articles][:HOME_LIMIT],
-            "network": network_svg(briefing),
+            # Past a few dozen actors one drawing stops being readable (and bloats the page);
+            # each actor's page still draws their neighbourhood.
+            "network": network_svg(briefing) if counts_actors <= HOME_NETWORK_LIMIT else "",
         }

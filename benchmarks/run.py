@@ -1,0 +1,286 @@
+"""How the build scales: time, throughput and memory for synthetic corpora of growing size.
+
+    .venv/bin/python benchmarks/run.py --sizes 100 1000 10000 --seed 1
+
+For each size it writes a corpus (benchmarks/corpus.py) into a temporary folder and times, each
+as a separate process the way a user runs it:
+
+1. ``python -m generator generate`` on the fresh corpus (every page written);
+2. ``python -m generator build``, the whole pipeline (generate, then ``mkdocs build --strict``
+   with the project's hook; a generation the hook runs in ``on_pre_build`` counts too);
+3. a plain ``mkdocs build --strict`` of the same Markdown, with a copy of mkdocs.yml that has no
+   ``hooks:`` entry, so no generator runs;
+4. ``zensical build --clean`` of the same Markdown and config copy, if zensical is installed;
+5. ``python -m generator generate`` again with nothing changed, then again after one claim's
+   summary was edited, counting the pages it rewrote.
+
+Every command runs from the corpus folder, with the generator and templates copied there, so
+editing the repository during a run does not change what is measured. It measures and prints;
+it asserts nothing. README.md beside this file explains each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import edit_one_claim, make_corpus
+
+SECTIONS = ("actors", "claims", "measures", "figures", "sources", "questions")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float  # the largest resident set of the process and the processes it waited for
+    code: int
+    out: str
+
+
+def run(command: list[str], cwd: Path) -> Run:
+    """Run ``command`` and take its wall time and peak memory from wait4's resource usage."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    result = Run(seconds, usage.ru_maxrss / 1024, process.returncode, text)
+    if result.code != 0:
+        tail = "\n".join(text.splitlines()[-30:])
+        print(f"  ! {' '.join(command[:4])} ... exited {result.code}:\n{tail}", file=sys.stderr)
+    return result
+
+
+def written(result: Run) -> int | None:
+    """The N of the 'N pages written' line the CLI prints."""
+    found = re.search(r"(\d+) pages written", result.out)
+    return int(found.group(1)) if found else None
+
+
+def config_without_hooks(root: Path, name: str, site_dir: str) -> Path:
+    """A copy of mkdocs.yml without the ``hooks:`` block, building into ``site_dir``."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^site_dir:.*$", f"site_dir: {site_dir}", text, flags=re.MULTILINE)
+    path = root / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def zensical() -> str | None:
+    beside = Path(sys.executable).with_name("zensical")
+    return str(beside) if beside.exists() else shutil.which("zensical")
+
+
+@dataclass
+class Result:
+    records: int
+    articles: int
+    pages: int  # Markdown pages in docs/, each one HTML page
+    record_pages: int
+    generate: Run
+    written: int | None
+    pipeline: Run
+    plain: Run
+    zensical: Run | None
+    noop: Run
+    edited: Run
+    edited_written: int | None
+    edited_claim: str
+
+
+def measure(size: int, seed: int, work: Path) -> Result:
+    root = work / f"corpus-{size}"
+    python = sys.executable
+    step = f"[{size} records]"
+    print(f"{step} writing the corpus into {root}", file=sys.stderr)
+    stats = make_corpus(size, seed, root)
+    generator = [python, "-m", "generator"]
+
+    print(f"{step} generate (fresh docs/)", file=sys.stderr)
+    generate = run([*generator, "generate", "--root", str(root)], root)
+    docs = root / "docs"
+    pages = sum(1 for _ in docs.rglob("*.md"))
+    record_pages = sum(1 for s in SECTIONS for p in (docs / s).glob("*.md") if p.name != "index.md")
+
+    print(f"{step} generator build (the whole pipeline)", file=sys.stderr)
+    pipeline = run([*generator, "build", "--root", str(root)], root)
+
+    print(f"{step} plain mkdocs build (no hook)", file=sys.stderr)
+    plain_config = config_without_hooks(root, "mkdocs.plain.yml", "site-plain")
+    plain = run([python, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(plain_config)], root)
+
+    zensical_run = None
+    if command := zensical():
+        print(f"{step} zensical build", file=sys.stderr)
+        config = config_without_hooks(root, "mkdocs.zensical.yml", "site-zensical")
+        zensical_run = run([command, "build", "--clean", "-f", str(config)], root)
+
+    print(f"{step} generate again, nothing changed", file=sys.stderr)
+    noop = run([*generator, "generate", "--root", str(root)], root)
+    claim = edit_one_claim(root)
+    print(f"{step} generate after editing the summary of {claim}", file=sys.stderr)
+    edited = run([*generator, "generate", "--root", str(root)], root)
+    return Result(
+        stats.records,
+        stats.articles,
+        pages,
+        record_pages,
+        generate,
+        written(generate),
+        pipeline,
+        plain,
+        zensical_run,
+        noop,
+        edited,
+        written(edited),
+        claim,
+    )
+
+
+def profile(root: Path, top: int = 20) -> str:
+    """The generator's hotspots on one ``generate`` run of ``root``, by own time."""
+    output = root / "generate.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "generator"]
+    run([*command, "generate", "--root", str(root)], root)
+    stream = io.StringIO()
+    stats = pstats.Stats(str(output), stream=stream)
+    stats.strip_dirs().sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return stream.getvalue()
+
+
+def seconds(r: Run | None) -> str:
+    if r is None:
+        return "skipped"
+    return f"{r.seconds:.2f} s" + ("" if r.code == 0 else f" (exit {r.code})")
+
+
+def per_second(pages: int, r: Run | None) -> str:
+    return f"{pages / r.seconds:,.0f}" if r and r.code == 0 else "-"
+
+
+def table(results: list[Result]) -> str:
+    rows: list[tuple[str, list[str]]] = [
+        ("records", [f"{r.records:,}" for r in results]),
+        ("articles", [f"{r.articles:,}" for r in results]),
+        ("pages (record pages)", [f"{r.pages:,} ({r.record_pages:,})" for r in results]),
+        ("generate, fresh docs/", [seconds(r.generate) for r in results]),
+        ("  pages written", [f"{r.written:,}" if r.written else "-" for r in results]),
+        ("pipeline: generator build", [seconds(r.pipeline) for r in results]),
+        ("  pages/s", [per_second(r.pages, r.pipeline) for r in results]),
+        ("plain mkdocs build", [seconds(r.plain) for r in results]),
+        ("  pages/s", [per_second(r.pages, r.plain) for r in results]),
+        ("generator share of pipeline", [share(r) for r in results]),
+        ("pipeline - plain mkdocs", [extra(r) for r in results]),
+        (
+            "pipeline / plain mkdocs",
+            [f"{r.pipeline.seconds / r.plain.seconds:.2f}x" for r in results],
+        ),
+        ("zensical build --clean", [seconds(r.zensical) for r in results]),
+        ("  pages/s", [per_second(r.pages, r.zensical) for r in results]),
+        ("generate, nothing changed", [seconds(r.noop) for r in results]),
+        ("generate, one claim edited", [seconds(r.edited) for r in results]),
+        ("  pages rewritten", [str(r.edited_written) for r in results]),
+        ("peak memory: generate", [f"{r.generate.peak_mb:,.0f} MB" for r in results]),
+        ("peak memory: pipeline", [f"{r.pipeline.peak_mb:,.0f} MB" for r in results]),
+        ("peak memory: plain mkdocs", [f"{r.plain.peak_mb:,.0f} MB" for r in results]),
+        (
+            "peak memory: zensical",
+            [f"{r.zensical.peak_mb:,.0f} MB" if r.zensical else "-" for r in results],
+        ),
+    ]
+    header = ("size (--sizes)", [f"{r.records:,}" for r in results])
+    return render([header, *rows])
+
+
+def share(r: Result) -> str:
+    """The generator's own time (a run that writes nothing, as in the pipeline) / pipeline."""
+    return f"{100 * r.noop.seconds / r.pipeline.seconds:.0f}%"
+
+
+def extra(r: Result) -> str:
+    """What the pipeline costs beyond MkDocs alone, and its part of the pipeline."""
+    seconds = r.pipeline.seconds - r.plain.seconds
+    return f"{seconds:.2f} s ({100 * seconds / r.pipeline.seconds:.0f}%)"
+
+
+def growth(results: list[Result]) -> str:
+    rows = []
+    for a, b in zip(results, results[1:], strict=False):
+        scale = b.records / a.records
+        cells = [f"{scale:.1f}x"]
+        for name in ("generate", "pipeline", "plain", "zensical", "edited"):
+            x, y = getattr(a, name), getattr(b, name)
+            cells.append(f"{y.seconds / x.seconds:.1f}x" if x and y else "-")
+        rows.append((f"{a.records:,} -> {b.records:,}", cells))
+    header = ("records", ["records", "generate", "pipeline", "plain mkdocs", "zensical", "edit"])
+    return render([header, *rows])
+
+
+def render(rows: list[tuple[str, list[str]]]) -> str:
+    width = max(len(label) for label, _ in rows)
+    columns = len(rows[0][1])
+    widths = [max(len(cells[i]) for _, cells in rows) for i in range(columns)]
+    lines = []
+    for index, (label, cells) in enumerate(rows):
+        lines.append(
+            f"| {label:<{width}} | "
+            + " | ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
+            + " |"
+        )
+        if index == 0:
+            lines.append(f"|{'-' * (width + 2)}|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, help="keep the corpora here (default: a temp dir)")
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile generate on the largest corpus"
+    )
+    arguments = parser.parse_args()
+    work = arguments.work or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        results = [measure(size, arguments.seed, work) for size in arguments.sizes]
+        print(f"\nBriefing scale benchmark (seed {arguments.seed}, {os.cpu_count()} cores)\n")
+        print(table(results))
+        if len(results) > 1:
+            print(
+                "\nGrowth: time at the larger size / time at the smaller (target <= 11x for 10x)\n"
+            )
+            print(growth(results))
+        if not zensical():
+            print("\nzensical: skipped (not installed)")
+        for r in results:
+            print(f"\nedited claim at {r.records:,} records: {r.edited_claim}")
+            print("  " + r.edited.out.strip().splitlines()[-1] if r.edited.out.strip() else "")
+        if arguments.profile:
+            largest = work / f"corpus-{arguments.sizes[-1]}"
+            print(f"\ncProfile of generate at {arguments.sizes[-1]} records\n")
+            print(profile(largest))
+    finally:
+        if arguments.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
