@@ -96,6 +96,17 @@ def edges(briefing: Briefing) -> list[Edge]:
     return briefing.derived["network.edges"]
 
 
+def _touching(briefing: Briefing) -> dict[str, list[Edge]]:
+    """The edges at each actor, in ``edges`` order: built once, not scanned once per page."""
+    if "network.touching" not in briefing.derived:
+        index: dict[str, list[Edge]] = defaultdict(list)
+        for edge in edges(briefing):
+            index[edge.source].append(edge)
+            index[edge.target].append(edge)
+        briefing.derived["network.touching"] = dict(index)
+    return briefing.derived["network.touching"]
+
+
 def _n(value: float) -> str:
     """One decimal and never "-0.0": the same drawing is the same bytes."""
     return f"{round(value, 1) + 0.0:.1f}"  # adding 0.0 turns -0.0 into 0.0
@@ -136,7 +147,7 @@ def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") ->
 
     In a <div>, one element per line, no blank line: Markdown keeps that as one raw HTML block (a
     bare <svg> is inline, its labels read as Markdown). MkDocs leaves its links as they are."""
-    shown = [e for e in edges(briefing) if focus in (None, e.source, e.target)]
+    shown = edges(briefing) if focus is None else _touching(briefing).get(focus, [])
     if not shown:
         return ""
     links: Names = defaultdict(list)

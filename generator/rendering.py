@@ -147,33 +147,31 @@ class Renderer:
         questions = briefing.in_section("questions")
         return {
             "articles": [briefing.records[i] for i in briefing.articles],
-            "actors": self.home()["main_actors"],
+            "actors": self.most_connected("actors"),
             "contentions": [(q, *question_context(briefing, q).values()) for q in questions],
             "measures": sorted(briefing.in_section("measures"), key=lambda r: (r.status, r.id)),
             "figures": briefing.in_section("figures"),
         }
 
+    def most_connected(self, section: str, limit: int = HOME_LIMIT) -> list[Record]:
+        """The records of a kind that most other records refer to."""
+        referrers = self.briefing.referrers
+        records = self.briefing.in_section(section)
+        weight = {r.id: sum(len(ids) for ids in referrers.get(r.id, {}).values()) for r in records}
+        return sorted(records, key=lambda r: (-weight[r.id], r.id))[:limit]
+
     def home(self) -> dict[str, Any]:
         """The overview: counts, and the most connected records of each kind."""
         briefing = self.briefing
-        counts_actors = len(briefing.in_section("actors"))
-
-        def most_connected(section: str, limit: int) -> list[Record]:
-            weight = {
-                r.id: sum(len(ids) for ids in briefing.referrers.get(r.id, {}).values())
-                for r in briefing.in_section(section)
-            }
-            ranked = sorted(briefing.in_section(section), key=lambda r: (-weight[r.id], r.id))
-            return ranked[:limit]
-
+        counts = {section: len(briefing.in_section(section)) for section in SECTIONS}
         return {
-            "counts": {section: len(briefing.in_section(section)) for section in SECTIONS},
-            "main_actors": most_connected("actors", HOME_LIMIT),
-            "claims": most_connected("claims", HOME_LIMIT),
-            "measures": most_connected("measures", HOME_LIMIT),
-            "figures": most_connected("figures", HOME_LIMIT),
+            "counts": counts,
+            "main_actors": self.most_connected("actors"),
+            "claims": self.most_connected("claims"),
+            "measures": self.most_connected("measures"),
+            "figures": self.most_connected("figures"),
             "articles": [briefing.records[i] for i in briefing.articles][:HOME_LIMIT],
             # Past a few dozen actors one drawing stops being readable (and bloats the page);
             # each actor's page still draws their neighbourhood.
-            "network": network_svg(briefing) if counts_actors <= HOME_NETWORK_LIMIT else "",
+            "network": network_svg(briefing) if counts["actors"] <= HOME_NETWORK_LIMIT else "",
         }
