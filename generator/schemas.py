@@ -3,6 +3,10 @@
 The same files give editors completion (``# yaml-language-server: $schema=...``), so the
 format has one definition. jsonschema's messages are rewritten here into the project's
 ``path:line:col: message`` with a hint, pointing at the offending key where there is one.
+
+Most documents are valid, so each is first checked by jsonschema-rs, a compiled validator of the
+same draft (about fifty times faster); only a document it rejects goes through jsonschema, whose
+errors carry what the messages need.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
@@ -20,13 +25,14 @@ from .problems import Problem, did_you_mean
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 ANNOTATIONS, ARTICLE, BRIEFING = "annotations", "article", "briefing"
+_BASE = "file:///briefing-schemas/"  # where jsonschema-rs resolves references between the files
 
 
 @cache
 def _registry() -> Registry:
     resources = [
         (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
-        for path in sorted(SCHEMA_DIR.glob("*.schema.json"))
+        for path in _schema_files()
     ]
     return Registry().with_resources(resources)
 
@@ -40,9 +46,24 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema(name), registry=_registry())
 
 
+@cache
+def fast_validator(name: str) -> jsonschema_rs.Validator:
+    resources = [(_BASE + path.name, _registry().contents(path.name)) for path in _schema_files()]
+    registry = jsonschema_rs.Registry(resources)
+    return jsonschema_rs.validator_for(
+        schema(name), registry=registry, base_uri=f"{_BASE}{name}.schema.json", offline=True
+    )
+
+
+def _schema_files() -> list[Path]:
+    return sorted(SCHEMA_DIR.glob("*.schema.json"))
+
+
 def check(document: Document, schema: str) -> dict[tuple, list[Problem]]:
     """Problems by the path of the value they concern (the file itself is ``()``)."""
     found: dict[tuple, list[Problem]] = {}
+    if fast_validator(schema).is_valid(document.data):
+        return found
     for error in validator(schema).iter_errors(document.data):
         found.setdefault(tuple(error.absolute_path), []).extend(_explain(error, document))
     return found
