@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import not_
 
 from .model import Briefing
 
@@ -98,20 +100,31 @@ def measure(briefing: Briefing) -> list[ArticleCoverage]:
 
 
 def _sentences(text: str, spans: list[tuple[int, int, str]]) -> tuple[Sentence, ...]:
+    solid = list(accumulate(map(not_, map(str.isspace, text)), initial=0))  # non-space before i
     result = []
     for number, (start, end) in enumerate(split_sentences(text), 1):
-        inside = [(max(s, start), min(e, end), i) for s, e, i in spans if s < end and e > start]
-        covered = set()
-        for s, e, _ in inside:
-            covered.update(i for i in range(s, e) if not text[i].isspace())
-        size = sum(1 for i in range(start, end) if not text[i].isspace())
+        inside = sorted(
+            (max(s, start), min(e, end), i) for s, e, i in spans if s < end and e > start
+        )
+        size = solid[end] - solid[start]  # characters that are not whitespace
         by = (
-            tuple(dict.fromkeys(i for _, _, i in sorted(inside)))
-            if len(covered) >= MIN_SHARE * size
+            tuple(dict.fromkeys(i for _, _, i in inside))
+            if _covered(inside, solid) >= MIN_SHARE * size
             else ()
         )
         result.append(Sentence(number, text[start:end], start, end, flags_of(text[start:end]), by))
     return tuple(result)
+
+
+def _covered(spans: list[tuple[int, int, str]], solid: list[int]) -> int:
+    """Non-whitespace characters inside the union of the (sorted) spans."""
+    total, reached = 0, 0
+    for start, end, _ in spans:
+        start = max(start, reached)
+        if end > start:
+            total += solid[end] - solid[start]
+            reached = end
+    return total
 
 
 def report(coverage: list[ArticleCoverage]) -> str:

@@ -8,10 +8,12 @@ is forgiven, so a quote on the site is the article's own words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPACE = re.compile(r"\s+")
+_LONG_SPACE = re.compile(r"\s{2,}")
 
 
 @dataclass(frozen=True)
@@ -33,17 +35,15 @@ class SearchableText:
 
     def __init__(self, text: str):
         self.text = text
-        folded: list[str] = []
-        origin: list[int] = []
-        for index, char in enumerate(text.translate(_FOLD)):
-            if char.isspace():
-                if folded and folded[-1] == " ":
-                    continue
-                char = " "
-            folded.append(char)
-            origin.append(index)
-        self.folded = "".join(folded)
-        self.origin = origin
+        translated = text.translate(_FOLD)  # same length as the text
+        self.folded = _SPACE.sub(" ", translated)
+        # Offsets shift only after a run of several whitespace characters became one space:
+        # from folded offset _after[k] on, the text is _shift[k] characters further on.
+        self._after, self._shift, removed = [0], [0], 0
+        for run in _LONG_SPACE.finditer(translated):
+            self._after.append(run.start() - removed + 1)
+            removed += len(run.group()) - 1
+            self._shift.append(removed)
         self.paragraph_starts = [start for start, _ in paragraph_spans(text)]
 
     def find(self, quote: str, occurrence: int = 1) -> Match | Miss:
@@ -53,8 +53,12 @@ class SearchableText:
         if not places:
             return self._miss(needle)
         at = places[min(occurrence, len(places)) - 1]
-        start, end = self.origin[at], self.origin[at + len(needle) - 1] + 1
+        start, end = self.origin(at), self.origin(at + len(needle) - 1) + 1
         return Match(start, end, self.paragraph_of(start), len(places))
+
+    def origin(self, offset: int) -> int:
+        """Where the character at ``offset`` in the folded text stands in the text."""
+        return offset + self._shift[bisect_right(self._after, offset) - 1]
 
     def places(self, needle: str) -> list[int]:
         found, at = [], self.folded.find(needle)

@@ -20,6 +20,7 @@ from .problems import BriefingError, Location, Problem, relative
 MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
 MAX_BYTES = 5_000_000
 FRONT_MATTER = "---\n"
+_TEXT = "tag:yaml.org,2002:str"  # most values: taken as they are, without PyYAML's constructor
 
 Path_ = tuple[str | int, ...]
 
@@ -142,7 +143,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = str(self.loader.construct_object(key_node, deep=True))
+                key = str(self.scalar(key_node))
                 if key in result:
                     first = self.key_marks[(*at, key)]
                     self.problems.append(
@@ -158,6 +159,11 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*at, index)) for index, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _TEXT and isinstance(node, yaml.ScalarNode):
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:

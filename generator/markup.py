@@ -7,6 +7,7 @@ no Markdown syntax, HTML tag or line break in the input can change the page's st
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
@@ -35,7 +36,12 @@ def escape_run(text: str) -> str:
 
 def escape(text: Any) -> str:
     """Inline Markdown for arbitrary text: no markup, no HTML, no line breaks survive."""
-    return safe_line_start(escape_run(" ".join(str(text).split())))
+    return _escaped(text if isinstance(text, str) else str(text))
+
+
+@lru_cache(maxsize=100_000)  # labels recur on many pages: each is escaped once
+def _escaped(text: str) -> str:
+    return safe_line_start(escape_run(" ".join(text.split())))
 
 
 def safe_line_start(markdown: str) -> str:

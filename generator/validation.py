@@ -247,7 +247,7 @@ def _anchor(raw: _Raw, at: tuple) -> str:
 def _ambiguous(
     raw: _Raw, at: tuple, text: SearchableText, quote: str, source: str, count: int, wanted: Any
 ) -> Problem:
-    paragraphs = [text.paragraph_of(text.origin[p]) for p in text.places(fold(quote))]
+    paragraphs = [text.paragraph_of(text.origin(p)) for p in text.places(fold(quote))]
     where = ", ".join(str(p) for p in paragraphs)
     if wanted is None:
         message = f"quote occurs {count} times in source '{source}' (paragraphs {where})"

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from generator.evidence import Match, Miss, SearchableText
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.evidence import Match, Miss, SearchableText, fold
 
 TEXT = "First line.\n\n“It’s  here,” said   Liu.\nThird\xa0line with 138 NPS – including"
 
@@ -26,3 +29,18 @@ def test_a_quote_spanning_lines_is_found_in_the_paragraph_where_it_starts() -> N
     found = SearchableText(TEXT).find("said Liu. Third line")
     assert isinstance(found, Match) and found.paragraph == 2
     assert SearchableText(TEXT).paragraphs()[2].startswith("Third")
+
+
+@given(st.text(alphabet="ab ’‘“”\n\t\xa0\u2029.", max_size=60))
+def test_every_folded_character_maps_back_to_the_character_it_came_from(text: str) -> None:
+    searchable = SearchableText(text)
+    expected, kept = [], []  # folding one character at a time, the obvious way
+    for index, char in enumerate(text):
+        if char.isspace():
+            if expected and expected[-1] == " ":
+                continue
+            char = " "
+        expected.append(fold(char) or " ")
+        kept.append(index)
+    assert searchable.folded == "".join(expected)
+    assert [searchable.origin(i) for i in range(len(searchable.folded))] == kept
