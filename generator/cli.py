@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in briefing.drafts:
                 print(f"{path}: draft, not checked or published until 'draft: true' is removed")
         elif arguments.command == "generate":
-            print(f"ok: {pipeline.generate(root)}")
+            print(f"ok: {pipeline.generate(root, pipeline.available_cores())}")
         elif arguments.command == "new-source":
             for path in _new_source(root, arguments):
                 print(f"wrote {path.relative_to(root)}")

@@ -96,7 +96,7 @@ def edges(briefing: Briefing) -> list[Edge]:
     return briefing.derived["network.edges"]
 
 
-def _touching(briefing: Briefing) -> dict[str, list[Edge]]:
+def edges_by_actor(briefing: Briefing) -> dict[str, list[Edge]]:
     """The edges at each actor, in ``edges`` order: built once, not scanned once per page."""
     if "network.touching" not in briefing.derived:
         index: dict[str, list[Edge]] = defaultdict(list)
@@ -147,7 +147,7 @@ def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") ->
 
     In a <div>, one element per line, no blank line: Markdown keeps that as one raw HTML block (a
     bare <svg> is inline, its labels read as Markdown). MkDocs leaves its links as they are."""
-    shown = edges(briefing) if focus is None else _touching(briefing).get(focus, [])
+    shown = edges(briefing) if focus is None else edges_by_actor(briefing).get(focus, [])
     if not shown:
         return ""
     links: Names = defaultdict(list)

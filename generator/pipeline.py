@@ -25,12 +25,17 @@ def check(root: Path) -> Briefing:
     return load_briefing(root)
 
 
-def generate(root: Path) -> WriteReport:
-    return _write(root, check(root))
+def generate(root: Path, workers: int = 1) -> WriteReport:
+    """Validate and write the pages; ``workers`` > 1 only from a process without threads."""
+    return _write(root, check(root), workers)
 
 
-def _write(root: Path, briefing: Briefing) -> WriteReport:
-    return write_pages(root / "docs", Renderer(root / "templates", briefing).render())
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _write(root: Path, briefing: Briefing, workers: int = 1) -> WriteReport:
+    return write_pages(root / "docs", Renderer(root / "templates", briefing).render(workers))
 
 
 GENERATED = "BRIEFING_PAGES_GENERATED"
@@ -50,7 +55,7 @@ def build(root: Path) -> WriteReport:
     input's latest date) makes the same input give byte-identical output.
     """
     briefing = check(root)
-    report = _write(root, briefing)
+    report = _write(root, briefing, available_cores())
     site, fresh = root / "site", root / ".site.new"
     shutil.rmtree(fresh, ignore_errors=True)
     command = [

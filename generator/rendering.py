@@ -6,7 +6,9 @@ use. Links are relative ``.md`` paths, so ``mkdocs build --strict`` checks every
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from .markup import (
     squash,
 )
 from .model import SECTIONS, Briefing, Evidence, Record
-from .network import network_svg
+from .network import edges_by_actor, network_svg
 from .open_data import csv_table, json_ld, records_json
 from .reference import reference
 from .timeline import entries
@@ -33,6 +35,8 @@ HOME_LIMIT = 10  # rows per table on the home page; the index pages list everyth
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
+PARALLEL_FROM = 2_000  # records; below this, starting processes costs more than it saves
+_forked: Renderer | None = None  # the renderer a forked worker inherits
 
 
 def front_matter(record: Record) -> str:
@@ -89,9 +93,30 @@ class Renderer:
         marked = f'{escape_run(squash(before))}<mark class="evidence">{quote}</mark>{escape_run(squash(after))}'
         return safe_line_start(marked.strip())
 
-    def render(self) -> dict[str, str]:
-        """Every file the generator owns under docs/, by path."""
-        return self.overview_pages() | self.index_pages() | self.record_pages() | self.data_files()
+    def render(self, workers: int = 1) -> dict[str, str]:
+        """Every file the generator owns under docs/, by path.
+
+        With more than one worker and a large briefing, the record pages are shared out to
+        forked processes, which inherit the model instead of receiving a copy, while this one
+        renders the rest. Only call it so from a process without threads (not inside MkDocs).
+        """
+        if workers < 2 or len(self.briefing.records) < PARALLEL_FROM:
+            return (
+                self.overview_pages() | self.index_pages() | self.record_pages() | self.data_files()
+            )
+        global _forked
+        _forked = self
+        for name in self.env.list_templates():  # compiled once, here, not in every worker
+            self.env.get_template(name)
+        edges_by_actor(self.briefing)
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+            shares = [pool.submit(_record_pages, share, workers) for share in range(workers)]
+            pages = self.overview_pages() | self.index_pages() | self.data_files()
+            for share in shares:
+                pages |= share.result()
+        _forked = None
+        return pages
 
     def overview_pages(self) -> dict[str, str]:
         return {
@@ -117,9 +142,10 @@ class Renderer:
         pages["claims/by_source.md"] = self._page("claims_by_source.md.j2", "../", articles)
         return pages
 
-    def record_pages(self) -> dict[str, str]:
+    def record_pages(self, share: int = 0, shares: int = 1) -> dict[str, str]:
+        """The pages of every ``shares``-th record, starting from the ``share``-th."""
         pages = {}
-        for record in self.briefing.records.values():
+        for record in list(self.briefing.records.values())[share::shares]:
             context = CONTEXTS[record.section](self.briefing, record)
             page = self._page(
                 f"{record.section[:-1]}.md.j2", "../", {record.section[:-1]: record, **context}
@@ -175,3 +201,8 @@ class Renderer:
             # each actor's page still draws their neighbourhood.
             "network": network_svg(briefing) if counts["actors"] <= HOME_NETWORK_LIMIT else "",
         }
+
+
+def _record_pages(share: int, shares: int) -> dict[str, str]:
+    assert _forked is not None, "only called in a worker forked by Renderer.render"
+    return _forked.record_pages(share, shares)

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 
+from generator import rendering
 from generator.markup import escape, human_date
+from generator.rendering import Renderer
+from generator.validation import load_briefing
 
 
 def html(text: str) -> str:
@@ -32,3 +37,14 @@ def test_dates_show_the_precision_they_were_given() -> None:
     assert human_date("2019") == "2019"
     assert human_date("2018-12") == "December 2018"
     assert human_date("2019-05-01") == "1 May 2019"
+
+
+def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_one_process(
+    monkeypatch,
+) -> None:
+    root = Path(__file__).parent.parent
+    briefing = load_briefing(root)
+    alone = Renderer(root / "templates", briefing).render()
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 0)  # the seeds are below the threshold
+    shared = Renderer(root / "templates", briefing).render(workers=3)
+    assert list(shared) != [] and shared == alone
