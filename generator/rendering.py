@@ -33,6 +33,8 @@ from .timeline import entries
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
+CROWDED = 200  # rows under one heading; a longer list is divided by year or month
+MEMO_LIMIT = 50  # sources, measures and figures a memo lists before it points to the index
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
 PARALLEL_FROM = 2_000  # records; below this, starting processes costs more than it saves
@@ -45,6 +47,17 @@ def front_matter(record: Record) -> str:
     if not tags:
         return ""
     return "---\ntags:\n" + "".join(f"  - {tag}\n" for tag in tags) + "---\n\n"
+
+
+def by_year(records: list[Record], field: str) -> list[tuple[str, list[Record]]]:
+    """Records grouped by the year of a date field ('period.from' looks inside), undated last."""
+    groups: dict[str, list[Record]] = {}
+    for record in records:
+        value: Any = record.fields
+        for part in field.split("."):
+            value = value.get(part, "") if isinstance(value, dict) else ""
+        groups.setdefault(value[:4], []).append(record)
+    return [(year or "Undated", groups[year]) for year in sorted(groups, key=lambda y: (not y, y))]
 
 
 def page_path(record: Record) -> str:
@@ -62,7 +75,10 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=escape, date=human_date, counted=counted, kinds=kinds)
+        self.env.filters.update(
+            md=escape, date=human_date, counted=counted, kinds=kinds, by_year=by_year
+        )
+        self.env.globals.update(crowded=CROWDED)
         self.env.globals.update(
             link=self.link, evidence_link=self.evidence_link, in_context=self.in_context
         )
@@ -171,12 +187,16 @@ class Renderer:
         """The whole briefing as one printable brief: main actors, every position and measure."""
         briefing = self.briefing
         questions = briefing.in_section("questions")
+        articles = [briefing.records[i] for i in briefing.articles]
+        measures = self.most_connected("measures", MEMO_LIMIT)
         return {
-            "articles": [briefing.records[i] for i in briefing.articles],
+            "articles": articles[:MEMO_LIMIT],
+            "counts": {s: len(briefing.in_section(s)) for s in SECTIONS}
+            | {"articles": len(articles)},
             "actors": self.most_connected("actors"),
             "contentions": [(q, *question_context(briefing, q).values()) for q in questions],
-            "measures": sorted(briefing.in_section("measures"), key=lambda r: (r.status, r.id)),
-            "figures": briefing.in_section("figures"),
+            "measures": sorted(measures, key=lambda r: (r.status, r.id)),
+            "figures": sorted(self.most_connected("figures", MEMO_LIMIT), key=lambda r: r.id),
         }
 
     def most_connected(self, section: str, limit: int = HOME_LIMIT) -> list[Record]:

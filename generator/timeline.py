@@ -34,6 +34,11 @@ class Entry:
     def year(self) -> str:
         return self.date[:4]
 
+    @property
+    def month(self) -> str:
+        """'2019-04', or '' when the date gives only a year."""
+        return self.date[:7] if len(self.date) >= 7 else ""
+
 
 def entries(briefing: Briefing) -> list[Entry]:
     found = []

@@ -48,3 +48,28 @@ def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_one_process(
     monkeypatch.setattr(rendering, "PARALLEL_FROM", 0)  # the seeds are below the threshold
     shared = Renderer(root / "templates", briefing).render(workers=3)
     assert list(shared) != [] and shared == alone
+
+
+def test_long_lists_are_divided_by_year_and_month(monkeypatch) -> None:
+    root = Path(__file__).parent.parent
+    monkeypatch.setattr(rendering, "CROWDED", 1)  # every list of two or more counts as long
+    renderer = Renderer(root / "templates", load_briefing(root))
+    timeline = renderer.overview_pages()["timeline.md"]
+    sources = renderer.index_pages()["sources/index.md"]
+    assert "### December 2018" in timeline and "### 2019, month not stated" in timeline
+    assert "## News articles (2)\n\n### 2018\n\n| Source" in sources
+
+
+def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the_rest(
+    monkeypatch,
+) -> None:
+    root = Path(__file__).parent.parent
+    monkeypatch.setattr(rendering, "MEMO_LIMIT", 1)
+    briefing = load_briefing(root)
+    memo = Renderer(root / "templates", briefing).overview_pages()["memo.md"]
+    measures = len(briefing.in_section("measures"))
+    assert (
+        f"The 1 measures other records refer to most, of [{measures}](measures/index.md)." in memo
+    )
+    assert memo.split("## Measures")[1].split("## Figures")[0].count("\n- ") == 1
+    assert "; and 1 more, listed with [all sources](sources/index.md)." in memo
