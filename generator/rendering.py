@@ -34,7 +34,7 @@ from .timeline import entries
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
 CROWDED = 200  # rows under one heading; a longer list is divided by year or month
-MEMO_LIMIT = 50  # sources, measures and figures a memo lists before it points to the index
+MEMO_LIMIT = 50  # articles, measures and figures a memo lists before it points to the index
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
 PARALLEL_FROM = 2_000  # records; below this, starting processes costs more than it saves
@@ -78,9 +78,11 @@ class Renderer:
         self.env.filters.update(
             md=escape, date=human_date, counted=counted, kinds=kinds, by_year=by_year
         )
-        self.env.globals.update(crowded=CROWDED)
         self.env.globals.update(
-            link=self.link, evidence_link=self.evidence_link, in_context=self.in_context
+            link=self.link,
+            evidence_link=self.evidence_link,
+            in_context=self.in_context,
+            crowded=CROWDED,
         )
 
     @jinja2.pass_context
@@ -125,13 +127,15 @@ class Renderer:
         for name in self.env.list_templates():  # compiled once, here, not in every worker
             self.env.get_template(name)
         edges_by_actor(self.briefing)
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
-            shares = [pool.submit(_record_pages, share, workers) for share in range(workers)]
-            pages = self.overview_pages() | self.index_pages() | self.data_files()
-            for share in shares:
-                pages |= share.result()
-        _forked = None
+        try:
+            fork = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=fork) as pool:
+                shares = [pool.submit(_record_pages, share, workers) for share in range(workers)]
+                pages = self.overview_pages() | self.index_pages() | self.data_files()
+                for share in shares:
+                    pages |= share.result()
+        finally:
+            _forked = None
         return pages
 
     def overview_pages(self) -> dict[str, str]:
@@ -184,7 +188,8 @@ class Renderer:
         return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
     def memo(self) -> dict[str, Any]:
-        """The whole briefing as one printable brief: main actors, every position and measure."""
+        """The briefing as one printable brief: main actors, every position, and the measures
+        and figures most referred to (all of them, up to MEMO_LIMIT)."""
         briefing = self.briefing
         questions = briefing.in_section("questions")
         articles = [briefing.records[i] for i in briefing.articles]
