@@ -5,9 +5,8 @@ format has one definition. jsonschema's messages are rewritten here into the pro
 ``path:line:col: message`` with a hint, pointing at the offending key where there is one.
 
 Most documents are valid, so each is first checked by jsonschema-rs, a compiled validator of the
-same draft (at 10,000 records, 35 ms where jsonschema took seconds); only a document it
-rejects goes through jsonschema, whose
-errors carry what the messages need.
+same draft (at 10,000 records, 35 ms where jsonschema took seconds); only a document it rejects
+goes through jsonschema, whose errors carry what the messages need.
 """
 
 from __future__ import annotations
