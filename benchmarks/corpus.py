@@ -28,6 +28,8 @@ from typing import Any
 
 import yaml
 
+from generator.evidence import Miss, SearchableText
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -198,14 +200,6 @@ CLAUSES = [
     "the {noun} would cost more than expected {reason}",
     "any change to the {noun} had to be {participle} first",
 ]
-
-_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
-_SPACE = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """As the generator matches quotes: whitespace runs as one space, curly quotes straight."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
 def slug(text: str) -> str:
@@ -630,14 +624,10 @@ class Corpus:
 
 def _disambiguate(evidence: dict[str, Any], text: str) -> None:
     """Say which occurrence is meant when the quoted words occur more than once."""
-    folded, needle = fold(text), fold(evidence["quote"])
-    count, at = 0, folded.find(needle)
-    while at >= 0:
-        count += 1
-        at = folded.find(needle, at + 1)
-    if count == 0:
+    found = SearchableText(text).find(evidence["quote"])  # the generator's own matching
+    if isinstance(found, Miss):
         raise AssertionError(f"quote not in {evidence['source']}: {evidence['quote']!r}")
-    if count > 1:
+    if found.occurrences > 1:
         evidence["occurrence"] = 1
 
 

@@ -155,12 +155,24 @@ class Briefing:
     records: dict[str, Record]  # by id, in id order
     articles: dict[str, Article]
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
+    sections: dict[str, tuple[Record, ...]] = field(repr=False)  # each section's records, by id
     drafts: tuple[str, ...] = ()  # annotation files marked draft: read, never published
     # Values computed from the records by later stages, kept so they are computed once.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def in_section(self, section: str) -> list[Record]:
-        return [record for record in self.records.values() if record.section == section]
+        return list(self.sections.get(section, ()))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Records per section, and the number of articles held."""
+        return {s: len(self.sections.get(s, ())) for s in SECTIONS} | {
+            "articles": len(self.articles)
+        }
+
+    def article_sources(self) -> list[Record]:
+        """The source records of the articles held, in id order."""
+        return [self.records[i] for i in self.articles]
 
     def referring(self, target: str, name: str, section: str | None = None) -> list[Record]:
         """Records whose field ``name`` names ``target`` (optionally only of ``section``)."""
@@ -191,4 +203,9 @@ def build_briefing(
             if record.id not in bucket:
                 bucket.append(record.id)
     frozen = {t: {n: tuple(ids) for n, ids in by.items()} for t, by in referrers.items()}
-    return Briefing(title, topic, ordered, {a.source: a for a in articles}, frozen, drafts)
+    sections: dict[str, list[Record]] = defaultdict(list)
+    for record in ordered.values():
+        sections[record.section].append(record)
+    by_section = {section: tuple(found) for section, found in sections.items()}
+    held = {a.source: a for a in articles}
+    return Briefing(title, topic, ordered, held, frozen, by_section, drafts)

@@ -157,7 +157,7 @@ class Renderer:
                     (q, *question_context(briefing, q).values()) for q in context[section]
                 ]
             pages[f"{section}/index.md"] = self._page(f"{section}.md.j2", "../", context)
-        articles = {"articles": [briefing.records[i] for i in briefing.articles]}
+        articles = {"articles": briefing.article_sources()}
         # '_' cannot occur in an id, so this page never clashes with a claim's
         pages["claims/by_source.md"] = self._page("claims_by_source.md.j2", "../", articles)
         return pages
@@ -192,12 +192,10 @@ class Renderer:
         and figures most referred to (all of them, up to MEMO_LIMIT)."""
         briefing = self.briefing
         questions = briefing.in_section("questions")
-        articles = [briefing.records[i] for i in briefing.articles]
         measures = self.most_connected("measures", MEMO_LIMIT)
         return {
-            "articles": articles[:MEMO_LIMIT],
-            "counts": {s: len(briefing.in_section(s)) for s in SECTIONS}
-            | {"articles": len(articles)},
+            "articles": briefing.article_sources()[:MEMO_LIMIT],
+            "counts": briefing.counts,
             "actors": self.most_connected("actors"),
             "contentions": [(q, *question_context(briefing, q).values()) for q in questions],
             "measures": sorted(measures, key=lambda r: (r.status, r.id)),
@@ -214,14 +212,14 @@ class Renderer:
     def home(self) -> dict[str, Any]:
         """The overview: counts, and the most connected records of each kind."""
         briefing = self.briefing
-        counts = {section: len(briefing.in_section(section)) for section in SECTIONS}
+        counts = briefing.counts
         return {
             "counts": counts,
             "main_actors": self.most_connected("actors"),
             "claims": self.most_connected("claims"),
             "measures": self.most_connected("measures"),
             "figures": self.most_connected("figures"),
-            "articles": [briefing.records[i] for i in briefing.articles][:HOME_LIMIT],
+            "articles": briefing.article_sources()[:HOME_LIMIT],
             # Past a few dozen actors one drawing stops being readable (and bloats the page);
             # each actor's page still draws their neighbourhood.
             "network": network_svg(briefing) if counts["actors"] <= HOME_NETWORK_LIMIT else "",
