@@ -87,16 +87,19 @@ def flags_of(sentence: str) -> tuple[str, ...]:
 
 
 def measure(briefing: Briefing) -> list[ArticleCoverage]:
-    spans: dict[str, list[tuple[int, int, str]]] = {source: [] for source in briefing.articles}
-    for record in briefing.records.values():
-        if record.section in COUNTED:
-            for evidence in record.evidence:
-                if evidence.source in spans:
-                    spans[evidence.source].append((evidence.start, evidence.end, record.id))
-    return [
-        ArticleCoverage(source, _sentences(briefing.articles[source].text, spans[source]))
-        for source in briefing.articles
+    return [measure_article(briefing, source) for source in briefing.articles]
+
+
+def measure_article(briefing: Briefing, source: str) -> ArticleCoverage:
+    cited_by = briefing.referring(source, "evidence")
+    spans = [
+        (evidence.start, evidence.end, record.id)
+        for record in cited_by
+        if record.section in COUNTED
+        for evidence in record.evidence
+        if evidence.source == source
     ]
+    return ArticleCoverage(source, _sentences(briefing.articles[source].text, spans))
 
 
 def _sentences(text: str, spans: list[tuple[int, int, str]]) -> tuple[Sentence, ...]:

@@ -9,7 +9,7 @@ JSON Schemas see what the author wrote.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,15 +40,28 @@ class _Loader(_SafeLoader):
 
 @dataclass(frozen=True)
 class Document:
-    """Plain data from one YAML file (or front matter) and where each value stands in it."""
+    """Plain data from one YAML file (or front matter) and where each value stands in it.
+
+    A document taken from the cache has no marks until a problem needs one: they are found
+    again by parsing ``text``, which is what the marks were first found in."""
 
     path: str
     data: Any
-    marks: dict[Path_, tuple[int, int]] = field(repr=False)
-    key_marks: dict[Path_, tuple[int, int]] = field(repr=False)
+    text: str = field(repr=False)
+    line_offset: int = field(default=0, repr=False)
+    marks: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    key_marks: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    checked: bool = False  # from the cache: it met its schema in an earlier run
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What the cache knows this document by: its path and the SHA-256 of its text."""
+        return self.path, hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def locate(self, at: Path_ = (), *, key: bool = False) -> Location:
         """The location of the value at ``at`` (or of its key), else of its nearest parent."""
+        if self.marks is None or self.key_marks is None:
+            return parse_yaml(self.text, self.path, self.line_offset).locate(at, key=key)
         if key and at in self.key_marks:
             return Location(self.path, *self.key_marks[at])
         while at not in self.marks and at:
@@ -93,8 +106,17 @@ def read_text(path: Path, root: Path) -> str:
         ) from None
 
 
-def parse_yaml(text: str, shown: str, line_offset: int = 0) -> Document:
-    """Compose ``text`` and construct plain data, recording a mark for every value and key."""
+def parse_yaml(
+    text: str, shown: str, line_offset: int = 0, known: dict[tuple[str, str], Any] | None = None
+) -> Document:
+    """Compose ``text`` and construct plain data, recording a mark for every value and key.
+
+    ``known``: documents that met their schema before, by ``Document.key``; one found there is
+    taken as it is, unparsed."""
+    if known:
+        document = Document(shown, None, text, line_offset, checked=True)
+        if document.key in known:
+            return replace(document, data=known[document.key])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -112,7 +134,7 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> Document:
     data = builder.build(root, ()) if root is not None else None
     if builder.problems:
         raise BriefingError(builder.problems)
-    return Document(shown, data, builder.marks, builder.key_marks)
+    return Document(shown, data, text, line_offset, builder.marks, builder.key_marks)
 
 
 class _Builder:
@@ -177,15 +199,17 @@ class _Builder:
             return None
 
 
-def load_yaml(path: Path, root: Path) -> Document:
+def load_yaml(path: Path, root: Path, known: dict[tuple[str, str], Any] | None = None) -> Document:
     shown = relative(path, root)
-    document = parse_yaml(read_text(path, root), shown)
+    document = parse_yaml(read_text(path, root), shown, known=known)
     if document.data is None:
         raise BriefingError([Problem(Location(shown), "file is empty", "remove it or add records")])
     return document
 
 
-def load_article(path: Path, root: Path) -> Article:
+def load_article(
+    path: Path, root: Path, known: dict[tuple[str, str], Any] | None = None
+) -> Article:
     """Split an article into front matter and text; the text's bytes are never altered."""
     shown = relative(path, root)
     content = read_text(path, root)
@@ -200,9 +224,9 @@ def load_article(path: Path, root: Path) -> Article:
                 )
             ]
         )
-    meta = parse_yaml(content[len(FRONT_MATTER) : end + 1], shown, line_offset=1)
+    meta = parse_yaml(content[len(FRONT_MATTER) : end + 1], shown, line_offset=1, known=known)
     if meta.data is None:
-        meta = Document(shown, {}, {(): (2, 1)}, {})
+        meta = Document(shown, {}, meta.text, 1, {(): (2, 1)}, {})
     text = content[end + 1 + len(FRONT_MATTER) :]
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path.stem, meta, text, digest)

@@ -2,7 +2,8 @@
 
 Records refer to each other only by id. ``Briefing.referrers`` is built once, by walking every
 reference the records make, so that each page can show the links pointing at it without any
-template searching the whole corpus.
+template searching the whole corpus. The briefing's mappings note what a page reads from them
+(see ``tracing``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from . import tracing
+from .tracing import Traced
 
 SECTIONS = ("actors", "claims", "measures", "figures", "sources", "questions")
 
@@ -161,11 +165,14 @@ class Briefing:
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def in_section(self, section: str) -> list[Record]:
+        tracing.note(f"s:{section}")
         return list(self.sections.get(section, ()))
 
     @property
     def counts(self) -> dict[str, int]:
         """Records per section, and the number of articles held."""
+        for section in SECTIONS:
+            tracing.note(f"s:{section}")
         return {s: len(self.sections.get(s, ())) for s in SECTIONS} | {
             "articles": len(self.articles)
         }
@@ -203,9 +210,10 @@ def build_briefing(
             if record.id not in bucket:
                 bucket.append(record.id)
     frozen = {t: {n: tuple(ids) for n, ids in by.items()} for t, by in referrers.items()}
+    backlinks = Traced("b", frozen)
     sections: dict[str, list[Record]] = defaultdict(list)
     for record in ordered.values():
         sections[record.section].append(record)
     by_section = {section: tuple(found) for section, found in sections.items()}
-    held = {a.source: a for a in articles}
-    return Briefing(title, topic, ordered, held, frozen, by_section, drafts)
+    held = Traced("a", ((a.source, a) for a in articles))
+    return Briefing(title, topic, Traced("r", ordered), held, backlinks, by_section, drafts)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
+from . import tracing
 from .model import Briefing, references
 
 Point, Names = tuple[float, float], dict[str, list[str]]
@@ -90,8 +91,9 @@ def edges(briefing: Briefing) -> list[Edge]:
     briefing: every actor page draws its neighbourhood from the same edges."""
     if "network.edges" not in briefing.derived:
         kept: dict[tuple[str, str, str], Edge] = {}
-        for e in sorted(e for e in _candidates(briefing) if e.source != e.target):
-            kept.setdefault((e.source, e.target, e.relation), e)
+        with tracing.unnoted():  # read from every record: a page notes the edges it shows
+            for e in sorted(e for e in _candidates(briefing) if e.source != e.target):
+                kept.setdefault((e.source, e.target, e.relation), e)
         briefing.derived["network.edges"] = list(kept.values())
     return briefing.derived["network.edges"]
 
@@ -147,6 +149,7 @@ def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") ->
 
     In a <div>, one element per line, no blank line: Markdown keeps that as one raw HTML block (a
     bare <svg> is inline, its labels read as Markdown). MkDocs leaves its links as they are."""
+    tracing.note(f"e:{focus or '*'}")
     shown = edges(briefing) if focus is None else edges_by_actor(briefing).get(focus, [])
     if not shown:
         return ""

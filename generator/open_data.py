@@ -140,8 +140,8 @@ def _located(evidence: Evidence) -> dict[str, Any]:
 def csv_table(briefing: Briefing, section: str) -> str:
     """One row per record; lists joined with '; ', evidence as its sources and quotes."""
     records = briefing.in_section(section)
-    names = sorted({k for r in records for k in r.fields} - {"id", "evidence", "roles", "inferred"})
-    header = ["id", *names, "page", "evidence_sources", "evidence_quotes"]
+    header = csv_columns(briefing, section)
+    names = header[1:-3]
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(header)
@@ -151,6 +151,13 @@ def csv_table(briefing: Briefing, section: str) -> str:
         cells.append(" | ".join(" ".join(e.quote.split()) for e in record.evidence))
         writer.writerow(cells)
     return stream.getvalue()
+
+
+def csv_columns(briefing: Briefing, section: str) -> list[str]:
+    """The header of a section's table: the fields its records have, beside id and evidence."""
+    records = briefing.in_section(section)
+    names = sorted({k for r in records for k in r.fields} - {"id", "evidence", "roles", "inferred"})
+    return ["id", *names, "page", "evidence_sources", "evidence_quotes"]
 
 
 def _cell(value: Any) -> str:

@@ -13,6 +13,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .cache import Cache, code_version
+from .memo import Memo
 from .model import Briefing
 from .problems import BriefingError, Location, Problem
 from .rendering import Renderer
@@ -21,21 +23,33 @@ from .validation import load_briefing
 from .writing import WriteReport, write_pages
 
 
-def check(root: Path) -> Briefing:
-    return load_briefing(root)
+def check(root: Path, cache: Cache | None = None) -> Briefing:
+    """The checked model; what ``cache`` knows is not parsed or checked again."""
+    return load_briefing(root, cache or Cache.load(root, code_version(root / "templates")))
 
 
 def generate(root: Path, workers: int = 1) -> WriteReport:
     """Validate and write the pages; ``workers`` > 1 only from a process without threads."""
-    return _write(root, check(root), workers)
+    cache = Cache.load(root, code_version(root / "templates"))
+    report = _write(root, check(root, cache), workers, cache)
+    cache.save(root)
+    return report
 
 
 def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _write(root: Path, briefing: Briefing, workers: int = 1) -> WriteReport:
-    return write_pages(root / "docs", Renderer(root / "templates", briefing).render(workers))
+def _write(root: Path, briefing: Briefing, workers: int, cache: Cache) -> WriteReport:
+    """Render the pages that can have changed since the cache's run, and write those that did."""
+    docs = root / "docs"
+    memo = Memo(cache, briefing, docs)
+    renderer = Renderer(root / "templates", briefing, memo.valid_parts())
+    paths = list(renderer.jobs())
+    rendered = renderer.render(memo.stale(paths), workers)
+    report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)
+    memo.remember(paths, rendered, renderer.parts_used)
+    return report
 
 
 GENERATED = "BRIEFING_PAGES_GENERATED"
@@ -54,8 +68,10 @@ def build(root: Path) -> WriteReport:
     MkDocs stamps the sitemap with the build date; SOURCE_DATE_EPOCH (the caller's, or the
     input's latest date) makes the same input give byte-identical output.
     """
-    briefing = check(root)
-    report = _write(root, briefing, available_cores())
+    cache = Cache.load(root, code_version(root / "templates"))
+    briefing = check(root, cache)
+    report = _write(root, briefing, available_cores(), cache)
+    cache.save(root)
     site, fresh = root / "site", root / ".site.new"
     shutil.rmtree(fresh, ignore_errors=True)
     command = [

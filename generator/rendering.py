@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from . import tracing
 from .contexts import CONTEXTS, question_context
-from .coverage import measure
+from .coverage import measure_article
 from .markup import (
     counted,
     escape,
@@ -27,9 +30,10 @@ from .markup import (
 )
 from .model import SECTIONS, Briefing, Evidence, Record
 from .network import edges_by_actor, network_svg
-from .open_data import csv_table, json_ld, records_json
+from .open_data import csv_columns, csv_table, json_ld, records_json
 from .reference import reference
 from .timeline import entries
+from .tracing import Rendered, rendered, reuse
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
@@ -38,7 +42,7 @@ MEMO_LIMIT = 50  # articles, measures and figures a memo lists before it points 
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 _BLANK_RUNS = re.compile(r"\n{3,}")  # templates stay readable; pages get one blank line
 PARALLEL_FROM = 2_000  # records; below this, starting processes costs more than it saves
-_forked: Renderer | None = None  # the renderer a forked worker inherits
+_forked: tuple[Renderer, list[str]] | None = None  # what a forked worker inherits: whose pages
 
 
 def front_matter(record: Record) -> str:
@@ -65,8 +69,14 @@ def page_path(record: Record) -> str:
 
 
 class Renderer:
-    def __init__(self, templates: Path, briefing: Briefing):
+    """Renders pages; ``parts`` are parts of long pages from an earlier run still valid now."""
+
+    def __init__(
+        self, templates: Path, briefing: Briefing, parts: dict[str, Rendered] | None = None
+    ):
         self.briefing = briefing
+        self.parts, self.parts_used = parts or {}, {}
+        self._modules: dict[str, Any] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             undefined=jinja2.StrictUndefined,
@@ -82,6 +92,8 @@ class Renderer:
             link=self.link,
             evidence_link=self.evidence_link,
             in_context=self.in_context,
+            part=self.part,
+            coverage_of=tracing.once(partial(measure_article, briefing)),
             crowded=CROWDED,
         )
 
@@ -111,77 +123,118 @@ class Renderer:
         marked = f'{escape_run(squash(before))}<mark class="evidence">{quote}</mark>{escape_run(squash(after))}'
         return safe_line_start(marked.strip())
 
-    def render(self, workers: int = 1) -> dict[str, str]:
-        """Every file the generator owns under docs/, by path.
+    @jinja2.pass_context
+    def part(self, context: jinja2.runtime.Context, macro: str, record_id: str, *args: str) -> str:
+        """The macro ``macro`` of _parts.md.j2 applied to a record (and plain ``args``): what a
+        long page repeats for each record, taken from an earlier run when its reads are unchanged.
 
-        With more than one worker and a large briefing, the record pages are shared out to
-        forked processes, which inherit the model instead of receiving a copy, while this one
-        renders the rest. Only call it so from a process without threads (not inside MkDocs).
+        Only for pages rendered in this process (overview and index pages), which keep what
+        they render in ``parts_used``."""
+        key = "|".join((macro, context["base"], record_id, *args))
+        if key in self.parts:
+            self.parts_used[key] = self.parts[key]
+            return reuse(self.parts[key])
+        module = self._parts_module(context["base"])
+        self.parts_used[key] = rendered(
+            lambda: str(getattr(module, macro)(self.briefing.records[record_id], *args))
+        )
+        return self.parts_used[key].text
+
+    def _parts_module(self, base: str) -> Any:
+        if base not in self._modules:
+            template = self.env.get_template("_parts.md.j2")
+            self._modules[base] = template.make_module({"base": base, "briefing": self.briefing})
+        return self._modules[base]
+
+    def jobs(self) -> dict[str, Callable[[], str]]:
+        """How to render each file the generator owns under docs/, by path."""
+        b, jobs = self.briefing, {}
+        overview = {"index.md": "home", "coverage.md": "coverage", "timeline.md": "timeline"}
+        overview |= {"memo.md": "memo", "reference.md": "reference"}
+        for path, name in overview.items():
+            jobs[path] = partial(self.overview_page, name)
+        for section in SECTIONS:
+            jobs[f"{section}/index.md"] = partial(self.index_page, section)
+        # '_' cannot occur in an id, so this page never clashes with a claim's
+        jobs["claims/by_source.md"] = self.by_source_page
+        with tracing.unnoted():
+            for record in b.records.values():
+                jobs[page_path(record)] = partial(self.record_page, record)
+        jobs |= {f"data/{s}.csv": partial(csv_table, b, s) for s in SECTIONS}
+        jobs["data/records.json"] = partial(records_json, b)
+        jobs["data/index.md"] = self.data_page
+        return jobs
+
+    def render(self, paths: Iterable[str] | None = None, workers: int = 1) -> dict[str, Rendered]:
+        """The files at ``paths`` (all, by default), each with what it read from the model.
+
+        With more than one worker and many record pages, those are shared out to forked
+        processes, which inherit the model instead of receiving a copy, while this one renders
+        the rest. Only call it so from a process without threads (not inside MkDocs).
         """
-        if workers < 2 or len(self.briefing.records) < PARALLEL_FROM:
-            return (
-                self.overview_pages() | self.index_pages() | self.record_pages() | self.data_files()
-            )
+        jobs = self.jobs()
+        asked = set(jobs if paths is None else paths)
+        wanted = [path for path in jobs if path in asked]
+        records = [path for path in wanted if path in self._record_paths]
+        if workers < 2 or len(records) < PARALLEL_FROM:
+            return {path: rendered(jobs[path]) for path in wanted}
         global _forked
-        _forked = self
+        _forked = (self, records)
         for name in self.env.list_templates():  # compiled once, here, not in every worker
             self.env.get_template(name)
         edges_by_actor(self.briefing)
         try:
             fork = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=fork) as pool:
-                shares = [pool.submit(_record_pages, share, workers) for share in range(workers)]
-                pages = self.overview_pages() | self.index_pages() | self.data_files()
+                shares = [pool.submit(_render_share, share, workers) for share in range(workers)]
+                shared = set(records)
+                pages = {p: rendered(jobs[p]) for p in wanted if p not in shared}
                 for share in shares:
                     pages |= share.result()
         finally:
             _forked = None
-        return pages
+        return {path: pages[path] for path in wanted}
 
-    def overview_pages(self) -> dict[str, str]:
-        return {
-            "index.md": self._page("home.md.j2", "", self.home()),
-            "coverage.md": self._page("coverage.md.j2", "", {"articles": measure(self.briefing)}),
-            "timeline.md": self._page("timeline.md.j2", "", {"entries": entries(self.briefing)}),
-            "memo.md": self._page("memo.md.j2", "", self.memo()),
-            "reference.md": self._page("reference.md.j2", "", reference()),
+    @cached_property
+    def _record_paths(self) -> set[str]:
+        with tracing.unnoted():
+            return {page_path(record) for record in self.briefing.records.values()}
+
+    def overview_page(self, name: str) -> str:
+        contexts = {
+            "home": self.home,
+            "coverage": lambda: {"articles": list(self.briefing.articles)},
+            "timeline": lambda: {"entries": entries(self.briefing)},
+            "memo": self.memo,
+            "reference": reference,
         }
+        return self._page(f"{name}.md.j2", "", contexts[name]())
 
-    def index_pages(self) -> dict[str, str]:
+    def index_page(self, section: str) -> str:
         """One index per kind, grouped so that thousands of records stay scannable."""
-        briefing, pages = self.briefing, {}
-        for section in SECTIONS:
-            context: dict[str, Any] = {section: briefing.in_section(section)}
-            if section == "questions":
-                context["contentions"] = [
-                    (q, *question_context(briefing, q).values()) for q in context[section]
-                ]
-            pages[f"{section}/index.md"] = self._page(f"{section}.md.j2", "../", context)
-        articles = {"articles": briefing.article_sources()}
-        # '_' cannot occur in an id, so this page never clashes with a claim's
-        pages["claims/by_source.md"] = self._page("claims_by_source.md.j2", "../", articles)
-        return pages
+        context: dict[str, Any] = {section: self.briefing.in_section(section)}
+        if section == "questions":
+            context["contentions"] = [
+                (q, *question_context(self.briefing, q).values()) for q in context[section]
+            ]
+        return self._page(f"{section}.md.j2", "../", context)
 
-    def record_pages(self, share: int = 0, shares: int = 1) -> dict[str, str]:
-        """The pages of every ``shares``-th record, starting from the ``share``-th."""
-        pages = {}
-        for record in list(self.briefing.records.values())[share::shares]:
-            context = CONTEXTS[record.section](self.briefing, record)
-            page = self._page(
-                f"{record.section[:-1]}.md.j2", "../", {record.section[:-1]: record, **context}
-            )
-            pages[page_path(record)] = (
-                f"{front_matter(record)}{page}\n{json_ld(self.briefing, record)}\n"
-            )
-        return pages
+    def by_source_page(self) -> str:
+        articles = {"articles": self.briefing.article_sources()}
+        return self._page("claims_by_source.md.j2", "../", articles)
 
-    def data_files(self) -> dict[str, str]:
-        """Downloads under /data/, and the page that documents them."""
-        tables = {f"data/{s}.csv": csv_table(self.briefing, s) for s in SECTIONS}
-        files = {"data/records.json": records_json(self.briefing), **tables}
-        columns = {name: text.split("\n", 1)[0].split(",") for name, text in tables.items()}
-        context = {"columns": {name.removeprefix("data/"): c for name, c in columns.items()}}
-        return files | {"data/index.md": self._page("data.md.j2", "../", context)}
+    def record_page(self, record: Record) -> str:
+        tracing.note(f"r:{record.id}")
+        context = CONTEXTS[record.section](self.briefing, record)
+        page = self._page(
+            f"{record.section[:-1]}.md.j2", "../", {record.section[:-1]: record, **context}
+        )
+        return f"{front_matter(record)}{page}\n{json_ld(self.briefing, record)}\n"
+
+    def data_page(self) -> str:
+        """The page that documents the downloads under /data/."""
+        columns = {f"{s}.csv": csv_columns(self.briefing, s) for s in SECTIONS}
+        return self._page("data.md.j2", "../", {"columns": columns})
 
     def _page(self, template: str, base: str, context: dict[str, Any]) -> str:
         text = self.env.get_template(template).render(base=base, briefing=self.briefing, **context)
@@ -226,6 +279,8 @@ class Renderer:
         }
 
 
-def _record_pages(share: int, shares: int) -> dict[str, str]:
+def _render_share(share: int, shares: int) -> dict[str, Rendered]:
     assert _forked is not None, "only called in a worker forked by Renderer.render"
-    return _forked.record_pages(share, shares)
+    renderer, paths = _forked
+    jobs = renderer.jobs()
+    return {path: rendered(jobs[path]) for path in paths[share::shares]}

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from . import schemas
-from .evidence import Match, SearchableText, fold
+from .cache import Cache
+from .evidence import Match, Miss, SearchableText, fold, paragraph_spans
 from .loading import Article, Document, load_article, load_yaml
 from .model import (
     REFERENCE_FIELDS,
@@ -62,31 +63,63 @@ class _Raw:
         return self.document.locate((*self.at, *inner), key=key)
 
 
-def load_briefing(root: Path) -> Briefing:
-    """Everything under ``seeds/`` as a checked model, or BriefingError with every problem."""
+def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
+    """Everything under ``seeds/`` as a checked model, or BriefingError with every problem.
+
+    With a ``cache``, documents and quotes it knows are taken from it, and it is left holding
+    what this run used and found (nothing else, so it never outgrows the input)."""
     problems: list[Problem] = []
-    articles, documents, overview = _read(Input(root), problems)
+    known = cache.documents if cache else {}
+    articles, documents, overview = _read(Input(root), known, problems)
     drafts = tuple(d.path for d in documents if _as_dict(d.data).get("draft") is True)
     documents = [d for d in documents if d.path not in drafts]
-    raw = _check_schemas(articles, documents, overview, problems)
+    checked: dict[tuple[str, str], Any] = {}
+    raw = _check_schemas(articles, documents, overview, checked, problems)
     sections = _check_ids(raw, problems)
-    texts = {article.id: SearchableText(article.text) for article in articles}
-    records = [_check_record(record, sections, texts, problems) for record in raw]
+    quotes = _Quotes(articles, cache.quotes if cache else {})
+    records = [_check_record(record, sections, quotes, problems) for record in raw]
     if problems:
         raise BriefingError(problems)
+    if cache:
+        cache.documents, cache.quotes = checked, quotes.used
     paragraphs = [
-        ArticleText(a.id, a.text, tuple(texts[a.id].paragraphs()), a.sha256) for a in articles
+        ArticleText(a.id, a.text, tuple(a.text[s:e] for s, e in paragraph_spans(a.text)), a.sha256)
+        for a in articles
     ]
     title, topic = overview.data["title"], overview.data["topic"]
     return build_briefing(title, topic, records, paragraphs, drafts)
 
 
+class _Quotes:
+    """Finds quotes in the articles, and remembers each place found by the article's SHA-256."""
+
+    def __init__(self, articles: list[Article], known: dict[tuple[str, str, int], tuple]):
+        self.articles = {article.id: article for article in articles}
+        self.known, self.used = known, {}
+        self._texts: dict[str, SearchableText] = {}
+
+    def text(self, source: str) -> SearchableText:
+        if source not in self._texts:
+            self._texts[source] = SearchableText(self.articles[source].text)
+        return self._texts[source]
+
+    def find(self, source: str, quote: str, occurrence: int) -> Match | Miss:
+        key = (self.articles[source].sha256, quote, occurrence)
+        if key in self.known:
+            found = self.used[key] = self.known[key]
+            return Match(*found)
+        found = self.text(source).find(quote, occurrence)
+        if isinstance(found, Match):
+            self.used[key] = (found.start, found.end, found.paragraph, found.occurrences)
+        return found
+
+
 def _read(
-    source: Input, problems: list[Problem]
+    source: Input, known: dict[tuple[str, str], Any], problems: list[Problem]
 ) -> tuple[list[Article], list[Document], Document | None]:
     def attempt(load, path: Path):
         try:
-            return load(path, source.root)
+            return load(path, source.root, known)
         except BriefingError as error:
             problems.extend(error.problems)
             return None
@@ -119,14 +152,21 @@ def _check_schemas(
     articles: list[Article],
     documents: list[Document],
     overview: Document | None,
+    checked: dict[tuple[str, str], Any],
     problems: list[Problem],
 ) -> list[_Raw]:
-    """Schema problems of every file, and the records found in them (even malformed ones)."""
+    """Schema problems of every file, and the records found in them (even malformed ones).
+
+    Each document that meets its schema (now, or in the run that cached it) goes into
+    ``checked``, by its key."""
     checks = [(a.meta, schemas.ARTICLE) for a in articles]
     checks += [(d, schemas.ANNOTATIONS) for d in documents]
     checks += [(overview, schemas.BRIEFING)] if overview else []
     for document, schema in checks:
-        problems.extend(p for found in schemas.check(document, schema).values() for p in found)
+        found = {} if document.checked else schemas.check(document, schema)
+        problems.extend(p for listed in found.values() for p in listed)
+        if not found:
+            checked[document.key] = document.data
     raw = []
     for article in articles:
         problems.extend(_check_article(article))
@@ -195,7 +235,7 @@ def _check_ids(raw: list[_Raw], problems: list[Problem]) -> dict[str, str]:
 
 
 def _check_record(
-    raw: _Raw, sections: dict[str, str], texts: dict[str, SearchableText], problems: list[Problem]
+    raw: _Raw, sections: dict[str, str], quotes: _Quotes, problems: list[Problem]
 ) -> Record:
     for name, target, at in references(raw.section, raw.data):
         wanted = "sources" if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
@@ -221,7 +261,7 @@ def _check_record(
                 )
             )
     found = {
-        at: _evidence(item, raw, at, sections, texts, problems)
+        at: _evidence(item, raw, at, sections, quotes, problems)
         for at, item in evidence_items(raw.data)
     }
     evidence = tuple(e for at, e in found.items() if at[0] == "evidence")
@@ -262,14 +302,13 @@ def _evidence(
     raw: _Raw,
     at: tuple,
     sections: dict[str, str],
-    texts: dict[str, SearchableText],
+    quotes: _Quotes,
     problems: list[Problem],
 ) -> Evidence:
     source, quote = item.get("source"), item.get("quote")
     if not isinstance(source, str) or not isinstance(quote, str):
         return Evidence("", "")  # its schema problem is reported already
-    text = texts.get(source)
-    if text is None:
+    if source not in quotes.articles:
         if sections.get(source) == "sources":  # other cases are unknown ids, told already
             problems.append(
                 Problem(
@@ -280,9 +319,10 @@ def _evidence(
             )
         return Evidence(source, quote)
     occurrence = item.get("occurrence")
-    found = text.find(quote, occurrence if isinstance(occurrence, int) else 1)
+    found = quotes.find(source, quote, occurrence if isinstance(occurrence, int) else 1)
     if isinstance(found, Match):
         if found.occurrences > 1 and occurrence is None or (occurrence or 1) > found.occurrences:
+            text = quotes.text(source)
             problems.append(_ambiguous(raw, at, text, quote, source, found.occurrences, occurrence))
         return Evidence(source, quote, found.paragraph, found.start, found.end, _anchor(raw, at))
     if not found.matched:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +43,12 @@ def owned_files(docs: Path) -> set[str]:
     return found
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
-    report = WriteReport()
+def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> WriteReport:
+    """Write the ``pages`` whose bytes differ; ``kept`` ones are known to be as they should be.
+
+    Every other generated file is removed."""
+    kept = set(kept) - set(pages)
+    report = WriteReport(unchanged=len(kept))
     for relative_path, text in sorted(pages.items()):
         target = docs / relative_path
         data = text.encode("utf-8")
@@ -52,7 +57,7 @@ def write_pages(docs: Path, pages: dict[str, str]) -> WriteReport:
             continue
         _replace(target, data)
         report.written.append(relative_path)
-    for stale in sorted(owned_files(docs) - set(pages)):
+    for stale in sorted(owned_files(docs) - set(pages) - kept):
         (docs / stale).unlink()
         report.removed.append(stale)
     for folder in OWNED_FOLDERS:

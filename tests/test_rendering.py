@@ -53,9 +53,10 @@ def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_one_process(
 def test_long_lists_are_divided_by_year_and_month(monkeypatch) -> None:
     root = Path(__file__).parent.parent
     monkeypatch.setattr(rendering, "CROWDED", 1)  # every list of two or more counts as long
-    renderer = Renderer(root / "templates", load_briefing(root))
-    timeline = renderer.overview_pages()["timeline.md"]
-    sources = renderer.index_pages()["sources/index.md"]
+    pages = Renderer(root / "templates", load_briefing(root)).render(
+        {"timeline.md", "sources/index.md"}
+    )
+    timeline, sources = pages["timeline.md"].text, pages["sources/index.md"].text
     assert "### December 2018" in timeline and "### 2019, month not stated" in timeline
     assert "## News articles (2)\n\n### 2018\n\n| Source" in sources
 
@@ -66,7 +67,7 @@ def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the
     root = Path(__file__).parent.parent
     monkeypatch.setattr(rendering, "MEMO_LIMIT", 1)
     briefing = load_briefing(root)
-    memo = Renderer(root / "templates", briefing).overview_pages()["memo.md"]
+    memo = Renderer(root / "templates", briefing).render({"memo.md"})["memo.md"].text
     measures = len(briefing.in_section("measures"))
     assert (
         f"The 1 measures other records refer to most, of [{measures}](measures/index.md)." in memo

@@ -1,0 +1,139 @@
+"""A run that takes pages and parts from the cache writes exactly what a full run writes."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO
+
+from generator import pipeline
+from generator.cache import FOLDER
+from generator.rendering import Renderer
+from generator.validation import load_briefing
+from generator.writing import owned_files
+
+
+def full_render(root: Path) -> dict[str, bytes]:
+    """What the generator owns under docs/, rendered from scratch, without any cache."""
+    pages = Renderer(root / "templates", load_briefing(root)).render()
+    return {path: page.text.encode("utf-8") for path, page in pages.items()}
+
+
+def generated(root: Path) -> dict[str, bytes]:
+    docs = root / "docs"
+    return {path: (docs / path).read_bytes() for path in owned_files(docs)}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    for folder in ("seeds", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "docs").mkdir()
+    return root
+
+
+def _records(root: Path) -> list[tuple[Path, dict, str, dict]]:
+    """(file, its data, section, record) for every record in the annotation files."""
+    found = []
+    for path in sorted((root / "seeds" / "annotations").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for section, items in data.items():
+            for record in items if isinstance(items, list) else []:
+                found.append((path, data, section, record))
+    return found
+
+
+def _save(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def edit(root: Path, chance: random.Random, number: int) -> str:
+    """One random edit that keeps the project valid; says what it did."""
+    records = _records(root)
+    ids = {record["id"] for _, _, _, record in records}
+    referred = {
+        target
+        for _, _, _, record in records
+        for value in record.values()
+        for target in (value if isinstance(value, list) else [value])
+        if isinstance(target, str) and target in ids
+    }
+    claims = [r for r in records if r[2] == "claims"]
+    actors = [r for r in records if r[2] == "actors"]
+    figures = [r for r in records if r[2] == "figures"]
+    unreferred = [r for r in claims if r[3]["id"] not in referred]
+    kinds = ["summary", "name", "speaker", "new claim", "figure"]
+    kind = chance.choice(kinds + (["remove claim"] if unreferred else []))
+    if kind == "summary":
+        path, data, _, claim = chance.choice(claims)
+        claim["summary"] += f" (edit {number})"
+    elif kind == "name":
+        path, data, _, actor = chance.choice(actors)
+        actor["name"] += f" {number}"
+    elif kind == "speaker":
+        path, data, _, claim = chance.choice(claims)
+        claim["speaker"] = chance.choice(actors)[3]["id"]
+    elif kind == "new claim":
+        path, data, _, model = chance.choice(claims)
+        claim = {k: v for k, v in model.items() if k not in ("supports", "disputes", "inferred")}
+        claim |= {"id": f"new-claim-{number}", "speaker": chance.choice(actors)[3]["id"]}
+        claim["disputes"] = [chance.choice(claims)[3]["id"]]
+        data["claims"].append(claim)
+    elif kind == "remove claim":
+        path, data, _, claim = chance.choice(unreferred)
+        data["claims"].remove(claim)
+    else:
+        path, data, _, figure = chance.choice(figures)
+        figure["value"] = figure["value"] + number
+    _save(path, data)
+    return kind
+
+
+def test_random_edits_give_what_a_full_run_gives(project: Path) -> None:
+    chance = random.Random(6)
+    pipeline.generate(project)
+    assert generated(project) == full_render(project)
+    for number in range(1, 11):
+        kind = edit(project, chance, number)
+        report = pipeline.generate(project)
+        assert generated(project) == full_render(project), (number, kind)
+        assert 0 < len(report.written) < 60, (number, kind, report)
+
+
+def test_a_generated_page_changed_by_hand_is_restored(project: Path) -> None:
+    pipeline.generate(project)
+    expected = generated(project)
+    (project / "docs" / "claims" / "index.md").write_text("edited by hand\n", encoding="utf-8")
+    (project / "docs" / "memo.md").unlink()
+    report = pipeline.generate(project)
+    assert sorted(report.written) == ["claims/index.md", "memo.md"]
+    assert generated(project) == expected
+
+
+def test_a_damaged_cache_is_ignored(project: Path) -> None:
+    pipeline.generate(project)
+    expected = generated(project)
+    (project / FOLDER / "cache.pickle").write_bytes(b"not a pickle")
+    shutil.rmtree(project / "docs")
+    pipeline.generate(project)
+    assert generated(project) == expected
+
+
+def test_with_nothing_changed_nothing_is_rendered(project: Path, monkeypatch) -> None:
+    pipeline.generate(project)
+    rendered: list[str] = []
+    render = Renderer.render
+
+    def counting(self, paths=None, workers=1):
+        pages = render(self, paths, workers)
+        rendered.extend(pages)
+        return pages
+
+    monkeypatch.setattr(Renderer, "render", counting)
+    report = pipeline.generate(project)
+    assert rendered == [] and report.written == []
