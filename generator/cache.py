@@ -56,7 +56,7 @@ class Cache:
     quotes: dict[tuple[str, str, int], tuple[int, int, int, int]] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
     pages: dict[str, PageEntry] = field(default_factory=dict)
-    parts: dict[str, Rendered] = field(default_factory=dict)  # by Renderer.part's key
+    parts: dict[tuple, Rendered] = field(default_factory=dict)  # by Renderer.part's key
 
     @classmethod
     def load(cls, root: Path, version: str) -> Cache:
@@ -66,6 +66,15 @@ class Cache:
         except Exception:  # missing, damaged or from another version: start afresh
             return cls(version)
         return cache if isinstance(cache, cls) and cache.version == version else cls(version)
+
+    @staticmethod
+    def folder(root: Path) -> Path | None:
+        """A folder for other caches (compiled templates), or None if it cannot be made."""
+        try:
+            (root / FOLDER / "templates").mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return root / FOLDER / "templates"
 
     def save(self, root: Path) -> None:
         folder = root / FOLDER

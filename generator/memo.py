@@ -16,12 +16,17 @@ from .model import Briefing
 from .network import edges, edges_by_actor
 from .tracing import Rendered, digest, unnoted
 
+GRAPH = "g:*"  # which record names which, and each record's section: all the edges depend on
+
 
 class Digests:
-    """The digest of each read key (see ``tracing``) in one model, computed once when asked."""
+    """The digest of each read key (see ``tracing``) in one model, computed once when asked.
 
-    def __init__(self, briefing: Briefing):
-        self.briefing = briefing
+    ``earlier``: the digests of the cache's run. The network's edges follow from the graph of
+    references alone, so while it is unchanged their digests are taken from there."""
+
+    def __init__(self, briefing: Briefing, earlier: dict[str, str]):
+        self.briefing, self.earlier = briefing, earlier
         self.known: dict[str, str] = {}
 
     def __call__(self, key: str) -> str:
@@ -47,7 +52,12 @@ class Digests:
             return b.articles[name].sha256 if name in b.articles else ""
         if kind == "b":
             return digest(b.referrers if name == "*" else b.referrers.get(name))
+        if kind == "g":
+            return digest((b.referrers, [(r.id, r.section) for r in b.records.values()]))
         if kind == "e":
+            key = f"e:{name}"
+            if key in self.earlier and self.earlier.get(GRAPH) == self(GRAPH):
+                return self.earlier[key]
             return digest(edges(b) if name == "*" else edges_by_actor(b).get(name))
         raise ValueError(f"unknown read key {kind}:{name}")
 
@@ -56,10 +66,10 @@ class Memo:
     """What can be taken from the cache's run for a model, and what this run leaves in it."""
 
     def __init__(self, cache: Cache, briefing: Briefing, docs: Path):
-        self.cache, self.docs, self.digests = cache, docs, Digests(briefing)
+        self.cache, self.docs, self.digests = cache, docs, Digests(briefing, cache.digests)
         self.changed = {key for key, old in cache.digests.items() if self.digests(key) != old}
 
-    def valid_parts(self) -> dict[str, Rendered]:
+    def valid_parts(self) -> dict[tuple, Rendered]:
         return {k: p for k, p in self.cache.parts.items() if p.reads.isdisjoint(self.changed)}
 
     def stale(self, paths: Iterable[str]) -> set[str]:
@@ -80,17 +90,21 @@ class Memo:
         return (status.st_size, status.st_mtime_ns) == (entry.size, entry.mtime_ns)
 
     def remember(
-        self, paths: Iterable[str], rendered: dict[str, Rendered], parts: dict[str, Rendered]
+        self, paths: Iterable[str], rendered: dict[str, Rendered], parts: dict[tuple, Rendered]
     ) -> None:
         """Keep, for each page now in ``docs/``, what it read and how its file was left."""
-        pages = {}
-        for path in paths:
-            if path in rendered:
-                status = os.stat(self.docs / path)
-                pages[path] = PageEntry(rendered[path].reads, status.st_size, status.st_mtime_ns)
-            else:
-                pages[path] = self.cache.pages[path]
-        keys = set().union(*(entry.reads for entry in pages.values()))
-        # a part not used now is still valid, and its page, unchanged, still holds it
-        self.cache.pages, self.cache.parts = pages, self.valid_parts() | parts
+        keys = {GRAPH: GRAPH}  # each key once, so the cache's file holds one copy of each
+        pages = {path: self.cache.pages[path] for path in paths if path not in rendered}
+        for entry in pages.values():
+            keys.update((k, k) for k in entry.reads if k not in keys)
+        for path, page in rendered.items():
+            status = os.stat(self.docs / path)
+            reads = frozenset(keys.setdefault(k, k) for k in page.reads)
+            pages[path] = PageEntry(reads, status.st_size, status.st_mtime_ns)
+        # A part not used now is still valid, and kept while a page that holds it is kept.
+        kept = {}
+        for key, part in (self.valid_parts() | parts).items():
+            if part.reads <= keys.keys():
+                kept[key] = Rendered(part.text, frozenset(keys[k] for k in part.reads))
+        self.cache.pages, self.cache.parts = dict(sorted(pages.items())), kept
         self.cache.digests = {key: self.digests(key) for key in sorted(keys)}

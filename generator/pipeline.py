@@ -44,7 +44,7 @@ def _write(root: Path, briefing: Briefing, workers: int, cache: Cache) -> WriteR
     """Render the pages that can have changed since the cache's run, and write those that did."""
     docs = root / "docs"
     memo = Memo(cache, briefing, docs)
-    renderer = Renderer(root / "templates", briefing, memo.valid_parts())
+    renderer = Renderer(root / "templates", briefing, memo.valid_parts(), cache.folder(root))
     paths = list(renderer.jobs())
     rendered = renderer.render(memo.stale(paths), workers)
     report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)

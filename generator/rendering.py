@@ -69,13 +69,19 @@ def page_path(record: Record) -> str:
 
 
 class Renderer:
-    """Renders pages; ``parts`` are parts of long pages from an earlier run still valid now."""
+    """Renders pages; ``parts`` are parts of long pages from an earlier run still valid now, and
+    ``compiled`` a folder where Jinja keeps compiled templates from one run to the next."""
 
     def __init__(
-        self, templates: Path, briefing: Briefing, parts: dict[str, Rendered] | None = None
+        self,
+        templates: Path,
+        briefing: Briefing,
+        parts: dict[tuple, Rendered] | None = None,
+        compiled: Path | None = None,
     ):
         self.briefing = briefing
-        self.parts, self.parts_used = parts or {}, {}
+        self.parts: dict[tuple, Rendered] = parts or {}
+        self.parts_used: dict[tuple, Rendered] = {}
         self._modules: dict[str, Any] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
@@ -84,6 +90,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=jinja2.FileSystemBytecodeCache(compiled) if compiled else None,
         )
         self.env.filters.update(
             md=escape, date=human_date, counted=counted, kinds=kinds, by_year=by_year
@@ -130,7 +137,7 @@ class Renderer:
 
         Only for pages rendered in this process (overview and index pages), which keep what
         they render in ``parts_used``."""
-        key = "|".join((macro, context["base"], record_id, *args))
+        key = (macro, context["base"], record_id, *args)
         if key in self.parts:
             self.parts_used[key] = self.parts[key]
             return reuse(self.parts[key])

@@ -36,10 +36,9 @@ def owned_files(docs: Path) -> set[str]:
     """The generated pages now in ``docs/``, as paths relative to it."""
     found = {name for name in OWNED_FILES if (docs / name).is_file()}
     for folder in OWNED_FOLDERS:
-        if (docs / folder).is_dir():
-            found.update(
-                p.relative_to(docs).as_posix() for p in (docs / folder).rglob("*") if p.is_file()
-            )
+        for parent, _, files in os.walk(docs / folder):
+            prefix = Path(parent).relative_to(docs).as_posix()
+            found.update(f"{prefix}/{name}" for name in files)
     return found
 
 
@@ -79,8 +78,7 @@ def _replace(target: Path, data: bytes) -> None:
 
 
 def _remove_empty_dirs(folder: Path) -> None:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for parent, folders, files in os.walk(folder, topdown=False):  # the deepest first
+        inside = Path(parent)
+        if inside != folder and not files and not any((inside / f).exists() for f in folders):
+            inside.rmdir()
