@@ -9,8 +9,9 @@ Every entry is keyed by content, never by time:
   read from the model, with the digest each read had then (see ``tracing`` and ``memo``).
 
 A change to the generator's code, its templates or the libraries it renders with starts an empty
-cache. The file lives in ``.cache/briefing/`` of the project (not committed); one that cannot be
-read, for whatever reason, is ignored, and the run does everything, as if there were none.
+cache. The file lives in ``.briefing-cache/`` of the project (not committed; not ``.cache/``,
+which ``zensical build --clean`` empties); one that cannot be read, for whatever reason, is
+ignored, and the run does everything, as if there were none.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import jinja2
 
 from .tracing import Rendered
 
-FOLDER = Path(".cache") / "briefing"
+FOLDER = Path(".briefing-cache")
 FILE = "cache.pickle"
 
 

@@ -95,9 +95,6 @@ class Traced(dict):
         super().__init__(items)
         self.prefix = prefix
 
-    def __reduce__(self):  # pickled into a worker process as what it is
-        return (Traced, (self.prefix, dict(self)))
-
     def __getitem__(self, key: str) -> Any:
         if _reading:  # inline: looked up often
             _reading[-1].add(f"{self.prefix}:{key}")
