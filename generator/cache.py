@@ -37,9 +37,9 @@ def code_version(templates: Path) -> str:
     """A digest of everything besides the input that decides the output."""
     digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}".encode())
     package = Path(__file__).parent
-    for folder in (package, templates):
-        for path in sorted(folder.glob("*.py" if folder == package else "*.j2")):
-            digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    code = [*package.glob("*.py"), *package.glob("schemas/*.json"), *templates.glob("*.j2")]
+    for path in sorted(code):
+        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -52,6 +52,8 @@ class Digests:
             return b.articles[name].sha256 if name in b.articles else ""
         if kind == "b":
             return digest(b.referrers if name == "*" else b.referrers.get(name))
+        if kind == "t":
+            return digest(b.about.get(name))
         if kind == "g":
             return digest((b.referrers, [(r.id, r.section) for r in b.records.values()]))
         if kind == "e":

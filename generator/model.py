@@ -154,8 +154,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Briefing:
-    title: str
-    topic: str
+    about: dict[str, str]  # its 'title' and 'topic'
     records: dict[str, Record]  # by id, in id order
     articles: dict[str, Article]
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
@@ -163,6 +162,14 @@ class Briefing:
     drafts: tuple[str, ...] = ()  # annotation files marked draft: read, never published
     # Values computed from the records by later stages, kept so they are computed once.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def title(self) -> str:
+        return self.about["title"]
+
+    @property
+    def topic(self) -> str:
+        return self.about["topic"]
 
     def in_section(self, section: str) -> list[Record]:
         tracing.note(f"s:{section}")
@@ -216,4 +223,5 @@ def build_briefing(
         sections[record.section].append(record)
     by_section = {section: tuple(found) for section, found in sections.items()}
     held = Traced("a", ((a.source, a) for a in articles))
-    return Briefing(title, topic, Traced("r", ordered), held, backlinks, by_section, drafts)
+    about = Traced("t", {"title": title, "topic": topic})
+    return Briefing(about, Traced("r", ordered), held, backlinks, by_section, drafts)

@@ -67,7 +67,7 @@ def edit(root: Path, chance: random.Random, number: int) -> str:
     actors = [r for r in records if r[2] == "actors"]
     figures = [r for r in records if r[2] == "figures"]
     unreferred = [r for r in claims if r[3]["id"] not in referred]
-    kinds = ["summary", "name", "speaker", "new claim", "figure"]
+    kinds = ["summary", "name", "speaker", "new claim", "figure", "title"]
     kind = chance.choice(kinds + (["remove claim"] if unreferred else []))
     if kind == "summary":
         path, data, _, claim = chance.choice(claims)
@@ -87,9 +87,13 @@ def edit(root: Path, chance: random.Random, number: int) -> str:
     elif kind == "remove claim":
         path, data, _, claim = chance.choice(unreferred)
         data["claims"].remove(claim)
-    else:
+    elif kind == "figure":
         path, data, _, figure = chance.choice(figures)
         figure["value"] = figure["value"] + number
+    else:
+        path = root / "seeds" / "briefing.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["title"] += f" {number}"
     _save(path, data)
     return kind
 
@@ -98,7 +102,7 @@ def test_random_edits_give_what_a_full_run_gives(project: Path) -> None:
     chance = random.Random(6)
     pipeline.generate(project)
     assert generated(project) == full_render(project)
-    for number in range(1, 11):
+    for number in range(1, 13):
         kind = edit(project, chance, number)
         report = pipeline.generate(project)
         assert generated(project) == full_render(project), (number, kind)
