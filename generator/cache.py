@@ -1,6 +1,6 @@
 """What earlier runs worked out, kept so that the next run redoes only what its input changed.
 
-Every entry is keyed by content, never by time:
+Every entry is keyed by content (file times only tell a generated page changed by hand):
 
 - ``documents``: each YAML document (annotation file, article front matter, briefing.yaml) that
   parsed and met its schema, by its path and the SHA-256 of its text;
@@ -11,7 +11,8 @@ Every entry is keyed by content, never by time:
 A change to the generator's code, its templates or the libraries it renders with starts an empty
 cache. The file lives in ``.briefing-cache/`` of the project (not committed; not ``.cache/``,
 which ``zensical build --clean`` empties); one that cannot be read, for whatever reason, is
-ignored, and the run does everything, as if there were none.
+ignored, and the run does everything, as if there were none. It is a pickle: like the code in
+``generator/``, it is trusted because it is the project's own.
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ class Cache:
         return root / FOLDER / "templates"
 
     def save(self, root: Path) -> None:
-        folder = root / FOLDER
+        """Replace the cache's file at once; if it cannot be written, the next run does more."""
+        folder, temporary = root / FOLDER, None
         try:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
@@ -86,4 +88,5 @@ class Cache:
                 pickle.dump(self, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, folder / FILE)
         except OSError:
-            pass  # a cache is an optimisation: a read-only project still builds, just slower
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
