@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +59,15 @@ class Document:
         """What the cache knows this document by: its path and the SHA-256 of its text."""
         return self.path, hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    @cached_property
+    def _parsed(self) -> Document:
+        """This document parsed again, with its marks."""
+        return parse_yaml(self.text, self.path, self.line_offset)
+
     def locate(self, at: Path_ = (), *, key: bool = False) -> Location:
         """The location of the value at ``at`` (or of its key), else of its nearest parent."""
         if self.marks is None or self.key_marks is None:
-            return parse_yaml(self.text, self.path, self.line_offset).locate(at, key=key)
+            return self._parsed.locate(at, key=key)
         if key and at in self.key_marks:
             return Location(self.path, *self.key_marks[at])
         while at not in self.marks and at:

@@ -12,6 +12,7 @@ from conftest import REPO
 
 from generator import pipeline
 from generator.cache import FOLDER
+from generator.problems import BriefingError
 from generator.rendering import Renderer
 from generator.validation import load_briefing
 from generator.writing import owned_files
@@ -141,3 +142,16 @@ def test_with_nothing_changed_nothing_is_rendered(project: Path, monkeypatch) ->
     monkeypatch.setattr(Renderer, "render", counting)
     report = pipeline.generate(project)
     assert rendered == [] and report.written == []
+
+
+def test_problems_in_cached_files_name_the_same_places_as_without_a_cache(project: Path) -> None:
+    pipeline.generate(project)  # every annotation file is now cached, without its marks
+    actors = project / "seeds" / "annotations" / "actors.yaml"
+    actors.write_text(actors.read_text().replace("id: liu-yuejin\n", "id: liu-yuejin-x\n"))
+    with pytest.raises(BriefingError) as cached:
+        pipeline.generate(project)
+    shutil.rmtree(project / FOLDER)
+    with pytest.raises(BriefingError) as parsed:
+        pipeline.generate(project)
+    assert cached.value.report() == parsed.value.report()
+    assert "cnn-2018-china-hits-back.yaml:69:14: unknown id 'liu-yuejin'" in parsed.value.report()
