@@ -61,7 +61,9 @@ class Cache:
     parts: dict[tuple, Rendered] = field(default_factory=dict)  # by Renderer.part's key
 
     @classmethod
-    def load(cls, root: Path, version: str) -> Cache:
+    def load(cls, root: Path) -> Cache:
+        """The project's cache, or an empty one if there is none for this code."""
+        version = code_version(root / "templates")
         try:
             with open(root / FOLDER / FILE, "rb") as stream:
                 cache = pickle.load(stream)

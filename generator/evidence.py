@@ -71,7 +71,7 @@ class SearchableText:
         return sum(1 for begin in self.paragraph_starts if begin <= offset)
 
     def paragraphs(self) -> list[str]:
-        return [self.text[start:end] for start, end in paragraph_spans(self.text)]
+        return paragraphs(self.text)
 
     def _miss(self, needle: str) -> Miss:
         low, high = 0, len(needle)  # the longest prefix found; found(low) is always true
@@ -89,6 +89,10 @@ class SearchableText:
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every paragraph: each line that is not blank, as the source page shows it."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def paragraphs(text: str) -> list[str]:
+    return [text[start:end] for start, end in paragraph_spans(text)]
 
 
 def fold(text: str) -> str:

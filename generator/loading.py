@@ -54,7 +54,7 @@ class Document:
     key_marks: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
     checked: bool = False  # from the cache: it met its schema in an earlier run
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
         """What the cache knows this document by: its path and the SHA-256 of its text."""
         return self.path, hashlib.sha256(self.text.encode("utf-8")).hexdigest()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
 from .cache import Cache, PageEntry
@@ -71,7 +72,9 @@ class Memo:
         self.cache, self.docs, self.digests = cache, docs, Digests(briefing, cache.digests)
         self.changed = {key for key, old in cache.digests.items() if self.digests(key) != old}
 
+    @cached_property
     def valid_parts(self) -> dict[tuple, Rendered]:
+        """The cache's parts of long pages that read nothing that changed."""
         return {k: p for k, p in self.cache.parts.items() if p.reads.isdisjoint(self.changed)}
 
     def stale(self, paths: Iterable[str]) -> set[str]:
@@ -105,7 +108,7 @@ class Memo:
             pages[path] = PageEntry(reads, status.st_size, status.st_mtime_ns)
         # A part not used now is still valid, and kept while a page that holds it is kept.
         kept = {}
-        for key, part in (self.valid_parts() | parts).items():
+        for key, part in (self.valid_parts | parts).items():
             if part.reads <= keys.keys():
                 kept[key] = Rendered(part.text, frozenset(keys[k] for k in part.reads))
         self.cache.pages, self.cache.parts = dict(sorted(pages.items())), kept

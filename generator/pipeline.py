@@ -13,7 +13,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .cache import Cache, code_version
+from .cache import Cache
 from .memo import Memo
 from .model import Briefing
 from .problems import BriefingError, Location, Problem
@@ -25,12 +25,12 @@ from .writing import WriteReport, write_pages
 
 def check(root: Path, cache: Cache | None = None) -> Briefing:
     """The checked model; what ``cache`` knows is not parsed or checked again."""
-    return load_briefing(root, cache or Cache.load(root, code_version(root / "templates")))
+    return load_briefing(root, cache or Cache.load(root))
 
 
 def generate(root: Path, workers: int = 1) -> WriteReport:
     """Validate and write the pages; ``workers`` > 1 only from a process without threads."""
-    cache = Cache.load(root, code_version(root / "templates"))
+    cache = Cache.load(root)
     report = _write(root, check(root, cache), workers, cache)
     cache.save(root)
     return report
@@ -44,7 +44,7 @@ def _write(root: Path, briefing: Briefing, workers: int, cache: Cache) -> WriteR
     """Render the pages that can have changed since the cache's run, and write those that did."""
     docs = root / "docs"
     memo = Memo(cache, briefing, docs)
-    renderer = Renderer(root / "templates", briefing, memo.valid_parts(), cache.folder(root))
+    renderer = Renderer(root / "templates", briefing, memo.valid_parts, cache.folder(root))
     paths = list(renderer.jobs())
     rendered = renderer.render(memo.stale(paths), workers)
     report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)
@@ -68,7 +68,7 @@ def build(root: Path) -> WriteReport:
     MkDocs stamps the sitemap with the build date; SOURCE_DATE_EPOCH (the caller's, or the
     input's latest date) makes the same input give byte-identical output.
     """
-    cache = Cache.load(root, code_version(root / "templates"))
+    cache = Cache.load(root)
     briefing = check(root, cache)
     report = _write(root, briefing, available_cores(), cache)
     cache.save(root)

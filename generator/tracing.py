@@ -3,9 +3,9 @@
 While a page renders, every record, article, backlink list and network neighbourhood it takes
 from the ``Briefing`` is noted as a key ('r:<id>', 'a:<id>', 'b:<id>', 'e:<id>'; a whole section
 is 's:<section>', everything of a kind is 'r:*', 'a:*', 'b:*', 'e:*'; the title and topic are
-'t:title' and 't:topic'). ``Digests`` gives each
-key's digest for a model: a page whose keys all have the digests they had when it was written
-would come out the same, byte for byte, so it need not be rendered again.
+'t:title' and 't:topic'). ``memo.Digests`` gives each key's digest for a model: a page whose
+keys all have the digests they had when it was written would come out the same, byte for byte,
+so it need not be rendered again.
 
 The model notes its own reads (``Briefing`` holds ``Traced`` mappings), so templates and context
 functions need no bookkeeping, and a new way of reading cannot forget to report itself.
@@ -14,7 +14,7 @@ functions need no bookkeeping, and a new way of reading cannot forget to report 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +27,11 @@ def note(key: str) -> None:
         _reading[-1].add(key)
 
 
+def _note_all(keys: Iterable[str]) -> None:
+    if _reading:
+        _reading[-1].update(keys)
+
+
 @contextmanager
 def reads() -> Iterator[set[str]]:
     """Collect the keys read inside the block; they count as read by any enclosing block too."""
@@ -36,8 +41,7 @@ def reads() -> Iterator[set[str]]:
         yield found
     finally:
         _reading.pop()
-        if _reading:
-            _reading[-1].update(found)
+        _note_all(found)
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,7 @@ def rendered(job: Callable[[], str]) -> Rendered:
 
 def reuse(earlier: Rendered) -> str:
     """An earlier rendering's text, its reads counted as read now."""
-    if _reading:
-        _reading[-1].update(earlier.reads)
+    _note_all(earlier.reads)
     return earlier.text
 
 
@@ -71,8 +74,7 @@ def once(function: Callable[[str], Any]) -> Callable[[str], Any]:
                 value = function(argument)
             known[argument] = value, frozenset(keys)
         value, keys = known[argument]
-        if _reading:
-            _reading[-1].update(keys)
+        _note_all(keys)
         return value
 
     return remembered

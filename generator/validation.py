@@ -14,7 +14,7 @@ from typing import Any
 
 from . import schemas
 from .cache import Cache
-from .evidence import Match, Miss, SearchableText, fold, paragraph_spans
+from .evidence import Match, Miss, SearchableText, fold, paragraphs
 from .loading import Article, Document, load_article, load_yaml
 from .model import (
     REFERENCE_FIELDS,
@@ -82,12 +82,9 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
         raise BriefingError(problems)
     if cache:
         cache.documents, cache.quotes = checked, quotes.used
-    paragraphs = [
-        ArticleText(a.id, a.text, tuple(a.text[s:e] for s, e in paragraph_spans(a.text)), a.sha256)
-        for a in articles
-    ]
+    texts = [ArticleText(a.id, a.text, tuple(paragraphs(a.text)), a.sha256) for a in articles]
     title, topic = overview.data["title"], overview.data["topic"]
-    return build_briefing(title, topic, records, paragraphs, drafts)
+    return build_briefing(title, topic, records, texts, drafts)
 
 
 class _Quotes:
@@ -287,8 +284,8 @@ def _anchor(raw: _Raw, at: tuple) -> str:
 def _ambiguous(
     raw: _Raw, at: tuple, text: SearchableText, quote: str, source: str, count: int, wanted: Any
 ) -> Problem:
-    paragraphs = [text.paragraph_of(text.origin(p)) for p in text.places(fold(quote))]
-    where = ", ".join(str(p) for p in paragraphs)
+    found_in = [text.paragraph_of(text.origin(p)) for p in text.places(fold(quote))]
+    where = ", ".join(str(p) for p in found_in)
     if wanted is None:
         message = f"quote occurs {count} times in source '{source}' (paragraphs {where})"
         hint = f"add 'occurrence: N' (1 to {count}) beside the quote to say which one is meant"
