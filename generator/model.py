@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import tracing
@@ -114,6 +115,14 @@ class Record:
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
 
+    @cached_property
+    def named(self) -> dict[str, tuple[str, ...]]:
+        """The ids each of its reference fields names (see ``references``), found once."""
+        found: dict[str, list[str]] = {}
+        for name, target, _ in references(self.section, self.fields):
+            found.setdefault(name, []).append(target)
+        return {name: tuple(ids) for name, ids in found.items()}
+
     @property
     def label(self) -> str:
         """How links to this record read."""
@@ -211,11 +220,12 @@ def build_briefing(
 ) -> Briefing:
     ordered = {record.id: record for record in sorted(records, key=lambda r: r.id)}
     referrers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for record in ordered.values():
-        for name, target, _ in references(record.section, record.fields):
-            bucket = referrers[target][name]
-            if record.id not in bucket:
-                bucket.append(record.id)
+    for record in ordered.values():  # in id order: a record naming one twice is listed once
+        for name, targets in record.named.items():
+            for target in targets:
+                bucket = referrers[target][name]
+                if not bucket or bucket[-1] != record.id:
+                    bucket.append(record.id)
     frozen = {t: {n: tuple(ids) for n, ids in by.items()} for t, by in referrers.items()}
     backlinks = Traced("b", frozen)
     sections: dict[str, list[Record]] = defaultdict(list)

@@ -10,12 +10,12 @@ import html
 import math
 import textwrap
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
 from . import tracing
-from .model import Briefing, references
+from .model import Briefing
 
 Point, Names = tuple[float, float], dict[str, list[str]]
 # Claim fields naming another claim, and how the two speakers then relate.
@@ -57,19 +57,15 @@ class Edge:
     via: str  # id of the record that shows the relation
 
 
-def _candidates(briefing: Briefing) -> Iterator[Edge]:
-    """Every relation each record implies, duplicates and self-loops included; read with the
-    model's ``references``, so that edges and backlinks agree on which field names what."""
+def _candidates(briefing: Briefing, ids: Iterable[str]) -> Iterator[Edge]:
+    """Every relation the records ``ids`` imply, duplicates and self-loops included; read with
+    the model's ``references``, so that edges and backlinks agree on which field names what."""
     recs = briefing.records
 
-    def named(record_id: str) -> Names:
-        found: Names = defaultdict(list)
-        for field, target, _ in references(recs[record_id].section, recs[record_id].fields):
-            if target in recs:
-                found[field].append(target)
-        return found
+    def named(record_id: str) -> dict[str, tuple[str, ...]]:
+        return defaultdict(tuple, recs[record_id].named)
 
-    for r in recs:
+    for r in ids:
         ref = named(r)
         yield from (Edge(r, other, "member of", r) for other in ref["roles.of"])  # of an actor
         doers = sorted(ref["actors"])  # of a measure
@@ -84,17 +80,20 @@ def _candidates(briefing: Briefing) -> Iterator[Edge]:
             yield from (Edge(x, y, "about", r) for y in ref["about"] if recs[y].section == "actors")
 
 
-def edges(briefing: Briefing) -> list[Edge]:
+def _distinct(candidates: Iterable[Edge]) -> list[Edge]:
     """Each (source, target, relation) once, with the first record (by id) showing it, sorted.
+    No self-loops: an author relaying their own words relates them to nobody."""
+    kept: dict[tuple[str, str, str], Edge] = {}
+    for e in sorted(e for e in candidates if e.source != e.target):
+        kept.setdefault((e.source, e.target, e.relation), e)
+    return list(kept.values())
 
-    No self-loops: an author relaying their own words relates them to nobody. Computed once per
-    briefing: every actor page draws its neighbourhood from the same edges."""
+
+def edges(briefing: Briefing) -> list[Edge]:
+    """All the edges, computed once per briefing: every actor page draws from the same ones."""
     if "network.edges" not in briefing.derived:
-        kept: dict[tuple[str, str, str], Edge] = {}
         with tracing.unnoted():  # read from every record: a page notes the edges it shows
-            for e in sorted(e for e in _candidates(briefing) if e.source != e.target):
-                kept.setdefault((e.source, e.target, e.relation), e)
-        briefing.derived["network.edges"] = list(kept.values())
+            briefing.derived["network.edges"] = _distinct(_candidates(briefing, briefing.records))
     return briefing.derived["network.edges"]
 
 
@@ -107,6 +106,22 @@ def edges_by_actor(briefing: Briefing) -> dict[str, list[Edge]]:
             index[edge.target].append(edge)
         briefing.derived["network.touching"] = dict(index)
     return briefing.derived["network.touching"]
+
+
+def edges_at(briefing: Briefing, actor: str) -> list[Edge]:
+    """The edges at one actor, as ``edges_by_actor`` gives them. Until all edges are known, only
+    records near the actor are read: every edge at it comes from its own record, one naming
+    it, or one naming such a record (a claim answering the actor's claim, a claim reported by
+    a source the actor published), so a run that draws a few actors need not find them all."""
+    if "network.touching" in briefing.derived:
+        return briefing.derived["network.touching"].get(actor, [])
+    with tracing.unnoted():
+        referrers = briefing.referrers
+        near = {actor} & briefing.records.keys()
+        near |= {i for ids in referrers.get(actor, {}).values() for i in ids}
+        near |= {i for r in list(near) for ids in referrers.get(r, {}).values() for i in ids}
+        found = _distinct(_candidates(briefing, sorted(near)))
+    return [edge for edge in found if actor in (edge.source, edge.target)]
 
 
 def _n(value: float) -> str:
@@ -150,7 +165,7 @@ def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") ->
     In a <div>, one element per line, no blank line: Markdown keeps that as one raw HTML block (a
     bare <svg> is inline, its labels read as Markdown). MkDocs leaves its links as they are."""
     tracing.note(f"e:{focus or '*'}")
-    shown = edges(briefing) if focus is None else edges_by_actor(briefing).get(focus, [])
+    shown = edges(briefing) if focus is None else edges_at(briefing, focus)
     if not shown:
         return ""
     links: Names = defaultdict(list)

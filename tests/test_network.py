@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 from conftest import REPO
 
 from generator.model import Briefing, Record, build_briefing
-from generator.network import LINE, Edge, edges, network_svg
+from generator.network import LINE, Edge, edges, edges_at, edges_by_actor, network_svg
 from generator.validation import load_briefing
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -194,3 +195,21 @@ def test_labels_of_the_real_network_do_not_overlap(seeds: Briefing) -> None:
         labels.sort()
         for (y, lines), (below, _) in zip(labels, labels[1:], strict=False):
             assert below - y >= LINE * lines, (y, below)
+
+
+@pytest.mark.parametrize("records", [0, 600])
+def test_edges_found_near_one_actor_are_those_of_the_whole_network(records, tmp_path) -> None:
+    """An incremental run draws an actor from the records near it (``edges_at``) instead of
+    finding every edge; it must draw the same. On the seeds, and on a synthetic corpus."""
+    root = REPO
+    if records:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from corpus import make_corpus
+
+        root = tmp_path / "corpus"
+        make_corpus(records, 1, root)
+    near, whole = load_briefing(root), edges_by_actor(load_briefing(root))
+    assert sum(map(len, whole.values())) > 2 * len(near.sections["actors"])
+    for actor in near.sections["actors"]:
+        assert edges_at(near, actor.id) == whole.get(actor.id, []), actor.id
+    assert "network.touching" not in near.derived  # nothing was found for the whole network
