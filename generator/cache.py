@@ -9,19 +9,22 @@ Every entry is keyed by content (file times only tell a generated page changed b
   read from the model, with the digest each read had then (see ``tracing`` and ``memo``).
 
 A change to the generator's code, its templates or the libraries it renders with starts an empty
-cache. The file lives in ``.briefing-cache/`` of the project (not committed; not ``.cache/``,
-which ``zensical build --clean`` empties); one that cannot be read, for whatever reason, is
-ignored, and the run does everything, as if there were none. It is a pickle: like the code in
-``generator/``, it is trusted because it is the project's own.
+cache. It lives in ``.briefing-cache/`` of the project (not committed; not ``.cache/``, which
+``zensical build --clean`` empties), in two files: what validation found, as ``marshal`` data
+(plain YAML data, which marshal reads and writes fastest), and what rendering found, as a
+pickle. A file that cannot be read, for whatever reason, is ignored, and the run does what it
+would have spared. Like the code in ``generator/``, both are trusted as the project's own.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,7 @@ import jinja2
 from .tracing import Rendered
 
 FOLDER = Path(".briefing-cache")
-FILE = "cache.pickle"
+INPUT, OUTPUT = "input.marshal", "output.pickle"  # what validation and rendering found
 
 
 def code_version(templates: Path) -> str:
@@ -62,14 +65,17 @@ class Cache:
 
     @classmethod
     def load(cls, root: Path) -> Cache:
-        """The project's cache, or an empty one if there is none for this code."""
-        version = code_version(root / "templates")
-        try:
-            with open(root / FOLDER / FILE, "rb") as stream:
-                cache = pickle.load(stream)
-        except Exception:  # missing, damaged or from another version: start afresh
-            return cls(version)
-        return cache if isinstance(cache, cls) and cache.version == version else cls(version)
+        """The project's cache, empty of what it holds for other code or cannot be read."""
+        cache = cls(code_version(root / "templates"))
+        found = _read(root / FOLDER / INPUT, marshal.loads, cache.version)
+        if found:
+            cache.documents, cache.quotes = found["documents"], found["quotes"]
+        found = _read(root / FOLDER / OUTPUT, pickle.loads, cache.version)
+        if found:
+            cache.digests = found["digests"]
+            cache.pages = {path: PageEntry(*entry) for path, entry in found["pages"].items()}
+            cache.parts = {key: Rendered(*part) for key, part in found["parts"].items()}
+        return cache
 
     @staticmethod
     def folder(root: Path) -> Path | None:
@@ -81,14 +87,35 @@ class Cache:
         return root / FOLDER / "templates"
 
     def save(self, root: Path) -> None:
-        """Replace the cache's file at once; if it cannot be written, the next run does more."""
-        folder, temporary = root / FOLDER, None
+        """Replace the cache's files; one that cannot be written leaves the next run more to do."""
+        found = {"version": self.version, "documents": self.documents, "quotes": self.quotes}
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(self, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / FILE)
-        except OSError:
-            if temporary:
-                Path(temporary).unlink(missing_ok=True)
+            _write(root / FOLDER / INPUT, marshal.dumps(found))
+        except ValueError:  # a value marshal cannot hold (a YAML !!timestamp): parsed again
+            pass
+        pages = {path: (e.reads, e.size, e.mtime_ns) for path, e in self.pages.items()}
+        parts = {key: (part.text, part.reads) for key, part in self.parts.items()}
+        found = {"version": self.version, "digests": self.digests, "pages": pages, "parts": parts}
+        _write(root / FOLDER / OUTPUT, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _read(path: Path, loads: Callable[[bytes], Any], version: str) -> dict[str, Any] | None:
+    try:
+        found = loads(path.read_bytes())  # marshal.load reads a file in small pieces: slow
+    except Exception:  # missing or damaged: start afresh
+        return None
+    return found if isinstance(found, dict) and found.get("version") == version else None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace the file at once, so that a failed write leaves the last one whole."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)

@@ -11,7 +11,7 @@ import yaml
 from conftest import REPO
 
 from generator import pipeline
-from generator.cache import FOLDER
+from generator.cache import FOLDER, INPUT, OUTPUT
 from generator.problems import BriefingError
 from generator.rendering import Renderer
 from generator.validation import load_briefing
@@ -120,10 +120,11 @@ def test_a_generated_page_changed_by_hand_is_restored(project: Path) -> None:
     assert generated(project) == expected
 
 
-def test_a_damaged_cache_is_ignored(project: Path) -> None:
+@pytest.mark.parametrize("damaged", [INPUT, OUTPUT])
+def test_a_damaged_cache_is_ignored(project: Path, damaged: str) -> None:
     pipeline.generate(project)
     expected = generated(project)
-    (project / FOLDER / "cache.pickle").write_bytes(b"not a pickle")
+    (project / FOLDER / damaged).write_bytes(b"neither marshal nor pickle data")
     shutil.rmtree(project / "docs")
     pipeline.generate(project)
     assert generated(project) == expected
