@@ -18,6 +18,7 @@ would have spared. Like the code in ``generator/``, both are trusted as the proj
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -89,10 +90,8 @@ class Cache:
     def save(self, root: Path) -> None:
         """Replace the cache's files; one that cannot be written leaves the next run more to do."""
         found = {"version": self.version, "documents": self.documents, "quotes": self.quotes}
-        try:
+        with contextlib.suppress(ValueError):  # a value marshal cannot hold: parsed again
             _write(root / FOLDER / INPUT, marshal.dumps(found))
-        except ValueError:  # a value marshal cannot hold (a YAML !!timestamp): parsed again
-            pass
         pages = {path: (e.reads, e.size, e.mtime_ns) for path, e in self.pages.items()}
         parts = {key: (part.text, part.reads) for key, part in self.parts.items()}
         found = {"version": self.version, "digests": self.digests, "pages": pages, "parts": parts}

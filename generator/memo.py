@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .cache import Cache, PageEntry
 from .model import Briefing
@@ -32,8 +33,7 @@ class Digests:
 
     def __call__(self, key: str) -> str:
         if key not in self.known:
-            with unnoted():
-                self.known[key] = self._compute(*key.split(":", 1))
+            self.known[key] = self._compute(*key.split(":", 1))
         return self.known[key]
 
     def _compute(self, kind: str, name: str) -> str:
@@ -44,7 +44,12 @@ class Digests:
             record = b.records.get(name)
             if record is None:
                 return ""
-            return digest((record.section, record.evidence, record.roles, record.fields))
+            roles = [
+                (role.title, _plain(role.evidence), role.of, role.date) for role in record.roles
+            ]
+            return digest(
+                (record.section, list(map(_plain, record.evidence)), roles, record.fields)
+            )
         if kind == "s":
             return digest([self(f"r:{r.id}") for r in b.sections.get(name, ())])
         if kind == "a":
@@ -52,17 +57,23 @@ class Digests:
                 return digest([(a.source, a.sha256) for a in b.articles.values()])
             return b.articles[name].sha256 if name in b.articles else ""
         if kind == "b":
-            return digest(b.referrers if name == "*" else b.referrers.get(name))
+            return digest(dict(b.referrers) if name == "*" else b.referrers.get(name))
         if kind == "t":
             return digest(b.about.get(name))
         if kind == "g":
-            return digest((b.referrers, [(r.id, r.section) for r in b.records.values()]))
+            return digest((dict(b.referrers), [(r.id, r.section) for r in b.records.values()]))
         if kind == "e":
             key = f"e:{name}"
             if key in self.earlier and self.earlier.get(GRAPH) == self(GRAPH):
                 return self.earlier[key]
-            return digest(edges(b) if name == "*" else edges_by_actor(b).get(name))
+            shown = edges(b) if name == "*" else edges_by_actor(b).get(name, [])
+            return digest(list(map(_plain, shown)))
         raise ValueError(f"unknown read key {kind}:{name}")
+
+
+def _plain(value: Any) -> tuple:
+    """A frozen dataclass of plain values as a tuple of them, for ``digest``."""
+    return tuple(vars(value).values())
 
 
 class Memo:
@@ -70,7 +81,8 @@ class Memo:
 
     def __init__(self, cache: Cache, briefing: Briefing, docs: Path):
         self.cache, self.docs, self.digests = cache, docs, Digests(briefing, cache.digests)
-        self.changed = {key for key, old in cache.digests.items() if self.digests(key) != old}
+        with unnoted():
+            self.changed = {key for key, old in cache.digests.items() if self.digests(key) != old}
 
     @cached_property
     def valid_parts(self) -> dict[tuple, Rendered]:
@@ -98,18 +110,24 @@ class Memo:
         self, paths: Iterable[str], rendered: dict[str, Rendered], parts: dict[tuple, Rendered]
     ) -> None:
         """Keep, for each page now in ``docs/``, what it read and how its file was left."""
-        keys = {GRAPH: GRAPH}  # each key once, so the cache's file holds one copy of each
         pages = {path: self.cache.pages[path] for path in paths if path not in rendered}
-        for entry in pages.values():
-            keys.update((k, k) for k in entry.reads if k not in keys)
+        # Each key once, so that the cache's file holds one copy of each: the kept pages' keys
+        # are shared already (they came from one pickle), and new reads take the same strings.
+        keys = {k: k for k in frozenset().union(*(entry.reads for entry in pages.values()))}
+        keys.setdefault(GRAPH, GRAPH)
+
+        def shared(reads: frozenset[str]) -> frozenset[str]:
+            return frozenset(keys.setdefault(k, k) for k in reads)
+
         for path, page in rendered.items():
             status = os.stat(self.docs / path)
-            reads = frozenset(keys.setdefault(k, k) for k in page.reads)
-            pages[path] = PageEntry(reads, status.st_size, status.st_mtime_ns)
+            pages[path] = PageEntry(shared(page.reads), status.st_size, status.st_mtime_ns)
         # A part not used now is still valid, and kept while a page that holds it is kept.
         kept = {}
         for key, part in (self.valid_parts | parts).items():
             if part.reads <= keys.keys():
-                kept[key] = Rendered(part.text, frozenset(keys[k] for k in part.reads))
+                new = self.valid_parts.get(key) is not part
+                kept[key] = Rendered(part.text, shared(part.reads)) if new else part
         self.cache.pages, self.cache.parts = dict(sorted(pages.items())), kept
-        self.cache.digests = {key: self.digests(key) for key in sorted(keys)}
+        with unnoted():
+            self.cache.digests = {key: self.digests(key) for key in sorted(keys)}

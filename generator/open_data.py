@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .model import SECTIONS, Briefing, Evidence, Record
@@ -105,13 +106,32 @@ def _quotation(briefing: Briefing, claim: Record, evidence: Evidence) -> dict[st
     }
 
 
-def records_json(briefing: Briefing) -> str:
+Rows = Callable[..., Callable[[Record], str]]
+
+
+def afresh(kind: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
+    """``make(record, *args)`` as a function of the record: the rows of a long file, each
+    written afresh. ``Renderer.rows`` gives the same rows, taken from its cache when it can."""
+    return lambda record: make(record, *args)
+
+
+def records_json(briefing: Briefing, rows: Rows = afresh) -> str:
     """Every record, with its page and the located evidence: the whole briefing in one file."""
-    data: dict[str, Any] = {"title": briefing.title, "topic": briefing.topic}
+    row = rows("json", json_row)
+    data = {"title": _json(briefing.title), "topic": _json(briefing.topic)}
     for section in SECTIONS:
-        data[section] = [_plain(record) for record in briefing.in_section(section)]
-    # Compact: json's C encoder does not indent, and indenting took most of this file's time
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        data[section] = "[" + ",".join(map(row, briefing.in_section(section))) + "]"
+    # What json.dumps(..., sort_keys=True) writes, put together from each record's JSON
+    return "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(data.items())) + "}\n"
+
+
+def json_row(record: Record) -> str:
+    return _json(_plain(record))
+
+
+def _json(value: Any) -> str:
+    # Compact: json's C encoder does not indent, and indenting took most of the file's time
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _plain(record: Record) -> dict[str, Any]:
@@ -137,19 +157,23 @@ def _located(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def csv_table(briefing: Briefing, section: str) -> str:
+def csv_table(briefing: Briefing, section: str, rows: Rows = afresh) -> str:
     """One row per record; lists joined with '; ', evidence as its sources and quotes."""
-    records = briefing.in_section(section)
     header = csv_columns(briefing, section)
-    names = header[1:-3]
+    row = rows("csv", csv_row, tuple(header[1:-3]))
+    return _csv_line(header) + "".join(map(row, briefing.in_section(section)))
+
+
+def csv_row(record: Record, names: tuple[str, ...]) -> str:
+    cells = [record.id, *(_cell(record.get(name)) for name in names), page_url(record)]
+    cells.append("; ".join(e.source for e in record.evidence))
+    cells.append(" | ".join(" ".join(e.quote.split()) for e in record.evidence))
+    return _csv_line(cells)
+
+
+def _csv_line(cells: list[str]) -> str:
     stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
-    for record in records:
-        cells = [record.id, *(_cell(record.get(name)) for name in names), page_url(record)]
-        cells.append("; ".join(e.source for e in record.evidence))
-        cells.append(" | ".join(" ".join(e.quote.split()) for e in record.evidence))
-        writer.writerow(cells)
+    csv.writer(stream, lineterminator="\n").writerow(cells)
     return stream.getvalue()
 
 

@@ -32,7 +32,7 @@ from .model import SECTIONS, Briefing, Evidence, Record
 from .network import edges_by_actor, network_svg
 from .open_data import csv_columns, csv_table, json_ld, records_json
 from .reference import reference
-from .timeline import entries
+from .timeline import calendar, entry
 from .tracing import Rendered, rendered, reuse
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
@@ -104,6 +104,7 @@ class Renderer:
             in_context=self.in_context,
             part=self.part,
             coverage_of=tracing.once(partial(measure_article, briefing)),
+            dated=entry,
             crowded=CROWDED,
         )
 
@@ -136,18 +137,27 @@ class Renderer:
     @jinja2.pass_context
     def part(self, context: jinja2.runtime.Context, macro: str, record_id: str, *args: str) -> str:
         """The macro ``macro`` of _parts.md.j2 applied to a record (and plain ``args``): what a
-        long page repeats for each record, taken from an earlier run when its reads are unchanged.
+        long page repeats for each record."""
+        base = context["base"]
+        make = getattr(self._parts_module(base), macro)
+        key = (macro, base, record_id, *args)
+        return self._cached(key, record_id, lambda record: str(make(record, *args)))
 
-        Only for pages rendered in this process (overview and index pages), which keep what
-        they render in ``parts_used``."""
-        key = (macro, context["base"], record_id, *args)
+    def rows(self, kind: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
+        """``make(record, *args)`` as a function of the record, as ``open_data.afresh`` gives
+        it, but each record's row taken from the cache when it can: long data files' rows."""
+        return lambda r: self._cached((kind, r.id, *args), r.id, lambda record: make(record, *args))
+
+    def _cached(self, key: tuple, record_id: str, make: Callable[[Record], str]) -> str:
+        """``make`` applied to a record, taken from an earlier run (by ``key``) when what it read
+        then is unchanged; what it reads now includes the record.
+
+        Only for pages rendered in this process (overview, index and data pages), which keep
+        what they render in ``parts_used``."""
         if key in self.parts:
             self.parts_used[key] = self.parts[key]
             return reuse(self.parts[key])
-        module = self._parts_module(context["base"])
-        self.parts_used[key] = rendered(
-            lambda: str(getattr(module, macro)(self.briefing.records[record_id], *args))
-        )
+        self.parts_used[key] = rendered(lambda: make(self.briefing.records[record_id]))
         return self.parts_used[key].text
 
     def _parts_module(self, base: str) -> Any:
@@ -170,8 +180,8 @@ class Renderer:
         with tracing.unnoted():
             for record in b.records.values():
                 jobs[page_path(record)] = partial(self.record_page, record)
-        jobs |= {f"data/{s}.csv": partial(csv_table, b, s) for s in SECTIONS}
-        jobs["data/records.json"] = partial(records_json, b)
+        jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in SECTIONS}
+        jobs["data/records.json"] = partial(records_json, b, self.rows)
         jobs["data/index.md"] = self.data_page
         return jobs
 
@@ -215,7 +225,7 @@ class Renderer:
         contexts = {
             "home": self.home,
             "coverage": lambda: {"articles": list(self.briefing.articles)},
-            "timeline": lambda: {"entries": entries(self.briefing)},
+            "timeline": lambda: {"calendar": calendar(self.briefing, CROWDED)},
             "memo": self.memo,
             "reference": reference,
         }

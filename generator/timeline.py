@@ -8,6 +8,7 @@ is the honest place for it: it is known to fall somewhere in that year.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from .model import Briefing, Record
 
@@ -40,11 +41,33 @@ class Entry:
         return self.date[:7] if len(self.date) >= 7 else ""
 
 
+EVENT_FIELDS = {event: field for dated in DATED_FIELDS.values() for field, event in dated}
+
+
+def entry(record: Record, event: str) -> Entry:
+    """The record's entry for ``event`` (published, claimed, ...), which it must have."""
+    field = EVENT_FIELDS[event]
+    return Entry(record.get(field), event, record, record.inferred.get(field, ""))
+
+
 def entries(briefing: Briefing) -> list[Entry]:
-    found = []
-    for record in briefing.records.values():
-        for field, event in DATED_FIELDS.get(record.section, ()):
-            if record.get(field):
-                reason = record.inferred.get(field, "")
-                found.append(Entry(record.get(field), event, record, reason))
+    found = [
+        entry(record, event)
+        for record in briefing.records.values()
+        for field, event in DATED_FIELDS.get(record.section, ())
+        if record.get(field)
+    ]
     return sorted(found, key=lambda e: (e.date, e.record.section, e.record.id, e.event))
+
+
+def calendar(briefing: Briefing, crowded: int) -> list[tuple[str, list[tuple[str | None, list]]]]:
+    """The entries by year, and by month ('' for a year's undated months) in a year of more
+    than ``crowded``; a year not divided holds one group, under None."""
+    years = []
+    for year, within in groupby(entries(briefing), key=lambda e: e.year):
+        group = list(within)
+        if len(group) > crowded:
+            years.append((year, [(m, list(g)) for m, g in groupby(group, key=lambda e: e.month)]))
+        else:
+            years.append((year, [(None, group)]))
+    return years

@@ -14,6 +14,7 @@ functions need no bookkeeping, and a new way of reading cannot forget to report 
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -133,5 +134,8 @@ class Traced(dict):
 
 
 def digest(value: Any) -> str:
-    """A digest of plain data (dataclasses of str, numbers, tuples, lists and dicts)."""
-    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=16).hexdigest()
+    """A digest of plain data (str, numbers, booleans, None, and tuples, lists and dicts of them).
+
+    marshal's version 2 writes a value's bytes from the value alone (later versions also mark
+    shared and interned strings), and faster than ``repr``."""
+    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
