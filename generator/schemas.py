@@ -14,14 +14,15 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
 
 from .loading import Document
 from .problems import Problem, did_you_mean
+
+if TYPE_CHECKING:  # imported when a document fails its schema: most runs need neither
+    from jsonschema import Draft202012Validator, ValidationError
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 ANNOTATIONS, ARTICLE, BRIEFING = "annotations", "article", "briefing"
@@ -29,26 +30,27 @@ _BASE = "file:///briefing-schemas/"  # where jsonschema-rs resolves references b
 
 
 @cache
-def _registry() -> Registry:
-    resources = [
-        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
-        for path in _schema_files()
-    ]
-    return Registry().with_resources(resources)
+def _schemas() -> dict[str, dict[str, Any]]:
+    """Each schema file's contents, by its name."""
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in _schema_files()}
 
 
 def schema(name: str) -> dict[str, Any]:
-    return _registry().contents(f"{name}.schema.json")
+    return _schemas()[f"{name}.schema.json"]
 
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name), registry=_registry())
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    resources = [(n, Resource.from_contents(contents)) for n, contents in _schemas().items()]
+    return Draft202012Validator(schema(name), registry=Registry().with_resources(resources))
 
 
 @cache
 def fast_validator(name: str) -> jsonschema_rs.Validator:
-    resources = [(_BASE + path.name, _registry().contents(path.name)) for path in _schema_files()]
+    resources = [(_BASE + n, contents) for n, contents in _schemas().items()]
     registry = jsonschema_rs.Registry(resources)
     return jsonschema_rs.validator_for(
         schema(name), registry=registry, base_uri=f"{_BASE}{name}.schema.json", offline=True
