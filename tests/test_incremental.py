@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import shutil
 from pathlib import Path
@@ -156,3 +157,20 @@ def test_problems_in_cached_files_name_the_same_places_as_without_a_cache(projec
         pipeline.generate(project)
     assert cached.value.report() == parsed.value.report()
     assert "cnn-2018-china-hits-back.yaml:69:14: unknown id 'liu-yuejin'" in parsed.value.report()
+
+
+def test_a_run_leaves_the_cycle_collector_as_it_found_it(project: Path) -> None:
+    """Runs pause the collector; the MkDocs hook runs them inside a long-lived process."""
+    assert gc.isenabled()
+    pipeline.generate(project)
+    assert gc.isenabled()
+    (project / "seeds" / "briefing.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(BriefingError):
+        pipeline.generate(project)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.check(REPO)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
