@@ -70,9 +70,6 @@ class SearchableText:
     def paragraph_of(self, offset: int) -> int:
         return sum(1 for begin in self.paragraph_starts if begin <= offset)
 
-    def paragraphs(self) -> list[str]:
-        return paragraphs(self.text)
-
     def _miss(self, needle: str) -> Miss:
         low, high = 0, len(needle)  # the longest prefix found; found(low) is always true
         while low < high:

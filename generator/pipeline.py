@@ -58,26 +58,27 @@ def check(root: Path, cache: Cache | None = None) -> Briefing:
 @cycle_collector_paused
 def generate(root: Path, workers: int = 1) -> WriteReport:
     """Validate and write the pages; ``workers`` > 1 only from a process without threads."""
-    cache = Cache.load(root)
-    report = _write(root, check(root, cache), workers, cache)
-    cache.save(root)
-    return report
+    return _generate(root, workers)[1]
 
 
 def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _write(root: Path, briefing: Briefing, workers: int, cache: Cache) -> WriteReport:
-    """Render the pages that can have changed since the cache's run, and write those that did."""
+def _generate(root: Path, workers: int) -> tuple[Briefing, WriteReport]:
+    """Check, render the pages that can have changed since the cache's run, write those that
+    did, and keep what was worked out for the next run."""
+    cache = Cache.load(root)
+    briefing = check(root, cache)
     docs = root / "docs"
     memo = Memo(cache, briefing, docs)
     renderer = Renderer(root / "templates", briefing, memo.valid_parts, cache.folder(root))
-    paths = list(renderer.jobs())
+    paths = list(renderer.jobs)
     rendered = renderer.render(memo.stale(paths), workers)
     report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)
     memo.remember(paths, rendered, renderer.parts_used)
-    return report
+    cache.save(root)
+    return briefing, report
 
 
 GENERATED = "BRIEFING_PAGES_GENERATED"
@@ -97,10 +98,7 @@ def build(root: Path) -> WriteReport:
     MkDocs stamps the sitemap with the build date; SOURCE_DATE_EPOCH (the caller's, or the
     input's latest date) makes the same input give byte-identical output.
     """
-    cache = Cache.load(root)
-    briefing = check(root, cache)
-    report = _write(root, briefing, available_cores(), cache)
-    cache.save(root)
+    briefing, report = _generate(root, available_cores())
     site, fresh = root / "site", root / ".site.new"
     shutil.rmtree(fresh, ignore_errors=True)
     command = [

@@ -166,6 +166,7 @@ class Renderer:
             self._modules[base] = template.make_module({"base": base, "briefing": self.briefing})
         return self._modules[base]
 
+    @cached_property
     def jobs(self) -> dict[str, Callable[[], str]]:
         """How to render each file the generator owns under docs/, by path."""
         b, jobs = self.briefing, {}
@@ -177,9 +178,7 @@ class Renderer:
             jobs[f"{section}/index.md"] = partial(self.index_page, section)
         # '_' cannot occur in an id, so this page never clashes with a claim's
         jobs["claims/by_source.md"] = self.by_source_page
-        with tracing.unnoted():
-            for record in b.records.values():
-                jobs[page_path(record)] = partial(self.record_page, record)
+        jobs |= self.record_jobs
         jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in SECTIONS}
         jobs["data/records.json"] = partial(records_json, b, self.rows)
         jobs["data/index.md"] = self.data_page
@@ -192,10 +191,10 @@ class Renderer:
         processes, which inherit the model instead of receiving a copy, while this one renders
         the rest. Only call it so from a process without threads (not inside MkDocs).
         """
-        jobs = self.jobs()
+        jobs = self.jobs
         asked = set(jobs if paths is None else paths)
         wanted = [path for path in jobs if path in asked]
-        records = [path for path in wanted if path in self._record_paths]
+        records = [path for path in wanted if path in self.record_jobs]
         if sum(path.startswith("actors/") for path in records) > NEARBY_NETWORKS:
             edges_by_actor(self.briefing)
         if workers < 2 or len(records) < PARALLEL_FROM:
@@ -217,9 +216,12 @@ class Renderer:
         return {path: pages[path] for path in wanted}
 
     @cached_property
-    def _record_paths(self) -> set[str]:
+    def record_jobs(self) -> dict[str, Callable[[], str]]:
+        """The jobs of the pages of single records, which ``render`` may share out."""
         with tracing.unnoted():
-            return {page_path(record) for record in self.briefing.records.values()}
+            return {
+                page_path(r): partial(self.record_page, r) for r in self.briefing.records.values()
+            }
 
     def overview_page(self, name: str) -> str:
         contexts = {
@@ -303,5 +305,4 @@ class Renderer:
 def _render_share(share: int, shares: int) -> dict[str, Rendered]:
     assert _forked is not None, "only called in a worker forked by Renderer.render"
     renderer, paths = _forked
-    jobs = renderer.jobs()
-    return {path: rendered(jobs[path]) for path in paths[share::shares]}
+    return {path: rendered(renderer.jobs[path]) for path in paths[share::shares]}
