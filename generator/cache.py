@@ -5,6 +5,9 @@ Every entry is keyed by content (file times only tell a generated page changed b
 - ``documents``: each YAML document (annotation file, article front matter, briefing.yaml) that
   parsed and met its schema, by its path and the SHA-256 of its text;
 - ``quotes``: where each quote stands in an article, by the article's SHA-256;
+- ``records``: the records each of those documents held, as checked, by the document's key;
+  valid while the ids (with their sections) and the articles' texts, digested as ``world``,
+  are those of their run;
 - ``digests``, ``pages`` and ``parts``: what each generated page, and each part of a long page,
   read from the model, with the digest each read had then (see ``tracing`` and ``memo``).
 
@@ -60,6 +63,9 @@ class Cache:
     version: str = ""
     documents: dict[tuple[str, str], Any] = field(default_factory=dict)
     quotes: dict[tuple[str, str, int], tuple[int, int, int, int]] = field(default_factory=dict)
+    world: str = ""  # a digest of the ids (with their sections) and article texts of its run
+    # By document's key: Record.stored tuples as read; a run leaves its Records there.
+    records: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
     pages: dict[str, PageEntry] = field(default_factory=dict)
     parts: dict[tuple, Rendered] = field(default_factory=dict)  # by Renderer.part's key
@@ -71,6 +77,7 @@ class Cache:
         found = _read(root / FOLDER / INPUT, marshal.loads, cache.version)
         if found:
             cache.documents, cache.quotes = found["documents"], found["quotes"]
+            cache.world, cache.records = found["world"], found["records"]
         found = _read(root / FOLDER / OUTPUT, pickle.loads, cache.version)
         if found:
             cache.digests = found["digests"]
@@ -89,7 +96,9 @@ class Cache:
 
     def save(self, root: Path) -> None:
         """Replace the cache's files; one that cannot be written leaves the next run more to do."""
+        records = {key: [record.stored for record in found] for key, found in self.records.items()}
         found = {"version": self.version, "documents": self.documents, "quotes": self.quotes}
+        found |= {"world": self.world, "records": records}
         with contextlib.suppress(ValueError):  # a value marshal cannot hold: parsed again
             _write(root / FOLDER / INPUT, marshal.dumps(found))
         pages = {path: (e.reads, e.size, e.mtime_ns) for path, e in self.pages.items()}

@@ -9,7 +9,7 @@ JSON Schemas see what the author wrote.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -120,9 +120,9 @@ def parse_yaml(
     ``known``: documents that met their schema before, by ``Document.key``; one found there is
     taken as it is, unparsed."""
     if known:
-        document = Document(shown, None, text, line_offset, checked=True)
-        if document.key in known:
-            return replace(document, data=known[document.key])
+        key = shown, hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if key in known:
+            return Document(shown, known[key], text, line_offset, checked=True)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -11,10 +11,9 @@ import os
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from .cache import Cache, PageEntry
-from .model import Briefing
+from .model import Briefing, plain
 from .network import edges, edges_by_actor
 from .tracing import Rendered, digest, unnoted
 
@@ -24,8 +23,8 @@ GRAPH = "g:*"  # which record names which, and each record's section: all the ed
 class Digests:
     """The digest of each read key (see ``tracing``) in one model, computed once when asked.
 
-    ``earlier``: the digests of the cache's run. The network's edges follow from the graph of
-    references alone, so while it is unchanged their digests are taken from there."""
+    ``earlier``: the digests of the cache's run. Backlinks and the network's edges follow from
+    the graph of references alone, so while it is unchanged their digests are taken from there."""
 
     def __init__(self, briefing: Briefing, earlier: dict[str, str]):
         self.briefing, self.earlier = briefing, earlier
@@ -42,20 +41,15 @@ class Digests:
             return digest([self(f"r:{i}") for i in b.records])
         if kind == "r":
             record = b.records.get(name)
-            if record is None:
-                return ""
-            roles = [
-                (role.title, _plain(role.evidence), role.of, role.date) for role in record.roles
-            ]
-            return digest(
-                (record.section, list(map(_plain, record.evidence)), roles, record.fields)
-            )
+            return record.digest if record else ""
         if kind == "s":
             return digest([self(f"r:{r.id}") for r in b.sections.get(name, ())])
         if kind == "a":
             if name == "*":
                 return digest([(a.source, a.sha256) for a in b.articles.values()])
             return b.articles[name].sha256 if name in b.articles else ""
+        if kind in ("b", "e") and f"{kind}:{name}" in self.earlier and self._same_graph:
+            return self.earlier[f"{kind}:{name}"]
         if kind == "b":
             return digest(dict(b.referrers) if name == "*" else b.referrers.get(name))
         if kind == "t":
@@ -63,17 +57,13 @@ class Digests:
         if kind == "g":
             return digest((dict(b.referrers), [(r.id, r.section) for r in b.records.values()]))
         if kind == "e":
-            key = f"e:{name}"
-            if key in self.earlier and self.earlier.get(GRAPH) == self(GRAPH):
-                return self.earlier[key]
             shown = edges(b) if name == "*" else edges_by_actor(b).get(name, [])
-            return digest(list(map(_plain, shown)))
+            return digest(list(map(plain, shown)))
         raise ValueError(f"unknown read key {kind}:{name}")
 
-
-def _plain(value: Any) -> tuple:
-    """A frozen dataclass of plain values as a tuple of them, for ``digest``."""
-    return tuple(vars(value).values())
+    @cached_property
+    def _same_graph(self) -> bool:
+        return self.earlier.get(GRAPH) == self(GRAPH)
 
 
 class Memo:
@@ -100,7 +90,7 @@ class Memo:
 
     def _as_left(self, path: str) -> bool:
         try:
-            status = os.stat(self.docs / path)
+            status = os.stat(f"{self.docs}/{path}")  # not Path's /: 10,000 joins add up
         except OSError:
             return False
         entry = self.cache.pages[path]

@@ -123,6 +123,34 @@ class Record:
             found.setdefault(name, []).append(target)
         return {name: tuple(ids) for name, ids in found.items()}
 
+    @cached_property
+    def digest(self) -> str:
+        """A digest of everything a page can show of the record (see ``tracing``)."""
+        roles = [(role.title, plain(role.evidence), role.of, role.date) for role in self.roles]
+        return tracing.digest((self.section, list(map(plain, self.evidence)), roles, self.fields))
+
+    @cached_property
+    def stored(self) -> tuple:
+        """The record as plain values, for a cache to keep and ``restore`` to rebuild."""
+        roles = tuple((role.title, plain(role.evidence), role.of, role.date) for role in self.roles)
+        evidence = tuple(map(plain, self.evidence))
+        return self.section, self.id, evidence, self.fields, roles, self.named, self.digest
+
+    @classmethod
+    def restore(cls, stored: tuple) -> Record:
+        """The record an earlier run checked and ``stored``, with what it found of it."""
+        section, record_id, evidence, fields, roles, named, digest = stored
+        record = cls(
+            section,
+            record_id,
+            tuple(Evidence(*e) for e in evidence),
+            fields,
+            tuple(Role(title, Evidence(*e), of, date) for title, e, of, date in roles),
+        )
+        # What the cached properties would compute, as they would keep it.
+        record.__dict__.update(named=named, digest=digest, stored=stored)
+        return record
+
     @property
     def label(self) -> str:
         """How links to this record read."""
@@ -149,6 +177,11 @@ class Record:
     def inferred(self) -> dict[str, str]:
         """Fields the source does not state outright, with the reasoning for each."""
         return self.fields.get("inferred", {})
+
+
+def plain(value: Any) -> tuple:
+    """A frozen dataclass of plain values as a tuple of them, for ``digest`` and caches."""
+    return tuple(vars(value).values())
 
 
 @dataclass(frozen=True)
@@ -201,6 +234,11 @@ class Briefing:
         """Records whose field ``name`` names ``target`` (optionally only of ``section``)."""
         found = (self.records[i] for i in self.referrers.get(target, {}).get(name, ()))
         return [record for record in found if section is None or record.section == section]
+
+    def count_referring(self, target: str, name: str) -> int:
+        """How many records name ``target`` in their field ``name``, read from backlinks alone
+        (a page showing only the number does not change with those records' contents)."""
+        return len(self.referrers.get(target, {}).get(name, ()))
 
     def mentioned_in(self, target: str) -> list[Record]:
         """Sources whose text names the record or evidences a record that involves it."""

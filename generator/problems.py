@@ -63,7 +63,5 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def relative(path: Path, root: Path) -> str:
     """The path as the user should see it: relative to the project when it is inside it."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    shown, inside = path.as_posix(), root.as_posix().rstrip("/") + "/"
+    return shown[len(inside) :] if shown.startswith(inside) else shown

@@ -6,10 +6,8 @@ use. Links are relative ``.md`` paths, so ``mkdocs build --strict`` checks every
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -199,6 +197,9 @@ class Renderer:
             edges_by_actor(self.briefing)
         if workers < 2 or len(records) < PARALLEL_FROM:
             return {path: rendered(jobs[path]) for path in wanted}
+        import multiprocessing  # here: most runs render too few pages to share them out
+        from concurrent.futures import ProcessPoolExecutor
+
         global _forked
         _forked = (self, records)
         for name in self.env.list_templates():  # compiled once, here, not in every worker

@@ -8,7 +8,9 @@ cascade into a screen of unknown-id errors.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +31,13 @@ from .model import (
 )
 from .model import Article as ArticleText
 from .problems import BriefingError, Location, Problem, did_you_mean
+from .tracing import digest
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts  # the order of Path's own comparison, without its cost per comparison
 
 
 @dataclass(frozen=True)
@@ -41,11 +48,11 @@ class Input:
 
     @property
     def articles(self) -> list[Path]:
-        return sorted((self.root / "seeds" / "articles").glob("*.txt"))
+        return sorted((self.root / "seeds" / "articles").glob("*.txt"), key=_parts)
 
     @property
     def annotations(self) -> list[Path]:
-        return sorted((self.root / "seeds" / "annotations").rglob("*.yaml"))
+        return sorted((self.root / "seeds" / "annotations").rglob("*.yaml"), key=_parts)
 
     @property
     def overview(self) -> Path:
@@ -77,11 +84,23 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     raw = _check_schemas(articles, documents, overview, checked, problems)
     sections = _check_ids(raw, problems)
     quotes = _Quotes(articles, cache.quotes if cache else {})
-    records = [_check_record(record, sections, quotes, problems) for record in raw]
+    # A record found in a document its run checked, among the same ids and article texts, would
+    # be checked and built the same way again: it is taken as it was.
+    world = digest((sections, [(article.id, article.sha256) for article in articles]))
+    earlier = cache.records if cache and cache.world == world else {}
+    by_document: dict[tuple[str, str], list[Record]] = {}
+    for key, found in groupby(raw, key=lambda record: record.document.key):
+        if key in earlier:
+            by_document[key] = list(map(Record.restore, earlier[key]))
+            quotes.keep(found)
+        else:
+            by_document[key] = [_check_record(r, sections, quotes, problems) for r in found]
     if problems:
         raise BriefingError(problems)
     if cache:
         cache.documents, cache.quotes = checked, quotes.used
+        cache.world, cache.records = world, by_document
+    records = [record for found in by_document.values() for record in found]
     texts = [ArticleText(a.id, a.text, tuple(paragraphs(a.text)), a.sha256) for a in articles]
     title, topic = overview.data["title"], overview.data["topic"]
     return build_briefing(title, topic, records, texts, drafts)
@@ -110,6 +129,18 @@ class _Quotes:
             self.used[key] = (found.start, found.end, found.paragraph, found.occurrences)
         return found
 
+    def keep(self, records: Iterable[_Raw]) -> None:
+        """Keep the places of the quotes of records not checked again."""
+        for record in records:
+            for _, item in evidence_items(record.data):
+                key = (
+                    self.articles[item["source"]].sha256,
+                    item["quote"],
+                    item.get("occurrence", 1),
+                )
+                if key in self.known:
+                    self.used[key] = self.known[key]
+
 
 def _read(
     source: Input, known: dict[tuple[str, str], Any], problems: list[Problem]
@@ -121,7 +152,8 @@ def _read(
             problems.extend(error.problems)
             return None
 
-    articles = [a for a in (attempt(load_article, p) for p in source.articles) if a]
+    paths = source.articles
+    articles = [a for a in (attempt(load_article, p) for p in paths) if a]
     documents = [d for d in (attempt(load_yaml, p) for p in source.annotations) if d]
     overview = None
     if source.overview.exists():
@@ -134,7 +166,7 @@ def _read(
                 "create it with the briefing's title and topic",
             )
         )
-    if not source.articles:
+    if not paths:
         problems.append(
             Problem(
                 Location("seeds/articles"),

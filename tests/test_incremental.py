@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator import pipeline
+from generator import pipeline, validation
 from generator.cache import FOLDER, INPUT, OUTPUT
 from generator.problems import BriefingError
 from generator.rendering import Renderer
@@ -109,6 +109,31 @@ def test_random_edits_give_what_a_full_run_gives(project: Path) -> None:
         report = pipeline.generate(project)
         assert generated(project) == full_render(project), (number, kind)
         assert 0 < len(report.written) < 60, (number, kind, report)
+
+
+def test_records_of_unchanged_files_are_taken_as_checked(project: Path, monkeypatch) -> None:
+    pipeline.generate(project)
+    path, data, _, claim = next(r for r in _records(project) if r[2] == "claims")
+    claim["summary"] += " (edited)"
+    _save(path, data)
+    checked: list[str] = []
+    check_record = validation._check_record
+
+    def counting(raw, *args):
+        checked.append(raw.document.path)
+        return check_record(raw, *args)
+
+    monkeypatch.setattr(validation, "_check_record", counting)
+    cached = pipeline.check(project)
+    assert set(checked) == {f"seeds/annotations/{path.name}"}
+    checked.clear()
+    afresh = load_briefing(project)  # no cache: every record checked
+    assert len(checked) == len(afresh.records)
+
+    def whole(record):
+        return record, record.fields, record.named, record.digest
+
+    assert list(map(whole, cached.records.values())) == list(map(whole, afresh.records.values()))
 
 
 def test_a_generated_page_changed_by_hand_is_restored(project: Path) -> None:
