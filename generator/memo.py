@@ -44,6 +44,8 @@ class Digests:
             return record.digest if record else ""
         if kind == "s":
             return digest([self(f"r:{r.id}") for r in b.sections.get(name, ())])
+        if kind == "n":
+            return digest([r.id for r in b.sections.get(name, ())])
         if kind == "a":
             if name == "*":
                 return digest([(a.source, a.sha256) for a in b.articles.values()])

@@ -217,14 +217,16 @@ class Briefing:
         tracing.note(f"s:{section}")
         return list(self.sections.get(section, ()))
 
+    def ids_in(self, section: str) -> list[str]:
+        """The ids of a section's records: a page that shows only some of the records reads
+        this, and then those records, instead of the whole section."""
+        tracing.note(f"n:{section}")
+        return [record.id for record in self.sections.get(section, ())]
+
     @property
     def counts(self) -> dict[str, int]:
         """Records per section, and the number of articles held."""
-        for section in SECTIONS:
-            tracing.note(f"s:{section}")
-        return {s: len(self.sections.get(s, ())) for s in SECTIONS} | {
-            "articles": len(self.articles)
-        }
+        return {s: len(self.ids_in(s)) for s in SECTIONS} | {"articles": len(self.articles)}
 
     def article_sources(self) -> list[Record]:
         """The source records of the articles held, in id order."""

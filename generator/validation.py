@@ -8,7 +8,6 @@ cascade into a screen of unknown-id errors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -73,8 +72,8 @@ class _Raw:
 def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     """Everything under ``seeds/`` as a checked model, or BriefingError with every problem.
 
-    With a ``cache``, documents and quotes it knows are taken from it, and it is left holding
-    what this run used and found (nothing else, so it never outgrows the input)."""
+    With a ``cache``, the documents, records and quotes it knows are taken from it, and it is
+    left holding what this run used and found, so it does not outgrow the input."""
     problems: list[Problem] = []
     known = cache.documents if cache else {}
     articles, documents, overview = _read(Input(root), known, problems)
@@ -92,13 +91,16 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     for key, found in groupby(raw, key=lambda record: record.document.key):
         if key in earlier:
             by_document[key] = list(map(Record.restore, earlier[key]))
-            quotes.keep(found)
         else:
             by_document[key] = [_check_record(r, sections, quotes, problems) for r in found]
     if problems:
         raise BriefingError(problems)
     if cache:
-        cache.documents, cache.quotes = checked, quotes.used
+        # Records taken as checked found no quotes: the places in unchanged articles are kept
+        # (those of quotes since edited away too, until a run checks every record again).
+        texts = {article.sha256 for article in articles}
+        kept = {key: at for key, at in quotes.known.items() if key[0] in texts} if earlier else {}
+        cache.documents, cache.quotes = checked, kept | quotes.used
         cache.world, cache.records = world, by_document
     records = [record for found in by_document.values() for record in found]
     texts = [ArticleText(a.id, a.text, tuple(paragraphs(a.text)), a.sha256) for a in articles]
@@ -128,18 +130,6 @@ class _Quotes:
         if isinstance(found, Match):
             self.used[key] = (found.start, found.end, found.paragraph, found.occurrences)
         return found
-
-    def keep(self, records: Iterable[_Raw]) -> None:
-        """Keep the places of the quotes of records not checked again."""
-        for record in records:
-            for _, item in evidence_items(record.data):
-                key = (
-                    self.articles[item["source"]].sha256,
-                    item["quote"],
-                    item.get("occurrence", 1),
-                )
-                if key in self.known:
-                    self.used[key] = self.known[key]
 
 
 def _read(

@@ -136,6 +136,34 @@ def test_records_of_unchanged_files_are_taken_as_checked(project: Path, monkeypa
     assert list(map(whole, cached.records.values())) == list(map(whole, afresh.records.values()))
 
 
+def test_pages_that_only_count_or_rank_claims_are_not_rendered_for_a_summary(
+    project: Path, monkeypatch
+) -> None:
+    """Counts read backlinks and ids ('b:', 'n:'), not the records counted: editing a claim's
+    summary leaves the home page (when the claim is not among its top ten), the memo, and the
+    actor and source indexes alone."""
+    pipeline.generate(project)
+    shown = (project / "docs" / "index.md").read_text() + (project / "docs" / "memo.md").read_text()
+    path, data, _, claim = next(
+        r for r in _records(project) if r[2] == "claims" and f"{r[3]['id']}.md" not in shown
+    )
+    claim["summary"] += " (edited)"
+    _save(path, data)
+    rendered: list[str] = []
+    render = Renderer.render
+
+    def counting(self, paths=None, workers=1):
+        pages = render(self, paths, workers)
+        rendered.extend(pages)
+        return pages
+
+    monkeypatch.setattr(Renderer, "render", counting)
+    report = pipeline.generate(project)
+    assert f"claims/{claim['id']}.md" in report.written
+    assert not {"index.md", "memo.md", "actors/index.md", "sources/index.md"} & set(rendered)
+    assert generated(project) == full_render(project)
+
+
 def test_a_generated_page_changed_by_hand_is_restored(project: Path) -> None:
     pipeline.generate(project)
     expected = generated(project)
