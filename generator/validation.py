@@ -98,8 +98,8 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     if cache:
         # Records taken as checked found no quotes: the places in unchanged articles are kept
         # (those of quotes since edited away too, until a run checks every record again).
-        texts = {article.sha256 for article in articles}
-        kept = {key: at for key, at in quotes.known.items() if key[0] in texts} if earlier else {}
+        shas = {article.sha256 for article in articles}
+        kept = {key: at for key, at in quotes.known.items() if key[0] in shas} if earlier else {}
         cache.documents, cache.quotes = checked, kept | quotes.used
         cache.world, cache.records = world, by_document
     records = [record for found in by_document.values() for record in found]
