@@ -39,6 +39,21 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The paths of the pages rendered from here on, in order."""
+    paths: list[str] = []
+    render = Renderer.render
+
+    def counting(self, wanted=None, workers=1):
+        pages = render(self, wanted, workers)
+        paths.extend(pages)
+        return pages
+
+    monkeypatch.setattr(Renderer, "render", counting)
+    return paths
+
+
 def _records(root: Path) -> list[tuple[Path, dict, str, dict]]:
     """(file, its data, section, record) for every record in the annotation files."""
     found = []
@@ -137,7 +152,7 @@ def test_records_of_unchanged_files_are_taken_as_checked(project: Path, monkeypa
 
 
 def test_pages_that_only_count_or_rank_claims_are_not_rendered_for_a_summary(
-    project: Path, monkeypatch
+    project: Path, rendered: list[str]
 ) -> None:
     """Counts read backlinks and ids ('b:', 'n:'), not the records counted: editing a claim's
     summary leaves the home page (when the claim is not among its top ten), the memo, and the
@@ -149,15 +164,7 @@ def test_pages_that_only_count_or_rank_claims_are_not_rendered_for_a_summary(
     )
     claim["summary"] += " (edited)"
     _save(path, data)
-    rendered: list[str] = []
-    render = Renderer.render
-
-    def counting(self, paths=None, workers=1):
-        pages = render(self, paths, workers)
-        rendered.extend(pages)
-        return pages
-
-    monkeypatch.setattr(Renderer, "render", counting)
+    rendered.clear()
     report = pipeline.generate(project)
     assert f"claims/{claim['id']}.md" in report.written
     assert not {"index.md", "memo.md", "actors/index.md", "sources/index.md"} & set(rendered)
@@ -184,17 +191,9 @@ def test_a_damaged_cache_is_ignored(project: Path, damaged: str) -> None:
     assert generated(project) == expected
 
 
-def test_with_nothing_changed_nothing_is_rendered(project: Path, monkeypatch) -> None:
+def test_with_nothing_changed_nothing_is_rendered(project: Path, rendered: list[str]) -> None:
     pipeline.generate(project)
-    rendered: list[str] = []
-    render = Renderer.render
-
-    def counting(self, paths=None, workers=1):
-        pages = render(self, paths, workers)
-        rendered.extend(pages)
-        return pages
-
-    monkeypatch.setattr(Renderer, "render", counting)
+    rendered.clear()
     report = pipeline.generate(project)
     assert rendered == [] and report.written == []
 
