@@ -56,8 +56,7 @@ class Document:
 
     @cached_property
     def key(self) -> tuple[str, str]:
-        """What the cache knows this document by: its path and the SHA-256 of its text."""
-        return self.path, hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return document_key(self.path, self.text)
 
     @cached_property
     def _parsed(self) -> Document:
@@ -83,6 +82,11 @@ class Article:
     meta: Document
     text: str
     sha256: str
+
+
+def document_key(shown: str, text: str) -> tuple[str, str]:
+    """What the cache knows a document by: its path and the SHA-256 of its text."""
+    return shown, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_text(path: Path, root: Path) -> str:
@@ -120,7 +124,7 @@ def parse_yaml(
     ``known``: documents that met their schema before, by ``Document.key``; one found there is
     taken as it is, unparsed."""
     if known:
-        key = shown, hashlib.sha256(text.encode("utf-8")).hexdigest()
+        key = document_key(shown, text)
         if key in known:
             return Document(shown, known[key], text, line_offset, checked=True)
     try:

@@ -92,11 +92,16 @@ class Memo:
 
     def _as_left(self, path: str) -> bool:
         try:
-            status = os.stat(f"{self.docs}/{path}")  # not Path's /: 10,000 joins add up
+            status = self._status(path)
         except OSError:
             return False
         entry = self.cache.pages[path]
-        return (status.st_size, status.st_mtime_ns) == (entry.size, entry.mtime_ns)
+        return status == (entry.size, entry.mtime_ns)
+
+    def _status(self, path: str) -> tuple[int, int]:
+        """A page file's size and time, as its cache entry keeps them."""
+        status = os.stat(f"{self.docs}/{path}")  # not Path's /: 10,000 joins add up
+        return status.st_size, status.st_mtime_ns
 
     def remember(
         self, paths: Iterable[str], rendered: dict[str, Rendered], parts: dict[tuple, Rendered]
@@ -112,8 +117,7 @@ class Memo:
             return frozenset(keys.setdefault(k, k) for k in reads)
 
         for path, page in rendered.items():
-            status = os.stat(self.docs / path)
-            pages[path] = PageEntry(shared(page.reads), status.st_size, status.st_mtime_ns)
+            pages[path] = PageEntry(shared(page.reads), *self._status(path))
         # A part not used now is still valid, and kept while a page that holds it is kept.
         kept = {}
         for key, part in (self.valid_parts | parts).items():

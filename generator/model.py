@@ -126,15 +126,19 @@ class Record:
     @cached_property
     def digest(self) -> str:
         """A digest of everything a page can show of the record (see ``tracing``)."""
-        roles = [(role.title, plain(role.evidence), role.of, role.date) for role in self.roles]
-        return tracing.digest((self.section, list(map(plain, self.evidence)), roles, self.fields))
+        _, _, evidence, fields, roles = self._contents
+        return tracing.digest((self.section, evidence, roles, fields))
 
     @cached_property
     def stored(self) -> tuple:
         """The record as plain values, for a cache to keep and ``restore`` to rebuild."""
+        return (*self._contents, self.named, self.digest)
+
+    @property
+    def _contents(self) -> tuple:
+        """Section, id, evidence, fields and roles, as plain values."""
         roles = tuple((role.title, plain(role.evidence), role.of, role.date) for role in self.roles)
-        evidence = tuple(map(plain, self.evidence))
-        return self.section, self.id, evidence, self.fields, roles, self.named, self.digest
+        return self.section, self.id, tuple(map(plain, self.evidence)), self.fields, roles
 
     @classmethod
     def restore(cls, stored: tuple) -> Record:

@@ -126,7 +126,7 @@ def records_json(briefing: Briefing, rows: Rows = afresh) -> str:
 
 
 def json_row(record: Record) -> str:
-    return _json(_plain(record))
+    return _json(_record_data(record))
 
 
 def _json(value: Any) -> str:
@@ -134,7 +134,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _plain(record: Record) -> dict[str, Any]:
+def _record_data(record: Record) -> dict[str, Any]:
     data = {k: v for k, v in record.fields.items() if k not in ("evidence", "roles")}
     data["page"] = page_url(record)
     if record.evidence:
