@@ -117,7 +117,10 @@ class Memo:
             return frozenset(keys.setdefault(k, k) for k in reads)
 
         for path, page in rendered.items():
-            pages[path] = PageEntry(shared(page.reads), *self._status(path))
+            reads, earlier = shared(page.reads), self.cache.pages.get(path)
+            if earlier and earlier.reads == reads:  # the same set: not journaled again
+                reads = earlier.reads
+            pages[path] = PageEntry(reads, *self._status(path))
         # A part not used now is still valid, and kept while a page that holds it is kept.
         kept = {}
         for key, part in (self.valid_parts | parts).items():

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator import pipeline, validation
-from generator.cache import FOLDER, INPUT, OUTPUT
+from generator import cache, pipeline, validation
+from generator.cache import FOLDER, INPUT, JOURNAL, OUTPUT, Cache
 from generator.problems import BriefingError
 from generator.rendering import Renderer
 from generator.validation import load_briefing
@@ -189,6 +189,83 @@ def test_a_damaged_cache_is_ignored(project: Path, damaged: str) -> None:
     shutil.rmtree(project / "docs")
     pipeline.generate(project)
     assert generated(project) == expected
+
+
+def test_a_small_change_is_journaled_and_read_back_as_the_files_would_hold_it(
+    project: Path, monkeypatch, rendered: list[str]
+) -> None:
+    monkeypatch.setattr(cache, "FOLD_AT", 1)  # the seeds' files are small beside one change
+    pipeline.generate(project)
+    files = {name: (project / FOLDER / name).read_bytes() for name in (INPUT, OUTPUT)}
+    for number in range(3):
+        edit_summary(project, f" Edited {number}.")
+        pipeline.generate(project)
+    assert {name: (project / FOLDER / name).read_bytes() for name in (INPUT, OUTPUT)} == files
+    rendered.clear()
+    pipeline.generate(project)
+    assert rendered == []  # the journal told what the edited runs wrote
+    journaled = Cache.load(project)
+    assert journaled.found and journaled.found.entries == 3
+    journaled.found = None  # written whole
+    journaled.save(project)
+    assert not (project / FOLDER / JOURNAL).exists()
+    assert Cache.load(project) == journaled != Cache.load(project / "elsewhere")
+    assert generated(project) == full_render(project)
+
+
+def test_a_journal_that_outgrows_its_share_is_folded_into_the_files(
+    project: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(cache, "FOLD_AT", 1)
+    pipeline.generate(project)
+    edit_summary(project, " Edited.")
+    pipeline.generate(project)
+    assert (project / FOLDER / JOURNAL).exists()
+    monkeypatch.setattr(cache, "FOLD_AT", 10**6)
+    edit_summary(project, " Edited again.")
+    pipeline.generate(project)
+    assert not (project / FOLDER / JOURNAL).exists()
+    assert Cache.load(project).found.entries == 0
+
+
+def test_journal_entries_made_from_another_state_are_passed_over(project: Path) -> None:
+    """Two runs from the same state: the second's entry is not applied over the first's."""
+    pipeline.generate(project)
+    first, second = Cache.load(project), Cache.load(project)
+    first.digests["t:first"] = second.digests["t:second"] = "changed"
+    first.save(project)
+    second.save(project)
+    third = Cache.load(project)
+    assert "t:first" in third.digests and "t:second" not in third.digests
+    third.digests["t:third"] = "changed"
+    third.save(project)
+    assert {"t:first", "t:third"} <= Cache.load(project).digests.keys()
+
+
+def test_a_damaged_journal_keeps_what_came_before_and_is_written_whole_next(
+    project: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(cache, "FOLD_AT", 1)
+    pipeline.generate(project)
+    edit_summary(project, " Edited.")
+    pipeline.generate(project)
+    journal = project / FOLDER / JOURNAL
+    before = Cache.load(project)
+    with journal.open("ab") as stream:
+        stream.write(b"\x80 cut short")
+    damaged = Cache.load(project)
+    assert damaged == before and damaged.found and damaged.found.broken
+    edit_summary(project, " Edited again.")
+    pipeline.generate(project)
+    assert not journal.exists()
+    assert generated(project) == full_render(project)
+
+
+def edit_summary(root: Path, words: str) -> None:
+    """Add ``words`` to the first claim's summary."""
+    path, data, _, claim = next(r for r in _records(root) if r[2] == "claims")
+    claim["summary"] += words
+    _save(path, data)
 
 
 def test_with_nothing_changed_nothing_is_rendered(project: Path, rendered: list[str]) -> None:
