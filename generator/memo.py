@@ -121,12 +121,13 @@ class Memo:
             if earlier and earlier.reads == reads:  # the same set: not journaled again
                 reads = earlier.reads
             pages[path] = PageEntry(reads, *self._status(path))
-        # A part not used now is still valid, and kept while a page that holds it is kept.
-        kept = {}
-        for key, part in (self.valid_parts | parts).items():
-            if part.reads <= keys.keys():
-                new = self.valid_parts.get(key) is not part
-                kept[key] = Rendered(part.text, shared(part.reads)) if new else part
-        self.cache.pages, self.cache.parts = dict(sorted(pages.items())), kept
+        # A part not used now is still valid, and kept while the keys it read are kept (a page
+        # that holds it is kept). The keys no page reads now are dropped, with their digests.
+        dropped = self.cache.digests.keys() - keys.keys()
+        kept = {k: p for k, p in self.valid_parts.items() if p.reads.isdisjoint(dropped)}
+        for key, part in parts.items():
+            if kept.get(key) is not part:  # new: its keys were read by the page that used it
+                kept[key] = Rendered(part.text, shared(part.reads))
+        self.cache.pages, self.cache.parts = pages, kept
         with unnoted():
-            self.cache.digests = {key: self.digests(key) for key in sorted(keys)}
+            self.cache.digests = {key: self.digests(key) for key in keys}
