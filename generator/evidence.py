@@ -88,9 +88,5 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def paragraphs(text: str) -> list[str]:
-    return [text[start:end] for start, end in paragraph_spans(text)]
-
-
 def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()

@@ -190,11 +190,10 @@ def plain(value: Any) -> tuple:
 
 @dataclass(frozen=True)
 class Article:
-    """The text of a seed source, and the paragraphs its page anchors."""
+    """The text of a seed source."""
 
     source: str
     text: str
-    paragraphs: tuple[str, ...]
     sha256: str
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import schemas
 from .cache import Cache
-from .evidence import Match, Miss, SearchableText, fold, paragraphs
+from .evidence import Match, Miss, SearchableText, fold
 from .loading import Article, Document, load_article, load_yaml
 from .model import (
     REFERENCE_FIELDS,
@@ -103,7 +103,7 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
         cache.documents, cache.quotes = checked, kept | quotes.used
         cache.world, cache.records = world, by_document
     records = [record for found in by_document.values() for record in found]
-    texts = [ArticleText(a.id, a.text, tuple(paragraphs(a.text)), a.sha256) for a in articles]
+    texts = [ArticleText(a.id, a.text, a.sha256) for a in articles]
     title, topic = overview.data["title"], overview.data["topic"]
     return build_briefing(title, topic, records, texts, drafts)
 
