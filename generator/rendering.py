@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cached_property, partial
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,7 @@ class Renderer:
             evidence_link=self.evidence_link,
             in_context=self.in_context,
             part=self.part,
+            parts_of=self.parts_of,
             coverage_of=tracing.once(partial(measure_article, briefing)),
             dated=entry,
             crowded=CROWDED,
@@ -138,10 +140,20 @@ class Renderer:
     def part(self, context: jinja2.runtime.Context, macro: str, record_id: str, *args: str) -> str:
         """The macro ``macro`` of _parts.md.j2 applied to a record (and plain ``args``): what a
         long page repeats for each record."""
+        return self.parts_of(context, macro, [(record_id, *args)])
+
+    @jinja2.pass_context
+    def parts_of(self, context: jinja2.runtime.Context, macro: str, items: Iterable) -> str:
+        """``part`` for each item (a record id, or a tuple of one and plain args), a line each:
+        one call from a template for a whole table."""
         base = context["base"]
         make = getattr(self._parts_module(base), macro)
-        key = (macro, base, record_id, *args)
-        return self._cached(key, record_id, lambda record: str(make(record, *args)))
+        found = []
+        for item in items:
+            record_id, *args = (item,) if isinstance(item, str) else item
+            key = (macro, base, record_id, *args)
+            found.append(self._cached(key, record_id, lambda r, a=args: str(make(r, *a))))
+        return "\n".join(found)
 
     def rows(self, kind: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
         """``make(record, *args)`` as a function of the record, as ``open_data.afresh`` gives
@@ -239,6 +251,12 @@ class Renderer:
     def index_page(self, section: str) -> str:
         """One index per kind, grouped so that thousands of records stay scannable."""
         context: dict[str, Any] = {section: self.briefing.in_section(section)}
+        if section == "claims":  # by who made them, in the order of the speakers' ids
+            by_speaker = sorted(context[section], key=lambda claim: claim.speaker)
+            context["speakers"] = [
+                (speaker, [claim.id for claim in claims])
+                for speaker, claims in groupby(by_speaker, key=lambda claim: claim.speaker)
+            ]
         if section == "questions":
             context["contentions"] = [
                 (q, *question_context(self.briefing, q).values()) for q in context[section]

@@ -7,6 +7,7 @@ is the honest place for it: it is known to fall somewhere in that year.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -60,14 +61,22 @@ def entries(briefing: Briefing) -> list[Entry]:
     return sorted(found, key=lambda e: (e.date, e.record.section, e.record.id, e.event))
 
 
-def calendar(briefing: Briefing, crowded: int) -> list[tuple[str, list[tuple[str | None, list]]]]:
+Group = list[tuple[str, str]]  # the (record id, event) of each entry
+
+
+def calendar(briefing: Briefing, crowded: int) -> list[tuple[str, list[tuple[str | None, Group]]]]:
     """The entries by year, and by month ('' for a year's undated months) in a year of more
     than ``crowded``; a year not divided holds one group, under None."""
     years = []
     for year, within in groupby(entries(briefing), key=lambda e: e.year):
         group = list(within)
         if len(group) > crowded:
-            years.append((year, [(m, list(g)) for m, g in groupby(group, key=lambda e: e.month)]))
+            months = [(m, _keys(g)) for m, g in groupby(group, key=lambda e: e.month)]
+            years.append((year, months))
         else:
-            years.append((year, [(None, group)]))
+            years.append((year, [(None, _keys(group))]))
     return years
+
+
+def _keys(group: Iterable[Entry]) -> Group:
+    return [(e.record.id, e.event) for e in group]
