@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -119,3 +120,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def run() -> NoReturn:
+    """The command line: ``main``, then an exit that leaves the heap to the system.
+
+    A run holds a few million small objects. Freeing them one by one at exit, after the cycle
+    collector looked them over, took a fifth of a one-claim edit at 10,000 records; a process
+    about to end needs neither. Every file it wrote is closed by then; the standard streams
+    are flushed here. An unexpected error still ends the usual way, with its traceback."""
+    gc.disable()
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
