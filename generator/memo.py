@@ -31,19 +31,21 @@ class Digests:
         self.known: dict[str, str] = {}
 
     def __call__(self, key: str) -> str:
-        if key not in self.known:
-            self.known[key] = self._compute(*key.split(":", 1))
-        return self.known[key]
+        found = self.known.get(key)
+        if found is None:
+            kind, _, name = key.partition(":")
+            found = self.known[key] = self._compute(kind, name)
+        return found
 
     def _compute(self, kind: str, name: str) -> str:
         b = self.briefing
-        if kind == "r" and name == "*":
-            return digest([self(f"r:{i}") for i in b.records])
-        if kind == "r":
+        if kind == "r":  # the most frequent key first: a record's digest is kept with it
+            if name == "*":
+                return digest([record.digest for record in b.records.values()])
             record = b.records.get(name)
             return record.digest if record else ""
         if kind == "s":
-            return digest([self(f"r:{r.id}") for r in b.sections.get(name, ())])
+            return digest([record.digest for record in b.sections.get(name, ())])
         if kind == "n":
             return digest([r.id for r in b.sections.get(name, ())])
         if kind == "a":

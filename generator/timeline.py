@@ -32,15 +32,6 @@ class Entry:
     def precision(self) -> str:
         return PRECISION[len(self.date)]
 
-    @property
-    def year(self) -> str:
-        return self.date[:4]
-
-    @property
-    def month(self) -> str:
-        """'2019-04', or '' when the date gives only a year."""
-        return self.date[:7] if len(self.date) >= 7 else ""
-
 
 EVENT_FIELDS = {event: field for dated in DATED_FIELDS.values() for field, event in dated}
 
@@ -52,13 +43,18 @@ def entry(record: Record, event: str) -> Entry:
 
 
 def entries(briefing: Briefing) -> list[Entry]:
-    found = [
-        entry(record, event)
+    """Every dated record's entries, in order of date (then section, id and event)."""
+    return [entry(briefing.records[i], event) for _, _, i, event in _dated(briefing)]
+
+
+def _dated(briefing: Briefing) -> list[tuple[str, str, str, str]]:
+    """(date, section, record id, event) of every entry, in order: what entries sort by."""
+    return sorted(
+        (record.get(field), record.section, record.id, event)
         for record in briefing.records.values()
         for field, event in DATED_FIELDS.get(record.section, ())
         if record.get(field)
-    ]
-    return sorted(found, key=lambda e: (e.date, e.record.section, e.record.id, e.event))
+    )
 
 
 Group = list[tuple[str, str]]  # the (record id, event) of each entry
@@ -68,15 +64,20 @@ def calendar(briefing: Briefing, crowded: int) -> list[tuple[str, list[tuple[str
     """The entries by year, and by month ('' for a year's undated months) in a year of more
     than ``crowded``; a year not divided holds one group, under None."""
     years = []
-    for year, within in groupby(entries(briefing), key=lambda e: e.year):
+    for year, within in groupby(_dated(briefing), key=lambda dated: dated[0][:4]):
         group = list(within)
         if len(group) > crowded:
-            months = [(m, _keys(g)) for m, g in groupby(group, key=lambda e: e.month)]
-            years.append((year, months))
+            months = groupby(group, key=lambda dated: _month(dated[0]))
+            years.append((year, [(month, _keys(g)) for month, g in months]))
         else:
             years.append((year, [(None, _keys(group))]))
     return years
 
 
-def _keys(group: Iterable[Entry]) -> Group:
-    return [(e.record.id, e.event) for e in group]
+def _month(date: str) -> str:
+    """'2019-04', or '' when the date gives only a year."""
+    return date[:7] if len(date) >= 7 else ""
+
+
+def _keys(group: Iterable[tuple[str, str, str, str]]) -> Group:
+    return [(record_id, event) for _, _, record_id, event in group]

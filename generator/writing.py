@@ -59,8 +59,9 @@ def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> 
     for stale in sorted(owned_files(docs) - set(pages) - kept):
         (docs / stale).unlink()
         report.removed.append(stale)
-    for folder in OWNED_FOLDERS:
-        _remove_empty_dirs(docs / folder)
+    if report.removed:  # the folders they were the last files of
+        for folder in OWNED_FOLDERS:
+            _remove_empty_dirs(docs / folder)
     return report
 
 
