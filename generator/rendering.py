@@ -166,11 +166,13 @@ class Renderer:
 
         Only for pages rendered in this process (overview, index and data pages), which keep
         what they render in ``parts_used``."""
-        if key in self.parts:
-            self.parts_used[key] = self.parts[key]
-            return reuse(self.parts[key])
-        self.parts_used[key] = rendered(lambda: make(self.briefing.records[record_id]))
-        return self.parts_used[key].text
+        part = self.parts.get(key)
+        if part is None:
+            part = rendered(lambda: make(self.briefing.records[record_id]))
+        else:
+            reuse(part)
+        self.parts_used[key] = part
+        return part.text
 
     def _parts_module(self, base: str) -> Any:
         if base not in self._modules:
