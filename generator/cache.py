@@ -32,7 +32,6 @@ import io
 import marshal
 import os
 import pickle
-import secrets
 import sys
 import tempfile
 from collections.abc import Callable
@@ -125,7 +124,7 @@ class Cache:
         return bool(self.found) and self.found.journal + len(entry) <= self.found.files / FOLD_AT
 
     def _write(self, root: Path) -> None:
-        name = secrets.token_hex(8)  # ties the journal's entries to these files
+        name = os.urandom(8).hex()  # ties the journal's entries to these files
         records = {key: _stored(found) for key, found in self.records.items()}
         given = {"version": self.version, "id": name, "documents": self.documents}
         given |= {"quotes": self.quotes, "world": self.world, "records": records}

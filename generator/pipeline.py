@@ -10,7 +10,6 @@ import functools
 import gc
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -115,6 +114,8 @@ def build(root: Path) -> WriteReport:
     env = {"SOURCE_DATE_EPOCH": str(content_epoch(briefing)), **os.environ}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env[GENERATED] = "1"  # the pages are fresh: the MkDocs hook need not generate them again
+    import subprocess  # here, not at the top: the other commands never start a process
+
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
