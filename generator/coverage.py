@@ -91,14 +91,8 @@ def measure(briefing: Briefing) -> list[ArticleCoverage]:
 
 
 def measure_article(briefing: Briefing, source: str) -> ArticleCoverage:
-    cited_by = briefing.referring(source, "evidence")
-    spans = [
-        (evidence.start, evidence.end, record.id)
-        for record in cited_by
-        if record.section in COUNTED
-        for evidence in record.evidence
-        if evidence.source == source
-    ]
+    found = briefing.evidence_in(source)
+    spans = [(start, end, i) for start, end, i, section in found if section in COUNTED]
     return ArticleCoverage(source, _sentences(briefing.articles[source].text, spans))
 
 

@@ -46,6 +46,9 @@ class Digests:
             return record.digest if record else ""
         if kind == "s":
             return digest([record.digest for record in b.sections.get(name, ())])
+        if kind == "v":
+            cited_by = b.referrers.get(name, {}).get("evidence", ())
+            return digest([(i, b.records[i].places) for i in cited_by])
         if kind == "n":
             return digest([r.id for r in b.sections.get(name, ())])
         if kind == "a":

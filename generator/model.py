@@ -130,9 +130,14 @@ class Record:
         return tracing.digest((self.section, evidence, roles, fields))
 
     @cached_property
+    def places(self) -> str:
+        """A digest of where its evidence stands, and its section: what coverage reads of it."""
+        return tracing.digest((self.section, [(e.source, e.start, e.end) for e in self.evidence]))
+
+    @cached_property
     def stored(self) -> tuple:
         """The record as plain values, for a cache to keep and ``restore`` to rebuild."""
-        return (*self._contents, self.named, self.digest)
+        return (*self._contents, self.named, self.digest, self.places)
 
     @property
     def _contents(self) -> tuple:
@@ -143,7 +148,7 @@ class Record:
     @classmethod
     def restore(cls, stored: tuple) -> Record:
         """The record an earlier run checked and ``stored``, with what it found of it."""
-        section, record_id, evidence, fields, roles, named, digest = stored
+        section, record_id, evidence, fields, roles, named, digest, places = stored
         record = cls(
             section,
             record_id,
@@ -152,7 +157,7 @@ class Record:
             tuple(Role(title, Evidence(*e), of, date) for title, e, of, date in roles),
         )
         # What the cached properties would compute, as they would keep it.
-        record.__dict__.update(named=named, digest=digest, stored=stored)
+        record.__dict__.update(named=named, digest=digest, places=places, stored=stored)
         return record
 
     @property
@@ -239,6 +244,21 @@ class Briefing:
         """Records whose field ``name`` names ``target`` (optionally only of ``section``)."""
         found = (self.records[i] for i in self.referrers.get(target, {}).get(name, ()))
         return [record for record in found if section is None or record.section == section]
+
+    def evidence_in(self, source: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, record id, section) of each evidence span in the article ``source``.
+
+        Read as 'v:<source>', which changes with those places and the records' sections but
+        not with their other fields (a claim's summary)."""
+        tracing.note(f"v:{source}")
+        with tracing.unnoted():
+            cited_by = [self.records[i] for i in self.referrers.get(source, {}).get("evidence", ())]
+        return [
+            (e.start, e.end, record.id, record.section)
+            for record in cited_by
+            for e in record.evidence
+            if e.source == source
+        ]
 
     def count_referring(self, target: str, name: str) -> int:
         """How many records name ``target`` in their field ``name``, read from backlinks alone

@@ -102,6 +102,7 @@ class Renderer:
         self.env.globals.update(
             link=self.link,
             evidence_link=self.evidence_link,
+            covering_link=self.covering_link,
             in_context=self.in_context,
             part=self.part,
             parts_of=self.parts_of,
@@ -114,6 +115,15 @@ class Renderer:
     def link(self, context: jinja2.runtime.Context, record_id: str, text: str = "") -> str:
         record = self.briefing.records[record_id]
         return f"[{escape(text or record.label)}]({context['base']}{page_path(record)})"
+
+    @jinja2.pass_context
+    def covering_link(self, context: jinja2.runtime.Context, record_id: str) -> str:
+        """A link, by id, to a record whose evidence covers a sentence of an article. Where its
+        page is (its section) is part of what the article's coverage read ('v:<article>'), so
+        the link reads nothing more: the coverage page does not change with a summary."""
+        with tracing.unnoted():
+            record = self.briefing.records[record_id]
+        return f"[{escape(record_id)}]({context['base']}{page_path(record)})"
 
     @jinja2.pass_context
     def evidence_link(self, context: jinja2.runtime.Context, evidence: Evidence, text: str) -> str:

@@ -84,7 +84,7 @@ def edit(root: Path, chance: random.Random, number: int) -> str:
     actors = [r for r in records if r[2] == "actors"]
     figures = [r for r in records if r[2] == "figures"]
     unreferred = [r for r in claims if r[3]["id"] not in referred]
-    kinds = ["summary", "name", "speaker", "new claim", "figure", "title"]
+    kinds = ["summary", "name", "speaker", "new claim", "figure", "evidence", "title"]
     kind = chance.choice(kinds + (["remove claim"] if unreferred else []))
     if kind == "summary":
         path, data, _, claim = chance.choice(claims)
@@ -104,6 +104,9 @@ def edit(root: Path, chance: random.Random, number: int) -> str:
     elif kind == "remove claim":
         path, data, _, claim = chance.choice(unreferred)
         data["claims"].remove(claim)
+    elif kind == "evidence":  # another claim's quotes: coverage changes, the ids do not
+        path, data, _, claim = chance.choice(claims)
+        claim["evidence"] = [dict(item) for item in chance.choice(claims)[3]["evidence"]]
     elif kind == "figure":
         path, data, _, figure = chance.choice(figures)
         figure["value"] = figure["value"] + number
@@ -154,9 +157,9 @@ def test_records_of_unchanged_files_are_taken_as_checked(project: Path, monkeypa
 def test_pages_that_only_count_or_rank_claims_are_not_rendered_for_a_summary(
     project: Path, rendered: list[str]
 ) -> None:
-    """Counts read backlinks and ids ('b:', 'n:'), not the records counted: editing a claim's
-    summary leaves the home page (when the claim is not among its top ten), the memo, and the
-    actor and source indexes alone."""
+    """Counts read backlinks and ids ('b:', 'n:'), not the records counted, and coverage where
+    evidence stands ('v:'): editing a claim's summary leaves the home page (when the claim is
+    not among its top ten), the memo, the actor and source indexes and coverage alone."""
     pipeline.generate(project)
     shown = (project / "docs" / "index.md").read_text() + (project / "docs" / "memo.md").read_text()
     path, data, _, claim = next(
@@ -167,7 +170,27 @@ def test_pages_that_only_count_or_rank_claims_are_not_rendered_for_a_summary(
     rendered.clear()
     report = pipeline.generate(project)
     assert f"claims/{claim['id']}.md" in report.written
-    assert not {"index.md", "memo.md", "actors/index.md", "sources/index.md"} & set(rendered)
+    untouched = {"index.md", "memo.md", "actors/index.md", "sources/index.md", "coverage.md"}
+    assert not untouched & set(rendered)
+    assert generated(project) == full_render(project)
+
+
+def test_coverage_follows_evidence_moved_within_an_article(project: Path) -> None:
+    """Coverage reads where evidence stands ('v:'): a claim quoting other words of the same
+    article, its ids and references unchanged, changes it."""
+    pipeline.generate(project)
+    claims = [r for r in _records(project) if r[2] == "claims"]
+    path, data, _, claim = claims[0]
+    source = claim["evidence"][0]["source"]
+    other = next(
+        r[3]
+        for r in claims
+        if r[3]["evidence"][0]["source"] == source and r[3]["evidence"] != claim["evidence"]
+    )
+    claim["evidence"] = [dict(item) for item in other["evidence"]]
+    _save(path, data)
+    report = pipeline.generate(project)
+    assert "coverage.md" in report.written
     assert generated(project) == full_render(project)
 
 
