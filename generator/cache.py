@@ -48,8 +48,14 @@ INPUT, OUTPUT = "input.marshal", "output.pickle"  # what validation and renderin
 JOURNAL = "journal.pickle"  # what later runs changed, entry after entry
 FOLD_AT = 8  # the journal is folded into the files when it reaches this fraction of them
 # Maps keyed by content (a document's path and SHA-256, an article's SHA-256 and a quote): a key
-# keeps its value, so a change is keys added or removed. The others are compared by value.
-BY_CONTENT, BY_VALUE = ("documents", "quotes", "records"), ("digests", "pages", "parts")
+# keeps its value, so a change is keys added or removed. A run keeps a page or part it did not
+# redo as the same object; digests are compared by value.
+BY_CONTENT, BY_OBJECT, BY_VALUE = (
+    ("documents", "quotes", "records"),
+    ("pages", "parts"),
+    ("digests",),
+)
+MAPS = BY_CONTENT + BY_OBJECT + BY_VALUE
 
 
 def code_version(templates: Path) -> str:
@@ -150,9 +156,12 @@ class Cache:
         for name in BY_CONTENT:
             old, new = was[name], getattr(self, name)
             changes[name] = {k: new[k] for k in new.keys() - old.keys()}, [*old.keys() - new.keys()]
-        for name in BY_VALUE:
+        for name in BY_OBJECT + BY_VALUE:
             old, new = was[name], getattr(self, name)
-            changed = {k: v for k, v in new.items() if k not in old or not _same(old[k], v)}
+            if name in BY_OBJECT:
+                changed = {k: v for k, v in new.items() if old.get(k) is not v}
+            else:
+                changed = {k: v for k, v in new.items() if old.get(k) != v}
             changes[name] = changed, [*old.keys() - new.keys()]
         if not any(added or removed for added, removed in changes.values()):
             return b""
@@ -186,7 +195,7 @@ class Cache:
             self.found.broken = True
         self.found.journal = len(data)
         self.found.world = self.world
-        self.found.maps = {name: dict(getattr(self, name)) for name in BY_CONTENT + BY_VALUE}
+        self.found.maps = {name: dict(getattr(self, name)) for name in MAPS}
 
     def _apply(self, changes: dict[str, tuple[dict, list]]) -> None:
         pages, parts = changes["pages"][0], changes["parts"][0]
@@ -214,10 +223,6 @@ class Found:
     broken: bool = False  # part of the journal could not be read
     world: str = ""
     maps: dict[str, dict] = field(default_factory=dict)  # copies of the maps as found
-
-
-def _same(old: Any, new: Any) -> bool:
-    return old is new or old == new
 
 
 def _stored(found: list[Any]) -> list[Any]:

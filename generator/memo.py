@@ -29,6 +29,8 @@ class Digests:
     def __init__(self, briefing: Briefing, earlier: dict[str, str]):
         self.briefing, self.earlier = briefing, earlier
         self.known: dict[str, str] = {}
+        if earlier and earlier.get(GRAPH) == self(GRAPH):
+            self.known |= {k: v for k, v in earlier.items() if k.startswith(("b:", "e:"))}
 
     def __call__(self, key: str) -> str:
         found = self.known.get(key)
@@ -55,8 +57,6 @@ class Digests:
             if name == "*":
                 return digest([(a.source, a.sha256) for a in b.articles.values()])
             return b.articles[name].sha256 if name in b.articles else ""
-        if kind in ("b", "e") and f"{kind}:{name}" in self.earlier and self._same_graph:
-            return self.earlier[f"{kind}:{name}"]
         if kind == "b":
             return digest(dict(b.referrers) if name == "*" else b.referrers.get(name))
         if kind == "t":
@@ -67,10 +67,6 @@ class Digests:
             shown = edges(b) if name == "*" else edges_by_actor(b).get(name, [])
             return digest(list(map(plain, shown)))
         raise ValueError(f"unknown read key {kind}:{name}")
-
-    @cached_property
-    def _same_graph(self) -> bool:
-        return self.earlier.get(GRAPH) == self(GRAPH)
 
 
 class Memo:
