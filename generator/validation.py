@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import schemas
 from .cache import Cache
@@ -58,8 +58,7 @@ class Input:
         return self.root / "seeds" / "briefing.yaml"
 
 
-@dataclass(frozen=True)
-class _Raw:
+class _Raw(NamedTuple):  # not a dataclass: one per record in every run, and tuples build fast
     section: str  # the plural the pages live under: actors, claims, ...
     data: dict[str, Any]
     document: Document
