@@ -89,9 +89,9 @@ def document_key(shown: str, text: str) -> tuple[str, str]:
     return shown, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_text(path: Path, root: Path) -> str:
-    """A file's text, or a clear problem for unreadable, oversized, binary or non-UTF-8 input."""
-    shown = relative(path, root)
+def read_text(path: Path, shown: str) -> str:
+    """A file's text, or a clear problem (at ``shown``, its path as the user sees it) for
+    unreadable, oversized, binary or non-UTF-8 input."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -211,7 +211,7 @@ class _Builder:
 
 def load_yaml(path: Path, root: Path, known: dict[tuple[str, str], Any] | None = None) -> Document:
     shown = relative(path, root)
-    document = parse_yaml(read_text(path, root), shown, known=known)
+    document = parse_yaml(read_text(path, shown), shown, known=known)
     if document.data is None:
         raise BriefingError([Problem(Location(shown), "file is empty", "remove it or add records")])
     return document
@@ -222,7 +222,7 @@ def load_article(
 ) -> Article:
     """Split an article into front matter and text; the text's bytes are never altered."""
     shown = relative(path, root)
-    content = read_text(path, root)
+    content = read_text(path, shown)
     end = content.find("\n" + FRONT_MATTER, len(FRONT_MATTER) - 1)
     if not content.startswith(FRONT_MATTER) or end < 0:
         raise BriefingError(
