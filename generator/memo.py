@@ -73,8 +73,9 @@ class Memo:
     """What can be taken from the cache's run for a model, and what this run leaves in it."""
 
     def __init__(self, cache: Cache, briefing: Briefing, docs: Path):
-        self.cache, self.docs, self.digests = cache, docs, Digests(briefing, cache.digests)
+        self.cache, self.docs = cache, docs
         with unnoted():
+            self.digests = Digests(briefing, cache.digests)
             self.changed = {key for key, old in cache.digests.items() if self.digests(key) != old}
 
     @cached_property
