@@ -17,9 +17,9 @@ cache. It lives in ``.briefing-cache/`` of the project (not committed; not ``.ca
 (plain YAML data, which marshal reads and writes fastest), and what rendering found, as a
 pickle. A run that changes little appends what it changed to a third, the journal, instead of
 writing 30 MB again at 10,000 records; the journal is folded into the two files once it is an
-eighth of their size. Each journal entry names the files and the entries before it that it
-changed (its base), so an entry written from another state (a run beside another, or before the
-files were written again) is passed over. A file that cannot be read, for whatever reason, is
+eighth of their size. Each journal entry has an id and names the state it was made from (the
+files' id, or the id of the entry before it), so an entry made from another state (by a run
+beside another, or before the files were written again) is passed over. A file that cannot be read, for whatever reason, is
 ignored, and the run does what it would have spared. Like the code in ``generator/``, all three
 are trusted as the project's own.
 """
@@ -138,11 +138,18 @@ class Cache:
         parts = {key: (part.text, part.reads) for key, part in self.parts.items()}
         taken = {"version": self.version, "id": name, "digests": self.digests}
         taken |= {"pages": pages, "parts": parts}
-        with contextlib.suppress(ValueError):  # a value marshal cannot hold: parsed again
-            _replace(root / FOLDER / INPUT, marshal.dumps(given))
-        _replace(root / FOLDER / OUTPUT, pickle.dumps(taken, pickle.HIGHEST_PROTOCOL))
-        with contextlib.suppress(OSError):  # its entries name other files: passed over
-            (root / FOLDER / JOURNAL).unlink(missing_ok=True)
+        try:
+            given_data = marshal.dumps(given)
+        except ValueError:  # a value marshal cannot hold: parsed again next time
+            given_data = b""
+        written = bool(given_data) and _replace(root / FOLDER / INPUT, given_data)
+        written = (
+            _replace(root / FOLDER / OUTPUT, pickle.dumps(taken, pickle.HIGHEST_PROTOCOL))
+            and written
+        )
+        if written:  # the journal's entries name the files replaced: dead weight from now on
+            with contextlib.suppress(OSError):
+                (root / FOLDER / JOURNAL).unlink(missing_ok=True)
 
     def _journal_entry(self) -> bytes | None:
         """What this run changed since the files and journal were read, pickled as a journal
@@ -174,8 +181,9 @@ class Cache:
             pages[path] = (None if same else e.reads, e.size, e.mtime_ns)
         for key, part in parts.items():
             parts[key] = (part.text, part.reads)
-        base = (self.found.name, self.found.entries)
-        return pickle.dumps((base, changes), pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(
+            (self.found.last, os.urandom(8).hex(), changes), pickle.HIGHEST_PROTOCOL
+        )
 
     def _replay(self, path: Path) -> None:
         """Apply the journal's entries made from these files, in order; note what was read."""
@@ -187,9 +195,10 @@ class Cache:
         stream = io.BytesIO(data)
         try:
             while stream.tell() < len(data):
-                base, changes = pickle.load(stream)
-                if base == (self.found.name, self.found.entries):
+                base, name, changes = pickle.load(stream)
+                if base == self.found.last:
                     self._apply(changes)
+                    self.found.last = name
                     self.found.entries += 1
         except Exception:  # cut short or damaged: what came before stands, and it is written whole
             self.found.broken = True
@@ -216,7 +225,7 @@ class Cache:
 class Found:
     """The cache's files as a run found them: what it changes is journaled against this."""
 
-    name: str  # the files' id, which their journal entries name
+    last: str  # the id of the state read: the files', or that of the last entry applied
     files: int  # their size in bytes
     entries: int = 0  # how many journal entries were applied
     journal: int = 0  # the journal's size in bytes
@@ -250,8 +259,9 @@ def _append(path: Path, entry: bytes) -> bool:
     return True
 
 
-def _replace(path: Path, data: bytes) -> None:
-    """Replace the file at once, so that a failed write leaves the last one whole."""
+def _replace(path: Path, data: bytes) -> bool:
+    """Replace the file at once, so that a failed write leaves the last one whole; False if
+    it could not be written."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -262,3 +272,5 @@ def _replace(path: Path, data: bytes) -> None:
     except OSError:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
+        return False
+    return True

@@ -128,9 +128,13 @@ def run() -> NoReturn:
     A run holds a few million small objects. Freeing them one by one at exit, after the cycle
     collector looked them over, took a fifth of a one-claim edit at 10,000 records; a process
     about to end needs neither. Every file it wrote is closed by then; the standard streams
-    are flushed here. An unexpected error still ends the usual way, with its traceback."""
+    are flushed here. Output nobody reads any more ends the run with status 1 and no
+    traceback; an unexpected error still ends the usual way, with its traceback."""
     gc.disable()
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        code = main()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader stopped reading (``| head``): exit 1, as Python does
+        code = 1
     os._exit(code)

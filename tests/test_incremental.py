@@ -265,6 +265,24 @@ def test_journal_entries_made_from_another_state_are_passed_over(project: Path) 
     assert {"t:first", "t:third"} <= Cache.load(project).digests.keys()
 
 
+def test_an_entry_made_before_the_journal_was_deleted_is_passed_over(
+    project: Path, monkeypatch
+) -> None:
+    """Entries name the entry they follow, not a count: a new journal's first entry and one
+    made by a run that read the old journal's first entry cannot be mistaken for each other."""
+    monkeypatch.setattr(cache, "FOLD_AT", 1)
+    pipeline.generate(project)
+    edit_summary(project, " One.")
+    pipeline.generate(project)
+    late = Cache.load(project)  # a run that read the journal's first entry
+    (project / FOLDER / JOURNAL).unlink()
+    edit_summary(project, " Two.")
+    pipeline.generate(project)
+    late.digests["t:late"] = "changed"
+    late.save(project)
+    assert "t:late" not in Cache.load(project).digests
+
+
 def test_a_damaged_journal_keeps_what_came_before_and_is_written_whole_next(
     project: Path, monkeypatch
 ) -> None:

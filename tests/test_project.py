@@ -51,3 +51,13 @@ def test_pre_commit_runs_the_check_on_annotation_changes() -> None:
     [hook] = config["repos"][0]["hooks"]
     assert hook["entry"] == "make check"
     assert re.match(hook["files"], "seeds/annotations/actors.yaml")
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path) -> None:
+    """``briefing check | head -0``: the output cannot be written; the run ends with status 1,
+    as Python's own programs do, and says nothing more."""
+    command = [sys.executable, "-m", "generator", "check", "--root", str(REPO)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+    process.stdout.close()  # before the generator has written anything
+    error = process.stderr.read().decode()
+    assert process.wait() == 1 and error == "", error
