@@ -54,11 +54,16 @@ def test_long_lists_are_divided_by_year_and_month(monkeypatch) -> None:
     root = Path(__file__).parent.parent
     monkeypatch.setattr(rendering, "CROWDED", 1)  # every list of two or more counts as long
     pages = Renderer(root / "templates", load_briefing(root)).render(
-        {"timeline.md", "sources/index.md"}
+        {"timeline.md", "sources/index.md", "coverage.md"}
     )
     timeline, sources = pages["timeline.md"].text, pages["sources/index.md"].text
     assert "### December 2018" in timeline and "### 2019, month not stated" in timeline
     assert "## News articles (2)\n\n### 2018\n\n| Source" in sources
+    # Zensical indexes a section as one field of at most 16,384 words: a table of every article
+    # under one heading reached that at about 1,160 articles
+    coverage = pages["coverage.md"].text
+    assert "## Articles published in 2018\n\n| Article |" in coverage
+    assert "## Articles published in 2019\n\n| Article |" in coverage
 
 
 def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the_rest(
