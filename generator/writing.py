@@ -8,7 +8,6 @@ Hand-written pages elsewhere in ``docs/`` are never read, written or deleted.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,15 +65,17 @@ def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> 
 
 
 def _replace(target: Path, data: bytes) -> None:
-    """Write through a temporary file, so a reader never sees half a page."""
+    """Write through a temporary file, so a reader never sees half a page. The file gets the
+    permissions any new file gets (mkstemp's are the owner's alone)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    temporary = target.parent / f".{target.name}.{os.urandom(6).hex()}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -32,3 +32,12 @@ def test_pages_of_deleted_records_are_removed_and_hand_written_pages_kept(tmp_pa
     assert (tmp_path / "about.md").read_text() == "hand-written\n"
     assert (tmp_path / "notes" / "draft.md").read_text() == "mine\n"
     assert sorted(p.name for p in tmp_path.rglob("*.tmp")) == []
+
+
+def test_pages_get_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    """Not the owner's alone: a deploy step or server running as another user reads them."""
+    write_pages(tmp_path, {"index.md": "home\n", "claims/a.md": "a\n"})
+    (tmp_path / "by-hand.md").write_text("mine\n")
+    expected = (tmp_path / "by-hand.md").stat().st_mode
+    assert (tmp_path / "index.md").stat().st_mode == expected
+    assert (tmp_path / "claims" / "a.md").stat().st_mode == expected
