@@ -36,8 +36,10 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
     return False
 
 
-@pytest.fixture
-def served(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+@pytest.fixture(params=[[], ["--fast"]], ids=["whole", "fast"])
+def served(request, built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """A preview server on a copy of the project: rebuilding the whole site after each edit,
+    or (``--fast``) only the pages whose Markdown changed."""
     root = tmp_path / "project"
     shutil.copytree(built_site, root, ignore=shutil.ignore_patterns("site"))
     with socket.socket() as probe:
@@ -45,7 +47,7 @@ def served(built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]
         port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
     command = [sys.executable, "-m", "generator", "serve", "--root", str(root)]
-    command += ["--address", f"127.0.0.1:{port}"]
+    command += ["--address", f"127.0.0.1:{port}", *request.param]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=output)
