@@ -41,6 +41,7 @@ from typing import Any
 
 import jinja2
 
+from .model import plain
 from .tracing import Rendered
 
 FOLDER = Path(".briefing-cache")
@@ -134,8 +135,8 @@ class Cache:
         records = {key: _stored(found) for key, found in self.records.items()}
         given = {"version": self.version, "id": name, "documents": self.documents}
         given |= {"quotes": self.quotes, "world": self.world, "records": records}
-        pages = {path: (e.reads, e.size, e.mtime_ns) for path, e in self.pages.items()}
-        parts = {key: (part.text, part.reads) for key, part in self.parts.items()}
+        pages = {path: plain(entry) for path, entry in self.pages.items()}
+        parts = {key: plain(part) for key, part in self.parts.items()}
         taken = {"version": self.version, "id": name, "digests": self.digests}
         taken |= {"pages": pages, "parts": parts}
         try:
@@ -180,7 +181,7 @@ class Cache:
             same = path in was["pages"] and was["pages"][path].reads is e.reads
             pages[path] = (None if same else e.reads, e.size, e.mtime_ns)
         for key, part in parts.items():
-            parts[key] = (part.text, part.reads)
+            parts[key] = plain(part)
         return pickle.dumps(
             (self.found.last, os.urandom(8).hex(), changes), pickle.HIGHEST_PROTOCOL
         )

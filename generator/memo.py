@@ -49,8 +49,7 @@ class Digests:
         if kind == "s":
             return digest([record.digest for record in b.sections.get(name, ())])
         if kind == "v":
-            cited_by = b.referrers.get(name, {}).get("evidence", ())
-            return digest([(i, b.records[i].places) for i in cited_by])
+            return digest([(r.id, r.places) for r in b.referring(name, "evidence")])
         if kind == "n":
             return digest([r.id for r in b.sections.get(name, ())])
         if kind == "a":
@@ -110,8 +109,8 @@ class Memo:
     ) -> None:
         """Keep, for each page now in ``docs/``, what it read and how its file was left."""
         pages = {path: self.cache.pages[path] for path in paths if path not in rendered}
-        # Each key once, so that the cache's file holds one copy of each: the kept pages' keys
-        # are shared already (they came from one pickle), and new reads take the same strings.
+        # Each key once, so that the cache's files hold one copy of each: new reads take the
+        # strings the kept pages' reads hold.
         keys = {k: k for k in frozenset().union(*(entry.reads for entry in pages.values()))}
         keys.setdefault(GRAPH, GRAPH)
 

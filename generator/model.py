@@ -252,7 +252,7 @@ class Briefing:
         not with their other fields (a claim's summary)."""
         tracing.note(f"v:{source}")
         with tracing.unnoted():
-            cited_by = [self.records[i] for i in self.referrers.get(source, {}).get("evidence", ())]
+            cited_by = self.referring(source, "evidence")
         return [
             (e.start, e.end, record.id, record.section)
             for record in cited_by

@@ -236,19 +236,26 @@ def test_a_small_change_is_journaled_and_read_back_as_the_files_would_hold_it(
     assert generated(project) == full_render(project)
 
 
-def test_a_journal_that_outgrows_its_share_is_folded_into_the_files(
-    project: Path, monkeypatch
-) -> None:
+@pytest.fixture
+def journaled(project: Path, monkeypatch) -> Path:
+    """The project after a run and a second run, after an edit, that journaled its change
+    (the seeds' cache files are small beside one change: the journal may grow to their size)."""
     monkeypatch.setattr(cache, "FOLD_AT", 1)
     pipeline.generate(project)
     edit_summary(project, " Edited.")
     pipeline.generate(project)
     assert (project / FOLDER / JOURNAL).exists()
+    return project
+
+
+def test_a_journal_that_outgrows_its_share_is_folded_into_the_files(
+    journaled: Path, monkeypatch
+) -> None:
     monkeypatch.setattr(cache, "FOLD_AT", 10**6)
-    edit_summary(project, " Edited again.")
-    pipeline.generate(project)
-    assert not (project / FOLDER / JOURNAL).exists()
-    assert Cache.load(project).found.entries == 0
+    edit_summary(journaled, " Edited again.")
+    pipeline.generate(journaled)
+    assert not (journaled / FOLDER / JOURNAL).exists()
+    assert Cache.load(journaled).found.entries == 0
 
 
 def test_journal_entries_made_from_another_state_are_passed_over(project: Path) -> None:
@@ -265,41 +272,31 @@ def test_journal_entries_made_from_another_state_are_passed_over(project: Path) 
     assert {"t:first", "t:third"} <= Cache.load(project).digests.keys()
 
 
-def test_an_entry_made_before_the_journal_was_deleted_is_passed_over(
-    project: Path, monkeypatch
-) -> None:
+def test_an_entry_made_before_the_journal_was_deleted_is_passed_over(journaled: Path) -> None:
     """Entries name the entry they follow, not a count: a new journal's first entry and one
     made by a run that read the old journal's first entry cannot be mistaken for each other."""
-    monkeypatch.setattr(cache, "FOLD_AT", 1)
-    pipeline.generate(project)
-    edit_summary(project, " One.")
-    pipeline.generate(project)
-    late = Cache.load(project)  # a run that read the journal's first entry
-    (project / FOLDER / JOURNAL).unlink()
-    edit_summary(project, " Two.")
-    pipeline.generate(project)
+    late = Cache.load(journaled)  # a run that read the journal's first entry
+    (journaled / FOLDER / JOURNAL).unlink()
+    edit_summary(journaled, " Two.")
+    pipeline.generate(journaled)
     late.digests["t:late"] = "changed"
-    late.save(project)
-    assert "t:late" not in Cache.load(project).digests
+    late.save(journaled)
+    assert "t:late" not in Cache.load(journaled).digests
 
 
 def test_a_damaged_journal_keeps_what_came_before_and_is_written_whole_next(
-    project: Path, monkeypatch
+    journaled: Path,
 ) -> None:
-    monkeypatch.setattr(cache, "FOLD_AT", 1)
-    pipeline.generate(project)
-    edit_summary(project, " Edited.")
-    pipeline.generate(project)
-    journal = project / FOLDER / JOURNAL
-    before = Cache.load(project)
+    journal = journaled / FOLDER / JOURNAL
+    before = Cache.load(journaled)
     with journal.open("ab") as stream:
         stream.write(b"\x80 cut short")
-    damaged = Cache.load(project)
+    damaged = Cache.load(journaled)
     assert damaged == before and damaged.found and damaged.found.broken
-    edit_summary(project, " Edited again.")
-    pipeline.generate(project)
+    edit_summary(journaled, " Edited again.")
+    pipeline.generate(journaled)
     assert not journal.exists()
-    assert generated(project) == full_render(project)
+    assert generated(journaled) == full_render(journaled)
 
 
 def edit_summary(root: Path, words: str) -> None:
