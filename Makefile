@@ -28,7 +28,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 clean:
-	rm -rf site .site.new .site.old .briefing-cache docs/index.md docs/coverage.md docs/timeline.md docs/memo.md docs/reference.md docs/questions docs/data docs/actors docs/claims docs/measures docs/figures docs/sources
+	rm -rf site .site.new .site.old .briefing-cache docs/index.md docs/about.md docs/coverage.md docs/timeline.md docs/memo.md docs/reference.md docs/questions docs/data docs/actors docs/claims docs/measures docs/figures docs/sources
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }

@@ -85,3 +85,10 @@ def kinds(kind: str) -> str:
     """A kind as a heading in the plural: 'government-body' -> 'Government bodies'."""
     plural = _PLURALS.get(kind) or kind.replace("-", " ") + ("" if kind.endswith("s") else "s")
     return plural[:1].upper() + plural[1:]
+
+
+def paragraphs(text: str) -> list[str]:
+    """An author's text as paragraphs: separated by blank lines, or by line breaks when YAML
+    folded them (``>`` turns a blank line into one line break)."""
+    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    return [part for part in (p.strip() for p in parts) if part]

@@ -204,7 +204,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Briefing:
-    about: dict[str, str]  # its 'title' and 'topic'
+    about: dict[str, str]  # the analyst's own words: title, topic, description, about
     records: dict[str, Record]  # by id, in id order
     articles: dict[str, Article]
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
@@ -220,6 +220,14 @@ class Briefing:
     @property
     def topic(self) -> str:
         return self.about["topic"]
+
+    @property
+    def description(self) -> str:
+        return self.about["description"]
+
+    @property
+    def about_text(self) -> str:
+        return self.about["about"]
 
     def in_section(self, section: str) -> list[Record]:
         tracing.note(f"s:{section}")
@@ -280,6 +288,9 @@ def build_briefing(
     records: list[Record],
     articles: list[Article],
     drafts: tuple[str, ...] = (),
+    *,
+    description: str = "",
+    about: str = "",
 ) -> Briefing:
     ordered = {record.id: record for record in sorted(records, key=lambda r: r.id)}
     referrers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -296,5 +307,5 @@ def build_briefing(
         sections[record.section].append(record)
     by_section = {section: tuple(found) for section, found in sections.items()}
     held = Traced("a", ((a.source, a) for a in articles))
-    about = Traced("t", {"title": title, "topic": topic})
-    return Briefing(about, Traced("r", ordered), held, backlinks, by_section, drafts)
+    own_words = {"title": title, "topic": topic, "description": description or topic, "about": about}
+    return Briefing(Traced("t", own_words), Traced("r", ordered), held, backlinks, by_section, drafts)

@@ -24,6 +24,7 @@ from .markup import (
     escape_run,
     human_date,
     kinds,
+    paragraphs,
     safe_line_start,
     squash,
 )
@@ -97,7 +98,12 @@ class Renderer:
             bytecode_cache=jinja2.FileSystemBytecodeCache(compiled) if compiled else None,
         )
         self.env.filters.update(
-            md=escape, date=human_date, counted=counted, kinds=kinds, by_year=by_year
+            md=escape,
+            date=human_date,
+            counted=counted,
+            kinds=kinds,
+            by_year=by_year,
+            paragraphs=paragraphs,
         )
         self.env.globals.update(
             link=self.link,
@@ -194,7 +200,8 @@ class Renderer:
     def jobs(self) -> dict[str, Callable[[], str]]:
         """How to render each file the generator owns under docs/, by path."""
         b, jobs = self.briefing, {}
-        overview = {"index.md": "home", "coverage.md": "coverage", "timeline.md": "timeline"}
+        overview = {"index.md": "home", "about.md": "about", "coverage.md": "coverage"}
+        overview |= {"timeline.md": "timeline"}
         overview |= {"memo.md": "memo", "reference.md": "reference"}
         for path, name in overview.items():
             jobs[path] = partial(self.overview_page, name)
@@ -253,6 +260,7 @@ class Renderer:
     def overview_page(self, name: str) -> str:
         contexts = {
             "home": self.home,
+            "about": lambda: {"counts": self.briefing.counts},
             "coverage": lambda: {"articles": list(self.briefing.articles)},
             "timeline": lambda: {"calendar": calendar(self.briefing, CROWDED)},
             "memo": self.memo,

@@ -13,7 +13,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import schemas
+from . import schemas, site_config
 from .cache import Cache
 from .evidence import Match, Miss, SearchableText, fold
 from .loading import Article, Document, load_article, load_yaml
@@ -80,6 +80,8 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     documents = [d for d in documents if d.path not in drafts]
     checked: dict[tuple[str, str], Any] = {}
     raw = _check_schemas(articles, documents, overview, checked, problems)
+    if overview and overview.key in checked:
+        problems.extend(site_config.mismatches(root, overview.data))
     sections = _check_ids(raw, problems)
     quotes = _Quotes(articles, cache.quotes if cache else {})
     # A record found in a document its run checked, among the same ids and article texts, would
@@ -103,8 +105,16 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
         cache.world, cache.records = world, by_document
     records = [record for found in by_document.values() for record in found]
     texts = [ArticleText(a.id, a.text, a.sha256) for a in articles]
-    title, topic = overview.data["title"], overview.data["topic"]
-    return build_briefing(title, topic, records, texts, drafts)
+    own = overview.data
+    return build_briefing(
+        own["title"],
+        own["topic"],
+        records,
+        texts,
+        drafts,
+        description=own.get("description", ""),
+        about=own.get("about", ""),
+    )
 
 
 class _Quotes:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import SECTIONS
 
-OWNED_FILES = ("index.md", "coverage.md", "timeline.md", "memo.md", "reference.md")
+OWNED_FILES = ("index.md", "about.md", "coverage.md", "timeline.md", "memo.md", "reference.md")
 OWNED_FOLDERS = (*SECTIONS, "data")
 
 

@@ -20,7 +20,7 @@ def test_only_changed_pages_are_rewritten(tmp_path: Path) -> None:
 
 
 def test_pages_of_deleted_records_are_removed_and_hand_written_pages_kept(tmp_path: Path) -> None:
-    (tmp_path / "about.md").write_text("hand-written\n")
+    (tmp_path / "notes.md").write_text("hand-written\n")
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "draft.md").write_text("mine\n")
     write_pages(tmp_path, {"index.md": "x\n", "actors/old.md": "x\n", "actors/deep/er.md": "x\n"})
@@ -29,7 +29,7 @@ def test_pages_of_deleted_records_are_removed_and_hand_written_pages_kept(tmp_pa
 
     assert report.removed == ["actors/deep/er.md", "actors/old.md"]
     assert not (tmp_path / "actors" / "deep").exists()
-    assert (tmp_path / "about.md").read_text() == "hand-written\n"
+    assert (tmp_path / "notes.md").read_text() == "hand-written\n"
     assert (tmp_path / "notes" / "draft.md").read_text() == "mine\n"
     assert sorted(p.name for p in tmp_path.rglob("*.tmp")) == []
 

@@ -1,0 +1,71 @@
+"""Keep ``mkdocs.yml`` saying what ``seeds/briefing.yaml`` says.
+
+The briefing's title and description live in ``seeds/briefing.yaml``. Renderers that read
+``mkdocs.yml`` themselves (Zensical runs no hooks) take the site name and description from there,
+so the check reports any difference, at its line, rather than letting the two drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from .problems import Location, Problem
+
+CONFIG = "mkdocs.yml"
+# mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat
+REPEATED = {"site_name": "title", "site_description": "description"}
+
+
+def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
+    """A problem for each of mkdocs.yml's site_name and site_description that differs from
+    seeds/briefing.yaml (the description defaults to the topic). No mkdocs.yml, no problem."""
+    path = root / CONFIG
+    if not path.is_file():
+        return []
+    try:  # composed, not loaded: mkdocs.yml may hold tags (!!python/name) no safe loader builds
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return [Problem(Location(CONFIG), f"cannot be read: {error}", "fix mkdocs.yml first")]
+    found = {}
+    if isinstance(node, yaml.MappingNode):
+        found = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    problems = []
+    for key, field in REPEATED.items():
+        wanted = overview.get(field) or overview.get("topic", "")
+        value = found.get(key)
+        line = f"{key}: {json.dumps(wanted, ensure_ascii=False)}"
+        if value is None:
+            problems.append(
+                Problem(Location(CONFIG), f"{key} is missing", f"add the line {line}")
+            )
+        elif not isinstance(value, yaml.ScalarNode) or _words(value.value) != _words(wanted):
+            where = Location(CONFIG, value.start_mark.line + 1, value.start_mark.column + 1)
+            message = f"{key} differs from the {field} in seeds/briefing.yaml"
+            problems.append(Problem(where, message, f"write {line}"))
+    return problems
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def repeat(root: Path, overview: dict[str, str]) -> None:
+    """Write the briefing's title and description into mkdocs.yml, leaving every other line
+    (comments included) as it was."""
+    path = root / CONFIG
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for key, field in REPEATED.items():
+        wanted = overview.get(field) or overview["topic"]
+        line = f"{key}: {json.dumps(wanted, ensure_ascii=False)}\n"
+        at = next((i for i, text in enumerate(lines) if text.startswith(f"{key}:")), None)
+        if at is None:
+            lines.insert(0 if key == "site_name" else 1, line)
+            continue
+        end = at + 1  # a value folded over several lines continues on indented lines
+        while end < len(lines) and lines[end].startswith((" ", "\t")):
+            end += 1
+        lines[at:end] = [line]
+    path.write_text("".join(lines), encoding="utf-8")
