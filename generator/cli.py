@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import coverage, pipeline, scaffold
+from . import coverage, new_briefing, pipeline, scaffold
 from .problems import BriefingError, Location, Problem
 
 COMMANDS = {
+    "init": "start a briefing of your own: remove the example from seeds/ and write your "
+    "title and topic into seeds/briefing.yaml and mkdocs.yml",
     "check": "validate seeds/ (schemas, references, quotes) and write nothing",
     "generate": "validate, then write the Markdown pages into docs/",
     "build": "generate, then build site/ with mkdocs build --strict",
@@ -38,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     for name, summary in COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary, parents=[common])
+        if name == "init":
+            _init_arguments(command)
         if name == "new-source":
             _new_source_arguments(command)
         if name == "serve":
@@ -54,14 +58,32 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _init_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--title", help="the briefing's title (default: the folder's name)")
+    command.add_argument("--topic", help="what it covers, in a sentence or two")
+    command.add_argument("--description", help="one line for search engines (default: the topic)")
+    command.add_argument("--about", help="text for the about page, in your own words")
+    command.add_argument(
+        "--force", action="store_true", help="replace a briefing of your own, not only the example"
+    )
+
+
 def _new_source_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("id", help="the new source's id, e.g. reuters-2020-fentanyl-talks")
+    command.add_argument("id", help="the new source's id, e.g. gazette-2020-council-vote")
     command.add_argument("file", help="the article's text as received, or - for standard input")
     command.add_argument("--label", required=True, help="a descriptive name for the article")
     command.add_argument("--kind", default="news-article", help="default: news-article")
-    command.add_argument("--publisher", help="the publisher's actor id, if the article states it")
-    command.add_argument("--published", help="YYYY, YYYY-MM or YYYY-MM-DD, if stated")
-    command.add_argument("--url", help="the article's address, if known")
+    command.add_argument("--publisher", help="the publisher's actor id")
+    command.add_argument(
+        "--publisher-name", help="create the publisher (--publisher) with this name"
+    )
+    command.add_argument("--published", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    command.add_argument("--url", help="the article's http(s) address")
+    command.add_argument(
+        "--provenance",
+        help="how you know the publisher, date or address you gave when the text does not state "
+        "them, e.g. 'republished on www.example.gov, which credits Xinhua'",
+    )
 
 
 def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
@@ -74,8 +96,10 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
         "label": arguments.label,
         "kind": arguments.kind,
         "publisher": arguments.publisher,
+        "publisher_name": arguments.publisher_name,
         "published": arguments.published,
         "url": arguments.url,
+        "provenance": arguments.provenance,
         "file": Path(arguments.file).name if arguments.file != "-" else "",
     }
     return scaffold.new_source(root, arguments.id, text, meta, pipeline.check(root))
@@ -103,7 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     root = arguments.root.resolve()
     try:
-        if arguments.command == "check":
+        if arguments.command == "init":
+            own = {k: getattr(arguments, k) for k in ("title", "topic", "description", "about")}
+            for path in new_briefing.start(root, own, arguments.force):
+                print(f"wrote {path.relative_to(root)}")
+            print("next: add an article with 'briefing new-source ID FILE --label TEXT'")
+        elif arguments.command == "check":
             briefing = pipeline.check(root)
             print(f"ok: {len(briefing.records)} records in {len(briefing.articles)} articles")
             for path in briefing.drafts:

@@ -307,5 +307,12 @@ def build_briefing(
         sections[record.section].append(record)
     by_section = {section: tuple(found) for section, found in sections.items()}
     held = Traced("a", ((a.source, a) for a in articles))
-    own_words = {"title": title, "topic": topic, "description": description or topic, "about": about}
-    return Briefing(Traced("t", own_words), Traced("r", ordered), held, backlinks, by_section, drafts)
+    own_words = {
+        "title": title,
+        "topic": topic,
+        "description": description or topic,
+        "about": about,
+    }
+    return Briefing(
+        Traced("t", own_words), Traced("r", ordered), held, backlinks, by_section, drafts
+    )

@@ -12,46 +12,58 @@ import json
 import re
 from pathlib import Path
 
+from . import metadata
 from .coverage import flags_of, split_sentences
 from .model import Briefing
 from .problems import BriefingError, Location, Problem
-from .validation import ID
 
 _NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
 _COUNTED = re.compile(r"(?:\s+(?:million|billion|percent|times))?(?:\s+[\w-]+){0,3}")
 
 
+METADATA = ("label", "kind", "author", "publisher", "published", "url")
+KNOWN_FROM_PROVENANCE = ("publisher", "published", "url")
+
+
 def new_source(
     root: Path, source_id: str, text: str, meta: dict[str, str], briefing: Briefing
 ) -> list[Path]:
-    """Write seeds/articles/<id>.txt and a draft seeds/annotations/<id>.yaml; return both."""
+    """Write seeds/articles/<id>.txt and a draft seeds/annotations/<id>.yaml (and the new
+    publisher, if ``meta`` names one with ``publisher_name``); return the files written.
+
+    Everything is checked first: a bad value gets a problem, and nothing is written."""
     article = root / "seeds" / "articles" / f"{source_id}.txt"
     draft = root / "seeds" / "annotations" / f"{source_id}.yaml"
-    _refuse(source_id, text, [article, draft], root)
+    problems = metadata.problems(source_id, text, meta, briefing)
+    problems += [
+        Problem(
+            Location(target.relative_to(root).as_posix()), "already exists", "choose another id"
+        )
+        for target in (article, draft)
+        if target.exists()
+    ]
+    publisher = None
+    if meta.get("publisher_name") and not problems:
+        publisher = metadata.new_publisher(root, source_id, meta, text, problems)
+    if problems:
+        raise BriefingError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = ["---", "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"]
-    lines += [f"{key}: {_quoted(value)}" for key, value in meta.items() if value and key != "file"]
+    lines += [f"{key}: {_quoted(meta[key])}" for key in METADATA if meta.get(key)]
+    if meta.get("provenance"):
+        known = [key for key in KNOWN_FROM_PROVENANCE if meta.get(key)]
+        lines += ["provenance:", *(f"  {key}: {_quoted(meta['provenance'])}" for key in known)]
     lines += ["received:", f"  file: {_quoted(meta.get('file') or 'stdin')}", f"  sha256: {digest}"]
     article.parent.mkdir(parents=True, exist_ok=True)
     draft.parent.mkdir(parents=True, exist_ok=True)
+    written = [article, draft]
+    if publisher:
+        path, content = publisher
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
     article.write_bytes(("\n".join(lines) + "\n---\n" + text).encode("utf-8"))
     draft.write_text(draft_annotation(source_id, text, briefing), encoding="utf-8")
-    return [article, draft]
-
-
-def _refuse(source_id: str, text: str, targets: list[Path], root: Path) -> None:
-    problems = []
-    if not ID.match(source_id):
-        hint = "use lowercase letters, digits and single hyphens, e.g. 'reuters-2020-talks'"
-        problems.append(Problem(Location("new-source"), f"'{source_id}' is not a valid id", hint))
-    if not text.strip():
-        problems.append(Problem(Location("new-source"), "the article text is empty"))
-    for target in targets:
-        if target.exists():
-            where = Location(target.relative_to(root).as_posix())
-            problems.append(Problem(where, "already exists", "choose another id"))
-    if problems:
-        raise BriefingError(problems)
+    return written
 
 
 def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
@@ -67,6 +79,8 @@ def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
     ]
     sentences = [text[start:end] for start, end in split_sentences(text)]
     claims = [s for s in sentences if {"quotation", "attribution"} & set(flags_of(s))]
+    if not claims:
+        out[-1] = "claims: []  # none found: add the claims the article reports"
     for number, sentence in enumerate(claims, 1):
         named = [actor for name, actor in names if re.search(rf"\b{re.escape(name)}\b", sentence)]
         speaker = named[0] if named else "TODO"
@@ -84,8 +98,8 @@ def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
             f"      - source: {source_id}",
             f"        quote: {_quoted(' '.join(sentence.split()))}",
         ]
-    out.append("figures:")
     figures = [(s, m) for s in sentences for m in _NUMBER.finditer(s)]
+    out.append("figures:" if figures else "figures: []  # none found: add the numbers it states")
     for number, (sentence, match) in enumerate(figures, 1):
         quote = sentence[
             match.start() : match.end() + len(_COUNTED.match(sentence, match.end())[0])

@@ -38,9 +38,7 @@ def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
         value = found.get(key)
         line = f"{key}: {json.dumps(wanted, ensure_ascii=False)}"
         if value is None:
-            problems.append(
-                Problem(Location(CONFIG), f"{key} is missing", f"add the line {line}")
-            )
+            problems.append(Problem(Location(CONFIG), f"{key} is missing", f"add the line {line}"))
         elif not isinstance(value, yaml.ScalarNode) or _words(value.value) != _words(wanted):
             where = Location(CONFIG, value.start_mark.line + 1, value.start_mark.column + 1)
             message = f"{key} differs from the {field} in seeds/briefing.yaml"

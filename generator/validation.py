@@ -83,6 +83,7 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     if overview and overview.key in checked:
         problems.extend(site_config.mismatches(root, overview.data))
     sections = _check_ids(raw, problems)
+    problems.extend(_unevidenced_actors(raw))
     quotes = _Quotes(articles, cache.quotes if cache else {})
     # A record found in a document its run checked, among the same ids and article texts, would
     # be checked and built the same way again: it is taken as it was.
@@ -163,14 +164,6 @@ def _read(
                 Location("seeds/briefing.yaml"),
                 "file is missing",
                 "create it with the briefing's title and topic",
-            )
-        )
-    if not paths:
-        problems.append(
-            Problem(
-                Location("seeds/articles"),
-                "no articles found",
-                "add the source articles as seeds/articles/<id>.txt",
             )
         )
     return articles, documents, overview
@@ -262,6 +255,30 @@ def _check_ids(raw: list[_Raw], problems: list[Problem]) -> dict[str, str]:
     return {i: "" if i in duplicated else r.section for i, r in first.items()}
 
 
+def _unevidenced_actors(raw: list[_Raw]) -> list[Problem]:
+    """An actor needs words of an article that name it, unless an article's provenance vouches
+    for it as that article's author or publisher."""
+    vouched = {
+        record.data.get(name)
+        for record in raw
+        if record.section == "sources"
+        for name in _as_dict(record.data.get("provenance"))
+        if name in ("author", "publisher")
+    }
+    return [
+        Problem(
+            record.locate("id"),
+            f"actor '{record.data['id']}' has no evidence",
+            "quote the words of an article that name it, under evidence; or, if it is known only "
+            "as an article's publisher or author, say how under that article's provenance",
+        )
+        for record in raw
+        if record.section == "actors"
+        and "evidence" not in record.data
+        and record.data["id"] not in vouched
+    ]
+
+
 def _check_record(
     raw: _Raw, sections: dict[str, str], quotes: _Quotes, problems: list[Problem]
 ) -> Record:
@@ -279,15 +296,17 @@ def _check_record(
                     f"but {name} must name {_a(wanted[:-1])}",
                 )
             )
-    for name in _as_dict(raw.data.get("inferred")):
-        if name not in raw.data:
-            problems.append(
-                Problem(
-                    raw.locate("inferred", name, key=True),
-                    f"inferred names the field '{name}', which this record does not have",
-                    did_you_mean(name, raw.data) or "give the field a value, or drop its reason",
+    for reasons in ("inferred", "provenance"):
+        for name in _as_dict(raw.data.get(reasons)):
+            if name not in raw.data:
+                problems.append(
+                    Problem(
+                        raw.locate(reasons, name, key=True),
+                        f"{reasons} names the field '{name}', which this record does not have",
+                        did_you_mean(name, raw.data)
+                        or "give the field a value, or drop its reason",
+                    )
                 )
-            )
     found = {
         at: _evidence(item, raw, at, sections, quotes, problems)
         for at, item in evidence_items(raw.data)
