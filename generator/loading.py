@@ -2,17 +2,20 @@
 
 PyYAML is used in two steps (compose, then construct) so that each value keeps the mark of the
 node it came from: that mark is what lets every later problem name ``path:line:col``. Duplicate
-keys, which PyYAML would silently overwrite, are reported here, and dates stay text so that the
+keys, which PyYAML would silently overwrite, are reported here, and plain values are read as
+YAML 1.2 reads them (``NO`` and ``1:30`` are text, ``010`` is ten, dates stay text) so that the
 JSON Schemas see what the author wrote.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -26,17 +29,45 @@ _TEXT = "tag:yaml.org,2002:str"  # most values: taken as they are, without PyYAM
 Path_ = tuple[str | int, ...]
 
 
+def _int(text: str) -> int:
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text)  # decimal even with leading zeros: YAML 1.2 writes octal as 0o10
+
+
+def _float(text: str) -> float:
+    if text[-4:].lower() in (".inf", ".nan"):
+        return float(text.replace(".", ""))  # "-inf", "NaN": Python reads those
+    return float(text)
+
+
+# YAML 1.2's core schema: each plain value's tag, pattern, first characters and how it is built.
+# The tags have a space, which no document can write: ``!!int 010`` still reaches PyYAML's
+# constructor (YAML 1.1, so eight) as today, and only values resolved here are built here.
+_CORE: dict[str, tuple[str, list[str], Callable[[str], Any]]] = {
+    "core null": (r"~|null|Null|NULL|", ["~", "n", "N", ""], lambda text: None),
+    "core bool": (r"true|True|TRUE|false|False|FALSE", list("tTfF"), lambda text: text[0] in "tT"),
+    "core int": (r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", list("-+0123456789"), _int),
+    "core float": (
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)",
+        list("-+.0123456789"),
+        _float,
+    ),
+}
+
 # libyaml parses about ten times faster than pure Python, with the same marks and errors.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_SafeLoader):
-    """SafeLoader that leaves dates as strings: a date's precision is what the author wrote."""
+    """SafeLoader that resolves plain values by ``_CORE`` alone: PyYAML's resolvers are YAML 1.1's
+    (``NO`` is false, ``1:30`` is 90, dates are dates), and any other plain value is text."""
 
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+for _tag, (_pattern, _first, _) in _CORE.items():  # int before float: "10" is an int
+    _Loader.add_implicit_resolver(_tag, re.compile(rf"(?:{_pattern})\Z"), _first)
 
 
 @dataclass(frozen=True)
@@ -194,19 +225,24 @@ class _Builder:
         return self.scalar(node)
 
     def scalar(self, node: yaml.Node) -> Any:
-        if node.tag == _TEXT and isinstance(node, yaml.ScalarNode):
-            return node.value
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _TEXT:
+                return node.value
+            if node.tag in _CORE:
+                try:
+                    return _CORE[node.tag][2](node.value)
+                except ValueError:  # Python reads at most 4,300 decimal digits
+                    digits = len(node.value.lstrip("+-"))
+                    message = f"a number of {digits:,} digits is too long to read"
+                    return self.report(node, message, "quote it if it is text")
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
-            self.problems.append(
-                Problem(
-                    Location(self.shown, *self.where(node)),
-                    f"unsupported YAML value: {error.problem}",
-                    "write plain text, numbers, lists and mappings only",
-                )
-            )
-            return None
+            message = f"unsupported YAML value: {error.problem}"
+            return self.report(node, message, "write plain text, numbers, lists and mappings only")
+
+    def report(self, node: yaml.Node, message: str, hint: str) -> None:
+        self.problems.append(Problem(Location(self.shown, *self.where(node)), message, hint))
 
 
 def load_yaml(path: Path, root: Path, known: dict[tuple[str, str], Any] | None = None) -> Document:

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
-from generator import loading
+from generator import loading, schemas
 from generator.loading import load_article, parse_yaml
 from generator.problems import BriefingError, Location
 
@@ -46,3 +47,140 @@ def test_oversized_input_is_refused_before_it_is_parsed(tmp_path: Path, monkeypa
         loading.load_yaml(path, tmp_path)
     [problem] = caught.value.problems
     assert (str(problem.location), problem.message) == ("big.yaml", "file is larger than 100 bytes")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # YAML 1.1 words for true, false and null are text in YAML 1.2
+        *[(word, word) for word in ("NO", "No", "no", "yes", "Yes", "on", "off", "y", "n", "N")],
+        ("1:30", "1:30"),  # not sexagesimal 90
+        ("010", 10),  # decimal: YAML 1.2 writes octal as 0o10
+        ("0o10", 8),
+        ("0x1F", 31),
+        ("-12", -12),
+        ("+7", 7),
+        ("1_000", "1_000"),
+        ("0b1", "0b1"),
+        ("0O10", "0O10"),
+        ("0X1F", "0X1F"),
+        ("-0x1F", "-0x1F"),
+        ("1.5e3", 1500.0),
+        ("1.", 1.0),
+        (".5", 0.5),
+        ("-2E-2", -0.02),
+        ("1e3", 1000.0),
+        ("1,5", "1,5"),
+        (".inf", math.inf),
+        ("+.Inf", math.inf),
+        ("-.INF", -math.inf),
+        ("inf", "inf"),
+        ("~", None),
+        ("null", None),
+        ("Null", None),
+        ("NULL", None),
+        ("", None),
+        ("nULL", "nULL"),
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("false", False),
+        ("False", False),
+        ("FALSE", False),
+        ("tRUE", "tRUE"),
+        ("2019", 2019),
+        ("2019-05", "2019-05"),
+        ("2019-05-01", "2019-05-01"),
+        ("2019-05-01 10:00:00", "2019-05-01 10:00:00"),
+        ("<<", "<<"),  # no merge keys in YAML 1.2
+        ("=", "="),
+    ],
+)
+def test_plain_values_mean_what_yaml_1_2_says(text: str, expected: object) -> None:
+    value = parse_yaml(f"a: {text}\n", "x.yaml").data["a"]
+    assert (type(value), value) == (type(expected), expected)
+
+
+@pytest.mark.parametrize("text", [".nan", ".NaN", ".NAN"])
+def test_nan_is_a_float(text: str) -> None:
+    assert math.isnan(parse_yaml(f"a: {text}\n", "x.yaml").data["a"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"010"', "010"),
+        ("'true'", "true"),
+        ("!!str 10", "10"),
+        ("!!str true", "true"),
+        ("!!int 010", 8),  # as before: explicit tags still go to PyYAML (YAML 1.1)
+        ("!!bool yes", True),
+        ("!!float 1", 1.0),
+    ],
+)
+def test_quoted_and_tagged_values_are_read_as_before(text: str, expected: object) -> None:
+    value = parse_yaml(f"a: {text}\n", "x.yaml").data["a"]
+    assert (type(value), value) == (type(expected), expected)
+
+
+def test_keys_are_read_the_same_way() -> None:
+    assert parse_yaml("NO: 1\n010: 2\ntrue: 3\n", "x.yaml").data == {
+        "NO": 1,
+        "10": 2,
+        "True": 3,
+    }
+
+
+def test_values_read_by_yaml_1_2_keep_their_line_and_column() -> None:
+    document = parse_yaml("a: NO\nb:\n  - 010\n  - .inf\n  - ~\n", "x.yaml")
+    assert document.data == {"a": "NO", "b": [10, math.inf, None]}
+    assert document.locate(("a",)) == Location("x.yaml", 1, 4)
+    assert document.locate(("b", 0)) == Location("x.yaml", 3, 5)
+    assert document.locate(("b", 2)) == Location("x.yaml", 5, 5)
+
+
+ANNOTATIONS = """\
+actors:
+  - id: ann-lee
+    name: Ann Lee
+    kind: NO
+    evidence:
+      - source: bridge-closure
+        quote: said Mayor Ann Lee
+claims:
+  - id: bridge-unsafe
+    speaker: ann-lee
+    summary: yes
+    evidence:
+      - source: bridge-closure
+        quote: Safety comes first
+"""
+
+
+def test_a_word_yaml_1_1_took_for_a_boolean_reaches_the_schema_as_written() -> None:
+    document = parse_yaml(ANNOTATIONS, "a.yaml")
+    assert document.data["claims"][0]["summary"] == "yes"
+    assert document.data["actors"][0]["kind"] == "NO"
+    found = schemas.check(document, schemas.ANNOTATIONS)
+    assert list(found) == [("actors", 0, "kind")]  # the summary 'yes' is text, as it should be
+    [problem] = found[("actors", 0, "kind")]
+    assert problem.location == Location("a.yaml", 4, 11)
+    assert problem.message == "actors[0].kind: 'NO' is not allowed here"
+
+
+def test_front_matter_is_read_by_yaml_1_2_too(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("---\nlabel: off\nkind: report\nreceived: 2019-05-01\n---\nBody", "utf-8")
+    assert load_article(path, tmp_path).meta.data == {
+        "label": "off",
+        "kind": "report",
+        "received": "2019-05-01",
+    }
+
+
+def test_an_integer_too_long_to_read_is_reported_where_it_stands() -> None:
+    with pytest.raises(BriefingError) as caught:
+        parse_yaml("a: 1\nb: -" + "9" * 5000 + "\n", "x.yaml")
+    [problem] = caught.value.problems
+    assert problem.location == Location("x.yaml", 2, 4)
+    assert problem.message == "a number of 5,000 digits is too long to read"
