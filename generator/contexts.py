@@ -84,7 +84,11 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
     passages = [
         Passage(e.start, e.end, e, r)
         for r in annotated
-        for e in (*r.evidence, *(role.evidence for role in r.roles))
+        for e in (
+            *r.evidence,
+            *(role.evidence for role in r.roles),
+            *(x.evidence for x in r.events),
+        )
         if e.source == source.id
     ]
     return {

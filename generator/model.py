@@ -62,13 +62,17 @@ def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, t
             yield "evidence", item["source"], (*at, "source")
 
 
+PARTS_WITH_EVIDENCE = ("roles", "events")  # an actor's roles, a measure's events
+
+
 def evidence_items(data: dict[str, Any]) -> Iterator[tuple[tuple, dict[str, Any]]]:
-    """Every evidence mapping in a record (its own and its roles'), with its path."""
+    """Every evidence mapping in a record (its own, its roles' and its events'), with its path."""
     for index, item in _items(data, "evidence"):
         yield ("evidence", index), item
-    for index, role in _items(data, "roles"):
-        if isinstance(role.get("evidence"), dict):
-            yield ("roles", index, "evidence"), role["evidence"]
+    for name in PARTS_WITH_EVIDENCE:
+        for index, part in _items(data, name):
+            if isinstance(part.get("evidence"), dict):
+                yield (name, index, "evidence"), part["evidence"]
 
 
 def _items(data: dict[str, Any], name: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -97,6 +101,19 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated step of a measure (announced, announced again, in effect), with its evidence."""
+
+    event: str
+    evidence: Evidence
+    date: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.event.replace("-", " ")
+
+
+@dataclass(frozen=True)
 class Record:
     """Fields every record has. ``fields`` keeps the validated data for the fields of its kind."""
 
@@ -105,6 +122,7 @@ class Record:
     evidence: tuple[Evidence, ...]
     fields: dict[str, Any] = field(repr=False, compare=False)
     roles: tuple[Role, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -126,8 +144,8 @@ class Record:
     @cached_property
     def digest(self) -> str:
         """A digest of everything a page can show of the record (see ``tracing``)."""
-        _, _, evidence, fields, roles = self._contents
-        return tracing.digest((self.section, evidence, roles, fields))
+        _, _, evidence, fields, roles, events = self._contents
+        return tracing.digest((self.section, evidence, roles, fields, events))
 
     @cached_property
     def places(self) -> str:
@@ -141,20 +159,22 @@ class Record:
 
     @property
     def _contents(self) -> tuple:
-        """Section, id, evidence, fields and roles, as plain values."""
+        """Section, id, evidence, fields, roles and events, as plain values."""
         roles = tuple((role.title, plain(role.evidence), role.of, role.date) for role in self.roles)
-        return self.section, self.id, tuple(map(plain, self.evidence)), self.fields, roles
+        events = tuple((e.event, plain(e.evidence), e.date) for e in self.events)
+        return self.section, self.id, tuple(map(plain, self.evidence)), self.fields, roles, events
 
     @classmethod
     def restore(cls, stored: tuple) -> Record:
         """The record an earlier run checked and ``stored``, with what it found of it."""
-        section, record_id, evidence, fields, roles, named, digest, places = stored
+        section, record_id, evidence, fields, roles, events, named, digest, places = stored
         record = cls(
             section,
             record_id,
             tuple(Evidence(*e) for e in evidence),
             fields,
             tuple(Role(title, Evidence(*e), of, date) for title, e, of, date in roles),
+            tuple(Event(event, Evidence(*e), date) for event, e, date in events),
         )
         # What the cached properties would compute, as they would keep it.
         record.__dict__.update(named=named, digest=digest, places=places, stored=stored)
@@ -181,6 +201,12 @@ class Record:
         qualifier = self.fields.get("qualifier", "exactly")
         words = "" if qualifier == "exactly" else qualifier.replace("-", " ") + " "
         return f"{words}{number} {self.unit}"
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Who made a claim: one actor, or several speaking together."""
+        speaker = self.fields["speaker"]
+        return (speaker,) if isinstance(speaker, str) else tuple(speaker)
 
     @property
     def inferred(self) -> dict[str, str]:

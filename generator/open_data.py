@@ -54,6 +54,12 @@ def json_ld(briefing: Briefing, record: Record) -> str:
     return f'<script type="application/ld+json">{safe}</script>'
 
 
+def _refs(briefing: Briefing, ids: tuple[str, ...]) -> dict[str, Any] | list[dict[str, Any]]:
+    """One reference, or a list of them when several actors spoke together."""
+    found = [_ref(briefing, i) for i in ids]
+    return found[0] if len(found) == 1 else found
+
+
 def _ref(briefing: Briefing, record_id: str) -> dict[str, Any]:
     return _thing(briefing, briefing.records[record_id], depth=1)
 
@@ -79,7 +85,7 @@ def _thing(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     elif section == "claims":
         data.update({"@type": "Claim", "text": record.summary})
         if not depth:
-            data["author"] = _ref(briefing, record.speaker)
+            data["author"] = _refs(briefing, record.speakers)
             data["appearance"] = [_quotation(briefing, record, e) for e in record.evidence]
             if get("date"):
                 data["dateCreated"] = get("date")
@@ -100,7 +106,7 @@ def _quotation(briefing: Briefing, claim: Record, evidence: Evidence) -> dict[st
     return {
         "@type": "Quotation",
         "text": evidence.quote,
-        "spokenByCharacter": _ref(briefing, claim.speaker),
+        "spokenByCharacter": _refs(briefing, claim.speakers),
         "isPartOf": _ref(briefing, evidence.source),
         "url": f"../../sources/{evidence.source}/#{evidence.anchor}",
     }
@@ -135,7 +141,7 @@ def _json(value: Any) -> str:
 
 
 def _record_data(record: Record) -> dict[str, Any]:
-    data = {k: v for k, v in record.fields.items() if k not in ("evidence", "roles")}
+    data = {k: v for k, v in record.fields.items() if k not in ("evidence", "roles", "events")}
     data["page"] = page_url(record)
     if record.evidence:
         data["evidence"] = [_located(e) for e in record.evidence]
@@ -144,6 +150,13 @@ def _record_data(record: Record) -> dict[str, Any]:
             {k: v for k, v in (("title", r.title), ("of", r.of), ("date", r.date)) if v}
             | {"evidence": _located(r.evidence)}
             for r in record.roles
+        ]
+    if record.events:
+        data["events"] = [
+            {"event": e.event}
+            | ({"date": e.date} if e.date else {})
+            | {"evidence": _located(e.evidence)}
+            for e in record.events
         ]
     return data
 
@@ -180,7 +193,9 @@ def _csv_line(cells: list[str]) -> str:
 def csv_columns(briefing: Briefing, section: str) -> list[str]:
     """The header of a section's table: the fields its records have, beside id and evidence."""
     records = briefing.in_section(section)
-    names = sorted({k for r in records for k in r.fields} - {"id", "evidence", "roles", "inferred"})
+    names = sorted(
+        {k for r in records for k in r.fields} - {"id", "evidence", "roles", "events", "inferred"}
+    )
     return ["id", *names, "page", "evidence_sources", "evidence_quotes"]
 
 

@@ -15,6 +15,7 @@ def reference() -> dict[str, Any]:
     definitions = annotations["$defs"]
     tables = {kind: fields(definitions[kind], definitions) for kind in KINDS}
     tables["evidence"] = fields(definitions["evidence"], definitions)
+    tables["more evidence"] = fields(definitions["moreEvidence"], definitions)
     tables["article front matter"] = fields(schema(ARTICLE), definitions)
     tables["briefing.yaml"] = fields(schema(BRIEFING), definitions)
     return {"tables": tables}
@@ -45,6 +46,8 @@ def _resolve(spec: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any
 def describe(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
     """A value's form in a few words: 'one of: a, b', 'list of ids', 'date', ..."""
     spec = _resolve(spec, definitions)
+    if "oneOf" in spec:
+        return " or ".join(describe(option, definitions) for option in spec["oneOf"])
     if "enum" in spec:
         return "one of: " + ", ".join(f"`{value}`" for value in spec["enum"])
     kind = spec.get("type")

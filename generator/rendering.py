@@ -272,10 +272,10 @@ class Renderer:
         """One index per kind, grouped so that thousands of records stay scannable."""
         context: dict[str, Any] = {section: self.briefing.in_section(section)}
         if section == "claims":  # by who made them, in the order of the speakers' ids
-            by_speaker = sorted(context[section], key=lambda claim: claim.speaker)
+            spoken = sorted((s, claim.id) for claim in context[section] for s in claim.speakers)
             context["speakers"] = [
-                (speaker, [claim.id for claim in claims])
-                for speaker, claims in groupby(by_speaker, key=lambda claim: claim.speaker)
+                (speaker, [claim_id for _, claim_id in pairs])
+                for speaker, pairs in groupby(spoken, key=lambda pair: pair[0])
             ]
         if section == "questions":
             context["contentions"] = [

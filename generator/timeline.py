@@ -37,7 +37,11 @@ EVENT_FIELDS = {event: field for dated in DATED_FIELDS.values() for field, event
 
 
 def entry(record: Record, event: str) -> Entry:
-    """The record's entry for ``event`` (published, claimed, ...), which it must have."""
+    """The record's entry for ``event`` (published, claimed, ..., or 'events.<n>' for a
+    measure's n-th dated event), which it must have."""
+    if event.startswith("events."):
+        step = record.events[int(event.removeprefix("events."))]
+        return Entry(step.date, step.label, record, "")
     field = EVENT_FIELDS[event]
     return Entry(record.get(field), event, record, record.inferred.get(field, ""))
 
@@ -49,12 +53,19 @@ def entries(briefing: Briefing) -> list[Entry]:
 
 def _dated(briefing: Briefing) -> list[tuple[str, str, str, str]]:
     """(date, section, record id, event) of every entry, in order: what entries sort by."""
-    return sorted(
+    fields = [
         (record.get(field), record.section, record.id, event)
         for record in briefing.records.values()
         for field, event in DATED_FIELDS.get(record.section, ())
         if record.get(field)
-    )
+    ]
+    steps = [
+        (step.date, record.section, record.id, f"events.{index}")
+        for record in briefing.records.values()
+        for index, step in enumerate(record.events)
+        if step.date
+    ]
+    return sorted(fields + steps)
 
 
 Group = list[tuple[str, str]]  # the (record id, event) of each entry

@@ -21,6 +21,7 @@ from .model import (
     REFERENCE_FIELDS,
     SECTIONS,
     Briefing,
+    Event,
     Evidence,
     Record,
     Role,
@@ -33,6 +34,7 @@ from .problems import BriefingError, Location, Problem, did_you_mean
 from .tracing import digest
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ADDED = "more_evidence"  # the key of an annotation file that adds evidence to other records
 
 
 def _parts(path: Path) -> tuple[str, ...]:
@@ -83,7 +85,13 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     if overview and overview.key in checked:
         problems.extend(site_config.mismatches(root, overview.data))
     sections = _check_ids(raw, problems)
-    problems.extend(_unevidenced_actors(raw))
+    additions = [
+        _Raw(ADDED, data, document, (ADDED, index))
+        for document in documents
+        for index, data in enumerate(_as_list(_as_dict(document.data).get(ADDED)))
+        if isinstance(data, dict) and isinstance(data.get("record"), str)
+    ]
+    problems.extend(_unevidenced_actors(raw, {a.data["record"] for a in additions}))
     quotes = _Quotes(articles, cache.quotes if cache else {})
     # A record found in a document its run checked, among the same ids and article texts, would
     # be checked and built the same way again: it is taken as it was.
@@ -95,6 +103,8 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
             by_document[key] = list(map(Record.restore, earlier[key]))
         else:
             by_document[key] = [_check_record(r, sections, quotes, problems) for r in found]
+    records = [record for found in by_document.values() for record in found]
+    records = _with_more_evidence(records, additions, sections, quotes, problems)
     if problems:
         raise BriefingError(problems)
     if cache:
@@ -104,7 +114,6 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
         kept = {key: at for key, at in quotes.known.items() if key[0] in shas} if earlier else {}
         cache.documents, cache.quotes = checked, kept | quotes.used
         cache.world, cache.records = world, by_document
-    records = [record for found in by_document.values() for record in found]
     texts = [ArticleText(a.id, a.text, a.sha256) for a in articles]
     own = overview.data
     return build_briefing(
@@ -206,6 +215,58 @@ def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _with_more_evidence(
+    records: list[Record],
+    additions: list[_Raw],
+    sections: dict[str, str],
+    quotes: _Quotes,
+    problems: list[Problem],
+) -> list[Record]:
+    """The records, with the evidence that files of later articles add to them (``more_evidence``).
+
+    Checked in every run (each addition is a few quotes), so that the cache's records stay
+    each file's own."""
+    by_id = {record.id: record for record in records}
+    added: dict[str, int] = {}
+    for raw in additions:
+        target = raw.data["record"]
+        if target not in sections:
+            hint = did_you_mean(target, sections) or f"add a record with id '{target}' first"
+            problems.append(Problem(raw.locate("record"), f"unknown id '{target}' in record", hint))
+            continue
+        if sections[target] == "questions":
+            message = f"'{target}' is a question, which takes no evidence"
+            hint = "add the evidence to the claims the question lists"
+            problems.append(Problem(raw.locate("record"), message, hint))
+            continue
+        if target not in by_id:  # a duplicate id, or a record that failed its schema: told already
+            continue
+        added[target] = added.get(target, 0) + 1
+        # '_' cannot occur in an id: these anchors never clash with the record's own
+        named = raw._replace(data={**raw.data, "id": f"{target}_more{added[target]}"})
+        items = [
+            (i, item)
+            for i, item in enumerate(_as_list(raw.data.get("evidence")))
+            if isinstance(item, dict)
+        ]
+        found = tuple(
+            _evidence(item, named, ("evidence", i), sections, quotes, problems) for i, item in items
+        )
+        record = by_id[target]
+        fields = {
+            **record.fields,
+            "evidence": [*record.fields.get("evidence", []), *(item for _, item in items)],
+        }
+        by_id[target] = Record(
+            record.section, record.id, record.evidence + found, fields, record.roles, record.events
+        )
+    return list(by_id.values())
+
+
 def _a(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + word
 
@@ -255,10 +316,10 @@ def _check_ids(raw: list[_Raw], problems: list[Problem]) -> dict[str, str]:
     return {i: "" if i in duplicated else r.section for i, r in first.items()}
 
 
-def _unevidenced_actors(raw: list[_Raw]) -> list[Problem]:
-    """An actor needs words of an article that name it, unless an article's provenance vouches
-    for it as that article's author or publisher."""
-    vouched = {
+def _unevidenced_actors(raw: list[_Raw], extended: set[str]) -> list[Problem]:
+    """An actor needs words of an article that name it (its own, or ``extended`` from another
+    file), unless an article's provenance vouches for it as its author or publisher."""
+    vouched = extended | {
         record.data.get(name)
         for record in raw
         if record.section == "sources"
@@ -322,13 +383,18 @@ def _check_record(
         for i, role in enumerate(raw.data.get("roles", []))
         if ("roles", i, "evidence") in found
     )
-    return Record(raw.section, raw.data["id"], evidence, raw.data, roles)
+    events = tuple(
+        Event(event.get("event", ""), found[("events", i, "evidence")], event.get("date", ""))
+        for i, event in enumerate(raw.data.get("events", []))
+        if ("events", i, "evidence") in found
+    )
+    return Record(raw.section, raw.data["id"], evidence, raw.data, roles, events)
 
 
 def _anchor(raw: _Raw, at: tuple) -> str:
     """The passage's id on its source page; '_' cannot occur in ids, so these never clash."""
-    role = "role" if at[0] == "roles" else ""
-    return f"e_{raw.data['id']}_{role}{at[1] + 1}"
+    part = {"roles": "role", "events": "event"}.get(at[0], "")
+    return f"e_{raw.data['id']}_{part}{at[1] + 1}"
 
 
 def _ambiguous(
