@@ -67,9 +67,10 @@ def test_a_joint_statement_names_every_speaker(grown: Path) -> None:
 def test_a_publisher_known_from_provenance_is_shown_as_such(grown: Path) -> None:
     source = page(grown, "sources/bridge-closed.md")
     assert (
-        "- **Publisher:** [Springfield Radio](../actors/springfield-radio.md) *(known from where the file came from, not from its text: The fixture's author received it"
-        in source
+        "- **Publisher:** [Springfield Radio](../actors/springfield-radio.md)"
+        " *(known from provenance, not from the text)*" in source
     )
+    assert "- **Provenance** of the publisher: The fixture's author received it" in source
     actor = page(grown, "actors/springfield-radio.md")
     assert "No article's text names Springfield Radio." in actor
     assert (
