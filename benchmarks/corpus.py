@@ -669,6 +669,10 @@ def make_corpus(records: int, seed: int, out: Path) -> Stats:
     corpus.build()
     corpus.write(out)
     copy_project(out)
+    from generator import site_config  # on the path once copy_project has run
+
+    overview = yaml.safe_load((out / "seeds" / "briefing.yaml").read_text(encoding="utf-8"))
+    site_config.repeat(out, overview)  # mkdocs.yml names the briefing, as init writes it
     by_kind = {
         "actors": len(corpus.pools.actors()),
         "sources": len(corpus.articles) + len(corpus.pools.reports),
