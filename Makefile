@@ -4,13 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check generate coverage serve lint clean
+.PHONY: site test browser check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
 
-test: $(VENV)/.installed-test  ## install the test dependencies and run the whole suite
+test: $(VENV)/.installed-test browser  ## install the test dependencies and a browser, run the whole suite
 	$(BIN)/python -m pytest
+
+# The browser tests' Chromium: $BRIEFING_CHROMIUM, /usr/bin/chromium, Debian's chromium through
+# apt-get (as root), Playwright's own (on GitHub Actions); otherwise one line saying what to
+# install. Quick once it has found one (stamp .venv/.browser). See .ci/browser.
+browser: $(VENV)/.installed-test
+	@bash .ci/browser $(VENV)
 
 check: $(VENV)/.installed  ## validate seeds/ without writing anything
 	$(BIN)/python -m generator check
