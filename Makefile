@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test browser check generate coverage serve lint clean
+.PHONY: site test browser init check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
@@ -17,6 +17,12 @@ test: $(VENV)/.installed-test browser  ## install the test dependencies and a br
 # install. Quick once it has found one (stamp .venv/.browser). See .ci/browser.
 browser: $(VENV)/.installed-test
 	@bash .ci/browser $(VENV)
+
+# Start a briefing of your own: make init TITLE="Harbour dredging" TOPIC="What was said about it."
+# (TITLE defaults to the folder's name; DESCRIPTION and ABOUT are optional too.)
+init: $(VENV)/.installed  ## replace the example in seeds/ with an empty briefing of your topic
+	$(BIN)/python -m generator init $${TITLE:+--title "$$TITLE"} $${TOPIC:+--topic "$$TOPIC"} \
+		$${DESCRIPTION:+--description "$$DESCRIPTION"} $${ABOUT:+--about "$$ABOUT"}
 
 check: $(VENV)/.installed  ## validate seeds/ without writing anything
 	$(BIN)/python -m generator check
