@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from projects import FIXTURES, HARBOUR, REPO, Run, copy_project, run_cli, snapshot, with_seeds
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from generator.validation import load_briefing
+
+__all__ = ["FIXTURES", "HARBOUR", "REPO", "Run", "run_cli", "snapshot"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -26,34 +24,6 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return request.config.getoption("--update-golden")
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-def run_cli(root: Path, *arguments: str) -> Run:
-    """Run the generator as a user does, in a separate process."""
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", *arguments, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return Run(result.returncode, result.stdout, result.stderr)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes: two equal snapshots mean nothing changed."""
-    if not folder.exists():
-        return {}
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-
-
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A small, valid project (tests/fixtures/minimal) using the repository's templates."""
@@ -64,12 +34,34 @@ def minimal(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def harbour(tmp_path: Path) -> Path:
+    """The harbour fixture's seeds with the repository's templates: enough to check and render
+    (no mkdocs.yml, so not to build)."""
+    root = tmp_path / "harbour"
+    shutil.copytree(HARBOUR / "seeds", root / "seeds")
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "docs").mkdir()
+    return root
+
+
+@pytest.fixture
+def harbour_project(tmp_path: Path) -> Path:
+    """A fresh copy of the repository with the harbour fixture's seeds: ready to build."""
+    return with_seeds(copy_project(REPO, tmp_path / "project"), HARBOUR / "seeds")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, copied and built once with ``python -m generator build``."""
-    root = tmp_path_factory.mktemp("site") / "project"
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", ".site.*", "__pycache__", "*.egg-info")
-    shutil.copytree(REPO, root, ignore=ignore)
+    """A fresh copy of the repository with the harbour fixture's seeds, built once with
+    ``python -m generator build``: the site the behaviour tests look at."""
+    root = copy_project(REPO, tmp_path_factory.mktemp("site") / "project")
+    with_seeds(root, HARBOUR / "seeds")
     result = run_cli(root, "build")
     assert result.code == 0, result.err
     return root
+
+
+@pytest.fixture(scope="session")
+def built_briefing(built_site: Path):
+    return load_briefing(built_site)

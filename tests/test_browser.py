@@ -1,11 +1,13 @@
-"""The built site in a real browser: Debian's chromium, driven by Playwright, served on 127.0.0.1.
+"""The built harbour site in a real browser: Chromium, driven by Playwright, served on 127.0.0.1.
 
-Nothing here is skipped: without chromium or Playwright the tests fail and say what to install
-(`.ci/run` installs chromium, `make test` installs Playwright).
+The browser is ``$BRIEFING_CHROMIUM`` if set, else ``/usr/bin/chromium`` if it exists, else
+Playwright's own Chromium. Nothing here is skipped: without Playwright or a Chromium that
+launches, the tests fail and say what to install (`make test` provides both).
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -21,12 +23,13 @@ from conftest import REPO
 
 try:
     from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+    from playwright.sync_api import Error as PlaywrightError
 except ImportError as error:  # reported by the `browser` fixture, never skipped
     MISSING_PLAYWRIGHT: ImportError | None = error
 else:
     MISSING_PLAYWRIGHT = None
 
-CHROMIUM = Path("/usr/bin/chromium")
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,9 +41,13 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = REPO / "test-artifacts"
 
-ACTOR = "actors/liu-yuejin/"
-CLAIM = "claims/cbp-official-fentanyl-flow-dropped/"
-SOURCE = "sources/cnn-2018-china-hits-back/"
+ACTOR = "actors/helen-marsh/"
+CLAIM = "claims/marsh-ships-will-stop-calling/"
+SOURCE = "sources/courier-2023-council-backs-dredging/"
+MEASURE = "measures/dredge-main-channel/"
+FIGURE = "figures/silt-to-remove/"
+QUESTION = "questions/is-the-dredging-harming-the-estuary/"
+PHONE = {"width": 390, "height": 844}
 
 
 @dataclass
@@ -55,6 +62,8 @@ class Log:
 
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    visited: dict[str, tuple[int, str]] = field(default_factory=dict)  # path: status, heading
+    tabs: list[str] = field(default_factory=list)  # the navigation's tabs, as paths
 
     def watch(self, context: BrowserContext) -> None:
         context.on("request", lambda request: self.requests.append(request.url))
@@ -110,6 +119,14 @@ def server(site: Path) -> Iterator[Server]:
             process.wait()
 
 
+def chromium_candidates() -> list[str | None]:
+    """The executables to try, in order; None is Playwright's own Chromium."""
+    chosen = os.environ.get("BRIEFING_CHROMIUM")
+    if chosen:
+        return [chosen]
+    return [str(DEBIAN_CHROMIUM)] if DEBIAN_CHROMIUM.exists() else [None]
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if MISSING_PLAYWRIGHT is not None:
@@ -118,16 +135,27 @@ def browser() -> Iterator[Browser]:
             "or `.venv/bin/pip install -e '.[test]'`",
             pytrace=False,
         )
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: install Debian's chromium (`apt-get install -y chromium`), "
-            "as .ci/run does",
-            pytrace=False,
-        )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        launched, tried = None, []
+        for executable in chromium_candidates():
+            try:
+                launched = playwright.chromium.launch(
+                    executable_path=executable, args=CHROMIUM_ARGS
+                )
+                break
+            except PlaywrightError as error:
+                first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+                tried.append(f"{executable or 'Playwright Chromium'} ({first_line})")
+        if launched is None:
+            pytest.fail(
+                f"no Chromium could be launched, tried {'; '.join(tried)}: install Debian's "
+                "chromium (`apt-get install -y chromium`) or Playwright's "
+                "(`.venv/bin/python -m playwright install chromium`), or set BRIEFING_CHROMIUM "
+                "to a Chromium executable",
+                pytrace=False,
+            )
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
@@ -138,34 +166,43 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def pages_to_visit(site: Path) -> list[str]:
-    """The home page, every index page, and one record page of each kind."""
-    indexes = sorted(f"{p.parent.name}/" for p in site.glob("*/index.html"))
-    records = {ACTOR, CLAIM, SOURCE}
-    for section in ("measures", "figures"):
-        first = min(p.parent.name for p in site.glob(f"{section}/*/index.html"))
-        records.add(f"{section}/{first}/")
-    return ["", *indexes, *sorted(records)]
+def heading(page: Page) -> str:
+    h1 = page.locator("article h1, .md-content h1").first
+    return h1.inner_text().rstrip("¶ \n") if h1.count() and h1.is_visible() else ""  # permalink
 
 
 @pytest.fixture(scope="module")
-def tour(browser: Browser, server: Server, site: Path) -> Log:
-    """Open every page of `pages_to_visit` in one browser context and record what happened."""
+def tour(browser: Browser, server: Server) -> Log:
+    """Open the home page, every page its navigation tabs lead to, and a record page of each
+    kind, in one browser context, and record what happened."""
     log = Log()
     context = browser.new_context()
     context.set_default_timeout(10_000)
     log.watch(context)
     page = context.new_page()
-    for path in pages_to_visit(site):
-        page.goto(server.url + path, wait_until="networkidle")  # until late requests are done
+
+    def visit(path: str) -> None:
+        response = page.goto(server.url + path, wait_until="networkidle")  # late requests too
+        log.visited[path] = (response.status if response else 0, heading(page))
+
+    visit("")
+    for link in page.locator("a.md-tabs__link").all():
+        path = urlsplit(link.evaluate("a => a.href")).path.lstrip("/")
+        if path not in log.tabs:
+            log.tabs.append(path)
+    for path in [*log.tabs, ACTOR, CLAIM, SOURCE, MEASURE, FIGURE, QUESTION]:
+        if path not in log.visited:
+            visit(path)
     context.close()
     return log
 
 
-def test_tour_covers_the_index_pages(site: Path) -> None:
-    visited = pages_to_visit(site)
-    for path in ("", "actors/", "claims/", "measures/", "figures/", "sources/", "coverage/"):
-        assert path in visited
+def test_every_tab_and_record_page_loads_with_a_heading(tour: Log) -> None:
+    assert len(tour.tabs) >= 8, tour.tabs  # home, actors, claims ... data, about
+    assert {"actors/", "claims/", "sources/"} <= set(tour.tabs)
+    failed = {path: seen for path, seen in tour.visited.items() if seen[0] != 200 or not seen[1]}
+    assert failed == {}
+    assert tour.visited[ACTOR][1] == "Helen Marsh"
 
 
 def test_pages_log_no_console_errors(tour: Log) -> None:
@@ -186,7 +223,7 @@ def test_searching_an_actors_name_finds_their_page(page: Page, server: Server) -
     page.goto(server.url)
     search = page.locator("input.md-search__input")
     search.click()
-    search.press_sequentially("Liu Yuejin")
+    search.press_sequentially("Helen Marsh")
     top = page.locator("li.md-search-result__item a").first
     expect(top).to_be_visible()
     assert urlsplit(top.get_attribute("href")).path == "/" + ACTOR  # ?h=... highlights the words
@@ -194,7 +231,7 @@ def test_searching_an_actors_name_finds_their_page(page: Page, server: Server) -
     top.click()
     page.wait_for_url(f"**/{ACTOR}*")
     assert urlsplit(page.url).path == "/" + ACTOR
-    expect(page.locator("h1")).to_contain_text("Liu Yuejin")
+    expect(page.locator("h1")).to_contain_text("Helen Marsh")
 
 
 def test_evidence_link_lands_on_the_marked_passage(page: Page, server: Server) -> None:
@@ -204,6 +241,7 @@ def test_evidence_link_lands_on_the_marked_passage(page: Page, server: Server) -
     link = quote.locator('a[href*="/sources/"][href*="#"]').first
     anchor = link.get_attribute("href").split("#", 1)[1]
     first_words = " ".join(quote.locator("mark").first.inner_text().split()[:4])
+    assert first_words.startswith("Without dredging")
 
     link.click()
     page.wait_for_url(f"**/sources/**#{anchor}")
@@ -216,15 +254,26 @@ def test_evidence_link_lands_on_the_marked_passage(page: Page, server: Server) -
     expect(passage).to_contain_text(first_words)
 
 
-SCREENSHOTS = {"home": "", "actor": ACTOR, "source": SOURCE}
+PHONE_PAGES = {"home": "", "actor": ACTOR, "claim": CLAIM, "source": SOURCE, "question": QUESTION}
 
 
-@pytest.mark.parametrize("name", SCREENSHOTS)
-def test_screenshot_saved_as_artifact(page: Page, server: Server, name: str) -> None:
-    path = SCREENSHOTS[name]
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / f"{name}.png"
-    shot.unlink(missing_ok=True)
-    page.goto(server.url + path, wait_until="networkidle")
-    page.screenshot(path=shot, full_page=True)
-    assert shot.stat().st_size > 20_000, f"{shot} is suspiciously small"
+@pytest.mark.parametrize("name", PHONE_PAGES)
+def test_pages_fit_a_phone_screen_with_their_heading_in_view(
+    browser: Browser, server: Server, name: str
+) -> None:
+    """At 390 px wide nothing makes the page scroll sideways (long tables and the network
+    scroll inside their own box), and the page's heading is on screen. The screenshot is
+    kept in test-artifacts/ for a person to look at."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(server.url + PHONE_PAGES[name], wait_until="networkidle")
+        width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        h1 = page.locator("article h1, .md-content h1").first
+        expect(h1).to_be_visible()
+        expect(h1).to_be_in_viewport()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"{name}-390px.png", full_page=True)
+    finally:
+        context.close()
+    assert width[0] <= width[1], f"the page is {width[0]} px wide on a {width[1]} px screen"

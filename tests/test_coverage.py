@@ -2,14 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO
-
 from generator import coverage
 from generator.validation import load_briefing
 
 TEXT = (
-    "Chinese Ambassador to the U.S. Cui Tiankai said so. It was mailed to the U.S.. The amount "
-    "is small.\nA heading\n“Quoted words,” he added. Deaths rose to 64,000 in 2016! Nothing else."
+    "The envoy to the U.K. Jo Rami said so. It was posted to the U.K.. The amount "
+    "is small.\nA heading\n“Quoted words,” he added. Visits rose to 64,000 in 2016! Nothing else."
 )
 
 
@@ -19,23 +17,23 @@ def sentences(text: str) -> list[str]:
 
 def test_sentences_end_at_stops_and_line_breaks_but_not_at_abbreviations() -> None:
     assert sentences(TEXT) == [
-        "Chinese Ambassador to the U.S. Cui Tiankai said so.",
-        "It was mailed to the U.S..",
+        "The envoy to the U.K. Jo Rami said so.",
+        "It was posted to the U.K..",
         "The amount is small.",
         "A heading",
         "“Quoted words,” he added.",
-        "Deaths rose to 64,000 in 2016!",
+        "Visits rose to 64,000 in 2016!",
         "Nothing else.",
     ]
 
 
 def test_quotations_attributions_and_numbers_are_flagged() -> None:
     assert coverage.flags_of("“Quoted words,” he added.") == ("quotation", "attribution")
-    assert coverage.flags_of("It dropped 'precipitously', Cui wrote.") == (
+    assert coverage.flags_of("It dropped 'precipitously', Rami wrote.") == (
         "quotation",
         "attribution",
     )
-    assert coverage.flags_of("China’s report on three rules") == ("attribution", "number")
+    assert coverage.flags_of("The council’s report on three rules") == ("attribution", "number")
     assert coverage.flags_of("It did not speak.") == ()
 
 
@@ -50,10 +48,3 @@ def test_a_sentence_is_covered_only_by_evidence_spanning_half_of_it(minimal: Pat
     mayor = next(s for s in article.sentences if s.text.startswith("“Safety"))
     assert mayor.covered_by == ()
     assert mayor in article.missed
-
-
-def test_every_quotation_attribution_and_number_of_the_seeds_is_covered() -> None:
-    articles = coverage.measure(load_briefing(REPO))
-    missed = [f"{a.source}: {s.text}" for a in articles for s in a.missed]
-    assert missed == []
-    assert all(a.sentences for a in articles)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
 
 from generator import cache, pipeline, validation
 from generator.cache import FOLDER, INPUT, JOURNAL, OUTPUT, Cache
@@ -31,12 +30,9 @@ def generated(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for folder in ("seeds", "templates"):
-        shutil.copytree(REPO / folder, root / folder)
-    (root / "docs").mkdir()
-    return root
+def project(harbour: Path) -> Path:
+    """The harbour fixture, with the repository's templates."""
+    return harbour
 
 
 @pytest.fixture
@@ -217,7 +213,7 @@ def test_a_damaged_cache_is_ignored(project: Path, damaged: str) -> None:
 def test_a_small_change_is_journaled_and_read_back_as_the_files_would_hold_it(
     project: Path, monkeypatch, rendered: list[str]
 ) -> None:
-    monkeypatch.setattr(cache, "FOLD_AT", 1)  # the seeds' files are small beside one change
+    monkeypatch.setattr(cache, "FOLD_AT", 1)  # the fixture's files are small beside one change
     pipeline.generate(project)
     files = {name: (project / FOLDER / name).read_bytes() for name in (INPUT, OUTPUT)}
     for number in range(3):
@@ -239,7 +235,7 @@ def test_a_small_change_is_journaled_and_read_back_as_the_files_would_hold_it(
 @pytest.fixture
 def journaled(project: Path, monkeypatch) -> Path:
     """The project after a run and a second run, after an edit, that journaled its change
-    (the seeds' cache files are small beside one change: the journal may grow to their size)."""
+    (the fixture's cache files are small beside one change: the journal may grow to their size)."""
     monkeypatch.setattr(cache, "FOLD_AT", 1)
     pipeline.generate(project)
     edit_summary(project, " Edited.")
@@ -316,14 +312,16 @@ def test_with_nothing_changed_nothing_is_rendered(project: Path, rendered: list[
 def test_problems_in_cached_files_name_the_same_places_as_without_a_cache(project: Path) -> None:
     pipeline.generate(project)  # every annotation file is now cached, without its marks
     actors = project / "seeds" / "annotations" / "actors.yaml"
-    actors.write_text(actors.read_text().replace("id: liu-yuejin\n", "id: liu-yuejin-x\n"))
+    actors.write_text(actors.read_text().replace("id: helen-marsh\n", "id: helen-marsh-x\n"))
     with pytest.raises(BriefingError) as cached:
         pipeline.generate(project)
     shutil.rmtree(project / FOLDER)
     with pytest.raises(BriefingError) as parsed:
         pipeline.generate(project)
     assert cached.value.report() == parsed.value.report()
-    assert "cnn-2018-china-hits-back.yaml:69:14: unknown id 'liu-yuejin'" in parsed.value.report()
+    claims = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
+    line = (project / claims).read_text().splitlines().index("    speaker: helen-marsh") + 1
+    assert f"{claims}:{line}:14: unknown id 'helen-marsh' in speaker" in parsed.value.report()
 
 
 def test_a_run_leaves_the_cycle_collector_as_it_found_it(project: Path) -> None:
@@ -331,13 +329,16 @@ def test_a_run_leaves_the_cycle_collector_as_it_found_it(project: Path) -> None:
     assert gc.isenabled()
     pipeline.generate(project)
     assert gc.isenabled()
-    (project / "seeds" / "briefing.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    overview = project / "seeds" / "briefing.yaml"
+    text = overview.read_text(encoding="utf-8")
+    overview.write_text("title: [unclosed\n", encoding="utf-8")
     with pytest.raises(BriefingError):
         pipeline.generate(project)
     assert gc.isenabled()
+    overview.write_text(text, encoding="utf-8")
     gc.disable()
     try:
-        pipeline.check(REPO)
+        pipeline.check(project)
         assert not gc.isenabled()
     finally:
         gc.enable()

@@ -9,7 +9,7 @@ from typing import Any
 
 import markdown
 import pytest
-from conftest import REPO
+from conftest import HARBOUR, REPO
 
 from generator.model import Briefing, Record, build_briefing
 from generator.network import LINE, Edge, edges, edges_at, edges_by_actor, network_svg
@@ -161,30 +161,32 @@ def test_output_is_the_same_for_the_same_input() -> None:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> Briefing:
-    return load_briefing(REPO)
+def harbour() -> Briefing:
+    return load_briefing(HARBOUR)
 
 
-def test_the_seeds_relate_their_actors(seeds: Briefing) -> None:
-    found = {e.relation for e in edges(seeds)}
-    assert found & {"answers", "disputes", "supports"}
-    assert {"quotes", "urges", "member of"} <= found
-    # Cui Tiankai and Liu Yuejin, the two Chinese officials, are linked by some chain of relations.
+def test_the_harbour_fixture_relates_its_actors(harbour: Briefing) -> None:
+    found = {e.relation for e in edges(harbour)}
+    assert {"answers", "disputes", "supports", "quotes", "acts with", "urges", "member of"} <= found
+    assert Edge("ada-quinn", "tomas-reyes", "disputes", "quinn-oyster-catches-halved") in (
+        edges(harbour)
+    )
+    # The campaign's spokesperson and the council, on two sides, are linked by a chain.
     links = defaultdict(set)
-    for e in edges(seeds):
+    for e in edges(harbour):
         links[e.source].add(e.target)
         links[e.target].add(e.source)
-    reached, todo = {"cui-tiankai"}, ["cui-tiankai"]
+    reached, todo = {"ada-quinn"}, ["ada-quinn"]
     while todo:
         for other in links[todo.pop()] - reached:
             reached.add(other)
             todo.append(other)
-    assert "liu-yuejin" in reached
+    assert "port-alder-council" in reached
 
 
-def test_labels_of_the_real_network_do_not_overlap(seeds: Briefing) -> None:
+def test_labels_of_a_whole_network_do_not_overlap(harbour: Briefing) -> None:
     """Labels beside their node are stacked per side; each must clear the one above it."""
-    svg = ET.fromstring(network_svg(seeds))
+    svg = ET.fromstring(network_svg(harbour))
     sides = defaultdict(list)
     for text in svg.iter(f"{SVG}text"):
         if text.get("text-anchor") in ("start", "end"):
@@ -200,8 +202,9 @@ def test_labels_of_the_real_network_do_not_overlap(seeds: Briefing) -> None:
 @pytest.mark.parametrize("records", [0, 600])
 def test_edges_found_near_one_actor_are_those_of_the_whole_network(records, tmp_path) -> None:
     """An incremental run draws an actor from the records near it (``edges_at``) instead of
-    finding every edge; it must draw the same. On the seeds, and on a synthetic corpus."""
-    root = REPO
+    finding every edge; it must draw the same. On the harbour fixture, and on a synthetic
+    corpus."""
+    root = HARBOUR
     if records:
         sys.path.insert(0, str(REPO / "benchmarks"))
         from corpus import make_corpus

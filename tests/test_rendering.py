@@ -40,42 +40,38 @@ def test_dates_show_the_precision_they_were_given() -> None:
 
 
 def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_one_process(
-    monkeypatch,
+    harbour: Path, monkeypatch
 ) -> None:
-    root = Path(__file__).parent.parent
-    briefing = load_briefing(root)
-    alone = Renderer(root / "templates", briefing).render()
-    monkeypatch.setattr(rendering, "PARALLEL_FROM", 0)  # the seeds are below the threshold
-    shared = Renderer(root / "templates", briefing).render(workers=3)
+    briefing = load_briefing(harbour)
+    alone = Renderer(harbour / "templates", briefing).render()
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 0)  # the fixture is below the threshold
+    shared = Renderer(harbour / "templates", briefing).render(workers=3)
     assert list(shared) != [] and shared == alone
 
 
-def test_long_lists_are_divided_by_year_and_month(monkeypatch) -> None:
-    root = Path(__file__).parent.parent
+def test_long_lists_are_divided_by_year_and_month(harbour: Path, monkeypatch) -> None:
     monkeypatch.setattr(rendering, "CROWDED", 1)  # every list of two or more counts as long
-    pages = Renderer(root / "templates", load_briefing(root)).render(
+    pages = Renderer(harbour / "templates", load_briefing(harbour)).render(
         {"timeline.md", "sources/index.md", "coverage.md"}
     )
     timeline, sources = pages["timeline.md"].text, pages["sources/index.md"].text
-    assert "### December 2018" in timeline and "### 2019, month not stated" in timeline
-    assert "## News articles (2)\n\n### 2018\n\n| Source" in sources
+    assert "### November 2023" in timeline and "### 2024, month not stated" in timeline
+    assert "### March 2024" in timeline  # the dredging took effect
+    assert "## News articles (2)\n\n### 2023\n\n| Source" in sources
     # Zensical indexes a section as one field of at most 16,384 words: a table of every article
     # under one heading reached that at about 1,160 articles
     coverage = pages["coverage.md"].text
-    assert "## Articles published in 2018\n\n| Article |" in coverage
-    assert "## Articles published in 2019\n\n| Article |" in coverage
+    assert "## Articles published in 2023\n\n| Article |" in coverage
+    assert "## Articles published in 2024\n\n| Article |" in coverage
 
 
 def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the_rest(
-    monkeypatch,
+    harbour: Path, monkeypatch
 ) -> None:
-    root = Path(__file__).parent.parent
     monkeypatch.setattr(rendering, "MEMO_LIMIT", 1)
-    briefing = load_briefing(root)
-    memo = Renderer(root / "templates", briefing).render({"memo.md"})["memo.md"].text
-    measures = len(briefing.in_section("measures"))
-    assert (
-        f"The 1 measures other records refer to most, of [{measures}](measures/index.md)." in memo
-    )
-    assert memo.split("## Measures")[1].split("## Figures")[0].count("\n- ") == 1
-    assert "; and 1 more, listed with [all sources](sources/index.md)." in memo
+    memo = Renderer(harbour / "templates", load_briefing(harbour)).render({"memo.md"})["memo.md"]
+    text = memo.text
+    assert "The 1 measures other records refer to most, of [3](measures/index.md)." in text
+    assert text.split("## Measures")[1].split("## Figures")[0].count("\n- ") == 1
+    assert "[Dredge the main channel of Port Alder harbour.]" in text.split("## Measures")[1]
+    assert "; and 1 more, listed with [all sources](sources/index.md)." in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -15,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-ANNOTATION = Path("seeds/annotations/cnn-2018-china-hits-back.yaml")
-PAGE = "claims/liu-nps-designed-in-us-and-europe/"
+ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
+PAGE = "claims/marsh-ships-will-stop-calling/"
 
 
 def fetch(url: str) -> str:
@@ -37,11 +36,11 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
 
 
 @pytest.fixture(params=[[], ["--fast"]], ids=["whole", "fast"])
-def served(request, built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """A preview server on a copy of the project: rebuilding the whole site after each edit,
-    or (``--fast``) only the pages whose Markdown changed."""
-    root = tmp_path / "project"
-    shutil.copytree(built_site, root, ignore=shutil.ignore_patterns("site"))
+def served(request, harbour_project: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """A preview server on a fresh copy of the harbour project, nothing generated yet:
+    rebuilding the whole site after each edit, or (``--fast``) only the pages whose Markdown
+    changed."""
+    root = harbour_project
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -53,7 +52,7 @@ def served(request, built_site: Path, tmp_path: Path) -> Iterator[tuple[Path, st
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=output)
         url = f"http://127.0.0.1:{port}/{PAGE}"
         try:
-            assert wait_for(lambda: "designed" in fetch(url)), log.read_text()
+            assert wait_for(lambda: "largest ships" in fetch(url)), log.read_text()
             yield root, url, log
         finally:
             server.terminate()
@@ -65,16 +64,16 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
     annotation = root / ANNOTATION
     text = annotation.read_text(encoding="utf-8")
     edited = text.replace(
-        "Most new psychoactive substances are designed", "EDITED substances are designed"
+        "Without dredging, the largest ships would stop", "EDITED, the largest ships would stop"
     )
+    assert edited != text
     annotation.write_text(edited, encoding="utf-8")
-    assert wait_for(lambda: "EDITED substances" in fetch(url)), log.read_text()
+    assert wait_for(lambda: "EDITED, the largest ships" in fetch(url)), log.read_text()
 
-    broken = edited.replace(
-        "most new psychoactive substances (NPS)", "most novel psychoactive substances"
-    )
-    annotation.write_text(broken.replace("EDITED substances", "AGAIN substances"), encoding="utf-8")
+    broken = edited.replace("the largest ships will stop calling", "the biggest ships will stop")
+    assert broken != edited
+    annotation.write_text(broken.replace("EDITED, the", "AGAIN, the"), encoding="utf-8")
     assert wait_for(lambda: "Still serving the last good pages" in log.read_text()), log.read_text()
 
-    assert "quote not found in source 'cnn-2018-china-hits-back'" in log.read_text()
-    assert "EDITED substances" in fetch(url)  # the last good page, still served
+    assert "quote not found in source 'courier-2023-council-backs-dredging'" in log.read_text()
+    assert "EDITED, the largest ships" in fetch(url)  # the last good page, still served
