@@ -98,6 +98,7 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
             section: [r for r in annotated if r.section == section] for section in SECTIONS
         },
         "relayed": b.referring(source.id, "via"),
+        "referenced_by": b.referring(source.id, "about"),
         "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
     }
 

@@ -5,18 +5,18 @@ from hypothesis import strategies as st
 
 from generator.evidence import Match, Miss, SearchableText, fold, paragraph_spans
 
-TEXT = "First line.\n\n“It’s  here,” said   Liu.\nThird\xa0line with 138 NPS – including"
+TEXT = "First line.\n\n“It’s  here,” said   Okafor.\nThird\xa0line with 42 units – including"
 
 
 def test_whitespace_and_typographic_quotes_are_forgiven() -> None:
-    found = SearchableText(TEXT).find('"It\'s here," said Liu.')
+    found = SearchableText(TEXT).find('"It\'s here," said Okafor.')
     assert isinstance(found, Match)
-    assert TEXT[found.start : found.end] == "“It’s  here,” said   Liu."
+    assert TEXT[found.start : found.end] == "“It’s  here,” said   Okafor."
     assert found.paragraph == 2
 
 
 def test_dashes_and_spelling_are_not_forgiven() -> None:
-    assert isinstance(SearchableText(TEXT).find("138 NPS - including"), Miss)
+    assert isinstance(SearchableText(TEXT).find("42 units - including"), Miss)
     assert isinstance(SearchableText(TEXT).find("said Lui"), Miss)
 
 
@@ -26,7 +26,7 @@ def test_a_miss_says_how_far_the_quote_matched_and_what_the_text_has() -> None:
 
 
 def test_a_quote_spanning_lines_is_found_in_the_paragraph_where_it_starts() -> None:
-    found = SearchableText(TEXT).find("said Liu. Third line")
+    found = SearchableText(TEXT).find("said Okafor. Third line")
     assert isinstance(found, Match) and found.paragraph == 2
     start, _ = paragraph_spans(TEXT)[2]
     assert TEXT[start:].startswith("Third")
