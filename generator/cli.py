@@ -123,6 +123,10 @@ def _serve(root: Path, address: str, fast: bool) -> NoReturn:
     os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", *config], env)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     root = arguments.root.resolve()
@@ -131,10 +135,13 @@ def main(argv: list[str] | None = None) -> int:
             own = {k: getattr(arguments, k) for k in ("title", "topic", "description", "about")}
             for path in new_briefing.start(root, own, arguments.force):
                 print(f"wrote {path.relative_to(root)}")
-            print("next: add an article with 'briefing new-source ID FILE --label TEXT'")
+            print(
+                "next: add an article: .venv/bin/python -m generator new-source ID FILE --label TEXT"
+            )
         elif arguments.command == "check":
             briefing = pipeline.check(root)
-            print(f"ok: {len(briefing.records)} records in {len(briefing.articles)} articles")
+            records, articles = len(briefing.records), len(briefing.articles)
+            print(f"ok: {_count(records, 'record')} in {_count(articles, 'article')}")
             for path in briefing.drafts:
                 print(f"{path}: draft, not checked or published until 'draft: true' is removed")
         elif arguments.command == "generate":

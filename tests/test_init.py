@@ -145,7 +145,7 @@ def test_the_first_article_of_an_empty_briefing(project: Path) -> None:
         ],
     }
     draft.write_text(yaml.safe_dump(annotation, allow_unicode=True), encoding="utf-8")
-    assert run_cli(project, "check").out.startswith("ok: 4 records in 1 articles")
+    assert run_cli(project, "check").out.startswith("ok: 4 records in 1 article")
     assert run_cli(project, "coverage").code == 0
 
 
