@@ -37,7 +37,8 @@ from pathlib import Path
 
 from corpus import edit_one_claim, make_corpus
 
-SECTIONS = ("actors", "claims", "measures", "figures", "sources", "questions")
+from generator.kinds import KINDS
+
 # Each step runs with Python's bytecode cache, as on a user's machine: this machine's shell sets
 # PYTHONDONTWRITEBYTECODE, which made every run compile the generator's modules again (0.03 s).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -125,7 +126,7 @@ def measure(size: int, seed: int, work: Path) -> Result:
     generate = run([*generator, "generate", "--root", str(root)], root)
     docs = root / "docs"
     pages = sum(1 for _ in docs.rglob("*.md"))
-    record_pages = sum(1 for s in SECTIONS for p in (docs / s).glob("*.md") if p.name != "index.md")
+    record_pages = sum(1 for s in KINDS for p in (docs / s).glob("*.md") if p.name != "index.md")
 
     print(f"{step} generator build (the whole pipeline)", file=sys.stderr)
     pipeline = run([*generator, "build", "--root", str(root)], root)

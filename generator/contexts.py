@@ -7,10 +7,12 @@ from the model's indexes, so no template searches the corpus.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 from typing import Any
 
+from .kinds import KINDS
 from .markup import attribute
-from .model import SECTIONS, Briefing, Record
+from .model import Briefing, Record
 from .network import network_svg
 from .passages import Passage, mark_paragraphs
 
@@ -94,9 +96,12 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
     return {
         "article": article,
         "paragraphs": mark_paragraphs(article.text, passages, _note) if article else [],
-        "annotated": {
-            section: [r for r in annotated if r.section == section] for section in SECTIONS
-        },
+        "actors_named": [r for r in annotated if not KINDS[r.section].covers],
+        "annotated": [
+            (kind.annotated_as or kind.plural.capitalize(), found)
+            for kind in KINDS.values()
+            if kind.covers and (found := [r for r in annotated if r.section == kind.plural])
+        ],
         "relayed": b.referring(source.id, "via"),
         "referenced_by": b.referring(source.id, "about"),
         "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
@@ -109,11 +114,49 @@ def _note(record: Record, number: int) -> str:
     return f'[{number}](../{record.section}/{record.id}.md "{title}")'
 
 
-CONTEXTS: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {
-    "actors": _actor,
-    "claims": _claim,
-    "measures": _about_only,
-    "figures": _about_only,
-    "sources": _source,
-    "questions": question_context,
+def named_in(b: Briefing, record: Record) -> list[tuple[str, list[Record]]]:
+    """The records naming this one, by kind, of the kinds listed where they are named
+    (``Kind.backlinks``): the kinds that have no place of their own on the page."""
+    found = []
+    for kind in KINDS.values():
+        if kind.backlinks:
+            naming = {r.id: r for name in kind.references for r in b.referring(record.id, name)}
+            if mine := [naming[i] for i in sorted(naming) if naming[i].section == kind.plural]:
+                found.append((kind.plural, mine))
+    return found
+
+
+def page_context(b: Briefing, record: Record) -> dict[str, Any]:
+    """What a record's page is given: its kind's hook, and who names it (``named_in``)."""
+    return {**PAGES[KINDS[record.section].context](b, record), "named_in": named_in(b, record)}
+
+
+# The hooks a kind's entry names (``Kind.context``): what its record pages are given.
+PAGES: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {
+    "plain": _about_only,
+    "actor": _actor,
+    "claim": _claim,
+    "source": _source,
+    "question": question_context,
+}
+
+
+def _claims_index(b: Briefing, claims: list[Record]) -> dict[str, Any]:
+    """The claims by who made them, in the order of the speakers' ids."""
+    spoken = sorted((s, claim.id) for claim in claims for s in claim.speakers)
+    speakers = [
+        (speaker, [claim_id for _, claim_id in pairs])
+        for speaker, pairs in groupby(spoken, key=lambda pair: pair[0])
+    ]
+    return {"speakers": speakers}
+
+
+def _questions_index(b: Briefing, questions: list[Record]) -> dict[str, Any]:
+    return {"contentions": [(q, *question_context(b, q).values()) for q in questions]}
+
+
+# The hooks a kind's entry names (``Kind.index``): what its index is given beyond its records.
+INDEXES: dict[str, Callable[[Briefing, list[Record]], dict[str, Any]]] = {
+    "claims": _claims_index,
+    "questions": _questions_index,
 }

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import not_
 
+from .kinds import KINDS
 from .model import Briefing
 
-COUNTED = ("claims", "measures", "figures", "sources")
+COUNTED = tuple(section for section, kind in KINDS.items() if kind.covers and kind.evidenced)
 MIN_SHARE = 0.5
 
 _END = re.compile(r"[.!?][\"”’')]*\s+|\n+")

@@ -15,26 +15,15 @@ from functools import cached_property
 from typing import Any
 
 from . import tracing
+from .kinds import KINDS
 from .tracing import Traced
 
-SECTIONS = ("actors", "claims", "measures", "figures", "sources", "questions")
+SECTIONS = tuple(KINDS)  # each kind's plural, in the registry's order
 
 # Which fields of a record name other records, and the section each named record must be in
 # (None: any section). Validation and backlinks both read this one table.
 REFERENCE_FIELDS: dict[str, dict[str, str | None]] = {
-    "actors": {"roles.of": "actors"},
-    "sources": {"author": "actors", "publisher": "actors"},
-    "claims": {
-        "speaker": "actors",
-        "via": "sources",
-        "about": None,
-        "supports": "claims",
-        "disputes": "claims",
-        "responds_to": "claims",
-    },
-    "measures": {"actors": "actors", "urged_by": "actors", "about": None},
-    "figures": {"stated_by": "actors", "via": "sources", "about": None},
-    "questions": {"claims": "claims"},
+    section: dict(kind.references) for section, kind in KINDS.items()
 }
 
 
@@ -62,7 +51,8 @@ def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, t
             yield "evidence", item["source"], (*at, "source")
 
 
-PARTS_WITH_EVIDENCE = ("roles", "events")  # an actor's roles, a measure's events
+# An actor's roles, a measure's events: lists whose items carry evidence of their own
+PARTS_WITH_EVIDENCE = tuple(dict.fromkeys(p for k in KINDS.values() for p in k.parts_with_evidence))
 
 
 def evidence_items(data: dict[str, Any]) -> Iterator[tuple[tuple, dict[str, Any]]]:
@@ -182,16 +172,8 @@ class Record:
 
     @property
     def label(self) -> str:
-        """How links to this record read."""
-        if self.section == "actors":
-            return self.name
-        if self.section == "sources":
-            return self.fields["label"]
-        if self.section == "figures":
-            return f"{self.quantity}: {self.counts}"
-        if self.section == "questions":
-            return self.question
-        return self.summary
+        """How links to this record read (its kind says)."""
+        return KINDS[self.section].label(self)
 
     @property
     def quantity(self) -> str:

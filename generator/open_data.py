@@ -12,7 +12,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .model import SECTIONS, Briefing, Evidence, Record
+from .kinds import KINDS
+from .model import Briefing, Evidence, Record
 
 ACTOR_TYPES = {
     "person": "Person",
@@ -66,40 +67,71 @@ def _ref(briefing: Briefing, record_id: str) -> dict[str, Any]:
 
 def _thing(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     """schema.org for one record; ``depth`` 1 gives the short form used inside another."""
-    section, get = record.section, record.get
+    kind = KINDS[record.section]
     data: dict[str, Any] = {"@id": f"../../{page_url(record)}", "name": record.label}
-    if section == "actors":
-        data["@type"] = ACTOR_TYPES[record.kind]
-        if get("aliases") and not depth:
-            data["alternateName"] = get("aliases")
-        if record.roles and not depth and record.kind == "person":
-            data["jobTitle"] = sorted({role.title for role in record.roles})
-    elif section == "sources":
-        data["@type"] = SOURCE_TYPES.get(record.kind, "CreativeWork")
-        for field, key in (("published", "datePublished"), ("url", "url")):
-            if get(field):
-                data[key] = get(field)
-        for field, key in (("author", "author"), ("publisher", "publisher")):
-            if get(field) and not depth:
-                data[key] = _ref(briefing, get(field))
-    elif section == "claims":
-        data.update({"@type": "Claim", "text": record.summary})
-        if not depth:
-            data["author"] = _refs(briefing, record.speakers)
-            data["appearance"] = [_quotation(briefing, record, e) for e in record.evidence]
-            if get("date"):
-                data["dateCreated"] = get("date")
-    elif section == "measures":
-        data.update({"@type": "Action", "description": record.summary})
-        data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[record.status]}"
-        if not depth:
-            data["agent"] = [_ref(briefing, i) for i in record.actors]
-    elif section == "figures":
-        data.update({"@type": "QuantitativeValue", "value": record.value})
-        data.update({"unitText": record.unit, "description": record.counts})
-    else:
-        data.update({"@type": "Question", "text": record.question})
+    data["@type"] = kind.schema_org
+    if kind.json_ld:
+        data.update(DETAILS[kind.json_ld](briefing, record, depth))
     return data
+
+
+def _actor(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": ACTOR_TYPES[record.kind]}
+    if record.get("aliases") and not depth:
+        data["alternateName"] = record.get("aliases")
+    if record.roles and not depth and record.kind == "person":
+        data["jobTitle"] = sorted({role.title for role in record.roles})
+    return data
+
+
+def _source(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    get = record.get
+    data: dict[str, Any] = {"@type": SOURCE_TYPES.get(record.kind, "CreativeWork")}
+    for field, key in (("published", "datePublished"), ("url", "url")):
+        if get(field):
+            data[key] = get(field)
+    for field, key in (("author", "author"), ("publisher", "publisher")):
+        if get(field) and not depth:
+            data[key] = _ref(briefing, get(field))
+    return data
+
+
+def _claim(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": record.summary}
+    if not depth:
+        data["author"] = _refs(briefing, record.speakers)
+        data["appearance"] = [_quotation(briefing, record, e) for e in record.evidence]
+        if record.get("date"):
+            data["dateCreated"] = record.get("date")
+    return data
+
+
+def _measure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"description": record.summary}
+    data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[record.status]}"
+    if not depth:
+        data["agent"] = [_ref(briefing, i) for i in record.actors]
+    return data
+
+
+def _figure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    return {"value": record.value, "unitText": record.unit, "description": record.counts}
+
+
+def _question(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    return {"text": record.question}
+
+
+# The hooks a kind's entry names (``Kind.json_ld``): what schema.org says of its records
+# beyond their name and type.
+DETAILS: dict[str, Callable[[Briefing, Record, int], dict[str, Any]]] = {
+    "actor": _actor,
+    "source": _source,
+    "claim": _claim,
+    "measure": _measure,
+    "figure": _figure,
+    "question": _question,
+}
 
 
 def _quotation(briefing: Briefing, claim: Record, evidence: Evidence) -> dict[str, Any]:
@@ -125,7 +157,7 @@ def records_json(briefing: Briefing, rows: Rows = afresh) -> str:
     """Every record, with its page and the located evidence: the whole briefing in one file."""
     row = rows("json", json_row)
     data = {"title": _json(briefing.title), "topic": _json(briefing.topic)}
-    for section in SECTIONS:
+    for section in KINDS:
         data[section] = "[" + ",".join(map(row, briefing.in_section(section))) + "]"
     # What json.dumps(..., sort_keys=True) writes, put together from each record's JSON
     return "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(data.items())) + "}\n"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .evidence import paragraph_spans
+from .kinds import KINDS
 from .markup import escape_run, safe_line_start, squash
 from .model import Evidence, Record
 
@@ -28,7 +29,7 @@ class Passage:
 
     @property
     def tag(self) -> str:
-        return "span" if self.record.section == "actors" else "mark"
+        return "mark" if KINDS[self.record.section].covers else "span"
 
     def opening(self, with_id: bool) -> str:
         kind = "mention" if self.tag == "span" else "evidence"

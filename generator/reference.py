@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from .kinds import KINDS
 from .schemas import ANNOTATIONS, ARTICLE, BRIEFING, schema
-
-KINDS = ("actor", "source", "claim", "measure", "figure", "question")
 
 
 def reference() -> dict[str, Any]:
     """The template's context: one table of fields per kind of record and per file."""
     annotations = schema(ANNOTATIONS)
     definitions = annotations["$defs"]
-    tables = {kind: fields(definitions[kind], definitions) for kind in KINDS}
+    # The kinds others name most first, then the rest in the registry's order.
+    kinds = sorted(KINDS.values(), key=lambda kind: not kind.reference_first)
+    tables = {kind.name: fields(definitions[kind.definition], definitions) for kind in kinds}
     tables["evidence"] = fields(definitions["evidence"], definitions)
     tables["more evidence"] = fields(definitions["moreEvidence"], definitions)
     tables["article front matter"] = fields(schema(ARTICLE), definitions)

@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cached_property, partial
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from . import tracing
-from .contexts import CONTEXTS, question_context
+from .contexts import INDEXES, page_context, question_context
 from .coverage import measure_article
+from .kinds import KINDS
 from .markup import (
     counted,
     escape,
@@ -28,12 +28,13 @@ from .markup import (
     safe_line_start,
     squash,
 )
-from .model import SECTIONS, Briefing, Evidence, Record
+from .model import Briefing, Evidence, Record
 from .network import edges_by_actor, network_svg
 from .open_data import csv_columns, csv_table, json_ld, records_json
 from .reference import reference
 from .timeline import calendar, entry
 from .tracing import Rendered, rendered, reuse
+from .writing import OVERVIEW_PAGES
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
@@ -200,17 +201,14 @@ class Renderer:
     def jobs(self) -> dict[str, Callable[[], str]]:
         """How to render each file the generator owns under docs/, by path."""
         b, jobs = self.briefing, {}
-        overview = {"index.md": "home", "about.md": "about", "coverage.md": "coverage"}
-        overview |= {"timeline.md": "timeline"}
-        overview |= {"memo.md": "memo", "reference.md": "reference"}
-        for path, name in overview.items():
+        for path, name in OVERVIEW_PAGES.items():
             jobs[path] = partial(self.overview_page, name)
-        for section in SECTIONS:
+        for section in KINDS:
             jobs[f"{section}/index.md"] = partial(self.index_page, section)
         # '_' cannot occur in an id, so this page never clashes with a claim's
         jobs["claims/by_source.md"] = self.by_source_page
         jobs |= self.record_jobs
-        jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in SECTIONS}
+        jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in KINDS}
         jobs["data/records.json"] = partial(records_json, b, self.rows)
         jobs["data/index.md"] = self.data_page
         return jobs
@@ -269,19 +267,11 @@ class Renderer:
         return self._page(f"{name}.md.j2", "", contexts[name]())
 
     def index_page(self, section: str) -> str:
-        """One index per kind, grouped so that thousands of records stay scannable."""
-        context: dict[str, Any] = {section: self.briefing.in_section(section)}
-        if section == "claims":  # by who made them, in the order of the speakers' ids
-            spoken = sorted((s, claim.id) for claim in context[section] for s in claim.speakers)
-            context["speakers"] = [
-                (speaker, [claim_id for _, claim_id in pairs])
-                for speaker, pairs in groupby(spoken, key=lambda pair: pair[0])
-            ]
-        if section == "questions":
-            context["contentions"] = [
-                (q, *question_context(self.briefing, q).values()) for q in context[section]
-            ]
-        return self._page(f"{section}.md.j2", "../", context)
+        """One index per kind, grouped so that thousands of records stay scannable (what
+        more than its records an index is given is its kind's ``index`` hook)."""
+        kind, records = KINDS[section], self.briefing.in_section(section)
+        more = INDEXES[kind.index](self.briefing, records) if kind.index else {}
+        return self._page(kind.index_template, "../", {section: records, **more})
 
     def by_source_page(self) -> str:
         articles = {"articles": self.briefing.article_sources()}
@@ -289,15 +279,14 @@ class Renderer:
 
     def record_page(self, record: Record) -> str:
         tracing.note(f"r:{record.id}")
-        context = CONTEXTS[record.section](self.briefing, record)
-        page = self._page(
-            f"{record.section[:-1]}.md.j2", "../", {record.section[:-1]: record, **context}
-        )
+        kind = KINDS[record.section]
+        context = page_context(self.briefing, record)
+        page = self._page(kind.page_template, "../", {kind.name: record, **context})
         return f"{front_matter(record)}{page}\n{json_ld(self.briefing, record)}\n"
 
     def data_page(self) -> str:
         """The page that documents the downloads under /data/."""
-        columns = {f"{s}.csv": csv_columns(self.briefing, s) for s in SECTIONS}
+        columns = {f"{s}.csv": csv_columns(self.briefing, s) for s in KINDS}
         return self._page("data.md.j2", "../", {"columns": columns})
 
     def _page(self, template: str, base: str, context: dict[str, Any]) -> str:

@@ -11,13 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
+from .kinds import KINDS
 from .model import Briefing, Record
 
-DATED_FIELDS = {
-    "sources": (("published", "published"),),
-    "claims": (("date", "claimed"),),
-    "measures": (("announced", "announced"), ("taken", "taken"), ("effective", "took effect")),
-}
+DATED_FIELDS = {section: kind.dated for section, kind in KINDS.items() if kind.dated}
 PRECISION = {4: "year", 7: "month", 10: "day"}
 
 

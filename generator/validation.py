@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from . import schemas, site_config
 from .cache import Cache
 from .evidence import Match, Miss, SearchableText, fold
+from .kinds import KINDS
 from .loading import Article, Document, load_article, load_yaml
 from .model import (
     REFERENCE_FIELDS,
@@ -203,12 +204,27 @@ def _check_schemas(
         data = {**_as_dict(article.meta.data), "id": article.id}
         raw.append(_Raw("sources", data, article.meta, ()))
     for document in documents:
+        problems.extend(_unregistered(document))
         for section in SECTIONS:
             items = _as_dict(document.data).get(section)
             for index, data in enumerate(items if isinstance(items, list) else []):
                 if isinstance(data, dict) and isinstance(data.get("id"), str):
                     raw.append(_Raw(section, data, document, (section, index)))
     return raw
+
+
+def _unregistered(document: Document) -> list[Problem]:
+    """Records of a kind the schema defines but the registry does not: never skipped silently."""
+    known = schemas.schema(schemas.ANNOTATIONS)["properties"]
+    return [
+        Problem(
+            document.locate((key,), key=True),
+            f"'{key}' has a schema definition but no entry in the registry of kinds",
+            "add its entry to KINDS in generator/kinds.py (see the README: adding a record kind)",
+        )
+        for key in _as_dict(document.data)
+        if key in known and key not in KINDS and key not in ("draft", ADDED)
+    ]
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
@@ -238,8 +254,8 @@ def _with_more_evidence(
             hint = did_you_mean(target, sections) or f"add a record with id '{target}' first"
             problems.append(Problem(raw.locate("record"), f"unknown id '{target}' in record", hint))
             continue
-        if sections[target] == "questions":
-            message = f"'{target}' is a question, which takes no evidence"
+        if not KINDS[sections[target]].evidenced:
+            message = f"'{target}' is {_a(KINDS[sections[target]].name)}, which takes no evidence"
             hint = "add the evidence to the claims the question lists"
             problems.append(Problem(raw.locate("record"), message, hint))
             continue

@@ -12,10 +12,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import SECTIONS
+from .kinds import KINDS
 
-OWNED_FILES = ("index.md", "about.md", "coverage.md", "timeline.md", "memo.md", "reference.md")
-OWNED_FOLDERS = (*SECTIONS, "data")
+# What the generator owns under docs/, said once: the overview pages (by the template each is
+# rendered with), each kind's folder, and the downloads. The writer removes what it no longer
+# makes there, ``python -m generator clean`` (``make clean``) deletes them, and a test checks
+# that .gitignore lists exactly these.
+OVERVIEW_PAGES = {
+    "index.md": "home",
+    "about.md": "about",
+    "coverage.md": "coverage",
+    "timeline.md": "timeline",
+    "memo.md": "memo",
+    "reference.md": "reference",
+}
+OWNED_FILES = tuple(OVERVIEW_PAGES)
+OWNED_FOLDERS = (*KINDS, "data")
 
 
 @dataclass
