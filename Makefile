@@ -39,8 +39,11 @@ serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, regenerating on 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+# The generated pages are those generator/writing.py lists; reading the list needs no package
+# installed, so this works on a fresh clone too.
 clean:
-	rm -rf site .site.new .site.old .briefing-cache docs/index.md docs/about.md docs/coverage.md docs/timeline.md docs/memo.md docs/reference.md docs/questions docs/data docs/actors docs/claims docs/measures docs/figures docs/sources
+	rm -rf site .site.new .site.old .briefing-cache
+	$(PYTHON) -c 'from pathlib import Path; from generator.writing import clean; clean(Path("docs"))'
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from generator import pipeline
+from generator import pipeline, site_config
 from generator.problems import BriefingError
 
 log = logging.getLogger("mkdocs.briefing")
@@ -30,6 +30,17 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_config(config):
+    """Give the navigation every kind of record, also those mkdocs.yml does not list."""
+    hidden = [p.pattern for p in config.not_in_nav.patterns] if config.not_in_nav else []
+    nav, patterns = site_config.with_every_kind(config.nav or [], hidden)
+    if config.nav and nav != config.nav:
+        config.nav = nav
+    if config.not_in_nav and patterns != hidden:  # a GitIgnoreSpec, as MkDocs reads the option
+        config.not_in_nav = type(config.not_in_nav).from_lines(patterns)
+    return config
 
 
 def on_pre_build(config) -> None:

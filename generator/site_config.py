@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from .kinds import KINDS
 from .problems import Location, Problem
 
 CONFIG = "mkdocs.yml"
@@ -67,3 +69,25 @@ def repeat(root: Path, overview: dict[str, str]) -> None:
             end += 1
         lines[at:end] = [line]
     path.write_text("".join(lines), encoding="utf-8")
+
+
+def with_every_kind(nav: list[Any], hidden: list[str]) -> tuple[list[Any], list[str]]:
+    """The site's navigation and its ``not_in_nav`` patterns, given every kind in the registry.
+
+    mkdocs.yml keeps its own titles and order for the kinds it lists; a kind it does not list
+    gets its index after the last one it does, under its plural, and its record pages are left
+    out of the navigation as the others' are (``mkdocs build --strict`` would refuse them)."""
+    listed = [page if isinstance(page := _page(item), str) else "" for item in nav]
+    indexes = {f"{plural}/index.md": plural for plural in KINDS}
+    missing = [
+        {plural.capitalize(): page} for page, plural in indexes.items() if page not in listed
+    ]
+    at = max((i + 1 for i, page in enumerate(listed) if page in indexes), default=len(nav))
+    patterns = [f"/{plural}/*.md" for plural in KINDS if f"/{plural}/*.md" not in hidden]
+    return [*nav[:at], *missing, *nav[at:]], [*hidden, *patterns]
+
+
+def _page(item: Any) -> Any:
+    """The page a top-level navigation entry points at ('Actors: actors/index.md'), or the
+    list of a section's entries."""
+    return next(iter(item.values())) if isinstance(item, dict) else item

@@ -8,6 +8,7 @@ Hand-written pages elsewhere in ``docs/`` are never read, written or deleted.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,14 @@ def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> 
         for folder in OWNED_FOLDERS:
             _remove_empty_dirs(docs / folder)
     return report
+
+
+def clean(docs: Path) -> None:
+    """Delete every generated file and folder under ``docs/`` (``make clean``)."""
+    for name in OWNED_FILES:
+        (docs / name).unlink(missing_ok=True)
+    for folder in OWNED_FOLDERS:
+        shutil.rmtree(docs / folder, ignore_errors=True)
 
 
 def _replace(target: Path, data: bytes) -> None:
