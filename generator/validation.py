@@ -254,8 +254,9 @@ def _with_more_evidence(
             hint = did_you_mean(target, sections) or f"add a record with id '{target}' first"
             problems.append(Problem(raw.locate("record"), f"unknown id '{target}' in record", hint))
             continue
-        if not KINDS[sections[target]].evidenced:
-            message = f"'{target}' is {_a(KINDS[sections[target]].name)}, which takes no evidence"
+        kind = KINDS.get(sections[target])  # none for a duplicated id, told already
+        if kind and not kind.evidenced:
+            message = f"'{target}' is {_a(kind.name)}, which takes no evidence"
             hint = "add the evidence to the claims the question lists"
             problems.append(Problem(raw.locate("record"), message, hint))
             continue
@@ -369,8 +370,8 @@ def _check_record(
             problems.append(
                 Problem(
                     raw.locate(*at),
-                    f"'{target}' is {_a(sections[target][:-1])}, "
-                    f"but {name} must name {_a(wanted[:-1])}",
+                    f"'{target}' is {_a(KINDS[sections[target]].name)}, "
+                    f"but {name} must name {_a(KINDS[wanted].name)}",
                 )
             )
     for reasons in ("inferred", "provenance"):
