@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import coverage, new_briefing, pipeline, scaffold
-from .problems import BriefingError, Location, Problem
+from .problems import BriefingError, InputError, Location, Problem
 
 COMMANDS = {
     "init": "start a briefing of your own: remove the example from seeds/ and write your "
@@ -91,7 +91,7 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise BriefingError([Problem(Location(arguments.file), "not valid UTF-8 text")]) from None
+        raise InputError([Problem(Location(arguments.file), "not valid UTF-8 text")]) from None
     meta = {
         "label": arguments.label,
         "kind": arguments.kind,
@@ -109,9 +109,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise BriefingError(
-            [Problem(Location(str(path)), f"cannot read: {error.strerror}")]
-        ) from None
+        raise InputError([Problem(Location(str(path)), f"cannot read: {error.strerror}")]) from None
 
 
 def _serve(root: Path, address: str, fast: bool) -> NoReturn:

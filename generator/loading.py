@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .problems import BriefingError, Location, Problem, relative
+from .problems import InputError, Location, Problem, relative
 
 MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
 MAX_BYTES = 5_000_000
@@ -126,15 +126,15 @@ def read_text(path: Path, shown: str) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise BriefingError(
+        raise InputError(
             [Problem(Location(shown), f"cannot read file: {error.strerror}")]
         ) from None
     if len(raw) > MAX_BYTES:
-        raise BriefingError(
+        raise InputError(
             [Problem(Location(shown), f"file is larger than {MAX_BYTES:,} bytes", "split it up")]
         )
     if b"\0" in raw:
-        raise BriefingError(
+        raise InputError(
             [Problem(Location(shown), "file is binary, not text", "save it as UTF-8 text")]
         )
     try:
@@ -142,7 +142,7 @@ def read_text(path: Path, shown: str) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise BriefingError(
+        raise InputError(
             [Problem(Location(shown, line, column), "file is not valid UTF-8", "save it as UTF-8")]
         ) from None
 
@@ -168,13 +168,13 @@ def parse_yaml(
             else Location(shown)
         )
         message = " ".join(part for part in (error.context, error.problem) if part)
-        raise BriefingError(
+        raise InputError(
             [Problem(where, f"malformed YAML: {message}", "check the indentation and quoting here")]
         ) from None
     builder = _Builder(shown, line_offset)
     data = builder.build(root, ()) if root is not None else None
     if builder.problems:
-        raise BriefingError(builder.problems)
+        raise InputError(builder.problems)
     return Document(shown, data, text, line_offset, builder.marks, builder.key_marks)
 
 
@@ -193,7 +193,7 @@ class _Builder:
     def build(self, node: yaml.Node, at: Path_) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise BriefingError(
+            raise InputError(
                 [
                     Problem(
                         Location(self.shown, *self.where(node)),
@@ -249,7 +249,7 @@ def load_yaml(path: Path, root: Path, known: dict[tuple[str, str], Any] | None =
     shown = relative(path, root)
     document = parse_yaml(read_text(path, shown), shown, known=known)
     if document.data is None:
-        raise BriefingError([Problem(Location(shown), "file is empty", "remove it or add records")])
+        raise InputError([Problem(Location(shown), "file is empty", "remove it or add records")])
     return document
 
 
@@ -261,7 +261,7 @@ def load_article(
     content = read_text(path, shown)
     end = content.find("\n" + FRONT_MATTER, len(FRONT_MATTER) - 1)
     if not content.startswith(FRONT_MATTER) or end < 0:
-        raise BriefingError(
+        raise InputError(
             [
                 Problem(
                     Location(shown, 1, 1),

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from . import site_config
-from .problems import BriefingError, Location, Problem
+from .problems import InputError, Location, Problem
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schemas/briefing.schema.json"
 LIMITS = {"title": 200, "description": 200, "topic": 2000, "about": 2000}
@@ -55,7 +55,7 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> list[Path]:
             Problem(Location(site_config.CONFIG), "file is missing", "run init in the project")
         )
     if problems:
-        raise BriefingError(problems)
+        raise InputError(problems)
     for path in held:
         path.unlink()
     for folder in ("articles", "annotations"):

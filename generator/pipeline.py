@@ -19,7 +19,7 @@ from typing import TypeVar
 from .cache import Cache
 from .memo import Memo
 from .model import Briefing
-from .problems import BriefingError, Location, Problem
+from .problems import BuildError
 from .rendering import Renderer
 from .timeline import entries
 from .validation import load_briefing
@@ -124,8 +124,8 @@ def build(root: Path) -> WriteReport:
             for line in (result.stderr + result.stdout).splitlines()
             if not line.startswith("INFO")
         )
-        problem = Problem(Location("mkdocs.yml"), f"mkdocs build --strict failed:\n{output}")
-        raise BriefingError([problem], "docs/ is up to date; site/ was left as it was.")
+        outcome = "docs/ is up to date; site/ was left as it was."
+        raise BuildError("mkdocs build --strict", output, outcome)
     old = root / ".site.old"
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():

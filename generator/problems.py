@@ -1,8 +1,10 @@
-"""Problems found in a user's input, and the one exception that carries them.
+"""Problems found in a user's input, and the public exceptions a run can end with.
 
 Every stage collects problems instead of raising on the first one, so an author sees all of
-their mistakes in one run. ``BriefingError`` is the only exception the CLI turns into an exit
-code; anything else is a bug in the generator and keeps its traceback.
+their mistakes in one run. ``BriefingError`` and its two kinds are the only exceptions the CLI
+and the MkDocs hook turn into a message and an exit code: ``InputError`` (the input has
+problems, each at its place) and ``BuildError`` (the renderer failed on pages we wrote).
+Anything else is a bug in the generator and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ class Problem:
 
 
 class BriefingError(Exception):
+    """A run that cannot go on for a reason the user can act on; ``report`` says it all."""
+
+    def report(self) -> str:
+        return str(self)
+
+
+class InputError(BriefingError):
     """The input cannot be built; ``problems`` says every reason, in file order."""
 
     def __init__(self, problems: Iterable[Problem], outcome: str = "nothing was written."):
@@ -51,6 +60,18 @@ class BriefingError(Exception):
         lines = [str(problem) for problem in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found; {self.outcome}")
         return "\n".join(lines)
+
+
+class BuildError(BriefingError):
+    """The renderer (``mkdocs build``) failed on the pages we wrote: no input file is at fault,
+    so there is no location, only what the renderer said."""
+
+    def __init__(self, command: str, output: str, outcome: str):
+        self.command, self.output, self.outcome = command, output, outcome
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        return f"{self.command} failed:\n{self.output}\n{self.outcome}"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import metadata
 from .coverage import flags_of, split_sentences
 from .model import Briefing
-from .problems import BriefingError, Location, Problem
+from .problems import InputError, Location, Problem
 
 _NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
 _COUNTED = re.compile(r"(?:\s+(?:million|billion|percent|times))?(?:\s+[\w-]+){0,3}")
@@ -46,7 +46,7 @@ def new_source(
     if meta.get("publisher_name") and not problems:
         publisher = metadata.new_publisher(root, source_id, meta, text, problems)
     if problems:
-        raise BriefingError(problems)
+        raise InputError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = ["---", "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"]
     lines += [f"{key}: {_quoted(meta[key])}" for key in METADATA if meta.get(key)]

@@ -31,7 +31,7 @@ from .model import (
     references,
 )
 from .model import Article as ArticleText
-from .problems import BriefingError, Location, Problem, did_you_mean
+from .problems import InputError, Location, Problem, did_you_mean
 from .tracing import digest
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -72,7 +72,7 @@ class _Raw(NamedTuple):  # not a dataclass: one per record in every run, and tup
 
 
 def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
-    """Everything under ``seeds/`` as a checked model, or BriefingError with every problem.
+    """Everything under ``seeds/`` as a checked model, or InputError with every problem.
 
     With a ``cache``, the documents, records and quotes it knows are taken from it, and it is
     left holding what this run used and found, so it does not outgrow the input."""
@@ -107,7 +107,7 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
     records = [record for found in by_document.values() for record in found]
     records = _with_more_evidence(records, additions, sections, quotes, problems)
     if problems:
-        raise BriefingError(problems)
+        raise InputError(problems)
     if cache:
         # Records taken as checked found no quotes: the places in unchanged articles are kept
         # (those of quotes since edited away too, until a run checks every record again).
@@ -158,7 +158,7 @@ def _read(
     def attempt(load, path: Path):
         try:
             return load(path, source.root, known)
-        except BriefingError as error:
+        except InputError as error:
             problems.extend(error.problems)
             return None
 
