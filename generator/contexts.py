@@ -64,8 +64,8 @@ RELATIONS = {"supports": "supports", "disputes": "disputes", "responds_to": "ans
 
 def question_context(b: Briefing, question: Record) -> dict[str, Any]:
     """The question's claims, and every relation between two of them, as (a, verb, b)."""
-    claims = [b.records[i] for i in question.claims]
-    members = set(question.claims)
+    claims = [b.records[i] for i in question["claims"]]
+    members = set(question["claims"])
     pairs = [
         (claim, verb, b.records[other])
         for claim in claims

@@ -54,7 +54,7 @@ class Digests:
             return digest([r.id for r in b.sections.get(name, ())])
         if kind == "a":
             if name == "*":
-                return digest([(a.source, a.sha256) for a in b.articles.values()])
+                return digest([(a.id, a.sha256) for a in b.articles.values()])
             return b.articles[name].sha256 if name in b.articles else ""
         if kind == "b":
             return digest(dict(b.referrers) if name == "*" else b.referrers.get(name))

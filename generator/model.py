@@ -9,13 +9,17 @@ template searching the whole corpus. The briefing's mappings note what a page re
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 from . import tracing
 from .kinds import KINDS
+from .loading import Article
+from .network import Network
+from .problems import Location
 from .tracing import Traced
 
 SECTIONS = tuple(KINDS)  # each kind's plural, in the registry's order
@@ -105,20 +109,31 @@ class Event:
 
 @dataclass(frozen=True)
 class Record:
-    """Fields every record has. ``fields`` keeps the validated data for the fields of its kind."""
+    """Fields every record has. ``fields`` keeps the validated data for the fields of its kind,
+    read as ``record["summary"]`` or ``record.get("tags")`` (a template's ``claim.summary``
+    finds the same through Jinja's fallback from attribute to item).
+
+    ``location`` is where the record's mapping starts in its file (an article's: its front
+    matter), as the loader marked it. It is not part of what the record is: a record moved
+    down its file is the same record, and no page shows where it was written."""
 
     section: str  # the plural the pages live under: actors, claims, ...
     id: str
     evidence: tuple[Evidence, ...]
-    fields: dict[str, Any] = field(repr=False, compare=False)
+    fields: Mapping[str, Any] = field(repr=False, hash=False)
     roles: tuple[Role, ...] = ()
     events: tuple[Event, ...] = ()
+    location: Location = field(default=Location(""), compare=False)
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["fields"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __post_init__(self) -> None:
+        if not isinstance(self.fields, MappingProxyType):  # a copy: the loader's data stays its own
+            object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
+
+    def __getitem__(self, name: str) -> Any:
+        return self.fields[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.fields
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
@@ -145,19 +160,21 @@ class Record:
     @cached_property
     def stored(self) -> tuple:
         """The record as plain values, for a cache to keep and ``restore`` to rebuild."""
-        return (*self._contents, self.named, self.digest, self.places)
+        return (*self._contents, plain(self.location), self.named, self.digest, self.places)
 
     @property
     def _contents(self) -> tuple:
         """Section, id, evidence, fields, roles and events, as plain values."""
         roles = tuple((role.title, plain(role.evidence), role.of, role.date) for role in self.roles)
         events = tuple((e.event, plain(e.evidence), e.date) for e in self.events)
-        return self.section, self.id, tuple(map(plain, self.evidence)), self.fields, roles, events
+        fields = dict(self.fields)
+        return self.section, self.id, tuple(map(plain, self.evidence)), fields, roles, events
 
     @classmethod
     def restore(cls, stored: tuple) -> Record:
         """The record an earlier run checked and ``stored``, with what it found of it."""
-        section, record_id, evidence, fields, roles, events, named, digest, places = stored
+        contents, (location, named, digest, places) = stored[:6], stored[6:]
+        section, record_id, evidence, fields, roles, events = contents
         record = cls(
             section,
             record_id,
@@ -165,6 +182,7 @@ class Record:
             fields,
             tuple(Role(title, Evidence(*e), of, date) for title, e, of, date in roles),
             tuple(Event(event, Evidence(*e), date) for event, e, date in events),
+            Location(*location),
         )
         # What the cached properties would compute, as they would keep it.
         record.__dict__.update(named=named, digest=digest, places=places, stored=stored)
@@ -178,11 +196,11 @@ class Record:
     @property
     def quantity(self) -> str:
         """A figure as a reader says it: 'more than 1,600 arrests'."""
-        value = self.value
+        value = self["value"]
         number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
         qualifier = self.fields.get("qualifier", "exactly")
         words = "" if qualifier == "exactly" else qualifier.replace("-", " ") + " "
-        return f"{words}{number} {self.unit}"
+        return f"{words}{number} {self['unit']}"
 
     @property
     def speakers(self) -> tuple[str, ...]:
@@ -202,15 +220,6 @@ def plain(value: Any) -> tuple:
 
 
 @dataclass(frozen=True)
-class Article:
-    """The text of a seed source."""
-
-    source: str
-    text: str
-    sha256: str
-
-
-@dataclass(frozen=True)
 class Briefing:
     about: dict[str, str]  # the analyst's own words: title, topic, description, about
     records: dict[str, Record]  # by id, in id order
@@ -218,8 +227,11 @@ class Briefing:
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
     sections: dict[str, tuple[Record, ...]] = field(repr=False)  # each section's records, by id
     drafts: tuple[str, ...] = ()  # annotation files marked draft: read, never published
-    # Values computed from the records by later stages, kept so they are computed once.
-    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def network(self) -> Network:
+        """How the actors relate, found from the records at most once per briefing."""
+        return Network(self)
 
     @property
     def title(self) -> str:
@@ -314,7 +326,7 @@ def build_briefing(
     for record in ordered.values():
         sections[record.section].append(record)
     by_section = {section: tuple(found) for section, found in sections.items()}
-    held = Traced("a", ((a.source, a) for a in articles))
+    held = Traced("a", ((a.id, a) for a in articles))
     own_words = {
         "title": title,
         "topic": topic,

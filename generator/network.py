@@ -12,10 +12,14 @@ import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from . import tracing
-from .model import Briefing
+
+if TYPE_CHECKING:  # the model holds its network (``Briefing.network``), found from its records
+    from .model import Briefing
 
 Point, Names = tuple[float, float], dict[str, list[str]]
 # Claim fields naming another claim, and how the two speakers then relate.
@@ -89,39 +93,63 @@ def _distinct(candidates: Iterable[Edge]) -> list[Edge]:
     return list(kept.values())
 
 
-def edges(briefing: Briefing) -> list[Edge]:
-    """All the edges, computed once per briefing: every actor page draws from the same ones."""
-    if "network.edges" not in briefing.derived:
+class Network:
+    """The edges of one briefing, each found at most once: every actor page draws from the
+    same ones. Not frozen, unlike the model it reads: what it has found grows as pages ask."""
+
+    def __init__(self, briefing: Briefing):
+        self.briefing = briefing
+
+    @cached_property
+    def edges(self) -> list[Edge]:
         with tracing.unnoted():  # read from every record: a page notes the edges it shows
-            briefing.derived["network.edges"] = _distinct(_candidates(briefing, briefing.records))
-    return briefing.derived["network.edges"]
+            return _distinct(_candidates(self.briefing, self.briefing.records))
+
+    @cached_property
+    def by_actor(self) -> dict[str, list[Edge]]:
+        """The edges at each actor, in ``edges`` order: built once, not scanned once per page."""
+        index: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.edges:
+            index[edge.source].append(edge)
+            index[edge.target].append(edge)
+        return dict(index)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the edges at every actor are known (else ``at`` reads only nearby records)."""
+        return "by_actor" in self.__dict__
+
+    def at(self, actor: str) -> list[Edge]:
+        """The edges at one actor, as ``by_actor`` gives them. Until all edges are known, only
+        records near the actor are read: every edge at it comes from its own record, one naming
+        it, or one naming such a record (a claim answering the actor's claim, a claim reported
+        by a source the actor published), so a run that draws a few actors need not find them
+        all."""
+        if self.complete:
+            return self.by_actor.get(actor, [])
+        briefing = self.briefing
+        with tracing.unnoted():
+            referrers = briefing.referrers
+            near = {actor} & briefing.records.keys()
+            near |= {i for ids in referrers.get(actor, {}).values() for i in ids}
+            near |= {i for r in list(near) for ids in referrers.get(r, {}).values() for i in ids}
+            found = _distinct(_candidates(briefing, sorted(near)))
+        return [edge for edge in found if actor in (edge.source, edge.target)]
+
+
+def edges(briefing: Briefing) -> list[Edge]:
+    """All the edges of the briefing."""
+    return briefing.network.edges
 
 
 def edges_by_actor(briefing: Briefing) -> dict[str, list[Edge]]:
-    """The edges at each actor, in ``edges`` order: built once, not scanned once per page."""
-    if "network.touching" not in briefing.derived:
-        index: dict[str, list[Edge]] = defaultdict(list)
-        for edge in edges(briefing):
-            index[edge.source].append(edge)
-            index[edge.target].append(edge)
-        briefing.derived["network.touching"] = dict(index)
-    return briefing.derived["network.touching"]
+    """The edges at each actor, all found at once."""
+    return briefing.network.by_actor
 
 
 def edges_at(briefing: Briefing, actor: str) -> list[Edge]:
-    """The edges at one actor, as ``edges_by_actor`` gives them. Until all edges are known, only
-    records near the actor are read: every edge at it comes from its own record, one naming
-    it, or one naming such a record (a claim answering the actor's claim, a claim reported by
-    a source the actor published), so a run that draws a few actors need not find them all."""
-    if "network.touching" in briefing.derived:
-        return briefing.derived["network.touching"].get(actor, [])
-    with tracing.unnoted():
-        referrers = briefing.referrers
-        near = {actor} & briefing.records.keys()
-        near |= {i for ids in referrers.get(actor, {}).values() for i in ids}
-        near |= {i for r in list(near) for ids in referrers.get(r, {}).values() for i in ids}
-        found = _distinct(_candidates(briefing, sorted(near)))
-    return [edge for edge in found if actor in (edge.source, edge.target)]
+    """The edges at one actor (see ``Network.at``)."""
+    return briefing.network.at(actor)
 
 
 def _n(value: float) -> str:
@@ -174,8 +202,8 @@ def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") ->
         links[e.target].append(e.source)
     ranked = sorted(links, key=lambda n: (n != focus, -len(links[n]), n))  # by degree
     hubs = 1 if focus or len(ranked) < 5 else round(math.sqrt(len(ranked)))
-    name = {n: html.escape(briefing.records[n].name) for n in ranked}
-    lines = {n: [html.escape(t) for t in _lines(briefing.records[n].name)] for n in ranked}
+    name = {n: html.escape(briefing.records[n]["name"]) for n in ranked}
+    lines = {n: [html.escape(t) for t in _lines(briefing.records[n]["name"])] for n in ranked}
     pos = _layout(ranked, hubs, links, lines)
     body, seen, base = ["<g>"], Counter(), html.escape(base)
     for e in shown:  # curves bent to their left, more for each further one between the same two

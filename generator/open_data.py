@@ -76,17 +76,17 @@ def _thing(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
 
 
 def _actor(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": ACTOR_TYPES[record.kind]}
+    data: dict[str, Any] = {"@type": ACTOR_TYPES[record["kind"]]}
     if record.get("aliases") and not depth:
         data["alternateName"] = record.get("aliases")
-    if record.roles and not depth and record.kind == "person":
+    if record.roles and not depth and record["kind"] == "person":
         data["jobTitle"] = sorted({role.title for role in record.roles})
     return data
 
 
 def _source(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     get = record.get
-    data: dict[str, Any] = {"@type": SOURCE_TYPES.get(record.kind, "CreativeWork")}
+    data: dict[str, Any] = {"@type": SOURCE_TYPES.get(record["kind"], "CreativeWork")}
     for field, key in (("published", "datePublished"), ("url", "url")):
         if get(field):
             data[key] = get(field)
@@ -97,7 +97,7 @@ def _source(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
 
 
 def _claim(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"text": record.summary}
+    data: dict[str, Any] = {"text": record["summary"]}
     if not depth:
         data["author"] = _refs(briefing, record.speakers)
         data["appearance"] = [_quotation(briefing, record, e) for e in record.evidence]
@@ -107,19 +107,19 @@ def _claim(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
 
 
 def _measure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"description": record.summary}
-    data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[record.status]}"
+    data: dict[str, Any] = {"description": record["summary"]}
+    data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[record['status']]}"
     if not depth:
-        data["agent"] = [_ref(briefing, i) for i in record.actors]
+        data["agent"] = [_ref(briefing, i) for i in record["actors"]]
     return data
 
 
 def _figure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    return {"value": record.value, "unitText": record.unit, "description": record.counts}
+    return {"value": record["value"], "unitText": record["unit"], "description": record["counts"]}
 
 
 def _question(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    return {"text": record.question}
+    return {"text": record["question"]}
 
 
 # The hooks a kind's entry names (``Kind.json_ld``): what schema.org says of its records

@@ -7,7 +7,7 @@ use. Links are relative ``.md`` paths, so ``mkdocs build --strict`` checks every
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
@@ -65,7 +65,7 @@ def by_year(records: list[Record], field: str) -> list[tuple[str, list[Record]]]
     for record in records:
         value: Any = record.fields
         for part in field.split("."):
-            value = value.get(part, "") if isinstance(value, dict) else ""
+            value = value.get(part, "") if isinstance(value, Mapping) else ""
         groups.setdefault(value[:4], []).append(record)
     return [(year or "Undated", groups[year]) for year in sorted(groups, key=lambda y: (not y, y))]
 
@@ -304,7 +304,7 @@ class Renderer:
             "counts": briefing.counts,
             "actors": self.most_connected("actors"),
             "contentions": [(q, *question_context(briefing, q).values()) for q in questions],
-            "measures": sorted(measures, key=lambda r: (r.status, r.id)),
+            "measures": sorted(measures, key=lambda r: (r["status"], r.id)),
             "figures": sorted(self.most_connected("figures", MEMO_LIMIT), key=lambda r: r.id),
         }
 

@@ -122,7 +122,7 @@ def _actor_names(briefing: Briefing) -> list[tuple[str, str]]:
     pairs = [
         (name, actor.id)
         for actor in briefing.in_section("actors")
-        for name in (actor.name, *actor.get("aliases", []))
+        for name in (actor["name"], *actor.get("aliases", []))
     ]
     return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
 

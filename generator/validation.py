@@ -30,7 +30,6 @@ from .model import (
     evidence_items,
     references,
 )
-from .model import Article as ArticleText
 from .problems import InputError, Location, Problem, did_you_mean
 from .tracing import digest
 
@@ -115,13 +114,12 @@ def load_briefing(root: Path, cache: Cache | None = None) -> Briefing:
         kept = {key: at for key, at in quotes.known.items() if key[0] in shas} if earlier else {}
         cache.documents, cache.quotes = checked, kept | quotes.used
         cache.world, cache.records = world, by_document
-    texts = [ArticleText(a.id, a.text, a.sha256) for a in articles]
     own = overview.data
     return build_briefing(
         own["title"],
         own["topic"],
         records,
-        texts,
+        articles,
         drafts,
         description=own.get("description", ""),
         about=own.get("about", ""),
@@ -279,7 +277,13 @@ def _with_more_evidence(
             "evidence": [*record.fields.get("evidence", []), *(item for _, item in items)],
         }
         by_id[target] = Record(
-            record.section, record.id, record.evidence + found, fields, record.roles, record.events
+            record.section,
+            record.id,
+            record.evidence + found,
+            fields,
+            record.roles,
+            record.events,
+            record.location,
         )
     return list(by_id.values())
 
@@ -405,7 +409,7 @@ def _check_record(
         for i, event in enumerate(raw.data.get("events", []))
         if ("events", i, "evidence") in found
     )
-    return Record(raw.section, raw.data["id"], evidence, raw.data, roles, events)
+    return Record(raw.section, raw.data["id"], evidence, raw.data, roles, events, raw.locate())
 
 
 def _anchor(raw: _Raw, at: tuple) -> str:

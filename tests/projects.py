@@ -147,7 +147,7 @@ def add_further_article(root: Path, received: Path) -> Further:
     actors, measures = briefing.in_section("actors"), briefing.in_section("measures")
     own = _filled(FURTHER / "own.yaml", {"source": source, "actor": f"{source}-jordan-pell"})
     actor = actors[0].id if actors else own["actors"][0]["id"]
-    name = " ".join(actors[0].name.split()) if actors else own["actors"][0]["name"]
+    name = " ".join(actors[0]["name"].split()) if actors else own["actors"][0]["name"]
     measure = measures[0].id if measures else own["measures"][0]["id"]
     values = {"source": source, "actor": actor, "actor_name": name, "measure": measure}
 

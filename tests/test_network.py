@@ -215,4 +215,4 @@ def test_edges_found_near_one_actor_are_those_of_the_whole_network(records, tmp_
     assert sum(map(len, whole.values())) > 2 * len(near.sections["actors"])
     for actor in near.sections["actors"]:
         assert edges_at(near, actor.id) == whole.get(actor.id, []), actor.id
-    assert "network.touching" not in near.derived  # nothing was found for the whole network
+    assert not near.network.complete  # nothing was found for the whole network
