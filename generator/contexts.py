@@ -1,7 +1,9 @@
-"""What each record page is given: the record's own links and its backlinks.
+"""What each record page and index is given: the record's own links and its backlinks.
 
 One function per kind; each returns the small, declared context its template uses, computed
-from the model's indexes, so no template searches the corpus.
+from the model's indexes, so no template searches the corpus. (Overview and data pages get
+theirs from ``overviews``.) What a page reads here is what it depends on: a page that shows
+only how many records name another reads ``count_referring``, not the records.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from itertools import groupby
 from typing import Any
 
 from .kinds import KINDS
-from .markup import attribute
 from .model import Briefing, Record
-from .network import network_svg
+from .network import drawing
 from .passages import Passage, mark_paragraphs
 
 
@@ -27,7 +28,7 @@ def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
         "members": b.referring(actor.id, "roles.of"),
         "authored": b.referring(actor.id, "author") + b.referring(actor.id, "publisher"),
         "mentioned_in": b.mentioned_in(actor.id),
-        "network": network_svg(b, focus=actor.id, base="../../"),
+        "network": drawing(b, focus=actor.id, base="../../"),
         "questions": sorted(
             {
                 q.id: q
@@ -41,12 +42,12 @@ def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
 
 def _claim(b: Briefing, claim: Record) -> dict[str, Any]:
     relations = {
-        "Supports": claim.get("supports", []),
-        "Disputes": claim.get("disputes", []),
-        "Responds to": claim.get("responds_to", []),
-        "Supported by": [r.id for r in b.referring(claim.id, "supports")],
-        "Disputed by": [r.id for r in b.referring(claim.id, "disputes")],
-        "Answered by": [r.id for r in b.referring(claim.id, "responds_to")],
+        "Supports": [b.records[i] for i in claim.get("supports", [])],
+        "Disputes": [b.records[i] for i in claim.get("disputes", [])],
+        "Responds to": [b.records[i] for i in claim.get("responds_to", [])],
+        "Supported by": b.referring(claim.id, "supports"),
+        "Disputed by": b.referring(claim.id, "disputes"),
+        "Answered by": b.referring(claim.id, "responds_to"),
     }
     chain = [*claim.get("via", []), *dict.fromkeys(e.source for e in claim.evidence)]
     return {
@@ -95,7 +96,7 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
     ]
     return {
         "article": article,
-        "paragraphs": mark_paragraphs(article.text, passages, _note) if article else [],
+        "paragraphs": mark_paragraphs(article.text, passages) if article else [],
         "actors_named": [r for r in annotated if not KINDS[r.section].covers],
         "annotated": [
             (kind.annotated_as or kind.plural.capitalize(), found)
@@ -106,12 +107,6 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
         "referenced_by": b.referring(source.id, "about"),
         "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
     }
-
-
-def _note(record: Record, number: int) -> str:
-    """The numbered link after a marked passage (in a <sup>), to the record it evidences."""
-    title = attribute(f"{record.section[:-1].capitalize()}: {record.label}")
-    return f'[{number}](../{record.section}/{record.id}.md "{title}")'
 
 
 def named_in(b: Briefing, record: Record) -> list[tuple[str, list[Record]]]:
@@ -141,11 +136,34 @@ PAGES: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {
 }
 
 
+def tallies(b: Briefing, actors: list[Record]) -> dict[str, dict[str, int]]:
+    """How many claims each actor made and measures it took, from backlinks alone."""
+    return {
+        actor.id: {
+            "claims": b.count_referring(actor.id, "speaker"),
+            "measures": b.count_referring(actor.id, "actors"),
+        }
+        for actor in actors
+    }
+
+
+def _actors_index(b: Briefing, actors: list[Record]) -> dict[str, Any]:
+    return {"tallies": tallies(b, actors)}
+
+
+def _sources_index(b: Briefing, sources: list[Record]) -> dict[str, Any]:
+    """How many records each source evidences or relays, from backlinks alone."""
+    annotated = {
+        s.id: b.count_referring(s.id, "evidence") + b.count_referring(s.id, "via") for s in sources
+    }
+    return {"annotated": annotated}
+
+
 def _claims_index(b: Briefing, claims: list[Record]) -> dict[str, Any]:
     """The claims by who made them, in the order of the speakers' ids."""
     spoken = sorted((s, claim.id) for claim in claims for s in claim.speakers)
     speakers = [
-        (speaker, [claim_id for _, claim_id in pairs])
+        (b.records[speaker], [claim_id for _, claim_id in pairs])
         for speaker, pairs in groupby(spoken, key=lambda pair: pair[0])
     ]
     return {"speakers": speakers}
@@ -157,6 +175,8 @@ def _questions_index(b: Briefing, questions: list[Record]) -> dict[str, Any]:
 
 # The hooks a kind's entry names (``Kind.index``): what its index is given beyond its records.
 INDEXES: dict[str, Callable[[Briefing, list[Record]], dict[str, Any]]] = {
+    "actors": _actors_index,
+    "sources": _sources_index,
     "claims": _claims_index,
     "questions": _questions_index,
 }

@@ -1,7 +1,9 @@
-"""Text from YAML and articles made safe for Markdown, and the small formats pages share.
+"""Text from YAML and articles made safe for Markdown, and the markup pages share.
 
 Everything an author or an article supplies passes through ``escape`` before it reaches a page:
-no Markdown syntax, HTML tag or line break in the input can change the page's structure.
+no Markdown syntax, HTML tag or line break in the input can change the page's structure. The
+markup that Python writes (links, evidence marks and their notes) is written here and only
+here, from plain data, so that every sink escapes in one place.
 """
 
 from __future__ import annotations
@@ -57,6 +59,38 @@ def squash(text: str) -> str:
 def attribute(text: str) -> str:
     """Text for an HTML attribute or a Markdown link title."""
     return escape_run(" ".join(text.split())).replace('"', "&quot;")
+
+
+def link(text: str, target: str) -> str:
+    """A Markdown link; ``target`` is a path the generator made, never an author's text."""
+    return f"[{escape(text)}]({target})"
+
+
+def note(number: int, target: str, title: str) -> str:
+    """The numbered link after a marked passage, to the record it evidences; ``title`` shows
+    as its tooltip."""
+    return f'[{number}]({target} "{attribute(title)}")'
+
+
+def notes(links: list[str]) -> str:
+    return f"<sup>{', '.join(links)}</sup>" if links else ""
+
+
+def opening(tag: str, kind: str, anchor: str | None) -> str:
+    """The start of a marked passage (``mark``) or mention (``span``); ``anchor`` is its id."""
+    identified = f' id="{anchor}"' if anchor else ""
+    return f'<{tag} class="{kind}"{identified}>'
+
+
+def closing(tag: str) -> str:
+    return f"</{tag}>"
+
+
+def excerpt(before: str, quote: str, after: str) -> str:
+    """Quoted words marked, within the words around them, as one line of inline Markdown."""
+    before, quote, after = (escape_run(squash(text)) for text in (before, quote, after))
+    marked = f'{before}<mark class="evidence">{quote}</mark>{after}'
+    return safe_line_start(marked.strip())
 
 
 def human_date(value: str) -> str:

@@ -1,12 +1,12 @@
 """Relations between actors, read off the records and drawn as SVG at build time.
 
 Records relate claims, measures and sources; readers ask how the *actors* stand to each other.
-Drawn in Python, so that the site needs no JavaScript and nothing from a CDN.
+Laid out in Python and drawn by ``templates/_network.svg.j2`` at build time, so that the site
+needs no JavaScript and nothing from a CDN.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 from collections import Counter, defaultdict
@@ -37,18 +37,6 @@ STYLES = {
     "member of": ("var(--md-default-fg-color--light,#888)", "none", "is a member of"),
 }
 FONT, LINE, R = 14, 17, 8  # label size, line height and node radius, in viewBox units
-# A <style> in inline SVG applies to the whole page, so every rule is scoped to .bn.
-CSS = (
-    f".bn text{{font-size:{FONT}px;fill:var(--md-default-fg-color,#333);paint-order:stroke;"
-    "stroke:var(--md-default-bg-color,#fff);stroke-width:4px;stroke-linejoin:round}"
-    ".bn a:hover text,.bn a:focus text{text-decoration:underline}.bn .bn-arrow{fill:var(--c)}"
-    ".bn .bn-node{fill:var(--md-primary-fg-color,#3f51b5);stroke:var(--md-default-bg-color,#fff)}"
-    ".bn .bn-focus{fill:var(--md-accent-fg-color,#526cfe)}.bn a:hover .bn-edge{stroke-width:3px}"
-    ".bn .bn-edge{fill:none;stroke:var(--c);stroke-dasharray:var(--d);stroke-width:1.6px}"
-) + "".join(f".bn .bn-{r.replace(' ', '-')}{{--c:{c};--d:{d}}}" for r, (c, d, _) in STYLES.items())
-# An arrowhead per relation, as a marker cannot take the colour of the line using it; set
-# back by the nodes' radius, so that lines can run from centre to centre.
-MARKER = '<marker id="bn-to-{0}" viewBox="0 0 10 10" refX="20" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path class="bn-arrow bn-{0}" d="M0,1L10,5L0,9z"/></marker>'
 
 
 @dataclass(frozen=True, order=True)
@@ -187,62 +175,143 @@ def _layout(ranked: list[str], hubs: int, links: Names, lines: Names) -> dict[st
     return pos
 
 
-def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") -> str:
-    """The network, or ``focus`` and the actors it relates to directly, as inline SVG.
+@dataclass(frozen=True)
+class Curve:
+    """A relation drawn from one actor to another: its relation's class slug, the path, whether
+    it ends in an arrow, and the tooltip that names the record showing it."""
 
-    In a <div>, one element per line, no blank line: Markdown keeps that as one raw HTML block (a
-    bare <svg> is inline, its labels read as Markdown). MkDocs leaves its links as they are."""
+    relation: str
+    path: str
+    arrow: bool
+    tip: str
+
+
+@dataclass(frozen=True)
+class Node:
+    """An actor: its dot, and its label's lines placed below it (hubs) or beside it."""
+
+    id: str
+    name: str
+    x: str
+    y: str
+    focus: bool
+    label_x: str
+    label_y: str
+    anchor: str  # text-anchor: middle, start or end
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    relation: str  # as the legend writes it; its class slug has hyphens for spaces
+    slug: str
+    x: str
+    y: str
+    text_x: str
+    text_y: str
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """Everything ``templates/_network.svg.j2`` draws; numbers already in their one-decimal
+    form, so that the same network is the same bytes. Names are plain text: the template
+    escapes them."""
+
+    title: str
+    description: str
+    view_box: str
+    width: str
+    base: str  # where the actor pages' URLs start, relative to the page drawing it
+    curves: tuple[Curve, ...]
+    nodes: tuple[Node, ...]
+    legend: tuple[LegendEntry, ...]
+    line_height: int = LINE
+    styles: tuple[tuple[str, str, str], ...] = tuple(  # class slug, colour, dashes
+        (relation.replace(" ", "-"), colour, dashes)
+        for relation, (colour, dashes, _) in STYLES.items()
+    )
+    font: int = FONT
+    radius: int = R
+
+
+def drawing(briefing: Briefing, focus: str | None = None, base: str = "") -> Drawing | None:
+    """The network, or ``focus`` and the actors it relates to directly, laid out; None when no
+    relation is shown."""
     tracing.note(f"e:{focus or '*'}")
     shown = edges(briefing) if focus is None else edges_at(briefing, focus)
     if not shown:
-        return ""
+        return None
     links: Names = defaultdict(list)
-    for e in shown:
-        links[e.source].append(e.target)
-        links[e.target].append(e.source)
+    for edge in shown:
+        links[edge.source].append(edge.target)
+        links[edge.target].append(edge.source)
     ranked = sorted(links, key=lambda n: (n != focus, -len(links[n]), n))  # by degree
     hubs = 1 if focus or len(ranked) < 5 else round(math.sqrt(len(ranked)))
-    name = {n: html.escape(briefing.records[n]["name"]) for n in ranked}
-    lines = {n: [html.escape(t) for t in _lines(briefing.records[n]["name"])] for n in ranked}
-    pos = _layout(ranked, hubs, links, lines)
-    body, seen, base = ["<g>"], Counter(), html.escape(base)
-    for e in shown:  # curves bent to their left, more for each further one between the same two
-        (ax, ay), (bx, by), slug = pos[e.source], pos[e.target], e.relation.replace(" ", "-")
-        bend = 0.08 + 16 * seen[e.source, e.target] / math.dist((ax, ay), (bx, by))  # of length
-        seen[e.source, e.target] += 1
-        c = f"{_n((ax + bx) / 2 + (by - ay) * bend)},{_n((ay + by) / 2 - (bx - ax) * bend)}"
-        d = f"M{_n(ax)},{_n(ay)}Q{c} {_n(bx)},{_n(by)}"
-        tip = f"{name[e.source]} {STYLES[e.relation][2]} {name[e.target]} ({e.via})"
-        arrow = "" if slug == "acts-with" else f' marker-end="url(#bn-to-{slug})"'
-        body.append(f'<path class="bn-edge bn-{slug}" d="{d}"{arrow}><title>{tip}</title></path>')
-    body.append("</g>\n<g>")
-    left = right = top = bottom = 0.0  # the extent of what is drawn
-    for n in ranked:  # hubs labelled below, the others beside, away from the centre
-        (x, y), ls = pos[n], lines[n]
-        side = 0 if n in ranked[:hubs] else 1 if x > 0 else -1
-        w, k = max(map(len, ls)) * FONT * 0.56, len(ls) - 1  # k: lines after the first
-        left = min(left, x - (w / 2 if side == 0 else R + (6 + w) * (side < 0)))
-        right = max(right, x + (w / 2 if side == 0 else R + (6 + w) * (side > 0)))
-        top, bottom = min(top, y - R - 12), max(bottom, y + R + LINE * (k + 1))
-        lx = _n(x + side * (R + 6))
-        ly = _n(y + R + FONT if side == 0 else y + FONT * 0.35 - LINE * k / 2)
-        spans = "".join(f'<tspan x="{lx}" dy="{LINE * i}">{t}</tspan>' for i, t in enumerate(ls))
-        dot = f'<circle class="bn-node{" bn-focus" * (n == focus)}" cx="{_n(x)}" cy="{_n(y)}" r="{R}"/>'
-        text = f'<text x="{lx}" y="{ly}" text-anchor="{("middle", "start", "end")[side]}">{spans}</text>'
-        body.append(f'<a href="{base}actors/{n}/"><title>{name[n]}</title>{dot}{text}</a>')
-    body.append("</g>\n<g>")
-    used = [r for r in STYLES if any(e.relation == r for e in shown)]
+    names = {actor: briefing.records[actor]["name"] for actor in ranked}
+    lines = {actor: _lines(name) for actor, name in names.items()}
+    position = _layout(ranked, hubs, links, lines)
+    curves = _curves(shown, position, names)
+    nodes, (left, right, top, bottom) = _nodes(ranked, hubs, focus, position, lines, names)
+    used = [relation for relation in STYLES if any(e.relation == relation for e in shown)]
     columns = max(1, int((right - left) / 150))
-    for i, relation in enumerate(used):  # the legend, in columns below the drawing
-        x, y = left + i % columns * (right - left) / columns, bottom + 20 + i // columns * 24
-        item = f'<path class="bn-edge bn-{relation.replace(" ", "-")}" d="M{_n(x)},{_n(y)}h28"/><text x="{_n(x + 34)}" y="{_n(y + 5)}">{relation}</text>'
-        body.append(item)
+    legend = []
+    for i, relation in enumerate(used):  # in columns below the drawing
+        x = left + i % columns * (right - left) / columns
+        y = bottom + 20 + i // columns * 24
+        slug = relation.replace(" ", "-")
+        legend.append(LegendEntry(relation, slug, _n(x), _n(y), _n(x + 34), _n(y + 5)))
     width, height = right - left + 24, bottom + 54 + (len(used) - 1) // columns * 24 - top
-    counts = Counter(e.relation for e in shown)
-    title = f"Network of {name[focus]}" if focus else "Actor network"
-    desc = f"{len(ranked)} actors linked by {len(shown)} relations: {', '.join(f'{counts[r]} {r}' for r in used)}"
-    view = f"{_n(left - 12)} {_n(top - 12)} {_n(width)} {_n(height)}"
-    svg = f'<svg xmlns="http://www.w3.org/2000/svg" class="bn" role="img" aria-labelledby="bn-title bn-desc" viewBox="{view}" width="100%" style="max-width:{_n(width)}px;height:auto">'
-    svg += f'\n<title id="bn-title">{title}</title>\n<desc id="bn-desc">{desc}.</desc>\n<style>{CSS}</style>'
-    svg += "\n<defs>" + "".join(MARKER.format(r.replace(" ", "-")) for r in used) + "</defs>"
-    return "\n".join(['<div class="bn-network">', svg, *body, "</g>\n</svg>\n</div>"])
+    counts = Counter(edge.relation for edge in shown)
+    by_relation = ", ".join(f"{counts[relation]} {relation}" for relation in used)
+    return Drawing(
+        title=f"Network of {names[focus]}" if focus else "Actor network",
+        description=f"{len(ranked)} actors linked by {len(shown)} relations: {by_relation}",
+        view_box=f"{_n(left - 12)} {_n(top - 12)} {_n(width)} {_n(height)}",
+        width=_n(width),
+        base=base,
+        curves=tuple(curves),
+        nodes=tuple(nodes),
+        legend=tuple(legend),
+    )
+
+
+def _curves(shown: list[Edge], position: dict[str, Point], names: dict[str, str]) -> list[Curve]:
+    """Each edge a curve bent to its left, more for each further one between the same two."""
+    curves, seen = [], Counter()
+    for edge in shown:
+        (ax, ay), (bx, by) = position[edge.source], position[edge.target]
+        slug = edge.relation.replace(" ", "-")
+        bend = 0.08 + 16 * seen[edge.source, edge.target] / math.dist((ax, ay), (bx, by))
+        seen[edge.source, edge.target] += 1
+        control = f"{_n((ax + bx) / 2 + (by - ay) * bend)},{_n((ay + by) / 2 - (bx - ax) * bend)}"
+        path = f"M{_n(ax)},{_n(ay)}Q{control} {_n(bx)},{_n(by)}"
+        verb = STYLES[edge.relation][2]
+        tip = f"{names[edge.source]} {verb} {names[edge.target]} ({edge.via})"
+        curves.append(Curve(slug, path, slug != "acts-with", tip))
+    return curves
+
+
+def _nodes(
+    ranked: list[str],
+    hubs: int,
+    focus: str | None,
+    position: dict[str, Point],
+    lines: Names,
+    names: dict[str, str],
+) -> tuple[list[Node], tuple[float, float, float, float]]:
+    """The nodes with their labels, hubs labelled below, the others beside, away from the
+    centre; and the extent of what is drawn (left, right, top, bottom)."""
+    nodes, left, right, top, bottom = [], 0.0, 0.0, 0.0, 0.0
+    for actor in ranked:
+        (x, y), label = position[actor], lines[actor]
+        side = 0 if actor in ranked[:hubs] else 1 if x > 0 else -1
+        width, more = max(map(len, label)) * FONT * 0.56, len(label) - 1  # lines after the first
+        left = min(left, x - (width / 2 if side == 0 else R + (6 + width) * (side < 0)))
+        right = max(right, x + (width / 2 if side == 0 else R + (6 + width) * (side > 0)))
+        top, bottom = min(top, y - R - 12), max(bottom, y + R + LINE * (more + 1))
+        label_y = y + R + FONT if side == 0 else y + FONT * 0.35 - LINE * more / 2
+        anchor = ("middle", "start", "end")[side]
+        label_x = _n(x + side * (R + 6))
+        at = (_n(x), _n(y), actor == focus, label_x, _n(label_y), anchor, tuple(label))
+        nodes.append(Node(actor, names[actor], *at))
+    return nodes, (left, right, top, bottom)

@@ -9,15 +9,12 @@ piece carries the id.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import markup
 from .evidence import paragraph_spans
 from .kinds import KINDS
-from .markup import escape_run, safe_line_start, squash
 from .model import Evidence, Record
-
-Note = Callable[[Record, int], str]
 
 
 @dataclass(frozen=True)
@@ -33,8 +30,13 @@ class Passage:
 
     def opening(self, with_id: bool) -> str:
         kind = "mention" if self.tag == "span" else "evidence"
-        anchor = f' id="{self.evidence.anchor}"' if with_id else ""
-        return f'<{self.tag} class="{kind}"{anchor}>'
+        return markup.opening(self.tag, kind, self.evidence.anchor if with_id else None)
+
+    def note(self, number: int) -> str:
+        """The numbered link, from the source page, to the record the passage evidences."""
+        record = self.record
+        title = f"{KINDS[record.section].name.capitalize()}: {record.label}"
+        return markup.note(number, f"../{record.section}/{record.id}.md", title)
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,12 @@ class Paragraph:
     named: tuple[Record, ...]  # the actors it mentions
 
 
-def mark_paragraphs(text: str, passages: list[Passage], note: Note) -> list[Paragraph]:
+def mark_paragraphs(text: str, passages: list[Passage]) -> list[Paragraph]:
     """Each paragraph of ``text``, with its passages marked."""
     ordered = sorted(passages, key=lambda p: (p.start, -p.end, p.evidence.anchor))
     numbered = [p for p in ordered if p.tag == "mark"]
     numbers = {p.evidence.anchor: n for n, p in enumerate(numbered, 1)}
-    marker = _Marker(text, numbers, note)
+    marker = _Marker(text, numbers)
     paragraphs = []
     for start, end in paragraph_spans(text):
         inside = [p for p in ordered if p.start < end and p.end > start]
@@ -58,8 +60,8 @@ def mark_paragraphs(text: str, passages: list[Passage], note: Note) -> list[Para
 
 
 class _Marker:
-    def __init__(self, text: str, numbers: dict[str, int], note: Note):
-        self.text, self.numbers, self.note = text, numbers, note
+    def __init__(self, text: str, numbers: dict[str, int]):
+        self.text, self.numbers = text, numbers
         self.opened: set[str] = set()  # an id is given once per page
 
     def open(self, passage: Passage) -> str:
@@ -69,16 +71,13 @@ class _Marker:
 
     def close(self, passages: list[Passage], ending: list[Passage], end: int) -> str:
         """Close ``passages`` (innermost first), then one note for all that end here, in order."""
-        closing = "".join(f"</{p.tag}>" for p in reversed(passages))
+        closing = "".join(markup.closing(p.tag) for p in reversed(passages))
         numbered = sorted(
-            (self.numbers[p.evidence.anchor], p.record)
+            (self.numbers[p.evidence.anchor], p.record.id, p)
             for p in ending
             if p.tag == "mark" and p.end <= end
         )
-        if numbered:
-            notes = ", ".join(self.note(record, number) for number, record in numbered)
-            closing += f"<sup>{notes}</sup>"
-        return closing
+        return closing + markup.notes([p.note(number) for number, _, p in numbered])
 
     def paragraph(self, start: int, end: int, passages: list[Passage]) -> str:
         cuts = sorted(
@@ -103,6 +102,6 @@ class _Marker:
                 if max(passage.start, start) == left:
                     stack.append(passage)
                     out.append(self.open(passage))
-            out.append(escape_run(squash(self.text[left:right])))
+            out.append(markup.escape_run(markup.squash(self.text[left:right])))
         out.append(self.close(stack, stack, end))
-        return safe_line_start("".join(out).strip())
+        return markup.safe_line_start("".join(out).strip())

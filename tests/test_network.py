@@ -12,10 +12,18 @@ import pytest
 from conftest import HARBOUR, REPO
 
 from generator.model import Briefing, Record, build_briefing
-from generator.network import LINE, Edge, edges, edges_at, edges_by_actor, network_svg
+from generator.network import LINE, Edge, drawing, edges, edges_at, edges_by_actor
+from generator.templating import environment
 from generator.validation import load_briefing
 
 SVG = "{http://www.w3.org/2000/svg}"
+SVG_TEMPLATE = environment(REPO / "templates").get_template("_network.svg.j2")
+
+
+def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") -> str:
+    """The drawing as the pages include it, through the repository's template; "" for none."""
+    laid_out = drawing(briefing, focus, base)
+    return SVG_TEMPLATE.render(drawing=laid_out).removesuffix("\n") if laid_out else ""
 
 
 def record(section: str, id: str, **fields: Any) -> Record:
@@ -138,9 +146,10 @@ def test_svg_is_well_formed_accessible_and_links_with_the_base() -> None:
 
 
 def test_names_are_escaped() -> None:
-    hostile = "<script>alert(1)</script> & co"
+    hostile = """<script>alert(1)</script> & "co" 'x'"""
     svg = network_svg(briefing(actor("a", hostile, "b"), actor("b")))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "&quot;co&quot; &#x27;x&#x27;" in svg  # as html.escape writes them, as ever
     titles = [t.text for t in ET.fromstring(svg).iter(f"{SVG}title")]
     assert hostile in titles
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import markdown
+import pytest
 
-from generator import rendering
+from generator import overviews, rendering, templating
 from generator.markup import escape, human_date
 from generator.rendering import Renderer
 from generator.validation import load_briefing
@@ -49,8 +51,27 @@ def test_pages_rendered_by_forked_workers_are_the_pages_rendered_in_one_process(
     assert list(shared) != [] and shared == alone
 
 
+def test_a_failure_in_a_forked_worker_is_raised_by_render_and_leaves_no_process(
+    harbour: Path, monkeypatch
+) -> None:
+    briefing = load_briefing(harbour)
+    page = Renderer.record_page
+
+    def failing(self: Renderer, record) -> str:
+        if record.id == "ada-quinn":  # a page only a worker renders
+            raise ValueError("no page for ada-quinn")
+        return page(self, record)
+
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(Renderer, "record_page", failing)
+    renderer = Renderer(harbour / "templates", briefing)
+    with pytest.raises(ValueError, match="no page for ada-quinn"):
+        renderer.render(paths=[p for p in renderer.record_jobs], workers=2)
+    assert multiprocessing.active_children() == []
+
+
 def test_long_lists_are_divided_by_year_and_month(harbour: Path, monkeypatch) -> None:
-    monkeypatch.setattr(rendering, "CROWDED", 1)  # every list of two or more counts as long
+    monkeypatch.setattr(templating, "CROWDED", 1)  # every list of two or more counts as long
     pages = Renderer(harbour / "templates", load_briefing(harbour)).render(
         {"timeline.md", "sources/index.md", "coverage.md"}
     )
@@ -68,7 +89,7 @@ def test_long_lists_are_divided_by_year_and_month(harbour: Path, monkeypatch) ->
 def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the_rest(
     harbour: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(rendering, "MEMO_LIMIT", 1)
+    monkeypatch.setattr(overviews, "MEMO_LIMIT", 1)
     memo = Renderer(harbour / "templates", load_briefing(harbour)).render({"memo.md"})["memo.md"]
     text = memo.text
     assert "The 1 measures other records refer to most, of [3](measures/index.md)." in text

@@ -1,0 +1,126 @@
+"""What each overview and data page is given, as ``contexts`` does for records and indexes.
+
+Each function returns the declared context of one template, so no template searches the corpus.
+What a function reads is what its page depends on, read as finely as the page needs: a column
+of numbers is read with ``count_referring``, so the page does not change with those records'
+text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from . import templating, tracing
+from .contexts import question_context, tallies
+from .coverage import ArticleCoverage, measure_article
+from .kinds import KINDS
+from .model import Briefing, Record
+from .network import drawing
+from .open_data import csv_columns
+from .reference import reference
+from .timeline import calendar
+
+HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
+HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
+MEMO_LIMIT = 50  # articles, measures and figures a memo lists before it points to the index
+
+
+def most_connected(b: Briefing, section: str, limit: int = HOME_LIMIT) -> list[Record]:
+    """The records of a kind that most other records refer to."""
+    referrers = b.referrers
+    ids = b.ids_in(section)
+    weight = {i: sum(len(named) for named in referrers.get(i, {}).values()) for i in ids}
+    return [b.records[i] for i in sorted(ids, key=lambda i: (-weight[i], i))[:limit]]
+
+
+def home(b: Briefing) -> dict[str, Any]:
+    """The overview: counts, and the most connected records of each kind."""
+    counts = b.counts
+    main_actors = most_connected(b, "actors")
+    articles = b.article_sources()[:HOME_LIMIT]
+    return {
+        "title": b.title,
+        "topic": b.topic,
+        "counts": counts,
+        "main_actors": main_actors,
+        "tallies": tallies(b, main_actors),
+        "claims": most_connected(b, "claims"),
+        "measures": most_connected(b, "measures"),
+        "figures": most_connected(b, "figures"),
+        "articles": articles,
+        "annotated": {s.id: b.count_referring(s.id, "evidence") for s in articles},
+        # Past a few dozen actors one drawing stops being readable (and bloats the page);
+        # each actor's page still draws their neighbourhood.
+        "network": drawing(b) if counts["actors"] <= HOME_NETWORK_LIMIT else None,
+    }
+
+
+def memo(b: Briefing) -> dict[str, Any]:
+    """The briefing as one printable brief: main actors, every position, and the measures
+    and figures most referred to (all of them, up to MEMO_LIMIT)."""
+    questions = b.in_section("questions")
+    measures = most_connected(b, "measures", MEMO_LIMIT)
+    return {
+        "title": b.title,
+        "topic": b.topic,
+        "articles": b.article_sources()[:MEMO_LIMIT],
+        "counts": b.counts,
+        "actors": most_connected(b, "actors"),
+        "contentions": [(q, *question_context(b, q).values()) for q in questions],
+        "measures": sorted(measures, key=lambda r: (r["status"], r.id)),
+        "figures": sorted(most_connected(b, "figures", MEMO_LIMIT), key=lambda r: r.id),
+    }
+
+
+def about(b: Briefing) -> dict[str, Any]:
+    return {"about_text": b.about_text, "topic": b.topic, "counts": b.counts}
+
+
+def coverage(b: Briefing) -> dict[str, Any]:
+    """The articles, and when there are too many for one table, their sources by year."""
+    articles = list(b.articles)
+    crowded = len(articles) > templating.CROWDED
+    return {
+        "articles": articles,
+        "years": templating.by_year(b.article_sources(), "published") if crowded else [],
+    }
+
+
+OVERVIEWS: dict[str, Callable[[Briefing], dict[str, Any]]] = {
+    "home": home,
+    "about": about,
+    "coverage": coverage,
+    "timeline": lambda b: {"calendar": calendar(b, templating.CROWDED)},
+    "memo": memo,
+    "reference": lambda b: reference(),
+}
+
+
+def by_source(b: Briefing) -> dict[str, Any]:
+    return {"articles": b.article_sources()}
+
+
+def data(b: Briefing) -> dict[str, Any]:
+    """The page that documents the downloads under /data/."""
+    return {"columns": {f"{s}.csv": csv_columns(b, s) for s in KINDS}}
+
+
+class PartContexts:
+    """What each macro of ``_parts.md.j2`` is given besides its record: read inside the part,
+    so that a cached part is reused only while what it read is unchanged."""
+
+    def __init__(self, briefing: Briefing):
+        self.briefing = briefing
+        # one measurement per article, though its summary row and its table both show it
+        self.coverage_of: Callable[[str], ArticleCoverage] = tracing.once(
+            partial(measure_article, briefing)
+        )
+
+    def of(self, macro: str, record: Record) -> dict[str, Any]:
+        if macro in ("coverage_row", "coverage_article"):
+            return {"article": self.coverage_of(record.id)}
+        if macro == "source_claims":
+            return {"claims": self.briefing.referring(record.id, "evidence", "claims")}
+        return {}

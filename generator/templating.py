@@ -1,0 +1,129 @@
+"""The Jinja2 environment over ``templates/``: its filters, and the helpers that link records.
+
+Markdown templates are not autoescaped: each value passes through ``|md`` (``markup.escape``)
+or a helper that escapes. SVG templates (``*.svg.j2``) are autoescaped, with the escaping of
+``html.escape``, so that every name reaches SVG text and attributes escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import markup, tracing
+from .model import Briefing, Evidence, Record
+from .timeline import entry
+
+CROWDED = 200  # rows under one heading; a longer list is divided by year or month
+CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
+
+
+def page_path(record: Record) -> str:
+    return f"{record.section}/{record.id}.md"
+
+
+def by_year(records: list[Record], field: str) -> list[tuple[str, list[Record]]]:
+    """Records grouped by the year of a date field ('period.from' looks inside), undated last."""
+    groups: dict[str, list[Record]] = {}
+    for record in records:
+        value: Any = record.fields
+        for part in field.split("."):
+            value = value.get(part, "") if isinstance(value, Mapping) else ""
+        groups.setdefault(value[:4], []).append(record)
+    return [(year or "Undated", groups[year]) for year in sorted(groups, key=lambda y: (not y, y))]
+
+
+def _is_svg(name: str | None) -> bool:
+    return name is not None and name.endswith(".svg.j2")
+
+
+@jinja2.pass_eval_context
+def _finalize(eval_context: jinja2.nodes.EvalContext, value: Any) -> Any:
+    """In autoescaped (SVG) templates, escape as ``html.escape`` does (``&quot;``, ``&#x27;``)
+    rather than as markupsafe does (``&#34;``, ``&#39;``): the drawings stay the bytes they
+    have always been."""
+    if not eval_context.autoescape or isinstance(value, Markup):
+        return value
+    return Markup(html.escape(str(value)))
+
+
+def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """The environment for a briefing's templates; ``compiled`` is a folder where Jinja keeps
+    compiled templates from one run to the next."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_is_svg,  # Markdown, not HTML: there every value passes through |md instead
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(compiled) if compiled else None,
+    )
+    env.filters.update(
+        md=markup.escape,
+        date=markup.human_date,
+        counted=markup.counted,
+        kinds=markup.kinds,
+        by_year=by_year,
+        paragraphs=markup.paragraphs,
+    )
+    env.globals.update(dated=entry, crowded=CROWDED)
+    return env
+
+
+class Links:
+    """The helpers templates link records with, by id; each link is relative to the page's
+    ``base``, so ``mkdocs build --strict`` checks every one of them."""
+
+    def __init__(self, briefing: Briefing):
+        self.briefing = briefing
+
+    def globals(self) -> dict[str, Any]:
+        return {
+            "link": self.link,
+            "evidence_link": self.evidence_link,
+            "covering_link": self.covering_link,
+            "in_context": self.in_context,
+        }
+
+    @jinja2.pass_context
+    def link(self, context: jinja2.runtime.Context, record_id: str, text: str = "") -> str:
+        record = self.briefing.records[record_id]
+        return markup.link(text or record.label, f"{context['base']}{page_path(record)}")
+
+    @jinja2.pass_context
+    def covering_link(self, context: jinja2.runtime.Context, record_id: str) -> str:
+        """A link, by id, to a record whose evidence covers a sentence of an article. Where its
+        page is (its section) is part of what the article's coverage read ('v:<article>'), so
+        the link reads nothing more: the coverage page does not change with a summary."""
+        with tracing.unnoted():
+            record = self.briefing.records[record_id]
+        return markup.link(record_id, f"{context['base']}{page_path(record)}")
+
+    @jinja2.pass_context
+    def evidence_link(
+        self, context: jinja2.runtime.Context, evidence: Evidence, text: str = ""
+    ) -> str:
+        """A link to the marked passage on the source page where the quoted words stand, named
+        ``text`` or else the source."""
+        text = text or self.briefing.records[evidence.source].label
+        return markup.link(text, f"{context['base']}sources/{evidence.source}.md#{evidence.anchor}")
+
+    def in_context(self, evidence: Evidence) -> str:
+        """The quoted words marked, with the words around them in the same paragraph."""
+        text = self.briefing.articles[evidence.source].text
+        line_start = text.rfind("\n", 0, evidence.start) + 1
+        line_end = text.find("\n", evidence.end) % (len(text) + 1)
+        before = text[max(line_start, evidence.start - CONTEXT_CHARS) : evidence.start]
+        after = text[evidence.end : min(line_end, evidence.end + CONTEXT_CHARS)]
+        if evidence.start - CONTEXT_CHARS > line_start:
+            before = "…" + before.partition(" ")[2]
+        if evidence.end + CONTEXT_CHARS < line_end:
+            after = after.rpartition(" ")[0] + "…"
+        return markup.excerpt(before, text[evidence.start : evidence.end], after)
