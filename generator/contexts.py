@@ -14,7 +14,7 @@ from typing import Any
 
 from .kinds import KINDS
 from .model import Briefing, Record
-from .network import drawing
+from .network_layout import drawing
 from .passages import Passage, mark_paragraphs
 
 

@@ -1,15 +1,11 @@
-"""Relations between actors, read off the records and drawn as SVG at build time.
+"""Relations between actors, read off the records; ``network_layout`` places them for drawing.
 
 Records relate claims, measures and sources; readers ask how the *actors* stand to each other.
-Laid out in Python and drawn by ``templates/_network.svg.j2`` at build time, so that the site
-needs no JavaScript and nothing from a CDN.
 """
 
 from __future__ import annotations
 
-import math
-import textwrap
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,22 +17,8 @@ from . import tracing
 if TYPE_CHECKING:  # the model holds its network (``Briefing.network``), found from its records
     from .model import Briefing
 
-Point, Names = tuple[float, float], dict[str, list[str]]
 # Claim fields naming another claim, and how the two speakers then relate.
 CLAIM_LINKS = {"responds_to": "answers", "disputes": "disputes", "supports": "supports"}
-# Relation: colour, dashes, tooltip verb. Mid-tone colours read on Material's light and dark
-# palettes; the dashes tell relations apart for readers who cannot tell the colours apart.
-STYLES = {
-    "answers": ("#fb8c00", "7 3", "answers"),
-    "disputes": ("#e53935", "none", "disputes"),
-    "supports": ("#43a047", "none", "supports"),
-    "quotes": ("#a1887f", "2 3", "quotes"),
-    "urges": ("#ab47bc", "9 3 2 3", "urges"),
-    "acts with": ("#1e88e5", "none", "acts with"),
-    "about": ("#26a69a", "1 4", "speaks about"),
-    "member of": ("var(--md-default-fg-color--light,#888)", "none", "is a member of"),
-}
-FONT, LINE, R = 14, 17, 8  # label size, line height and node radius, in viewBox units
 
 
 @dataclass(frozen=True, order=True)
@@ -138,180 +120,3 @@ def edges_by_actor(briefing: Briefing) -> dict[str, list[Edge]]:
 def edges_at(briefing: Briefing, actor: str) -> list[Edge]:
     """The edges at one actor (see ``Network.at``)."""
     return briefing.network.at(actor)
-
-
-def _n(value: float) -> str:
-    """One decimal and never "-0.0": the same drawing is the same bytes."""
-    return f"{round(value, 1) + 0.0:.1f}"  # adding 0.0 turns -0.0 into 0.0
-
-
-def _lines(name: str) -> list[str]:
-    """At most two short lines, so a long name neither widens the drawing nor hides another."""
-    first, *rest = textwrap.wrap(name, 18) or [name]
-    return [first] + ([textwrap.shorten(" ".join(rest), 18, placeholder="…")] if rest else [])
-
-
-def _layout(ranked: list[str], hubs: int, links: Names, lines: Names) -> dict[str, Point]:
-    """Hubs on an inner ellipse, the others on two outer arcs with their labels stacked outside,
-    so that no label can overlap another; each goes towards its links, to keep lines short."""
-    inner, outer, ry = ranked[:hubs], ranked[hubs:], 0.0 if hubs == 1 else 40.0 + 30 * hubs
-    angle = {n: math.pi * ((2 * k + 1) / hubs - 0.5) for k, n in enumerate(inner)}
-    pos = {n: (ry * 0.6 * math.cos(a), ry * math.sin(a)) for n, a in angle.items()}
-    known = dict(angle)
-    for _ in range(2):  # the mean angle of linked hubs, else of actors linked to hubs
-        near = {n: [known[m] for m in links[n] if m in known] for n in outer if n not in known}
-        for n, a in ((n, a) for n, a in near.items() if a):
-            known[n] = math.atan2(sum(map(math.sin, a)), sum(map(math.cos, a)))
-    wish = {n: round((known[n] + math.pi / 2) % math.tau, 6) for n in outer if n in known}
-    order = sorted(outer, key=lambda n: (wish.get(n, 7.0), n))  # clockwise from the top
-    right, across = (len(order) + 1) // 2, max(200.0, 0.6 * ry + 130)  # clear of the hubs
-    for side, chunk in ((1, order[:right]), (-1, order[right:][::-1])):
-        slots = [LINE * len(lines[n]) + 14 for n in chunk]
-        slots = [s * max(1.0, 240 / max(sum(slots), 1)) for s in slots]  # a few still look round
-        y, tall = -sum(slots) / 2, max(sum(slots) / 2 / math.sin(1.0), 1.0)
-        for node, slot in zip(chunk, slots, strict=True):
-            pos[node] = (side * across * math.sqrt(1 - ((y + slot / 2) / tall) ** 2), y + slot / 2)
-            y += slot
-    return pos
-
-
-@dataclass(frozen=True)
-class Curve:
-    """A relation drawn from one actor to another: its relation's class slug, the path, whether
-    it ends in an arrow, and the tooltip that names the record showing it."""
-
-    relation: str
-    path: str
-    arrow: bool
-    tip: str
-
-
-@dataclass(frozen=True)
-class Node:
-    """An actor: its dot, and its label's lines placed below it (hubs) or beside it."""
-
-    id: str
-    name: str
-    x: str
-    y: str
-    focus: bool
-    label_x: str
-    label_y: str
-    anchor: str  # text-anchor: middle, start or end
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    relation: str  # as the legend writes it; its class slug has hyphens for spaces
-    slug: str
-    x: str
-    y: str
-    text_x: str
-    text_y: str
-
-
-@dataclass(frozen=True)
-class Drawing:
-    """Everything ``templates/_network.svg.j2`` draws; numbers already in their one-decimal
-    form, so that the same network is the same bytes. Names are plain text: the template
-    escapes them."""
-
-    title: str
-    description: str
-    view_box: str
-    width: str
-    base: str  # where the actor pages' URLs start, relative to the page drawing it
-    curves: tuple[Curve, ...]
-    nodes: tuple[Node, ...]
-    legend: tuple[LegendEntry, ...]
-    line_height: int = LINE
-    styles: tuple[tuple[str, str, str], ...] = tuple(  # class slug, colour, dashes
-        (relation.replace(" ", "-"), colour, dashes)
-        for relation, (colour, dashes, _) in STYLES.items()
-    )
-    font: int = FONT
-    radius: int = R
-
-
-def drawing(briefing: Briefing, focus: str | None = None, base: str = "") -> Drawing | None:
-    """The network, or ``focus`` and the actors it relates to directly, laid out; None when no
-    relation is shown."""
-    tracing.note(f"e:{focus or '*'}")
-    shown = edges(briefing) if focus is None else edges_at(briefing, focus)
-    if not shown:
-        return None
-    links: Names = defaultdict(list)
-    for edge in shown:
-        links[edge.source].append(edge.target)
-        links[edge.target].append(edge.source)
-    ranked = sorted(links, key=lambda n: (n != focus, -len(links[n]), n))  # by degree
-    hubs = 1 if focus or len(ranked) < 5 else round(math.sqrt(len(ranked)))
-    names = {actor: briefing.records[actor]["name"] for actor in ranked}
-    lines = {actor: _lines(name) for actor, name in names.items()}
-    position = _layout(ranked, hubs, links, lines)
-    curves = _curves(shown, position, names)
-    nodes, (left, right, top, bottom) = _nodes(ranked, hubs, focus, position, lines, names)
-    used = [relation for relation in STYLES if any(e.relation == relation for e in shown)]
-    columns = max(1, int((right - left) / 150))
-    legend = []
-    for i, relation in enumerate(used):  # in columns below the drawing
-        x = left + i % columns * (right - left) / columns
-        y = bottom + 20 + i // columns * 24
-        slug = relation.replace(" ", "-")
-        legend.append(LegendEntry(relation, slug, _n(x), _n(y), _n(x + 34), _n(y + 5)))
-    width, height = right - left + 24, bottom + 54 + (len(used) - 1) // columns * 24 - top
-    counts = Counter(edge.relation for edge in shown)
-    by_relation = ", ".join(f"{counts[relation]} {relation}" for relation in used)
-    return Drawing(
-        title=f"Network of {names[focus]}" if focus else "Actor network",
-        description=f"{len(ranked)} actors linked by {len(shown)} relations: {by_relation}",
-        view_box=f"{_n(left - 12)} {_n(top - 12)} {_n(width)} {_n(height)}",
-        width=_n(width),
-        base=base,
-        curves=tuple(curves),
-        nodes=tuple(nodes),
-        legend=tuple(legend),
-    )
-
-
-def _curves(shown: list[Edge], position: dict[str, Point], names: dict[str, str]) -> list[Curve]:
-    """Each edge a curve bent to its left, more for each further one between the same two."""
-    curves, seen = [], Counter()
-    for edge in shown:
-        (ax, ay), (bx, by) = position[edge.source], position[edge.target]
-        slug = edge.relation.replace(" ", "-")
-        bend = 0.08 + 16 * seen[edge.source, edge.target] / math.dist((ax, ay), (bx, by))
-        seen[edge.source, edge.target] += 1
-        control = f"{_n((ax + bx) / 2 + (by - ay) * bend)},{_n((ay + by) / 2 - (bx - ax) * bend)}"
-        path = f"M{_n(ax)},{_n(ay)}Q{control} {_n(bx)},{_n(by)}"
-        verb = STYLES[edge.relation][2]
-        tip = f"{names[edge.source]} {verb} {names[edge.target]} ({edge.via})"
-        curves.append(Curve(slug, path, slug != "acts-with", tip))
-    return curves
-
-
-def _nodes(
-    ranked: list[str],
-    hubs: int,
-    focus: str | None,
-    position: dict[str, Point],
-    lines: Names,
-    names: dict[str, str],
-) -> tuple[list[Node], tuple[float, float, float, float]]:
-    """The nodes with their labels, hubs labelled below, the others beside, away from the
-    centre; and the extent of what is drawn (left, right, top, bottom)."""
-    nodes, left, right, top, bottom = [], 0.0, 0.0, 0.0, 0.0
-    for actor in ranked:
-        (x, y), label = position[actor], lines[actor]
-        side = 0 if actor in ranked[:hubs] else 1 if x > 0 else -1
-        width, more = max(map(len, label)) * FONT * 0.56, len(label) - 1  # lines after the first
-        left = min(left, x - (width / 2 if side == 0 else R + (6 + width) * (side < 0)))
-        right = max(right, x + (width / 2 if side == 0 else R + (6 + width) * (side > 0)))
-        top, bottom = min(top, y - R - 12), max(bottom, y + R + LINE * (more + 1))
-        label_y = y + R + FONT if side == 0 else y + FONT * 0.35 - LINE * more / 2
-        anchor = ("middle", "start", "end")[side]
-        label_x = _n(x + side * (R + 6))
-        at = (_n(x), _n(y), actor == focus, label_x, _n(label_y), anchor, tuple(label))
-        nodes.append(Node(actor, names[actor], *at))
-    return nodes, (left, right, top, bottom)

@@ -17,7 +17,7 @@ from .contexts import question_context, tallies
 from .coverage import ArticleCoverage, measure_article
 from .kinds import KINDS
 from .model import Briefing, Record
-from .network import drawing
+from .network_layout import drawing
 from .open_data import csv_columns
 from .reference import reference
 from .timeline import calendar

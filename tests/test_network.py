@@ -12,7 +12,8 @@ import pytest
 from conftest import HARBOUR, REPO
 
 from generator.model import Briefing, Record, build_briefing
-from generator.network import LINE, Edge, drawing, edges, edges_at, edges_by_actor
+from generator.network import Edge, edges, edges_at, edges_by_actor
+from generator.network_layout import LINE, drawing
 from generator.templating import environment
 from generator.validation import load_briefing
 
