@@ -6,15 +6,11 @@ finds a problem leaves ``docs/`` and ``site/`` exactly as they were.
 
 from __future__ import annotations
 
-import functools
-import gc
 import os
 import shutil
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
 
 from .cache import Cache
 from .memo import Memo
@@ -25,36 +21,12 @@ from .timeline import entries
 from .validation import load_briefing
 from .writing import WriteReport, write_pages
 
-Result = TypeVar("Result")
 
-
-def cycle_collector_paused(function: Callable[..., Result]) -> Callable[..., Result]:
-    """Run ``function`` without Python's cycle collector, and restore it after.
-
-    A run builds a few million small objects, none of them needing the collector (no records,
-    pages or cache entries refer to themselves); while the heap grows, the collector scans them
-    over and over, which took a sixth of an incremental run at 10,000 records."""
-
-    @functools.wraps(function)
-    def paused(*args, **kwargs) -> Result:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return paused
-
-
-@cycle_collector_paused
 def check(root: Path, cache: Cache | None = None) -> Briefing:
     """The checked model; what ``cache`` knows is not parsed or checked again."""
     return load_briefing(root, cache or Cache.load(root))
 
 
-@cycle_collector_paused
 def generate(root: Path, workers: int = 1) -> WriteReport:
     """Validate and write the pages; ``workers`` > 1 only from a process without threads."""
     return _generate(root, workers)[1]
@@ -90,7 +62,6 @@ def content_epoch(briefing: Briefing) -> int:
     return int(datetime(int(year), int(month), int(day), tzinfo=UTC).timestamp())
 
 
-@cycle_collector_paused
 def build(root: Path) -> WriteReport:
     """Generate, then ``mkdocs build --strict`` into a fresh folder that replaces ``site/``.
 
