@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from generator.evidence import Miss, SearchableText
+from generator.input.evidence import Miss, SearchableText
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -669,7 +669,7 @@ def make_corpus(records: int, seed: int, out: Path) -> Stats:
     corpus.build()
     corpus.write(out)
     copy_project(out)
-    from generator import site_config  # on the path once copy_project has run
+    from generator.input import site_config  # on the path once copy_project has run
 
     overview = yaml.safe_load((out / "seeds" / "briefing.yaml").read_text(encoding="utf-8"))
     site_config.repeat(out, overview)  # mkdocs.yml names the briefing, as init writes it

@@ -7,6 +7,6 @@ The exceptions a run can end with are public: ``BriefingError``, and its kinds `
 failed).
 """
 
-from .problems import BriefingError, BuildError, InputError, Location, Problem
+from generator.problems import BriefingError, BuildError, InputError, Location, Problem
 
 __all__ = ["BriefingError", "BuildError", "InputError", "Location", "Problem"]

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import coverage, new_briefing, pipeline, scaffold
-from .problems import BriefingError, InputError, Location, Problem
+from generator import pipeline
+from generator.authoring import new_briefing, scaffold
+from generator.problems import BriefingError, InputError, Location, Problem
+from generator.render import coverage
 
 COMMANDS = {
     "init": "start a briefing of your own: remove the example from seeds/ and write your "

@@ -12,14 +12,14 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .cache import Cache
-from .memo import Memo
-from .model import Briefing
-from .problems import BuildError
-from .rendering import Renderer
-from .timeline import entries
-from .validation import load_briefing
-from .writing import WriteReport, write_pages
+from generator.incremental.cache import Cache
+from generator.incremental.memo import Memo
+from generator.input.validation import load_briefing
+from generator.model.records import Briefing
+from generator.problems import BuildError
+from generator.render.rendering import Renderer
+from generator.render.timeline import entries
+from generator.writing import WriteReport, write_pages
 
 
 def check(root: Path, cache: Cache | None = None) -> Briefing:

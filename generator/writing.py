@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .kinds import KINDS
+from generator.kinds import KINDS
 
 # What the generator owns under docs/, said once: the overview pages (by the template each is
 # rendered with), each kind's folder, and the downloads. The writer removes what it no longer

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from projects import FIXTURES, HARBOUR, REPO, Run, copy_project, run_cli, snapshot, with_seeds
 
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
 
 __all__ = ["FIXTURES", "HARBOUR", "REPO", "Run", "run_cli", "snapshot"]
 

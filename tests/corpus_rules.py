@@ -15,9 +15,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from generator.evidence import fold
-from generator.loading import load_article
-from generator.model import Briefing, Evidence, Record
+from generator.input.evidence import fold
+from generator.input.loading import load_article
+from generator.model.records import Briefing, Evidence, Record
 
 INDEX_PAGES = ("actors", "claims", "measures", "figures", "sources")
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from generator.site_config import repeat
-from generator.validation import load_briefing
+from generator.input.site_config import repeat
+from generator.input.validation import load_briefing
 from generator.writing import OWNED_FILES, OWNED_FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent

@@ -28,8 +28,8 @@ from projects import (
     with_seeds,
 )
 
-from generator.model import Briefing
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
+from generator.model.records import Briefing
 
 TITLE = "Harbour dredging"
 TOPIC = "What the port city's council and its critics said about dredging the harbour."

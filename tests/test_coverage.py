@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import coverage
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
+from generator.render import coverage
 
 TEXT = (
     "The envoy to the U.K. Jo Rami said so. It was posted to the U.K.. The amount "

@@ -11,7 +11,8 @@ from conftest import FIXTURES, run_cli, snapshot
 from mkdocs.exceptions import Abort
 
 import generator
-from generator import mkdocs_hook, pipeline
+from generator import pipeline
+from generator.integrations import mkdocs_hook
 from generator.problems import BuildError, InputError, Location
 
 BROKEN_LINK = "[a page nobody wrote](nowhere.md)\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.evidence import Match, Miss, SearchableText, fold, paragraph_spans
+from generator.input.evidence import Match, Miss, SearchableText, fold, paragraph_spans
 
 TEXT = "First line.\n\n“It’s  here,” said   Okafor.\nThird\xa0line with 42 units – including"
 

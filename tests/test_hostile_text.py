@@ -17,8 +17,8 @@ from conftest import FIXTURES, REPO
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.rendering import Renderer
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
+from generator.render.rendering import Renderer
 
 ALLOWED = {
     "p", "a", "h1", "h2", "h3", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",

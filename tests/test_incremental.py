@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cache, pipeline, validation
-from generator.cache import FOLDER, INPUT, JOURNAL, OUTPUT, Cache
+from generator import pipeline
+from generator.incremental import cache
+from generator.incremental.cache import FOLDER, INPUT, JOURNAL, OUTPUT, Cache
+from generator.input import validation
+from generator.input.validation import load_briefing
 from generator.problems import BriefingError
-from generator.rendering import Renderer
-from generator.validation import load_briefing
+from generator.render.rendering import Renderer
 from generator.writing import owned_files
 
 

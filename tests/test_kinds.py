@@ -19,8 +19,8 @@ import pytest
 import yaml
 from projects import HARBOUR, REPO, copy_project, run_cli, snapshot, with_seeds
 
+from generator.input.schemas import ANNOTATIONS, schema
 from generator.kinds import KINDS
-from generator.schemas import ANNOTATIONS, schema
 from generator.writing import OWNED_FILES, OWNED_FOLDERS
 
 NOT_KINDS = ("draft", "more_evidence")  # top-level keys of an annotation file that hold no records

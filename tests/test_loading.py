@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading, schemas
-from generator.loading import load_article, parse_yaml
+from generator.input import loading, schemas
+from generator.input.loading import load_article, parse_yaml
 from generator.problems import BriefingError, Location
 
 

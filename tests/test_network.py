@@ -11,11 +11,11 @@ import markdown
 import pytest
 from conftest import HARBOUR, REPO
 
-from generator.model import Briefing, Record, build_briefing
-from generator.network import Edge, edges, edges_at, edges_by_actor
-from generator.network_layout import LINE, drawing
-from generator.templating import environment
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
+from generator.model.network import Edge, edges, edges_at, edges_by_actor
+from generator.model.records import Briefing, Record, build_briefing
+from generator.render.network_layout import LINE, drawing
+from generator.render.templating import environment
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_TEMPLATE = environment(REPO / "templates").get_template("_network.svg.j2")

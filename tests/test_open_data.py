@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import run_cli
 
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
 
 
 def test_record_pages_carry_schema_org_json_ld(minimal: Path) -> None:

@@ -78,3 +78,12 @@ def test_a_reader_that_stops_reading_gets_no_traceback(minimal) -> None:
     process.stdout.close()  # before the generator has written anything
     error = process.stderr.read().decode()
     assert process.wait() == 1 and error == "", error
+
+
+def test_the_readme_layout_names_every_stage_package() -> None:
+    """A newcomer finds where a change belongs from the folder names: each package is listed."""
+    layout = README.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    packages = sorted(p.parent.name for p in (REPO / "generator").glob("*/__init__.py"))
+    assert packages, "generator/ has no packages"
+    missing = [name for name in packages if f"  {name}/" not in layout]
+    assert not missing, f"README's Layout does not list generator/{missing[0]}/"

@@ -11,9 +11,9 @@ import pytest
 from conftest import snapshot
 
 from generator import pipeline
-from generator.model import Record
+from generator.input.validation import load_briefing
+from generator.model.records import Record
 from generator.problems import Location
-from generator.validation import load_briefing
 
 
 def _written_at(root: Path) -> dict[str, Location]:

@@ -6,10 +6,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import overviews, rendering, templating
-from generator.markup import escape, human_date
-from generator.rendering import Renderer
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
+from generator.render import overviews, rendering, templating
+from generator.render.markup import escape, human_date
+from generator.render.rendering import Renderer
 
 
 def html(text: str) -> str:

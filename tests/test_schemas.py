@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from generator import schemas
-from generator.loading import load_article, load_yaml
+from generator.input import schemas
+from generator.input.loading import load_article, load_yaml
 
 ROOT = Path(__file__).parent.parent
 WRONG_VALUES = (None, 7, 2.5, True, "", "Not An Id!", [], ["x"], {}, {"unknown": 1})

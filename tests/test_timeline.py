@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.timeline import entries
-from generator.validation import load_briefing
+from generator.input.validation import load_briefing
+from generator.render.timeline import entries
 
 
 def test_dated_records_are_in_order_with_their_precision_and_reasons(minimal: Path) -> None:

@@ -12,10 +12,10 @@ import json
 import re
 from pathlib import Path
 
-from . import metadata
-from .coverage import flags_of, split_sentences
-from .model import Briefing
-from .problems import InputError, Location, Problem
+from generator.authoring import metadata
+from generator.model.records import Briefing
+from generator.problems import InputError, Location, Problem
+from generator.render.coverage import flags_of, split_sentences
 
 _NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
 _COUNTED = re.compile(r"(?:\s+(?:million|billion|percent|times))?(?:\s+[\w-]+){0,3}")

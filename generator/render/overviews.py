@@ -12,15 +12,16 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from . import templating, tracing
-from .contexts import question_context, tallies
-from .coverage import ArticleCoverage, measure_article
-from .kinds import KINDS
-from .model import Briefing, Record
-from .network_layout import drawing
-from .open_data import csv_columns
-from .reference import reference
-from .timeline import calendar
+from generator.incremental import tracing
+from generator.kinds import KINDS
+from generator.model.records import Briefing, Record
+from generator.render import templating
+from generator.render.contexts import question_context, tallies
+from generator.render.coverage import ArticleCoverage, measure_article
+from generator.render.network_layout import drawing
+from generator.render.open_data import csv_columns
+from generator.render.reference import reference
+from generator.render.timeline import calendar
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw

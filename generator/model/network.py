@@ -12,10 +12,10 @@ from functools import cached_property
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from . import tracing
+from generator.incremental import tracing
 
 if TYPE_CHECKING:  # the model holds its network (``Briefing.network``), found from its records
-    from .model import Briefing
+    from generator.model.records import Briefing
 
 # Claim fields naming another claim, and how the two speakers then relate.
 CLAIM_LINKS = {"responds_to": "answers", "disputes": "disputes", "supports": "supports"}

@@ -15,12 +15,12 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from . import tracing
-from .kinds import KINDS
-from .loading import Article
-from .network import Network
-from .problems import Location
-from .tracing import Traced
+from generator.incremental import tracing
+from generator.incremental.tracing import Traced
+from generator.input.loading import Article
+from generator.kinds import KINDS
+from generator.model.network import Network
+from generator.problems import Location
 
 SECTIONS = tuple(KINDS)  # each kind's plural, in the registry's order
 

@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import schemas
-from .evidence import SearchableText, fold
-from .model import Briefing
-from .problems import Location, Problem, did_you_mean
-from .validation import ID
+from generator.input import schemas
+from generator.input.evidence import SearchableText, fold
+from generator.input.validation import ID
+from generator.model.records import Briefing
+from generator.problems import Location, Problem, did_you_mean
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://[^\s<>\"'\\`]+$")

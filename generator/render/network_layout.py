@@ -12,9 +12,9 @@ import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from . import tracing
-from .model import Briefing
-from .network import Edge, edges, edges_at
+from generator.incremental import tracing
+from generator.model.network import Edge, edges, edges_at
+from generator.model.records import Briefing
 
 Point, Names = tuple[float, float], dict[str, list[str]]
 # Relation: colour, dashes, tooltip verb. Mid-tone colours read on Material's light and dark

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
-from .kinds import KINDS
-from .model import Briefing, Record
-from .network_layout import drawing
-from .passages import Passage, mark_paragraphs
+from generator.kinds import KINDS
+from generator.model.records import Briefing, Record
+from generator.render.network_layout import drawing
+from generator.render.passages import Passage, mark_paragraphs
 
 
 def _actor(b: Briefing, actor: Record) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from generator import pipeline, site_config
+from generator import pipeline
+from generator.input import site_config
 from generator.problems import BriefingError
 
 log = logging.getLogger("mkdocs.briefing")

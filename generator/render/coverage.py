@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import not_
 
-from .kinds import KINDS
-from .model import Briefing
+from generator.kinds import KINDS
+from generator.model.records import Briefing
 
 COUNTED = tuple(section for section, kind in KINDS.items() if kind.covers and kind.evidenced)
 MIN_SHARE = 0.5

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
-from .cache import Cache, PageEntry
-from .model import Briefing, plain
-from .network import edges, edges_by_actor
-from .tracing import Rendered, digest, unnoted
+from generator.incremental.cache import Cache, PageEntry
+from generator.incremental.tracing import Rendered, digest, unnoted
+from generator.model.network import edges, edges_by_actor
+from generator.model.records import Briefing, plain
 
 GRAPH = "g:*"  # which record names which, and each record's section: all the edges depend on
 

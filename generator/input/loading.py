@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .problems import InputError, Location, Problem, relative
+from generator.problems import InputError, Location, Problem, relative
 
 MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
 MAX_BYTES = 5_000_000

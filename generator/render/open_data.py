@@ -12,8 +12,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .kinds import KINDS
-from .model import Briefing, Evidence, Record
+from generator.kinds import KINDS
+from generator.model.records import Briefing, Evidence, Record
 
 ACTOR_TYPES = {
     "person": "Person",

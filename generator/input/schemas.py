@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
-from .loading import Document
-from .problems import Problem, did_you_mean
+from generator.input.loading import Document
+from generator.problems import Problem, did_you_mean
 
 if TYPE_CHECKING:  # imported when a document fails its schema: most runs need neither
     from jsonschema import Draft202012Validator, ValidationError
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas"  # beside the packages: seeds name it
 ANNOTATIONS, ARTICLE, BRIEFING = "annotations", "article", "briefing"
 _BASE = "file:///briefing-schemas/"  # where jsonschema-rs resolves references between the files
 

@@ -17,15 +17,16 @@ from typing import Any
 
 import jinja2
 
-from . import overviews, tracing
-from .contexts import INDEXES, page_context
-from .kinds import KINDS
-from .model import Briefing, Record
-from .network import edges_by_actor
-from .open_data import csv_table, json_ld, records_json
-from .templating import Links, environment, page_path
-from .tracing import Rendered, rendered, reuse
-from .writing import OVERVIEW_PAGES
+from generator.incremental import tracing
+from generator.incremental.tracing import Rendered, rendered, reuse
+from generator.kinds import KINDS
+from generator.model.network import edges_by_actor
+from generator.model.records import Briefing, Record
+from generator.render import overviews
+from generator.render.contexts import INDEXES, page_context
+from generator.render.open_data import csv_table, json_ld, records_json
+from generator.render.templating import Links, environment, page_path
+from generator.writing import OVERVIEW_PAGES
 
 # Templates stay readable; pages get one blank line. A literal start ("\n\n"), unlike \n{3,},
 # lets re skip ahead: seven times faster on the long pages.

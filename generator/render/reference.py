@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .kinds import KINDS
-from .schemas import ANNOTATIONS, ARTICLE, BRIEFING, schema
+from generator.input.schemas import ANNOTATIONS, ARTICLE, BRIEFING, schema
+from generator.kinds import KINDS
 
 
 def reference() -> dict[str, Any]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from . import site_config
-from .problems import InputError, Location, Problem
+from generator.input import site_config
+from generator.problems import InputError, Location, Problem
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schemas/briefing.schema.json"
 LIMITS = {"title": 200, "description": 200, "topic": 2000, "about": 2000}

@@ -41,8 +41,8 @@ from typing import Any
 
 import jinja2
 
-from .model import plain
-from .tracing import Rendered
+from generator.incremental.tracing import Rendered
+from generator.model.records import plain
 
 FOLDER = Path(".briefing-cache")
 INPUT, OUTPUT = "input.marshal", "output.pickle"  # what validation and rendering found
@@ -62,10 +62,11 @@ MAPS = BY_CONTENT + BY_OBJECT + BY_VALUE
 def code_version(templates: Path) -> str:
     """A digest of everything besides the input that decides the output."""
     digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}".encode())
-    package = Path(__file__).parent
-    code = [*package.glob("*.py"), *package.glob("schemas/*.json"), *templates.glob("*.j2")]
+    package = Path(__file__).parent.parent
+    code = [*package.rglob("*.py"), *package.glob("schemas/*.json"), *templates.glob("*.j2")]
     for path in sorted(code):
-        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+        name = path.relative_to(path.parent.parent).as_posix()  # 'render/markup.py'
+        digest.update(f"\0{name}\0".encode() + path.read_bytes())
     return digest.hexdigest()
 
 

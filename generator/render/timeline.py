@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .kinds import KINDS
-from .model import Briefing, Record
+from generator.kinds import KINDS
+from generator.model.records import Briefing, Record
 
 DATED_FIELDS = {section: kind.dated for section, kind in KINDS.items() if kind.dated}
 PRECISION = {4: "year", 7: "month", 10: "day"}

@@ -15,9 +15,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import markup, tracing
-from .model import Briefing, Evidence, Record
-from .timeline import entry
+from generator.incremental import tracing
+from generator.model.records import Briefing, Evidence, Record
+from generator.render import markup
+from generator.render.timeline import entry
 
 CROWDED = 200  # rows under one heading; a longer list is divided by year or month
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import markup
-from .evidence import paragraph_spans
-from .kinds import KINDS
-from .model import Evidence, Record
+from generator.input.evidence import paragraph_spans
+from generator.kinds import KINDS
+from generator.model.records import Evidence, Record
+from generator.render import markup
 
 
 @dataclass(frozen=True)

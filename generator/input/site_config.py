@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from .kinds import KINDS
-from .problems import Location, Problem
+from generator.kinds import KINDS
+from generator.problems import Location, Problem
 
 CONFIG = "mkdocs.yml"
 # mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat

@@ -13,12 +13,13 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import schemas, site_config
-from .cache import Cache
-from .evidence import Match, Miss, SearchableText, fold
-from .kinds import KINDS
-from .loading import Article, Document, load_article, load_yaml
-from .model import (
+from generator.incremental.cache import Cache
+from generator.incremental.tracing import digest
+from generator.input import schemas, site_config
+from generator.input.evidence import Match, Miss, SearchableText, fold
+from generator.input.loading import Article, Document, load_article, load_yaml
+from generator.kinds import KINDS
+from generator.model.records import (
     REFERENCE_FIELDS,
     SECTIONS,
     Briefing,
@@ -30,8 +31,7 @@ from .model import (
     evidence_items,
     references,
 )
-from .problems import InputError, Location, Problem, did_you_mean
-from .tracing import digest
+from generator.problems import InputError, Location, Problem, did_you_mean
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ADDED = "more_evidence"  # the key of an annotation file that adds evidence to other records

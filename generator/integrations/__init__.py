@@ -1,0 +1,1 @@
+"""Adapters from other tools to the library: the MkDocs hook."""
