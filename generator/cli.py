@@ -42,6 +42,12 @@ def parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     for name, summary in COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary, parents=[common])
+        if name in ("check", "generate", "build", "coverage"):
+            command.add_argument(
+                "--no-cache",
+                action="store_true",
+                help="do all the work afresh, neither reading nor writing .briefing-cache/",
+            )
         if name == "init":
             _init_arguments(command)
         if name == "new-source":
@@ -139,22 +145,23 @@ def main(argv: list[str] | None = None) -> int:
                 "next: add an article: .venv/bin/python -m generator new-source ID FILE --label TEXT"
             )
         elif arguments.command == "check":
-            briefing = pipeline.check(root)
+            briefing = pipeline.check(root, not arguments.no_cache)
             records, articles = len(briefing.records), len(briefing.articles)
             print(f"ok: {_count(records, 'record')} in {_count(articles, 'article')}")
             for path in briefing.drafts:
                 print(f"{path}: draft, not checked or published until 'draft: true' is removed")
         elif arguments.command == "generate":
-            print(f"ok: {pipeline.generate(root, pipeline.available_cores())}")
+            report = pipeline.generate(root, pipeline.available_cores(), not arguments.no_cache)
+            print(f"ok: {report}")
         elif arguments.command == "new-source":
             for path in _new_source(root, arguments):
                 print(f"wrote {path.relative_to(root)}")
         elif arguments.command == "coverage":
-            articles = coverage.measure(pipeline.check(root))
+            articles = coverage.measure(pipeline.check(root, not arguments.no_cache))
             print(coverage.report(articles))
             return 1 if any(article.missed for article in articles) else 0
         elif arguments.command == "build":
-            print(f"ok: {pipeline.build(root)}; site/ built")
+            print(f"ok: {pipeline.build(root, not arguments.no_cache)}; site/ built")
         else:
             print(f"ok: {pipeline.generate(root)}; serving", flush=True)
             _serve(root, arguments.address, arguments.fast)

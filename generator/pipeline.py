@@ -12,8 +12,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.incremental.cache import Cache
-from generator.incremental.memo import Memo
 from generator.input.validation import load_briefing
 from generator.model.records import Briefing
 from generator.problems import BuildError
@@ -22,34 +20,34 @@ from generator.render.timeline import entries
 from generator.writing import WriteReport, write_pages
 
 
-def check(root: Path, cache: Cache | None = None) -> Briefing:
-    """The checked model; what ``cache`` knows is not parsed or checked again."""
-    return load_briefing(root, cache or Cache.load(root))
+def check(root: Path, cached: bool = True) -> Briefing:
+    """The checked model; ``cached``: what the store knows is not parsed or checked again."""
+    if cached:
+        from generator.incremental import run  # the one door; the plain path never opens it
+
+        return run.check(root)
+    return load_briefing(root)
 
 
-def generate(root: Path, workers: int = 1) -> WriteReport:
-    """Validate and write the pages; ``workers`` > 1 only from a process without threads."""
-    return _generate(root, workers)[1]
+def generate(root: Path, workers: int = 1, cached: bool = True) -> WriteReport:
+    """Validate and write the pages; ``workers`` > 1 only from a process without threads.
+    ``cached``: render only what changed since the stored run, and keep what this one found."""
+    return _generate(root, workers, cached)[1]
 
 
 def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _generate(root: Path, workers: int) -> tuple[Briefing, WriteReport]:
-    """Check, render the pages that can have changed since the cache's run, write those that
-    did, and keep what was worked out for the next run."""
-    cache = Cache.load(root)
-    briefing = check(root, cache)
-    docs = root / "docs"
-    memo = Memo(cache, briefing, docs)
-    renderer = Renderer(root / "templates", briefing, memo.valid_parts, cache.folder(root))
-    paths = list(renderer.jobs)
-    rendered = renderer.render(memo.stale(paths), workers)
-    report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)
-    memo.remember(paths, rendered, renderer.parts_used)
-    cache.save(root)
-    return briefing, report
+def _generate(root: Path, workers: int, cached: bool) -> tuple[Briefing, WriteReport]:
+    if cached:
+        from generator.incremental import run
+
+        return run.generate(root, workers)
+    briefing = load_briefing(root)
+    renderer = Renderer(root / "templates", briefing)
+    pages = renderer.render(workers=workers)
+    return briefing, write_pages(root / "docs", pages)
 
 
 GENERATED = "BRIEFING_PAGES_GENERATED"
@@ -62,13 +60,13 @@ def content_epoch(briefing: Briefing) -> int:
     return int(datetime(int(year), int(month), int(day), tzinfo=UTC).timestamp())
 
 
-def build(root: Path) -> WriteReport:
+def build(root: Path, cached: bool = True) -> WriteReport:
     """Generate, then ``mkdocs build --strict`` into a fresh folder that replaces ``site/``.
 
     MkDocs stamps the sitemap with the build date; SOURCE_DATE_EPOCH (the caller's, or the
     input's latest date) makes the same input give byte-identical output.
     """
-    briefing, report = _generate(root, available_cores())
+    briefing, report = _generate(root, available_cores(), cached)
     site, fresh = root / "site", root / ".site.new"
     shutil.rmtree(fresh, ignore_errors=True)
     command = [

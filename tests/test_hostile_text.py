@@ -87,10 +87,9 @@ def test_no_field_can_inject_markup(tmp_path_factory, text: str) -> None:
     root = tmp_path_factory.mktemp("hostile") / "project"
     hostile_project(root, text)
     pages = Renderer(root / "templates", load_briefing(root)).render()
-    for name, rendered in pages.items():
+    for name, page in pages.items():
         if not name.endswith(".md"):
             continue
-        page = rendered.text
         body = page.split("\n---\n", 1)[-1] if page.startswith("---\n") else page
         html = markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
         elements = _Elements()

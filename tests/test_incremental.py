@@ -1,18 +1,22 @@
-"""A run that takes pages and parts from the cache writes exactly what a full run writes."""
+"""A run that takes pages and parts from the store writes exactly what a full run writes; the
+plain path (no cache) never opens the incremental machinery."""
 
 from __future__ import annotations
 
 import gc
 import random
 import shutil
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator import pipeline
-from generator.incremental import cache
-from generator.incremental.cache import FOLDER, INPUT, JOURNAL, OUTPUT, Cache
+from generator.incremental import store
+from generator.incremental.store import DATABASE, FOLDER, Store
 from generator.input import validation
 from generator.input.validation import load_briefing
 from generator.problems import BriefingError
@@ -23,7 +27,7 @@ from generator.writing import owned_files
 def full_render(root: Path) -> dict[str, bytes]:
     """What the generator owns under docs/, rendered from scratch, without any cache."""
     pages = Renderer(root / "templates", load_briefing(root)).render()
-    return {path: page.text.encode("utf-8") for path, page in pages.items()}
+    return {path: page.encode("utf-8") for path, page in pages.items()}
 
 
 def generated(root: Path) -> dict[str, bytes]:
@@ -133,13 +137,13 @@ def test_records_of_unchanged_files_are_taken_as_checked(project: Path, monkeypa
     claim["summary"] += " (edited)"
     _save(path, data)
     checked: list[str] = []
-    check_record = validation._check_record
+    check_record = validation.check_record
 
     def counting(raw, *args):
         checked.append(raw.document.path)
         return check_record(raw, *args)
 
-    monkeypatch.setattr(validation, "_check_record", counting)
+    monkeypatch.setattr(validation, "check_record", counting)
     cached = pipeline.check(project)
     assert set(checked) == {f"seeds/annotations/{path.name}"}
     checked.clear()
@@ -147,7 +151,7 @@ def test_records_of_unchanged_files_are_taken_as_checked(project: Path, monkeypa
     assert len(checked) == len(afresh.records)
 
     def whole(record):
-        return record, record.fields, record.named, record.digest
+        return record, record.fields, record.named, record.location
 
     assert list(map(whole, cached.records.values())) == list(map(whole, afresh.records.values()))
 
@@ -202,99 +206,96 @@ def test_a_generated_page_changed_by_hand_is_restored(project: Path) -> None:
     assert generated(project) == expected
 
 
-@pytest.mark.parametrize("damaged", [INPUT, OUTPUT])
-def test_a_damaged_cache_is_ignored(project: Path, damaged: str) -> None:
+def buckets(root: Path) -> dict[tuple[str, int], bytes]:
+    """The store's rows, by map and bucket."""
+    with sqlite3.connect(root / FOLDER / DATABASE) as database:
+        rows = database.execute("SELECT map, bucket, entries FROM buckets").fetchall()
+    return {(name, bucket): entries for name, bucket, entries in rows}
+
+
+def test_a_damaged_store_is_made_again(project: Path) -> None:
     pipeline.generate(project)
     expected = generated(project)
-    (project / FOLDER / damaged).write_bytes(b"neither marshal nor pickle data")
+    (project / FOLDER / DATABASE).write_bytes(b"not a database" * 1000)
     shutil.rmtree(project / "docs")
     pipeline.generate(project)
     assert generated(project) == expected
+    assert Store(project).read["pages"].keys() == expected.keys()
 
 
-def test_a_small_change_is_journaled_and_read_back_as_the_files_would_hold_it(
-    project: Path, monkeypatch, rendered: list[str]
+def test_a_damaged_bucket_is_worked_out_again_and_written_whole(
+    project: Path, rendered: list[str]
 ) -> None:
-    monkeypatch.setattr(cache, "FOLD_AT", 1)  # the fixture's files are small beside one change
     pipeline.generate(project)
-    files = {name: (project / FOLDER / name).read_bytes() for name in (INPUT, OUTPUT)}
-    for number in range(3):
-        edit_summary(project, f" Edited {number}.")
-        pipeline.generate(project)
-    assert {name: (project / FOLDER / name).read_bytes() for name in (INPUT, OUTPUT)} == files
+    pages = {key: data for key, data in buckets(project).items() if key[0] == "pages"}
+    damaged = sorted(pages)[0]
+    with sqlite3.connect(project / FOLDER / DATABASE) as database:
+        database.execute(
+            "UPDATE buckets SET entries = ? WHERE map = ? AND bucket = ?",
+            (b"\xff cut short", *damaged),
+        )
     rendered.clear()
     pipeline.generate(project)
-    assert rendered == []  # the journal told what the edited runs wrote
-    journaled = Cache.load(project)
-    assert journaled.found and journaled.found.entries == 3
-    journaled.found = None  # written whole
-    journaled.save(project)
-    assert not (project / FOLDER / JOURNAL).exists()
-    assert Cache.load(project) == journaled != Cache.load(project / "elsewhere")
+    lost = set(rendered)
+    assert lost and len(lost) < len(generated(project))  # the pages whose entries it held
+    assert buckets(project)[damaged] == pages[damaged]
     assert generated(project) == full_render(project)
 
 
-@pytest.fixture
-def journaled(project: Path, monkeypatch) -> Path:
-    """The project after a run and a second run, after an edit, that journaled its change
-    (the fixture's cache files are small beside one change: the journal may grow to their size)."""
-    monkeypatch.setattr(cache, "FOLD_AT", 1)
+def test_a_small_change_rewrites_only_the_buckets_holding_it(project: Path) -> None:
     pipeline.generate(project)
+    before = buckets(project)
     edit_summary(project, " Edited.")
     pipeline.generate(project)
-    assert (project / FOLDER / JOURNAL).exists()
-    return project
-
-
-def test_a_journal_that_outgrows_its_share_is_folded_into_the_files(
-    journaled: Path, monkeypatch
-) -> None:
-    monkeypatch.setattr(cache, "FOLD_AT", 10**6)
-    edit_summary(journaled, " Edited again.")
-    pipeline.generate(journaled)
-    assert not (journaled / FOLDER / JOURNAL).exists()
-    assert Cache.load(journaled).found.entries == 0
-
-
-def test_journal_entries_made_from_another_state_are_passed_over(project: Path) -> None:
-    """Two runs from the same state: the second's entry is not applied over the first's."""
+    after = buckets(project)
+    rewritten = {key for key in after if after[key] != before.get(key)}
+    assert rewritten and len(rewritten) < len(after) / 4
+    assert {name for name, _ in rewritten} >= {"documents", "records", "pages", "digests"}
+    reread = Store(project)
+    edit_summary(project, " Edited again.")
     pipeline.generate(project)
-    first, second = Cache.load(project), Cache.load(project)
-    first.digests["t:first"] = second.digests["t:second"] = "changed"
-    first.save(project)
-    second.save(project)
-    third = Cache.load(project)
-    assert "t:first" in third.digests and "t:second" not in third.digests
-    third.digests["t:third"] = "changed"
-    third.save(project)
-    assert {"t:first", "t:third"} <= Cache.load(project).digests.keys()
+    assert Store(project).read["pages"].keys() == reread.read["pages"].keys()
+    assert generated(project) == full_render(project)
 
 
-def test_an_entry_made_before_the_journal_was_deleted_is_passed_over(journaled: Path) -> None:
-    """Entries name the entry they follow, not a count: a new journal's first entry and one
-    made by a run that read the old journal's first entry cannot be mistaken for each other."""
-    late = Cache.load(journaled)  # a run that read the journal's first entry
-    (journaled / FOLDER / JOURNAL).unlink()
-    edit_summary(journaled, " Two.")
-    pipeline.generate(journaled)
-    late.digests["t:late"] = "changed"
-    late.save(journaled)
-    assert "t:late" not in Cache.load(journaled).digests
+def test_a_store_of_other_code_is_not_read(project: Path, monkeypatch) -> None:
+    pipeline.generate(project)
+    assert Store(project).read["pages"]
+    monkeypatch.setattr(store, "code_version", lambda templates: "other code")
+    assert not any(Store(project).read.values())
 
 
-def test_a_damaged_journal_keeps_what_came_before_and_is_written_whole_next(
-    journaled: Path,
-) -> None:
-    journal = journaled / FOLDER / JOURNAL
-    before = Cache.load(journaled)
-    with journal.open("ab") as stream:
-        stream.write(b"\x80 cut short")
-    damaged = Cache.load(journaled)
-    assert damaged == before and damaged.found and damaged.found.broken
-    edit_summary(journaled, " Edited again.")
-    pipeline.generate(journaled)
-    assert not journal.exists()
-    assert generated(journaled) == full_render(journaled)
+def test_a_store_that_cannot_be_written_costs_only_time(project: Path) -> None:
+    (project / FOLDER).write_text("a file where the store's folder would be\n")
+    pipeline.generate(project)
+    assert generated(project) == full_render(project)
+    edit_summary(project, " Edited.")
+    pipeline.generate(project)
+    assert generated(project) == full_render(project)
+
+
+def test_runs_without_cache_neither_read_nor_write_the_store(project: Path) -> None:
+    """--no-cache: what a full run writes, with nothing under .briefing-cache/; and the plain
+    path never imports the incremental package."""
+    pipeline.generate(project, cached=False)
+    assert not (project / FOLDER).exists()
+    assert generated(project) == full_render(project)
+    script = (
+        "import sys; from pathlib import Path; from generator import pipeline; "
+        "pipeline.generate(Path(sys.argv[1]), cached=False); pipeline.check(Path(sys.argv[1]), "
+        "cached=False); print(sorted(m for m in sys.modules if 'incremental' in m))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script, str(project)], capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.strip() == "[]"
+    assert not (project / FOLDER).exists()
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--no-cache", "--root", str(project)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and not (project / FOLDER).exists(), done.stderr
 
 
 def edit_summary(root: Path, words: str) -> None:

@@ -57,10 +57,10 @@ def test_a_failure_in_a_forked_worker_is_raised_by_render_and_leaves_no_process(
     briefing = load_briefing(harbour)
     page = Renderer.record_page
 
-    def failing(self: Renderer, record) -> str:
-        if record.id == "ada-quinn":  # a page only a worker renders
+    def failing(self: Renderer, record_id: str) -> str:
+        if record_id == "ada-quinn":  # a page only a worker renders
             raise ValueError("no page for ada-quinn")
-        return page(self, record)
+        return page(self, record_id)
 
     monkeypatch.setattr(rendering, "PARALLEL_FROM", 0)
     monkeypatch.setattr(Renderer, "record_page", failing)
@@ -75,13 +75,13 @@ def test_long_lists_are_divided_by_year_and_month(harbour: Path, monkeypatch) ->
     pages = Renderer(harbour / "templates", load_briefing(harbour)).render(
         {"timeline.md", "sources/index.md", "coverage.md"}
     )
-    timeline, sources = pages["timeline.md"].text, pages["sources/index.md"].text
+    timeline, sources = pages["timeline.md"], pages["sources/index.md"]
     assert "### November 2023" in timeline and "### 2024, month not stated" in timeline
     assert "### March 2024" in timeline  # the dredging took effect
     assert "## News articles (2)\n\n### 2023\n\n| Source" in sources
     # Zensical indexes a section as one field of at most 16,384 words: a table of every article
     # under one heading reached that at about 1,160 articles
-    coverage = pages["coverage.md"].text
+    coverage = pages["coverage.md"]
     assert "## Articles published in 2023\n\n| Article |" in coverage
     assert "## Articles published in 2024\n\n| Article |" in coverage
 
@@ -91,7 +91,7 @@ def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the
 ) -> None:
     monkeypatch.setattr(overviews, "MEMO_LIMIT", 1)
     memo = Renderer(harbour / "templates", load_briefing(harbour)).render({"memo.md"})["memo.md"]
-    text = memo.text
+    text = memo
     assert "The 1 measures other records refer to most, of [3](measures/index.md)." in text
     assert text.split("## Measures")[1].split("## Figures")[0].count("\n- ") == 1
     assert "[Dredge the main channel of Port Alder harbour.]" in text.split("## Measures")[1]

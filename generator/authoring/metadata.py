@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.input import schemas
+from generator.input.checks import ID
 from generator.input.evidence import SearchableText, fold
-from generator.input.validation import ID
 from generator.model.records import Briefing
 from generator.problems import Location, Problem, did_you_mean
 

@@ -9,25 +9,34 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from generator.incremental.cache import Cache, PageEntry
-from generator.incremental.tracing import Rendered, digest, unnoted
+from generator.incremental.fingerprints import Fingerprints
+from generator.incremental.tracing import Rendered, digest, plain
 from generator.model.network import edges, edges_by_actor
-from generator.model.records import Briefing, plain
+from generator.model.records import Briefing
 
 GRAPH = "g:*"  # which record names which, and each record's section: all the edges depend on
+
+
+@dataclass
+class PageEntry:
+    reads: frozenset[str]  # the keys of what the page read (see tracing)
+    size: int  # of the file as written, to notice a page changed or removed by hand
+    mtime_ns: int
 
 
 class Digests:
     """The digest of each read key (see ``tracing``) in one model, computed once when asked.
 
-    ``earlier``: the digests of the cache's run. Backlinks and the network's edges follow from
-    the graph of references alone, so while it is unchanged their digests are taken from there."""
+    ``earlier``: the digests of the stored run. Backlinks and the network's edges follow from
+    the graph of references alone, so while it is unchanged their digests are taken from there.
+    ``briefing`` is the plain model: computing digests notes nothing."""
 
-    def __init__(self, briefing: Briefing, earlier: dict[str, str]):
-        self.briefing, self.earlier = briefing, earlier
+    def __init__(self, briefing: Briefing, earlier: dict[str, str], fingerprints: Fingerprints):
+        self.briefing, self.earlier, self.fingerprints = briefing, earlier, fingerprints
         self.known: dict[str, str] = {}
         if earlier and earlier.get(GRAPH) == self(GRAPH):
             self.known |= {k: v for k, v in earlier.items() if k.startswith(("b:", "e:"))}
@@ -40,16 +49,16 @@ class Digests:
         return found
 
     def _compute(self, kind: str, name: str) -> str:
-        b = self.briefing
+        b, of = self.briefing, self.fingerprints.of
         if kind == "r":  # the most frequent key first: a record's digest is kept with it
             if name == "*":
-                return digest([record.digest for record in b.records.values()])
+                return digest([of(record)[0] for record in b.records.values()])
             record = b.records.get(name)
-            return record.digest if record else ""
+            return of(record)[0] if record else ""
         if kind == "s":
-            return digest([record.digest for record in b.sections.get(name, ())])
+            return digest([of(record)[0] for record in b.sections.get(name, ())])
         if kind == "v":
-            return digest([(r.id, r.places) for r in b.referring(name, "evidence")])
+            return digest([(r.id, of(r)[1]) for r in b.referring(name, "evidence")])
         if kind == "n":
             return digest([r.id for r in b.sections.get(name, ())])
         if kind == "a":
@@ -69,24 +78,29 @@ class Digests:
 
 
 class Memo:
-    """What can be taken from the cache's run for a model, and what this run leaves in it."""
+    """What can be taken from the stored run for a model (``digests``, ``pages`` and ``parts``,
+    as the store read them), and what this run leaves for the next."""
 
-    def __init__(self, cache: Cache, briefing: Briefing, docs: Path):
-        self.cache, self.docs = cache, docs
-        with unnoted():
-            self.digests = Digests(briefing, cache.digests)
-            self.changed = {key for key, old in cache.digests.items() if self.digests(key) != old}
+    def __init__(
+        self, stored: dict[str, dict], briefing: Briefing, fingerprints: Fingerprints, docs: Path
+    ):
+        self.docs = docs
+        self.pages: dict[str, PageEntry] = stored["pages"]
+        self.parts: dict[tuple, Rendered] = stored["parts"]
+        self.earlier: dict[str, str] = stored["digests"]
+        self.digests = Digests(briefing, self.earlier, fingerprints)
+        self.changed = {key for key, old in self.earlier.items() if self.digests(key) != old}
 
     @cached_property
     def valid_parts(self) -> dict[tuple, Rendered]:
-        """The cache's parts of long pages that read nothing that changed."""
-        return {k: p for k, p in self.cache.parts.items() if p.reads.isdisjoint(self.changed)}
+        """The stored parts of long pages that read nothing that changed."""
+        return {k: p for k, p in self.parts.items() if p.reads.isdisjoint(self.changed)}
 
     def stale(self, paths: Iterable[str]) -> set[str]:
         """Of ``paths``, those that must be rendered."""
         found = set()
         for path in paths:
-            entry = self.cache.pages.get(path)
+            entry = self.pages.get(path)
             if entry is None or not entry.reads.isdisjoint(self.changed) or not self._as_left(path):
                 found.add(path)
         return found
@@ -96,21 +110,22 @@ class Memo:
             status = self._status(path)
         except OSError:
             return False
-        entry = self.cache.pages[path]
+        entry = self.pages[path]
         return status == (entry.size, entry.mtime_ns)
 
     def _status(self, path: str) -> tuple[int, int]:
-        """A page file's size and time, as its cache entry keeps them."""
+        """A page file's size and time, as its entry keeps them."""
         status = os.stat(f"{self.docs}/{path}")  # not Path's /: 10,000 joins add up
         return status.st_size, status.st_mtime_ns
 
     def remember(
         self, paths: Iterable[str], rendered: dict[str, Rendered], parts: dict[tuple, Rendered]
-    ) -> None:
-        """Keep, for each page now in ``docs/``, what it read and how its file was left."""
-        pages = {path: self.cache.pages[path] for path in paths if path not in rendered}
-        # Each key once, so that the cache's files hold one copy of each: new reads take the
-        # strings the kept pages' reads hold.
+    ) -> dict[str, dict]:
+        """What to keep for the next run: for each page now in ``docs/``, what it read and how
+        its file was left; the parts still valid; the digest of each key read."""
+        pages = {path: self.pages[path] for path in paths if path not in rendered}
+        # Each key once, so that memory holds one copy of each: new reads take the strings the
+        # kept pages' reads hold.
         keys = {k: k for k in frozenset().union(*(entry.reads for entry in pages.values()))}
         keys.setdefault(GRAPH, GRAPH)
 
@@ -118,17 +133,13 @@ class Memo:
             return frozenset(keys.setdefault(k, k) for k in reads)
 
         for path, page in rendered.items():
-            reads, earlier = shared(page.reads), self.cache.pages.get(path)
-            if earlier and earlier.reads == reads:  # the same set: not journaled again
-                reads = earlier.reads
-            pages[path] = PageEntry(reads, *self._status(path))
+            pages[path] = PageEntry(shared(page.reads), *self._status(path))
         # A part not used now is still valid, and kept while the keys it read are kept (a page
         # that holds it is kept). The keys no page reads now are dropped, with their digests.
-        dropped = self.cache.digests.keys() - keys.keys()
+        dropped = self.earlier.keys() - keys.keys()
         kept = {k: p for k, p in self.valid_parts.items() if p.reads.isdisjoint(dropped)}
         for key, part in parts.items():
             if kept.get(key) is not part:  # new: its keys were read by the page that used it
                 kept[key] = Rendered(part.text, shared(part.reads))
-        self.cache.pages, self.cache.parts = pages, kept
-        with unnoted():
-            self.cache.digests = {key: self.digests(key) for key in keys}
+        digests = {key: self.digests(key) for key in keys}
+        return {"pages": pages, "parts": kept, "digests": digests}

@@ -140,3 +140,8 @@ def digest(value: Any) -> str:
     marshal's version 2 writes a value's bytes from the value alone (later versions also mark
     shared and interned strings), and faster than ``repr``."""
     return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
+
+
+def plain(value: Any) -> tuple:
+    """A frozen dataclass of plain values as a tuple of them, for ``digest`` and the store."""
+    return tuple(vars(value).values())

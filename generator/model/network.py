@@ -12,8 +12,6 @@ from functools import cached_property
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from generator.incremental import tracing
-
 if TYPE_CHECKING:  # the model holds its network (``Briefing.network``), found from its records
     from generator.model.records import Briefing
 
@@ -72,8 +70,7 @@ class Network:
 
     @cached_property
     def edges(self) -> list[Edge]:
-        with tracing.unnoted():  # read from every record: a page notes the edges it shows
-            return _distinct(_candidates(self.briefing, self.briefing.records))
+        return _distinct(_candidates(self.briefing, self.briefing.records))
 
     @cached_property
     def by_actor(self) -> dict[str, list[Edge]]:
@@ -98,12 +95,11 @@ class Network:
         if self.complete:
             return self.by_actor.get(actor, [])
         briefing = self.briefing
-        with tracing.unnoted():
-            referrers = briefing.referrers
-            near = {actor} & briefing.records.keys()
-            near |= {i for ids in referrers.get(actor, {}).values() for i in ids}
-            near |= {i for r in list(near) for ids in referrers.get(r, {}).values() for i in ids}
-            found = _distinct(_candidates(briefing, sorted(near)))
+        referrers = briefing.referrers
+        near = {actor} & briefing.records.keys()
+        near |= {i for ids in referrers.get(actor, {}).values() for i in ids}
+        near |= {i for r in list(near) for ids in referrers.get(r, {}).values() for i in ids}
+        found = _distinct(_candidates(briefing, sorted(near)))
         return [edge for edge in found if actor in (edge.source, edge.target)]
 
 

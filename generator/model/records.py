@@ -2,8 +2,8 @@
 
 Records refer to each other only by id. ``Briefing.referrers`` is built once, by walking every
 reference the records make, so that each page can show the links pointing at it without any
-template searching the whole corpus. The briefing's mappings note what a page reads from them
-(see ``tracing``).
+template searching the whole corpus. The model is plain data: what reads a page makes is the
+incremental machinery's business (``incremental.traced`` wraps a briefing to note them).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from generator.incremental import tracing
-from generator.incremental.tracing import Traced
 from generator.input.loading import Article
 from generator.kinds import KINDS
 from generator.model.network import Network
@@ -115,7 +113,10 @@ class Record:
 
     ``location`` is where the record's mapping starts in its file (an article's: its front
     matter), as the loader marked it. It is not part of what the record is: a record moved
-    down its file is the same record, and no page shows where it was written."""
+    down its file is the same record, and no page shows where it was written.
+
+    ``named``: the ids each of its reference fields names (see ``references``), found from
+    ``fields`` when not given; a store that keeps records gives what it found then."""
 
     section: str  # the plural the pages live under: actors, claims, ...
     id: str
@@ -124,10 +125,17 @@ class Record:
     roles: tuple[Role, ...] = ()
     events: tuple[Event, ...] = ()
     location: Location = field(default=Location(""), compare=False)
+    named: Mapping[str, tuple[str, ...]] = field(default=None, compare=False, repr=False)  # type: ignore
 
     def __post_init__(self) -> None:
         if not isinstance(self.fields, MappingProxyType):  # a copy: the loader's data stays its own
             object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
+        if self.named is None:
+            found: dict[str, list[str]] = {}
+            for name, target, _ in references(self.section, self.fields):
+                found.setdefault(name, []).append(target)
+            named = {name: tuple(ids) for name, ids in found.items()}
+            object.__setattr__(self, "named", named)
 
     def __getitem__(self, name: str) -> Any:
         return self.fields[name]
@@ -137,56 +145,6 @@ class Record:
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
-
-    @cached_property
-    def named(self) -> dict[str, tuple[str, ...]]:
-        """The ids each of its reference fields names (see ``references``), found once."""
-        found: dict[str, list[str]] = {}
-        for name, target, _ in references(self.section, self.fields):
-            found.setdefault(name, []).append(target)
-        return {name: tuple(ids) for name, ids in found.items()}
-
-    @cached_property
-    def digest(self) -> str:
-        """A digest of everything a page can show of the record (see ``tracing``)."""
-        _, _, evidence, fields, roles, events = self._contents
-        return tracing.digest((self.section, evidence, roles, fields, events))
-
-    @cached_property
-    def places(self) -> str:
-        """A digest of where its evidence stands, and its section: what coverage reads of it."""
-        return tracing.digest((self.section, [(e.source, e.start, e.end) for e in self.evidence]))
-
-    @cached_property
-    def stored(self) -> tuple:
-        """The record as plain values, for a cache to keep and ``restore`` to rebuild."""
-        return (*self._contents, plain(self.location), self.named, self.digest, self.places)
-
-    @property
-    def _contents(self) -> tuple:
-        """Section, id, evidence, fields, roles and events, as plain values."""
-        roles = tuple((role.title, plain(role.evidence), role.of, role.date) for role in self.roles)
-        events = tuple((e.event, plain(e.evidence), e.date) for e in self.events)
-        fields = dict(self.fields)
-        return self.section, self.id, tuple(map(plain, self.evidence)), fields, roles, events
-
-    @classmethod
-    def restore(cls, stored: tuple) -> Record:
-        """The record an earlier run checked and ``stored``, with what it found of it."""
-        contents, (location, named, digest, places) = stored[:6], stored[6:]
-        section, record_id, evidence, fields, roles, events = contents
-        record = cls(
-            section,
-            record_id,
-            tuple(Evidence(*e) for e in evidence),
-            fields,
-            tuple(Role(title, Evidence(*e), of, date) for title, e, of, date in roles),
-            tuple(Event(event, Evidence(*e), date) for event, e, date in events),
-            Location(*location),
-        )
-        # What the cached properties would compute, as they would keep it.
-        record.__dict__.update(named=named, digest=digest, places=places, stored=stored)
-        return record
 
     @property
     def label(self) -> str:
@@ -212,11 +170,6 @@ class Record:
     def inferred(self) -> dict[str, str]:
         """Fields the source does not state outright, with the reasoning for each."""
         return self.fields.get("inferred", {})
-
-
-def plain(value: Any) -> tuple:
-    """A frozen dataclass of plain values as a tuple of them, for ``digest`` and caches."""
-    return tuple(vars(value).values())
 
 
 @dataclass(frozen=True)
@@ -250,13 +203,11 @@ class Briefing:
         return self.about["about"]
 
     def in_section(self, section: str) -> list[Record]:
-        tracing.note(f"s:{section}")
         return list(self.sections.get(section, ()))
 
     def ids_in(self, section: str) -> list[str]:
         """The ids of a section's records: a page that shows only some of the records reads
         this, and then those records, instead of the whole section."""
-        tracing.note(f"n:{section}")
         return [record.id for record in self.sections.get(section, ())]
 
     @property
@@ -274,19 +225,18 @@ class Briefing:
         return [record for record in found if section is None or record.section == section]
 
     def evidence_in(self, source: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, record id, section) of each evidence span in the article ``source``.
-
-        Read as 'v:<source>', which changes with those places and the records' sections but
-        not with their other fields (a claim's summary)."""
-        tracing.note(f"v:{source}")
-        with tracing.unnoted():
-            cited_by = self.referring(source, "evidence")
+        """(start, end, record id, section) of each evidence span in the article ``source``:
+        where the evidence stands, not what the records say (a claim's summary)."""
         return [
             (e.start, e.end, record.id, record.section)
-            for record in cited_by
+            for record in self.referring(source, "evidence")
             for e in record.evidence
             if e.source == source
         ]
+
+    def section_of(self, record_id: str) -> str:
+        """Where a record's page is: all a link to it needs besides its id."""
+        return self.records[record_id].section
 
     def count_referring(self, target: str, name: str) -> int:
         """How many records name ``target`` in their field ``name``, read from backlinks alone
@@ -321,18 +271,15 @@ def build_briefing(
                 if not bucket or bucket[-1] != record.id:
                     bucket.append(record.id)
     frozen = {t: {n: tuple(ids) for n, ids in by.items()} for t, by in referrers.items()}
-    backlinks = Traced("b", frozen)
     sections: dict[str, list[Record]] = defaultdict(list)
     for record in ordered.values():
         sections[record.section].append(record)
     by_section = {section: tuple(found) for section, found in sections.items()}
-    held = Traced("a", ((a.id, a) for a in articles))
     own_words = {
         "title": title,
         "topic": topic,
         "description": description or topic,
         "about": about,
     }
-    return Briefing(
-        Traced("t", own_words), Traced("r", ordered), held, backlinks, by_section, drafts
-    )
+    held = {article.id: article for article in articles}
+    return Briefing(own_words, ordered, held, frozen, by_section, drafts)

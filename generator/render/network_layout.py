@@ -12,7 +12,6 @@ import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.incremental import tracing
 from generator.model.network import Edge, edges, edges_at
 from generator.model.records import Briefing
 
@@ -129,7 +128,6 @@ class Drawing:
 def drawing(briefing: Briefing, focus: str | None = None, base: str = "") -> Drawing | None:
     """The network, or ``focus`` and the actors it relates to directly, laid out; None when no
     relation is shown."""
-    tracing.note(f"e:{focus or '*'}")
     shown = edges(briefing) if focus is None else edges_at(briefing, focus)
     if not shown:
         return None

@@ -9,10 +9,9 @@ text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
-from generator.incremental import tracing
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import templating
@@ -110,12 +109,13 @@ def data(b: Briefing) -> dict[str, Any]:
 
 class PartContexts:
     """What each macro of ``_parts.md.j2`` is given besides its record: read inside the part,
-    so that a cached part is reused only while what it read is unchanged."""
+    so that a cached part is reused only while what it read is unchanged. ``once`` makes a
+    function of one argument compute once per argument (the renderer's memory says how)."""
 
-    def __init__(self, briefing: Briefing):
+    def __init__(self, briefing: Briefing, once: Callable[[Callable], Callable] = cache):
         self.briefing = briefing
         # one measurement per article, though its summary row and its table both show it
-        self.coverage_of: Callable[[str], ArticleCoverage] = tracing.once(
+        self.coverage_of: Callable[[str], ArticleCoverage] = once(
             partial(measure_article, briefing)
         )
 

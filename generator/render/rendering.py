@@ -2,23 +2,22 @@
 
 Each kind of page has one template and one context function that declares what the template may
 use (``contexts`` for record pages, ``overviews`` for the others); the environment and the link
-helpers are in ``templating``. This module knows which pages there are and renders them, taking
-the parts of long pages from the cache when it can.
+helpers are in ``templating``. This module knows which pages there are and renders them. A
+renderer is given a memory (``Afresh``, unless the incremental machinery gives its own) that
+renders each page and each part of a long page, and may take parts from an earlier run.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from generator.incremental import tracing
-from generator.incremental.tracing import Rendered, rendered, reuse
 from generator.kinds import KINDS
 from generator.model.network import edges_by_actor
 from generator.model.records import Briefing, Record
@@ -45,22 +44,38 @@ def front_matter(record: Record) -> str:
     return "---\ntags:\n" + "".join(f"  - {tag}\n" for tag in tags) + "---\n\n"
 
 
+class Afresh:
+    """A renderer's memory when there is none: each page and part is rendered anew, as it is
+    asked for. ``incremental.remembering`` offers the same calls, and remembers."""
+
+    def page(self, job: Callable[[], str]) -> Any:
+        """The page ``job`` renders, as the writer is to be given it (here, its text)."""
+        return job()
+
+    def part(self, key: tuple, make: Callable[[], str]) -> str:
+        """A part of a long page, known by ``key`` (the same key: the same part)."""
+        return make()
+
+    def once(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
+        """``function`` computed once per argument."""
+        return cache(function)
+
+
 class Renderer:
-    """Renders pages; ``parts`` are parts of long pages from an earlier run still valid now, and
-    ``compiled`` a folder where Jinja keeps compiled templates from one run to the next."""
+    """Renders pages with a ``memory`` (see ``Afresh``); ``compiled`` is a folder where Jinja
+    keeps compiled templates from one run to the next."""
 
     def __init__(
         self,
         templates: Path,
         briefing: Briefing,
-        parts: dict[tuple, Rendered] | None = None,
+        memory: Any = None,
         compiled: Path | None = None,
     ):
         self.briefing = briefing
-        self.parts: dict[tuple, Rendered] = parts or {}
-        self.parts_used: dict[tuple, Rendered] = {}
+        self.memory = memory or Afresh()
         self._modules: dict[str, Any] = {}
-        self.part_contexts = overviews.PartContexts(briefing)
+        self.part_contexts = overviews.PartContexts(briefing, self.memory.once)
         self.env = environment(templates, compiled)
         self.env.globals.update(Links(briefing).globals(), part=self.part, parts_of=self.parts_of)
 
@@ -88,22 +103,15 @@ class Renderer:
 
     def rows(self, kind: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
         """``make(record, *args)`` as a function of the record, as ``open_data.afresh`` gives
-        it, but each record's row taken from the cache when it can: long data files' rows."""
+        it, but each record's row a part of the page: long data files' rows."""
         return lambda r: self._cached((kind, r.id, *args), r.id, lambda record: make(record, *args))
 
     def _cached(self, key: tuple, record_id: str, make: Callable[[Record], str]) -> str:
-        """``make`` applied to a record, taken from an earlier run (by ``key``) when what it read
-        then is unchanged; what it reads now includes the record.
+        """``make`` applied to a record, as a part known by ``key``: the memory may take it from
+        an earlier run. The record is looked up inside the part, which so reads it.
 
-        Only for pages rendered in this process (overview, index and data pages), which keep
-        what they render in ``parts_used``."""
-        part = self.parts.get(key)
-        if part is None:
-            part = rendered(lambda: make(self.briefing.records[record_id]))
-        else:
-            reuse(part)
-        self.parts_used[key] = part
-        return part.text
+        Only for pages rendered in this process (overview, index and data pages)."""
+        return self.memory.part(key, lambda: make(self.briefing.records[record_id]))
 
     def _parts_module(self, base: str) -> Any:
         if base not in self._modules:
@@ -127,8 +135,8 @@ class Renderer:
         jobs["data/index.md"] = self.data_page
         return jobs
 
-    def render(self, paths: Iterable[str] | None = None, workers: int = 1) -> dict[str, Rendered]:
-        """The files at ``paths`` (all, by default), each with what it read from the model.
+    def render(self, paths: Iterable[str] | None = None, workers: int = 1) -> dict[str, Any]:
+        """The files at ``paths`` (all, by default), each as the memory gives a page.
 
         With more than one worker and many record pages, those are shared out to forked
         processes, which inherit the model instead of receiving a copy, while this one renders
@@ -141,13 +149,13 @@ class Renderer:
         if sum(path.startswith("actors/") for path in records) > NEARBY_NETWORKS:
             edges_by_actor(self.briefing)
         if workers < 2 or len(records) < PARALLEL_FROM:
-            return {path: rendered(jobs[path]) for path in wanted}
+            return {path: self.memory.page(jobs[path]) for path in wanted}
         for name in self.env.list_templates():  # compiled once, here, not in every worker
             self.env.get_template(name)
         shares = _Shares(self, [records[share::workers] for share in range(workers)])
         shared = set(records)
         try:
-            pages = {path: rendered(jobs[path]) for path in wanted if path not in shared}
+            pages = {path: self.memory.page(jobs[path]) for path in wanted if path not in shared}
         except BaseException:
             shares.stop()
             raise
@@ -157,10 +165,9 @@ class Renderer:
     @cached_property
     def record_jobs(self) -> dict[str, Callable[[], str]]:
         """The jobs of the pages of single records, which ``render`` may share out."""
-        with tracing.unnoted():
-            return {
-                page_path(r): partial(self.record_page, r) for r in self.briefing.records.values()
-            }
+        return {
+            page_path(r): partial(self.record_page, r.id) for r in self.briefing.records.values()
+        }
 
     def overview_page(self, name: str) -> str:
         return self._page(f"{name}.md.j2", "", overviews.OVERVIEWS[name](self.briefing))
@@ -175,8 +182,8 @@ class Renderer:
     def by_source_page(self) -> str:
         return self._page("claims_by_source.md.j2", "../", overviews.by_source(self.briefing))
 
-    def record_page(self, record: Record) -> str:
-        tracing.note(f"r:{record.id}")
+    def record_page(self, record_id: str) -> str:
+        record = self.briefing.records[record_id]
         kind = KINDS[record.section]
         context = page_context(self.briefing, record)
         page = self._page(kind.page_template, "../", {kind.name: record, **context})
@@ -213,9 +220,9 @@ class _Shares:
             child.join()
             receiving.close()
 
-    def collect(self) -> dict[str, Rendered]:
+    def collect(self) -> dict[str, Any]:
         """Every share's pages; the first failure in a child is raised here."""
-        pages: dict[str, Rendered] = {}
+        pages: dict[str, Any] = {}
         failure: BaseException | None = None
         for child, receiving in self.children:
             try:
@@ -236,7 +243,8 @@ class _Shares:
 def _render_share(renderer: Renderer, paths: list[str], sending: Connection) -> None:
     """In a forked child: render ``paths`` and send them, or the exception that stopped it."""
     try:
-        sending.send((True, {path: rendered(renderer.jobs[path]) for path in paths}))
+        pages = {path: renderer.memory.page(renderer.jobs[path]) for path in paths}
+        sending.send((True, pages))
     except BaseException as error:  # sent to the parent, which raises it
         sending.send((False, error))
     finally:

@@ -15,7 +15,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.incremental import tracing
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
@@ -100,12 +99,10 @@ class Links:
 
     @jinja2.pass_context
     def covering_link(self, context: jinja2.runtime.Context, record_id: str) -> str:
-        """A link, by id, to a record whose evidence covers a sentence of an article. Where its
-        page is (its section) is part of what the article's coverage read ('v:<article>'), so
-        the link reads nothing more: the coverage page does not change with a summary."""
-        with tracing.unnoted():
-            record = self.briefing.records[record_id]
-        return markup.link(record_id, f"{context['base']}{page_path(record)}")
+        """A link, by id, to a record whose evidence covers a sentence of an article: it reads
+        where the record's page is, not the record, so coverage does not change with a summary."""
+        section = self.briefing.section_of(record_id)
+        return markup.link(record_id, f"{context['base']}{section}/{record_id}.md")
 
     @jinja2.pass_context
     def evidence_link(

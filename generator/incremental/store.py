@@ -1,0 +1,192 @@
+"""What earlier runs worked out, kept in SQLite so that the next run redoes only what changed.
+
+Six maps, each kept in ``BUCKETS`` rows by a digest of the key, each row a dict of its keys and
+plain values as ``marshal`` data (which marshal reads and writes fastest):
+
+- ``documents``, ``quotes`` and ``records``: what validation found (see
+  ``validation.Findings``; records as ``Fingerprints.stored`` gives them), and ``world`` in
+  the ``meta`` table;
+- ``digests``, ``pages`` and ``parts``: what each generated page, and each part of a long page,
+  read from the model, with the digest each read had then (see ``tracing`` and ``memo``).
+
+A run writes only the buckets holding what it changed, in one transaction, so a run cut short
+leaves the last one's whole, and two runs at once take turns. A change to the generator's code, its
+templates or the libraries it renders with starts the tables empty. The database lives in
+``.briefing-cache/`` (not committed; not ``.cache/``, which ``zensical build --clean``
+empties). A database that cannot be opened or read is started afresh; a folder that cannot be
+written leaves the run without a store: it does all the work, and keeps none of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import sqlite3
+import sys
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+FOLDER = Path(".briefing-cache")
+DATABASE = "store.sqlite"
+# A run keeps each value it did not change as the same object, so a change is a value that is
+# not the one read; digests are strings made again each run, so they are compared by value.
+BY_OBJECT = ("documents", "quotes", "records", "pages", "parts")
+BY_VALUE = ("digests",)
+MAPS = BY_OBJECT + BY_VALUE
+BUCKETS = 256  # per map: a run rewrites the buckets holding what it changed
+_UNREADABLE = (ValueError, EOFError, TypeError)  # what marshal.loads raises on damaged data
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+class Codec:
+    """How the values of one map become plain values for marshal, and back."""
+
+    def __init__(self, plain: Callable[[Any], Any] = _same, restored: Callable[[Any], Any] = _same):
+        self.plain, self.restored = plain, restored
+
+
+def code_version(templates: Path) -> str:
+    """A digest of everything besides the input that decides the output."""
+    digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}".encode())
+    package = Path(__file__).parent.parent
+    code = [*package.rglob("*.py"), *package.glob("schemas/*.json"), *templates.glob("*.j2")]
+    for path in sorted(code):
+        name = path.relative_to(path.parent.parent).as_posix()  # 'render/markup.py'
+        digest.update(f"\0{name}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+class Store:
+    """The project's store, and the maps as this run read them, each value as its ``Codec``
+    (if any) restores it."""
+
+    def __init__(self, root: Path, codecs: dict[str, Codec] | None = None):
+        self.codecs = {name: (codecs or {}).get(name) or Codec() for name in MAPS}
+        self.version = code_version(root / "templates")
+        self.path = root / FOLDER / DATABASE
+        self.read: dict[str, dict[Any, Any]] = {name: {} for name in MAPS}
+        self.world = ""
+        self._buckets: dict[str, dict[int, list[Any]]] = {name: {} for name in MAPS}  # keys read
+        self._fresh = True  # the table holds nothing of this code's: written whole
+        with contextlib.suppress(sqlite3.Error, OSError):
+            self._load()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        database = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        database.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        database.execute(
+            "CREATE TABLE IF NOT EXISTS buckets "
+            "(map TEXT, bucket INTEGER, entries BLOB, PRIMARY KEY (map, bucket))"
+        )
+        return database
+
+    def _load(self) -> None:
+        if not self.path.exists():
+            return
+        with contextlib.closing(sqlite3.connect(self.path, timeout=60)) as database:
+            meta = dict(database.execute("SELECT name, value FROM meta"))
+            if meta.get("version") != self.version:
+                return
+            rows = database.execute("SELECT map, bucket, entries FROM buckets").fetchall()
+        for name, bucket, data in rows:
+            try:
+                entries = marshal.loads(data)
+                restored = self.codecs[name].restored
+                if restored is not _same:
+                    entries = {key: restored(value) for key, value in entries.items()}
+            except _UNREADABLE:  # damaged: its entries are worked out again
+                continue
+            self.read[name].update(entries)
+            self._buckets[name][bucket] = list(entries)
+        self.world, self._fresh = meta.get("world", ""), False
+
+    def save(self, maps: dict[str, dict[Any, Any]], world: str) -> None:
+        """Write the buckets holding what differs from what was read, in one transaction; a
+        store that cannot be written leaves the next run more to do."""
+        try:
+            self._save(maps, world)
+        except sqlite3.DatabaseError:  # not a database, or damaged: made again
+            with contextlib.suppress(OSError):
+                self.path.unlink(missing_ok=True)
+            self._fresh, self._buckets = True, {name: {} for name in MAPS}
+            with contextlib.suppress(sqlite3.Error, OSError):
+                self._save(maps, world)
+        except (sqlite3.Error, OSError):
+            pass
+
+    def _save(self, maps: dict[str, dict[Any, Any]], world: str) -> None:
+        rows = [row for name in MAPS for row in self._changed_buckets(name, maps[name])]
+        with contextlib.closing(self._connect()) as database:
+            database.execute("BEGIN IMMEDIATE")
+            try:
+                if self._fresh:
+                    database.execute("DELETE FROM buckets")
+                database.executemany(
+                    "DELETE FROM buckets WHERE map = ? AND bucket = ?",
+                    [(name, bucket) for name, bucket, data in rows if data is None],
+                )
+                database.executemany(
+                    "INSERT OR REPLACE INTO buckets VALUES (?, ?, ?)",
+                    [row for row in rows if row[2] is not None],
+                )
+                meta = {"version": self.version, "world": world}
+                database.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+                database.execute("COMMIT")
+            except BaseException:
+                database.execute("ROLLBACK")
+                raise
+
+    def _changed_buckets(self, name: str, new: dict[Any, Any]) -> Iterator[tuple]:
+        """(map, bucket, its entries as marshal data, or None to drop it) for each bucket
+        that holds a key added, removed or changed since the map was read."""
+        old, read = self.read[name], self._buckets[name]
+        if name in BY_VALUE:
+            changed = [key for key, value in new.items() if old.get(key) != value]
+        else:
+            changed = [key for key, value in new.items() if old.get(key) is not value]
+        dirty: dict[int, list[Any]] = {}  # by bucket: the keys not read there before
+        for key in changed:
+            dirty.setdefault(_bucket(key), []).extend(() if key in old else (key,))
+        for key in old.keys() - new.keys():
+            dirty.setdefault(_bucket(key), [])
+        plain = self.codecs[name].plain
+        for bucket, added in sorted(dirty.items()):
+            keys = [key for key in read.get(bucket, ()) if key in new] + added
+            yield name, bucket, _entries({key: plain(new[key]) for key in keys})
+
+    @staticmethod
+    def folder(root: Path) -> Path | None:
+        """A folder for other caches (compiled templates), or None if it cannot be made."""
+        try:
+            (root / FOLDER / "templates").mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return root / FOLDER / "templates"
+
+
+def _bucket(key: Any) -> int:
+    """The bucket a key is kept in: the same for the same key, in any process."""
+    return zlib.crc32(marshal.dumps(key, 2)) % BUCKETS
+
+
+def _entries(entries: dict[Any, Any]) -> bytes | None:
+    """A bucket's entries as marshal data, without any marshal cannot hold (found again by
+    the next run); None for none."""
+    try:
+        return marshal.dumps(entries) if entries else None
+    except ValueError:
+        kept = {}
+        for key, value in entries.items():
+            with contextlib.suppress(ValueError):
+                marshal.dumps(value)
+                kept[key] = value
+        return marshal.dumps(kept) if kept else None

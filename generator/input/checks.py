@@ -1,0 +1,156 @@
+"""The checks of single files and records: ids, references, reasons, and the kinds they use."""
+
+from __future__ import annotations
+
+import re
+
+from generator.input import schemas
+from generator.input.loading import Article, Document
+from generator.input.quotes import Quotes, find_evidence
+from generator.input.raw import ADDED, Raw, a_or_an, as_dict
+from generator.kinds import KINDS
+from generator.model.records import (
+    REFERENCE_FIELDS,
+    Event,
+    Record,
+    Role,
+    evidence_items,
+    references,
+)
+from generator.problems import Location, Problem, did_you_mean
+
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check_article(article: Article) -> list[Problem]:
+    problems = []
+    if not ID.match(article.id):
+        problems.append(
+            Problem(
+                Location(article.meta.path),
+                f"'{article.id}' is not a valid id",
+                "name the file <id>.txt, the id in lowercase letters, digits and hyphens",
+            )
+        )
+    expected = as_dict(as_dict(article.meta.data).get("received")).get("sha256")
+    if isinstance(expected, str) and expected != article.sha256:
+        problems.append(
+            Problem(
+                article.meta.locate(("received", "sha256")),
+                "the article's text is not what was received (its SHA-256 differs)",
+                "restore the text exactly as received; the text below the front matter "
+                "must never be edited",
+            )
+        )
+    return problems
+
+
+def check_ids(raw: list[Raw], problems: list[Problem]) -> dict[str, str]:
+    """The section of every id; an id used twice is reported once, and maps to '' (unknown)."""
+    first: dict[str, Raw] = {}
+    duplicated: set[str] = set()
+    for record in raw:
+        record_id = record.data["id"]
+        if record_id in first:
+            earlier = first[record_id]
+            duplicated.add(record_id)
+            problems.append(
+                Problem(
+                    record.locate("id"),
+                    f"duplicate id '{record_id}' (already used by {a_or_an(earlier.section[:-1])} "
+                    f"at {earlier.locate('id')})",
+                    "ids must be unique across all records; rename one",
+                )
+            )
+        else:
+            first[record_id] = record
+    return {i: "" if i in duplicated else r.section for i, r in first.items()}
+
+
+def unevidenced_actors(raw: list[Raw], extended: set[str]) -> list[Problem]:
+    """An actor needs words of an article that name it (its own, or ``extended`` from another
+    file), unless an article's provenance vouches for it as its author or publisher."""
+    vouched = extended | {
+        record.data.get(name)
+        for record in raw
+        if record.section == "sources"
+        for name in as_dict(record.data.get("provenance"))
+        if name in ("author", "publisher")
+    }
+    return [
+        Problem(
+            record.locate("id"),
+            f"actor '{record.data['id']}' has no evidence",
+            "quote the words of an article that name it, under evidence; or, if it is known only "
+            "as an article's publisher or author, say how under that article's provenance",
+        )
+        for record in raw
+        if record.section == "actors"
+        and "evidence" not in record.data
+        and record.data["id"] not in vouched
+    ]
+
+
+def check_record(
+    raw: Raw, sections: dict[str, str], quotes: Quotes, problems: list[Problem]
+) -> Record:
+    for name, target, at in references(raw.section, raw.data):
+        wanted = "sources" if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
+        if target not in sections:
+            candidates = [i for i, s in sections.items() if wanted in (None, s)]
+            hint = did_you_mean(target, candidates) or f"add a record with id '{target}' first"
+            problems.append(Problem(raw.locate(*at), f"unknown id '{target}' in {name}", hint))
+        elif wanted and sections[target] not in ("", wanted):
+            problems.append(
+                Problem(
+                    raw.locate(*at),
+                    f"'{target}' is {a_or_an(KINDS[sections[target]].name)}, "
+                    f"but {name} must name {a_or_an(KINDS[wanted].name)}",
+                )
+            )
+    for reasons in ("inferred", "provenance"):
+        for name in as_dict(raw.data.get(reasons)):
+            if name not in raw.data:
+                problems.append(
+                    Problem(
+                        raw.locate(reasons, name, key=True),
+                        f"{reasons} names the field '{name}', which this record does not have",
+                        did_you_mean(name, raw.data)
+                        or "give the field a value, or drop its reason",
+                    )
+                )
+    found = {
+        at: find_evidence(item, raw, at, sections, quotes, problems)
+        for at, item in evidence_items(raw.data)
+    }
+    evidence = tuple(e for at, e in found.items() if at[0] == "evidence")
+    roles = tuple(
+        Role(
+            role.get("title", ""),
+            found[("roles", i, "evidence")],
+            role.get("of", ""),
+            role.get("date", ""),
+        )
+        for i, role in enumerate(raw.data.get("roles", []))
+        if ("roles", i, "evidence") in found
+    )
+    events = tuple(
+        Event(event.get("event", ""), found[("events", i, "evidence")], event.get("date", ""))
+        for i, event in enumerate(raw.data.get("events", []))
+        if ("events", i, "evidence") in found
+    )
+    return Record(raw.section, raw.data["id"], evidence, raw.data, roles, events, raw.locate())
+
+
+def unregistered(document: Document) -> list[Problem]:
+    """Records of a kind the schema defines but the registry does not: never skipped silently."""
+    known = schemas.schema(schemas.ANNOTATIONS)["properties"]
+    return [
+        Problem(
+            document.locate((key,), key=True),
+            f"'{key}' has a schema definition but no entry in the registry of kinds",
+            "add its entry to KINDS in generator/kinds.py (see the README: adding a record kind)",
+        )
+        for key in as_dict(document.data)
+        if key in known and key not in KINDS and key not in ("draft", ADDED)
+    ]
