@@ -8,6 +8,7 @@ here, from plain data, so that every sink escapes in one place.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -126,3 +127,11 @@ def paragraphs(text: str) -> list[str]:
     folded them (``>`` turns a blank line into one line break)."""
     parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     return [part for part in (p.strip() for p in parts) if part]
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A ``<script type="application/ld+json">`` block holding ``data``: no text in it can close
+    the script, since every ``<`` and ``>`` is written as a JSON escape."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/ld+json">{safe}</script>'

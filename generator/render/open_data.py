@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Evidence, Record
+from generator.render import markup
 
 ACTOR_TYPES = {
     "person": "Person",
@@ -48,11 +49,9 @@ def page_url(record: Record) -> str:
 
 
 def json_ld(briefing: Briefing, record: Record) -> str:
-    """A ``<script type="application/ld+json">`` block for the record's page."""
+    """The record's schema.org data, for its page's ``<script>`` block (``markup.json_ld``)."""
     data = {"@context": "https://schema.org", **_thing(briefing, record, depth=0)}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    safe = text.replace("<", "\\u003c").replace(">", "\\u003e")  # no tag can close the script
-    return f'<script type="application/ld+json">{safe}</script>'
+    return markup.json_ld(data)
 
 
 def _refs(briefing: Briefing, ids: tuple[str, ...]) -> dict[str, Any] | list[dict[str, Any]]:
