@@ -54,10 +54,12 @@ GENERATED = "BRIEFING_PAGES_GENERATED"
 
 
 def content_epoch(briefing: Briefing) -> int:
-    """The latest date the records give, in seconds: a build date only the input can change."""
+    """The latest date the records give, in seconds: a build date only the input can change.
+    Kept within what the sitemap's gzip header can hold (1970 to 2106)."""
     latest = max((entry.date for entry in entries(briefing)), default="1970")
     year, month, day = (latest.split("-") + ["1", "1"])[:3]
-    return int(datetime(int(year), int(month), int(day), tzinfo=UTC).timestamp())
+    seconds = int(datetime(int(year), int(month), int(day), tzinfo=UTC).timestamp())
+    return min(max(seconds, 0), 2**32 - 1)
 
 
 def build(root: Path, cached: bool = True) -> WriteReport:

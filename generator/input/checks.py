@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from generator.input import schemas
 from generator.input.loading import Article, Document
@@ -20,11 +21,22 @@ from generator.model.records import (
 from generator.problems import Location, Problem, did_you_mean
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_ID = 80  # characters: as the schemas' id; a page's file name stays far below 255 bytes
+RESERVED = {"index"}  # ids the generator's own pages take in each section's folder
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def check_article(article: Article) -> list[Problem]:
     problems = []
-    if not ID.match(article.id):
+    if len(article.id) > MAX_ID:
+        problems.append(
+            Problem(
+                Location(article.meta.path),
+                f"the article's id (its file name) is {len(article.id)} characters long",
+                f"name the file with an id of at most {MAX_ID} characters",
+            )
+        )
+    elif not ID.match(article.id):
         problems.append(
             Problem(
                 Location(article.meta.path),
@@ -51,6 +63,14 @@ def check_ids(raw: list[Raw], problems: list[Problem]) -> dict[str, str]:
     duplicated: set[str] = set()
     for record in raw:
         record_id = record.data["id"]
+        if record_id in RESERVED:
+            problems.append(
+                Problem(
+                    record.locate("id"),
+                    f"the id '{record_id}' is reserved for the generator's own page of each kind",
+                    f"choose another id, such as '{record_id}-1' or a descriptive one",
+                )
+            )
         if record_id in first:
             earlier = first[record_id]
             duplicated.add(record_id)
@@ -65,6 +85,31 @@ def check_ids(raw: list[Raw], problems: list[Problem]) -> dict[str, str]:
         else:
             first[record_id] = record
     return {i: "" if i in duplicated else r.section for i, r in first.items()}
+
+
+def impossible_dates(raw: Raw) -> list[Problem]:
+    """A problem for each YYYY-MM-DD value in the record that no calendar has (2019-02-30)."""
+    problems = []
+    for at, value in _strings(raw.data, ()):
+        day = _DAY.match(value)
+        if not day:
+            continue
+        try:
+            date(*map(int, day.groups()))
+        except ValueError as error:
+            message = f"'{value}' is not a date: {error}"
+            problems.append(Problem(raw.locate(*at), message, "check the day and the month"))
+    return problems
+
+
+def _strings(value: object, at: tuple) -> list[tuple[tuple, str]]:
+    if isinstance(value, str):
+        return [(at, value)]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _strings(item, (*at, key))]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in _strings(item, (*at, index))]
+    return []
 
 
 def unevidenced_actors(raw: list[Raw], extended: set[str]) -> list[Problem]:

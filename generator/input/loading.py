@@ -10,6 +10,7 @@ JSON Schemas see what the author wrote.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,9 @@ from generator.problems import InputError, Location, Problem, relative
 
 MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
 MAX_BYTES = 5_000_000
+MAX_DEPTH = 40  # mappings and lists inside each other; the schemas need five
+# Control characters other than tab and line breaks: invisible, and unsafe in pages
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 FRONT_MATTER = "---\n"
 _TEXT = "tag:yaml.org,2002:str"  # most values: taken as they are, without PyYAML's constructor
 
@@ -54,6 +58,14 @@ _CORE: dict[str, tuple[str, list[str], Callable[[str], Any]]] = {
         _float,
     ),
 }
+
+# An explicit tag (``!!int 7``) may say what a plain value already is in the core schema; any
+# other tag (``!!binary``, ``!!timestamp``, ``!!python/...``) is refused.
+_EXPLICIT = {
+    f"tag:yaml.org,2002:{name}": f"core {name}" for name in ("null", "bool", "int", "float")
+}
+_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_FULL = {tag: re.compile(rf"(?:{pattern})\Z") for tag, (pattern, _, _) in _CORE.items()}
 
 # libyaml parses about ten times faster than pure Python, with the same marks and errors.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -138,13 +150,21 @@ def read_text(path: Path, shown: str) -> str:
             [Problem(Location(shown), "file is binary, not text", "save it as UTF-8 text")]
         )
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise InputError(
             [Problem(Location(shown, line, column), "file is not valid UTF-8", "save it as UTF-8")]
         ) from None
+    control = _CONTROL.search(text)
+    if control:
+        start = control.start()
+        line, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+        message = f"control character U+{ord(control.group()):04X} in the text"
+        hint = "remove it: it is invisible, and no page can show it"
+        raise InputError([Problem(Location(shown, line, column), message, hint)])
+    return text
 
 
 def parse_yaml(
@@ -160,6 +180,10 @@ def parse_yaml(
             return Document(shown, known[key], text, line_offset, checked=True)
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        message = "YAML nested too deep to read"
+        hint = f"keep mappings and lists at most {MAX_DEPTH} levels deep"
+        raise InputError([Problem(Location(shown), message, hint)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = (
@@ -185,7 +209,6 @@ class _Builder:
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
-        self.loader = _Loader("")
 
     def where(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
@@ -203,6 +226,11 @@ class _Builder:
                 ]
             )
         self.marks.setdefault(at, self.where(node))
+        if len(at) > MAX_DEPTH:
+            message = f"values nested more than {MAX_DEPTH} levels deep (an alias inside itself?)"
+            return self.report(node, message, "no record needs more than a few levels")
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTIONS:
+            return self.report(node, f"unsupported YAML tag {node.tag}", _PLAIN)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -225,24 +253,32 @@ class _Builder:
         return self.scalar(node)
 
     def scalar(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _TEXT:
-                return node.value
-            if node.tag in _CORE:
-                try:
-                    return _CORE[node.tag][2](node.value)
-                except ValueError:  # Python reads at most 4,300 decimal digits
-                    digits = len(node.value.lstrip("+-"))
-                    message = f"a number of {digits:,} digits is too long to read"
-                    return self.report(node, message, "quote it if it is text")
+        if not isinstance(node, yaml.ScalarNode):
+            return self.report(node, "a key must be plain text", "write the key as text")
+        if node.tag == _TEXT:
+            return node.value
+        core = node.tag if node.tag in _CORE else _EXPLICIT.get(node.tag)
+        if core is None:
+            return self.report(node, f"unsupported YAML tag {node.tag}", _PLAIN)
+        if not _FULL[core].match(node.value):  # an explicit tag on a value of another kind
+            kind = core.removeprefix("core ")
+            return self.report(node, f"'{node.value}' is not a YAML {kind}", "drop the tag")
         try:
-            return self.loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as error:
-            message = f"unsupported YAML value: {error.problem}"
-            return self.report(node, message, "write plain text, numbers, lists and mappings only")
+            value = _CORE[core][2](node.value)
+        except ValueError:  # Python reads at most 4,300 decimal digits
+            digits = len(node.value.lstrip("+-"))
+            message = f"a number of {digits:,} digits is too long to read"
+            return self.report(node, message, "quote it if it is text")
+        if isinstance(value, float) and not math.isfinite(value):
+            message = f"'{node.value}' is not a finite number"
+            return self.report(node, message, "write a number, or quote it if it is text")
+        return value
 
     def report(self, node: yaml.Node, message: str, hint: str) -> None:
         self.problems.append(Problem(Location(self.shown, *self.where(node)), message, hint))
+
+
+_PLAIN = "write plain text, numbers, lists and mappings only, without tags"
 
 
 def load_yaml(path: Path, root: Path, known: dict[tuple[str, str], Any] | None = None) -> Document:
@@ -259,6 +295,17 @@ def load_article(
     """Split an article into front matter and text; the text's bytes are never altered."""
     shown = relative(path, root)
     content = read_text(path, shown)
+    if content.startswith("\ufeff"):
+        message = "the file starts with a byte-order mark (U+FEFF)"
+        hint = "save it as UTF-8 without a byte-order mark"
+        raise InputError([Problem(Location(shown, 1, 1), message, hint)])
+    if "\r" in content:
+        where = content.index("\r")
+        line = content.count("\n", 0, where) + 1
+        column = where - (content.rfind("\n", 0, where) + 1) + 1
+        message = "the file has Windows (CR LF) or old Mac (CR) line endings"
+        hint = "save it with LF line endings; the SHA-256 is taken of the text as stored"
+        raise InputError([Problem(Location(shown, line, column), message, hint)])
     end = content.find("\n" + FRONT_MATTER, len(FRONT_MATTER) - 1)
     if not content.startswith(FRONT_MATTER) or end < 0:
         raise InputError(

@@ -62,6 +62,10 @@ def find_evidence(
             )
         return Evidence(source, quote)
     occurrence = item.get("occurrence")
+    if isinstance(occurrence, float):  # the schema's integer takes 2.0: a reader sees a fraction
+        message = f"occurrence {occurrence} is not a whole number"
+        problems.append(Problem(raw.locate(*at, "occurrence"), message, f"write {int(occurrence)}"))
+        return Evidence(source, quote)
     found = quotes.find(source, quote, occurrence if isinstance(occurrence, int) else 1)
     if isinstance(found, Match):
         if found.occurrences > 1 and occurrence is None or (occurrence or 1) > found.occurrences:

@@ -8,17 +8,43 @@ so the check reports any difference, at its line, rather than letting the two dr
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.input.loading import Document
 from generator.kinds import KINDS
 from generator.problems import Location, Problem
 
 CONFIG = "mkdocs.yml"
 # mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat
 REPEATED = {"site_name": "title", "site_description": "description"}
+
+
+# What Material writes unescaped from site_name and site_description (into page text and into
+# attributes): a tag, a quote that ends an attribute, a character reference.
+_UNSAFE = re.compile(r'[<>"]|&(?=[A-Za-z#])')
+
+
+def unsafe_for_the_theme(overview: Document) -> list[Problem]:
+    """A problem for each title or description that Material could not show as written."""
+    problems = []
+    for field in REPEATED.values():
+        value = overview.data.get(field)
+        found = _UNSAFE.search(value) if isinstance(value, str) else None
+        if found:
+            problems.append(
+                Problem(
+                    overview.locate((field,)),
+                    f"the {field} holds {found.group()!r}, "
+                    "which the theme writes into the page as HTML",
+                    'write it without < > and " (use “ ” for quotation marks), and with '
+                    "'and' or '& ' followed by a space for an ampersand",
+                )
+            )
+    return problems
 
 
 def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:

@@ -19,6 +19,7 @@ from generator.input.checks import (
     check_article,
     check_ids,
     check_record,
+    impossible_dates,
     unevidenced_actors,
     unregistered,
 )
@@ -30,6 +31,7 @@ from generator.model.records import (
     Briefing,
     Record,
     build_briefing,
+    references,
 )
 from generator.problems import InputError, Location, Problem
 
@@ -55,6 +57,25 @@ class Input:
     @property
     def overview(self) -> Path:
         return self.root / "seeds" / "briefing.yaml"
+
+    def strays(self) -> list[Problem]:
+        """Files under seeds/ that no stage reads (dotfiles aside, as editors and git leave
+        them): reported, so that no article or annotation is left out without a word."""
+        seeds = self.root / "seeds"
+        found = []
+        for folder, wanted, rule in (
+            ("articles", ".txt", "an article is <id>.txt, directly in seeds/articles/"),
+            ("annotations", ".yaml", "an annotation file ends in .yaml"),
+        ):
+            read = set(self.articles if folder == "articles" else self.annotations)
+            for path in sorted((seeds / folder).rglob("*"), key=_parts):
+                hidden = any(part.startswith(".") for part in path.relative_to(seeds).parts)
+                if path.is_file() and path not in read and not hidden:
+                    where = Location(path.relative_to(self.root).as_posix())
+                    rename = f" to {path.stem}{wanted}" if path.suffix != wanted else ""
+                    hint = f"{rule}: rename it{rename}, or move it out of seeds/"
+                    found.append(Problem(where, "this file is not read", hint))
+        return found
 
 
 @dataclass(frozen=True)
@@ -92,8 +113,13 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     checked: dict[tuple[str, str], Any] = {}
     raw = _check_schemas(articles, documents, overview, checked, problems)
     if overview and overview.key in checked:
+        problems.extend(site_config.unsafe_for_the_theme(overview))
         problems.extend(site_config.mismatches(root, overview.data))
     sections = check_ids(raw, problems)
+    for record in raw:
+        problems.extend(impossible_dates(record))
+    unreadable = {path.stem for path in Input(root).articles} - {a.id for a in articles}
+    problems.extend(_citing_unreadable(raw, unreadable, sections))
     additions = [
         Raw(ADDED, data, document, (ADDED, index))
         for document in documents
@@ -134,6 +160,23 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     return briefing, findings
 
 
+def _citing_unreadable(raw: list[Raw], unreadable: set[str], sections: dict[str, str]):
+    """One line per article that could not be read (its own problem is told already), saying
+    how many records cite it; the id then counts as known, so the references to it are not
+    each reported as unknown."""
+    for article in sorted(unreadable):
+        sections.setdefault(article, "")  # '' as for a duplicate: known, of no section
+        citing = [r for r in raw if any(t == article for _, t, _ in references(r.section, r.data))]
+        if citing:
+            yield Problem(
+                Location(f"seeds/articles/{article}.txt"),
+                f"the article could not be read (see below); {len(citing)} "
+                f"record{'s' if len(citing) != 1 else ''} cite it, and their references to it "
+                "were not checked",
+                "fix the article first",
+            )
+
+
 def _digest(value: Any) -> str:
     """A digest of plain data: marshal's version 2 writes a value's bytes from the value alone."""
     return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
@@ -149,6 +192,7 @@ def _read(
             problems.extend(error.problems)
             return None
 
+    problems.extend(source.strays())
     paths = source.articles
     articles = [a for a in (attempt(load_article, p) for p in paths) if a]
     documents = [d for d in (attempt(load_yaml, p) for p in source.annotations) if d]

@@ -8,10 +8,12 @@ here, from plain data, so that every sink escapes in one place.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 _BLOCK_START = re.compile(r"^(\s*)(\d*)([-.)])")
@@ -48,8 +50,10 @@ def _escaped(text: str) -> str:
 
 
 def safe_line_start(markdown: str) -> str:
-    """Keep a line from opening a list or a block quote by its first characters."""
-    return _BLOCK_START.sub(r"\1\2\\\3", markdown)
+    """Keep a line from opening a list, a block quote or a ``~~~`` fence (which renderers
+    with fenced code read) by its first characters."""
+    markdown = _BLOCK_START.sub(r"\1\2\\\3", markdown)
+    return "&#126;" + markdown[1:] if markdown.startswith("~") else markdown
 
 
 def squash(text: str) -> str:
@@ -67,10 +71,32 @@ def link(text: str, target: str) -> str:
     return f"[{escape(text)}]({target})"
 
 
+# What stays as it is in an address's href; everything else, Markdown's brackets and
+# parentheses and any non-ASCII letter included, is percent-encoded.
+_URL_KEPT = ":/?#&=%~+,;@-._"
+
+
+def address(url: str) -> str:
+    """A link to a source's address, written as HTML so that Markdown never reads the address
+    (its brackets and parentheses could otherwise make a link of their own). Only http and
+    https addresses reach a page: the schemas accept no other."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise ValueError(f"not an http(s) address: {url!r}")
+    href = html.escape(quote(url, safe=_URL_KEPT))
+    return f'<a href="{href}">{escape(url)}</a>'
+
+
+def tooltip(text: str) -> str:
+    """Text for a link title that the theme shows as a tooltip. Material's ``content.tooltips``
+    puts the attribute's value into the page as HTML, so that value is escaped once more: the
+    browser undoes one escape when it reads the attribute, the tooltip shows the text."""
+    return attribute(html.escape(text, quote=False))
+
+
 def note(number: int, target: str, title: str) -> str:
     """The numbered link after a marked passage, to the record it evidences; ``title`` shows
     as its tooltip."""
-    return f'[{number}]({target} "{attribute(title)}")'
+    return f'[{number}]({target} "{tooltip(title)}")'
 
 
 def notes(links: list[str]) -> str:

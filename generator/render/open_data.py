@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -215,10 +216,20 @@ def csv_row(record: Record, names: tuple[str, ...]) -> str:
     return _csv_line(cells)
 
 
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection list), unless a number
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
 def _csv_line(cells: list[str]) -> str:
     stream = io.StringIO()
-    csv.writer(stream, lineterminator="\n").writerow(cells)
+    csv.writer(stream, lineterminator="\n").writerow(map(_inert, cells))
     return stream.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """The cell, with a leading apostrophe if a spreadsheet would read it as a formula."""
+    return f"'{cell}" if _FORMULA.match(cell) and not _NUMBER.match(cell) else cell
 
 
 def csv_columns(briefing: Briefing, section: str) -> list[str]:

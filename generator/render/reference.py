@@ -61,7 +61,7 @@ def describe(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
     pattern = spec.get("pattern", "")
     if pattern.startswith("^[a-z0-9]+(-"):
         return "id"
-    if pattern.startswith("^[0-9]{4}"):
+    if pattern.startswith(("^[0-9]{4}", "^(?!0000)[0-9]{4}")):
         return "date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`)"
     if pattern.startswith("^https?"):
         return "web address"

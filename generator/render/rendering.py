@@ -150,7 +150,7 @@ class Renderer:
             edges_by_actor(self.briefing)
         if workers < 2 or len(records) < PARALLEL_FROM:
             return {path: self.memory.page(jobs[path]) for path in wanted}
-        for name in self.env.list_templates():  # compiled once, here, not in every worker
+        for name in self.env.list_templates(extensions=["j2"]):  # compiled once, not per worker
             self.env.get_template(name)
         shares = _Shares(self, [records[share::workers] for share in range(workers)])
         shared = set(records)

@@ -67,6 +67,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
     )
     env.filters.update(
         md=markup.escape,
+        address=markup.address,
         date=markup.human_date,
         counted=markup.counted,
         kinds=markup.kinds,
