@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.input.validation import load_briefing
+from generator.locking import one_run_at_a_time
 from generator.model.records import Briefing
 from generator.problems import BuildError
 from generator.render.rendering import Renderer
@@ -32,7 +33,8 @@ def check(root: Path, cached: bool = True) -> Briefing:
 def generate(root: Path, workers: int = 1, cached: bool = True) -> WriteReport:
     """Validate and write the pages; ``workers`` > 1 only from a process without threads.
     ``cached``: render only what changed since the stored run, and keep what this one found."""
-    return _generate(root, workers, cached)[1]
+    with one_run_at_a_time(root):
+        return _generate(root, workers, cached)[1]
 
 
 def available_cores() -> int:
@@ -68,6 +70,11 @@ def build(root: Path, cached: bool = True) -> WriteReport:
     MkDocs stamps the sitemap with the build date; SOURCE_DATE_EPOCH (the caller's, or the
     input's latest date) makes the same input give byte-identical output.
     """
+    with one_run_at_a_time(root):
+        return _build(root, cached)
+
+
+def _build(root: Path, cached: bool) -> WriteReport:
     briefing, report = _generate(root, available_cores(), cached)
     site, fresh = root / "site", root / ".site.new"
     shutil.rmtree(fresh, ignore_errors=True)

@@ -1,9 +1,10 @@
 """Problems found in a user's input, and the public exceptions a run can end with.
 
 Every stage collects problems instead of raising on the first one, so an author sees all of
-their mistakes in one run. ``BriefingError`` and its two kinds are the only exceptions the CLI
-and the MkDocs hook turn into a message and an exit code: ``InputError`` (the input has
-problems, each at its place) and ``BuildError`` (the renderer failed on pages we wrote).
+their mistakes in one run. ``BriefingError`` and its kinds are the only exceptions the CLI and
+the MkDocs hook turn into a message and an exit code: ``InputError`` (the input has problems,
+each at its place), ``OutputError`` (the pages cannot be written) and ``BuildError`` (the
+renderer failed on pages we wrote).
 Anything else is a bug in the generator and keeps its traceback.
 """
 
@@ -60,6 +61,14 @@ class InputError(BriefingError):
         lines = [str(problem) for problem in self.problems]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found; {self.outcome}")
         return "\n".join(lines)
+
+
+class OutputError(InputError):
+    """The pages cannot be written (a file in the way, permissions, a full disk), each problem
+    at the path in ``docs/`` it concerns; nothing in ``docs/`` was changed."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        super().__init__(problems, "docs/ was left as it was.")
 
 
 class BuildError(BriefingError):

@@ -38,6 +38,7 @@ NOT_COPIED = (
     "__pycache__",
     "*.egg-info",
     ".briefing-cache",
+    ".briefing.lock",
     ".hypothesis",
     ".pytest_cache",
     ".ruff_cache",

@@ -62,7 +62,9 @@ def hostile_project(root: Path, text: str) -> None:
     shutil.copytree(FIXTURES / "minimal", root)
     shutil.copytree(REPO / "templates", root / "templates")
     seeds = root / "seeds"
-    overview = {"title": text, "topic": text}
+    # The title and description are refused with < > " or & (the theme writes them unescaped);
+    # the topic, given a description, reaches only the generator's own pages.
+    overview = {"title": "Hostile", "description": "Hostile text", "topic": text}
     (seeds / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")
     path = seeds / "annotations" / "records.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -14,7 +14,16 @@ TEXT = (
     "PORTSVILLE — The council voted on Monday to dredge the harbour, Mayor Ada Quill said.\n"
     "\u201cWe will start in May,\u201d she said.\n"
 )
-IGNORED = (".venv", ".git", "site", ".site.*", "__pycache__", "*.egg-info", ".briefing-cache")
+IGNORED = (
+    ".venv",
+    ".git",
+    "site",
+    ".site.*",
+    "__pycache__",
+    "*.egg-info",
+    ".briefing-cache",
+    ".briefing.lock",
+)
 
 
 @pytest.fixture

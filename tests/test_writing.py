@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
+import pytest
+
+from generator import writing
+from generator.problems import OutputError
 from generator.writing import write_pages
 
 
@@ -41,3 +46,56 @@ def test_pages_get_the_permissions_of_any_new_file(tmp_path: Path) -> None:
     expected = (tmp_path / "by-hand.md").stat().st_mode
     assert (tmp_path / "index.md").stat().st_mode == expected
     assert (tmp_path / "claims" / "a.md").stat().st_mode == expected
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_a_hand_written_page_in_a_generated_folder_is_left_alone_and_reported(
+    tmp_path: Path,
+) -> None:
+    write_pages(tmp_path, {"index.md": "x\n", "data/a.csv": "a\n"})
+    (tmp_path / "data" / "notes.md").write_text("mine\n")
+    report = write_pages(tmp_path, {"index.md": "x\n"})
+    assert report.removed == ["data/a.csv"]
+    assert (tmp_path / "data" / "notes.md").read_text() == "mine\n"
+    assert report.foreign == ["data/notes.md"]
+    assert "left alone, as the generator did not write them: docs/data/notes.md" in str(report)
+
+
+def test_a_file_the_generator_did_not_write_is_never_overwritten(tmp_path: Path) -> None:
+    write_pages(tmp_path, {"index.md": "x\n"})
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "questions" / "why.md").write_text("my own question\n")
+    before = snapshot(tmp_path)
+    with pytest.raises(OutputError) as error:
+        write_pages(tmp_path, {"index.md": "y\n", "questions/why.md": "generated\n"})
+    assert "questions/why.md: this file was not written by the generator" in error.value.report()
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("failure", ["name too long", "disk full"])
+def test_a_failed_write_leaves_docs_as_it_was(tmp_path: Path, monkeypatch, failure: str) -> None:
+    write_pages(tmp_path, {"index.md": "x\n", "claims/a.md": "a\n"})
+    before = snapshot(tmp_path)
+    pages = {"index.md": "y\n", "claims/a.md": "b\n", "claims/new/c.md": "c\n"}
+    if failure == "name too long":
+        pages[f"claims/{'x' * 300}.md"] = "long\n"
+    else:
+        temporary = writing._temporary
+
+        def full(target: Path, data: bytes) -> Path:
+            if target.name == "c.md":
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return temporary(target, data)
+
+        monkeypatch.setattr(writing, "_temporary", full)
+    with pytest.raises(OutputError) as error:
+        write_pages(tmp_path, pages)
+    assert "cannot write the page" in error.value.report()
+    assert "docs/ was left as it was." in error.value.report()
+    assert snapshot(tmp_path) == before
+    assert not (tmp_path / "claims" / "new").exists()

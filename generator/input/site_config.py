@@ -29,17 +29,20 @@ _UNSAFE = re.compile(r'[<>"]|&(?=[A-Za-z#])')
 
 
 def unsafe_for_the_theme(overview: Document) -> list[Problem]:
-    """A problem for each title or description that Material could not show as written."""
+    """A problem for the title, or the description (the topic, when there is none), if
+    Material could not show it as written."""
     problems = []
     for field in REPEATED.values():
+        if field == "description" and "description" not in overview.data:
+            field = "topic"  # mkdocs.yml's site_description repeats it
         value = overview.data.get(field)
         found = _UNSAFE.search(value) if isinstance(value, str) else None
         if found:
             problems.append(
                 Problem(
                     overview.locate((field,)),
-                    f"the {field} holds {found.group()!r}, "
-                    "which the theme writes into the page as HTML",
+                    f"the {field} holds {found.group()!r}, which the theme writes into the page "
+                    "as HTML",
                     'write it without < > and " (use “ ” for quotation marks), and with '
                     "'and' or '& ' followed by a space for an ampersand",
                 )

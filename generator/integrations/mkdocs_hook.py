@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -56,5 +57,14 @@ def on_pre_build(config) -> None:
             print(f"{error.report()}\nStill serving the last good pages.", file=sys.stderr)
             return
         raise Abort(error.report()) from None
+    except Exception:  # a bug in the generator: while serving, told in full and survived
+        if _command != "serve":
+            raise
+        print(
+            f"{traceback.format_exc()}The generator failed (a bug: please report it with the "
+            "lines above). Still serving the last good pages.",
+            file=sys.stderr,
+        )
+        return
     if report.written or report.removed:
         log.info("briefing: %s", report)

@@ -1,0 +1,213 @@
+"""Hostile text in every text field, through a real build, opened in Chromium.
+
+Every free-text field the schemas define, of every kind (names, summaries, units, questions,
+labels, roles, aliases, reasons), and an article's own text, get payloads aimed at each sink:
+the page's <title> (Material's striptags), tooltips (Material renders a link's title as HTML),
+attributes, Markdown links and images, the JSON-LD <script>, templates, CSV. The site is built
+with ``python -m generator build``, served on 127.0.0.1, and every page is opened with every
+tooltip hovered and focused. The test fails on any dialog, any request off 127.0.0.1, and any
+element or attribute that no template writes (event handlers, scripts, images, frames).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from projects import FIXTURES, REPO, copy_project, run_cli, with_seeds
+from test_browser import browser, free_port  # noqa: F401 - the browser fixture, shared
+
+PAYLOADS = [
+    "</title><script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    '" onmouseover="alert(3)" x="',
+    "[x](javascript:alert(4)) ![i](http://evil.example/i.png)",
+    "</script><script>alert(5)</script>",
+    "{{ 7*7 }} {% raw %}",
+    "&lt;b onclick=alert(6)&gt;",
+    '=HYPERLINK("http://evil.example")',
+]
+ARTICLE = (
+    "Hostile Gazette — \n\nIt said <script>alert(7)</script> and <img src=x onerror=alert(8)>.\n\n"
+    "~~~\n\n| a | b |\n\n# Not a heading\n\n[link](javascript:alert(9)) and ![i](http://evil.example/x.png)\n"
+)
+
+
+def _definitions() -> dict:
+    return json.loads((REPO / "generator/schemas/annotations.schema.json").read_text())["$defs"]
+
+
+def _is_text(spec: dict) -> bool:
+    return spec.get("$ref") in ("#/$defs/text", "#/$defs/line")
+
+
+def fill(data: dict, spec: dict, defs: dict, payload) -> None:
+    """Every free-text field of ``data`` (by its schema ``spec``) given ``payload()``; lists
+    of text and nested records (roles, events) too; reasons for the fields already given."""
+    for name, field in spec.get("properties", {}).items():
+        if name == "quote":  # the article's own words: hostile in the article's text instead
+            continue
+        field = (
+            defs[field["$ref"].split("/")[-1]]
+            if field.get("$ref", "").startswith("#/$defs/") and not _is_text(field)
+            else field
+        )
+        if _is_text(field):
+            data[name] = payload()
+        elif field.get("type") == "array" and _is_text(field.get("items", {})) and name in data:
+            data[name] = [payload()]
+        elif field.get("type") == "array" and name in data:
+            items = field["items"]
+            items = defs[items["$ref"].split("/")[-1]] if "$ref" in items else items
+            for item in data[name]:
+                if isinstance(item, dict):
+                    fill(item, items, defs, payload)
+        elif field.get("type") == "object" and name in data and isinstance(data[name], dict):
+            if "properties" in field:
+                fill(data[name], field, defs, payload)
+            elif _is_text(field.get("additionalProperties", {})):
+                data[name] = {key: payload() for key in data[name]}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(REPO, tmp_path_factory.mktemp("hostile") / "project")
+    with_seeds(root, FIXTURES / "minimal" / "seeds")
+    counter = iter(range(10**6))
+
+    def payload() -> str:
+        return PAYLOADS[next(counter) % len(PAYLOADS)]
+
+    defs = _definitions()
+    records = root / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(records.read_text(encoding="utf-8"))
+    data["questions"] = [{"id": "q", "question": "?", "claims": ["bridge-unsafe"]}]
+    data["claims"].append(
+        {
+            "id": "hostile-claim",
+            "speaker": "ann-lee",
+            "summary": "?",
+            "form": "reported",
+            "evidence": [
+                {"source": "hostile-article", "quote": "It said <script>alert(7)</script>"}
+            ],
+        }
+    )
+    data["actors"][0]["inferred"] = {"name": "?"}
+    for section, items in data.items():
+        for record in items:
+            fill(record, defs[section[:-1]], defs, payload)
+    records.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    meta = {
+        "label": payload(),
+        "kind": "news-article",
+        "publisher": "springfield-gazette",
+        "url": "https://example.org/[x](javascript:alert(10))",
+        "provenance": {"url": payload()},
+        "received": {"file": "x.txt", "sha256": hashlib.sha256(ARTICLE.encode()).hexdigest()},
+    }
+    article = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + ARTICLE
+    (root / "seeds" / "articles" / "hostile-article.txt").write_text(article, encoding="utf-8")
+    result = run_cli(root, "build")
+    assert result.code == 0, result.err
+    return root
+
+
+def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) -> None:
+    data = hostile_site / "site" / "data"
+    for table in data.glob("*.csv"):
+        for row in csv.reader(table.read_text(encoding="utf-8").splitlines()):
+            assert not any(cell[:1] in ("=", "+", "@") for cell in row), (table.name, row)
+    json.loads((data / "records.json").read_text(encoding="utf-8"))
+
+
+def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser) -> None:  # noqa: F811
+    site = hostile_site / "site"
+    port = free_port()
+    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    dialogs: list[str] = []
+    elsewhere: list[str] = []
+    intruders: list[str] = []
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                urllib.request.urlopen(base, timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        context = browser.new_context()
+        context.set_default_timeout(10_000)
+        context.on(
+            "request",
+            lambda r: (
+                None
+                if urlsplit(r.url).netloc == f"127.0.0.1:{port}"
+                or urlsplit(r.url).scheme in ("data", "blob")
+                else elsewhere.append(r.url)
+            ),
+        )
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            for target in page.query_selector_all(".md-content [title], .md-content sup a")[:80]:
+                if target.is_visible():
+                    target.hover(force=True)
+                    target.focus()
+                    page.wait_for_timeout(30)  # the tooltip is drawn after a short delay
+            intruders += [f"{path}: {found}" for found in page.evaluate(INTRUDERS)]
+            # one <title>, holding the payload as text: nothing closed it
+            assert page.evaluate("document.head.querySelectorAll('title').length") == 1, path
+        context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=5)
+    assert len(pages) > 10
+    assert dialogs == []
+    assert elsewhere == []
+    assert sorted({found.split(": ", 1)[1] for found in intruders}) == [], intruders[:5]
+
+
+# Elements and attributes no template writes: event handlers, javascript: links, scripts from
+# elsewhere or holding a payload's words, images from anywhere but the site, frames, objects.
+INTRUDERS = r"""() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+      if (['href', 'src', 'xlink:href', 'action'].includes(attr.name)
+          && attr.value.trim().toLowerCase().startsWith('javascript:'))
+        found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+    }
+    const tag = el.tagName.toLowerCase();
+    if (['iframe', 'object', 'embed', 'base', 'frame'].includes(tag))
+      found.push(tag);
+    if (tag === 'img' && el.getAttribute('src') && !el.src.startsWith(location.origin))
+      found.push(`img src=${el.getAttribute('src')}`);
+    if (tag === 'script') {
+      const src = el.getAttribute('src') || '';
+      // Material's own scripts, and the JSON-LD (data, which must still parse); a script
+      // holding a payload's words came from the text
+      const data = el.type === 'application/ld+json';
+      if (data) { try { JSON.parse(el.textContent); } catch (e) { found.push('broken JSON-LD'); } }
+      const own = src ? new URL(src, location.href).origin === location.origin
+        : data || !/alert\(|evil\.example/.test(el.textContent);
+      if (!own) found.push(`script ${src || el.textContent.slice(0, 60)}`);
+    }
+  }
+  return found;
+}"""
