@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from projects import FIXTURES, REPO, copy_project, run_cli, with_seeds
 from test_browser import browser, free_port  # noqa: F401 - the browser fixture, shared
 
@@ -78,14 +80,15 @@ def fill(data: dict, spec: dict, defs: dict, payload) -> None:
                 data[name] = {key: payload() for key in data[name]}
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(REPO, tmp_path_factory.mktemp("hostile") / "project")
+def hostile_project(root: Path, strings: list[str]) -> Path:
+    """A copy of the repository with the minimal seeds, ``strings`` (in turn) in every
+    free-text field, and an article whose own text is hostile; built."""
+    copy_project(REPO, root)
     with_seeds(root, FIXTURES / "minimal" / "seeds")
     counter = iter(range(10**6))
 
     def payload() -> str:
-        return PAYLOADS[next(counter) % len(PAYLOADS)]
+        return strings[next(counter) % len(strings)]
 
     defs = _definitions()
     records = root / "seeds" / "annotations" / "records.yaml"
@@ -122,6 +125,11 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return hostile_project(tmp_path_factory.mktemp("hostile") / "project", PAYLOADS)
+
+
 def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) -> None:
     data = hostile_site / "site" / "data"
     for table in data.glob("*.csv"):
@@ -131,7 +139,31 @@ def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) ->
 
 
 def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser) -> None:  # noqa: F811
-    site = hostile_site / "site"
+    assert_inert(hostile_site / "site", browser)
+
+
+texts = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp")),
+    min_size=1,
+    max_size=60,
+).filter(lambda text: text.strip())
+
+
+@settings(
+    max_examples=2,
+    deadline=None,
+    derandomize=True,  # the same strings every run: a failure can be replayed
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(strings=st.lists(texts, min_size=6, max_size=6))
+def test_generated_text_runs_nothing_either(tmp_path_factory, browser, strings) -> None:  # noqa: F811
+    root = hostile_project(tmp_path_factory.mktemp("generated") / "project", strings)
+    assert_inert(root / "site", browser)
+
+
+def assert_inert(site: Path, browser) -> None:  # noqa: F811
+    """Open every page of ``site``, hover and focus every tooltip; no dialog, no request off
+    127.0.0.1, no element or attribute no template writes."""
     port = free_port()
     command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

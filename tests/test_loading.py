@@ -129,6 +129,8 @@ def test_values_no_page_can_show_are_located_errors(text: str, message: str) -> 
         ("!!str 10", "10"),
         ("!!str true", "true"),
         ("!!int 010", 10),  # an explicit tag says what YAML 1.2's core schema already says
+        ("! 010", "010"),  # the non-specific tag: text
+        ("! true", "true"),
         ("!!bool true", True),
         ("!!float 1", 1.0),
     ],

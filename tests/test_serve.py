@@ -77,3 +77,29 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
 
     assert "quote not found in source 'courier-2023-council-backs-dredging'" in log.read_text()
     assert "EDITED, the largest ships" in fetch(url)  # the last good page, still served
+
+
+def test_a_generator_crash_while_serving_is_told_and_survived(
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    """A bug in the generator must not stop the preview: MkDocs keeps serving the last pages.
+    A build still fails with the traceback."""
+    from types import SimpleNamespace
+
+    from generator import pipeline
+    from generator.integrations import mkdocs_hook
+
+    def crash(root: Path) -> None:
+        raise RuntimeError("a bug in the generator")
+
+    monkeypatch.delenv(pipeline.GENERATED, raising=False)
+    monkeypatch.setattr(pipeline, "generate", crash)
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    monkeypatch.setattr(mkdocs_hook, "_command", "serve")
+    mkdocs_hook.on_pre_build(config)
+    told = capsys.readouterr().err
+    assert "RuntimeError: a bug in the generator" in told
+    assert "Still serving the last good pages." in told
+    monkeypatch.setattr(mkdocs_hook, "_command", "build")
+    with pytest.raises(RuntimeError):
+        mkdocs_hook.on_pre_build(config)

@@ -195,7 +195,7 @@ def parse_yaml(
         raise InputError(
             [Problem(where, f"malformed YAML: {message}", "check the indentation and quoting here")]
         ) from None
-    builder = _Builder(shown, line_offset)
+    builder = _Builder(shown, line_offset, text)
     data = builder.build(root, ()) if root is not None else None
     if builder.problems:
         raise InputError(builder.problems)
@@ -203,8 +203,8 @@ def parse_yaml(
 
 
 class _Builder:
-    def __init__(self, shown: str, line_offset: int):
-        self.shown, self.offset = shown, line_offset
+    def __init__(self, shown: str, line_offset: int, text: str):
+        self.shown, self.offset, self.text = shown, line_offset, text
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -257,6 +257,8 @@ class _Builder:
             return self.report(node, "a key must be plain text", "write the key as text")
         if node.tag == _TEXT:
             return node.value
+        if node.tag in _CORE and self.text.startswith("!", node.start_mark.index):
+            return node.value  # '! 010': YAML's non-specific tag, which makes a plain value text
         core = node.tag if node.tag in _CORE else _EXPLICIT.get(node.tag)
         if core is None:
             return self.report(node, f"unsupported YAML tag {node.tag}", _PLAIN)
