@@ -96,3 +96,26 @@ def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the
     assert text.split("## Measures")[1].split("## Figures")[0].count("\n- ") == 1
     assert "[Dredge the main channel of Port Alder harbour.]" in text.split("## Measures")[1]
     assert "; and 1 more, listed with [all sources](sources/index.md)." in text
+
+
+@pytest.mark.parametrize(
+    "label", ["a ('b')", 'x ("y") z', "it's ('quoted') )", "<img src=x onerror=alert(1)> & co"]
+)
+def test_a_note_title_holds_any_label_as_the_tooltip_shows_it(label: str) -> None:
+    """Python-Markdown ends a link title at a quote that a parenthesis follows; Material's
+    tooltip reads the title's value as HTML: the value must be the label, escaped once."""
+    import html
+    from html.parser import HTMLParser
+
+    import markdown
+
+    from generator.render import markup
+
+    titles: list[str] = []
+
+    class Titles(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            titles.extend(value for name, value in attrs if name == "title")
+
+    Titles().feed(markdown.markdown(markup.note(1, "../claims/x.md", label)))
+    assert titles == [html.escape(label, quote=False)]

@@ -62,8 +62,13 @@ def squash(text: str) -> str:
 
 
 def attribute(text: str) -> str:
-    """Text for an HTML attribute or a Markdown link title."""
-    return escape_run(" ".join(text.split())).replace('"', "&quot;")
+    """Text for an HTML attribute or a Markdown link title: quotes and parentheses as character
+    references, since Python-Markdown ends a title at a quote that a parenthesis follows."""
+    escaped = escape_run(" ".join(text.split()))
+    return escaped.translate(_TITLE_REFERENCES)
+
+
+_TITLE_REFERENCES = str.maketrans({'"': "&quot;", "'": "&#39;", "(": "&#40;", ")": "&#41;"})
 
 
 def link(text: str, target: str) -> str:
