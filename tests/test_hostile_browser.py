@@ -28,6 +28,8 @@ from hypothesis import strategies as st
 from projects import FIXTURES, REPO, copy_project, run_cli, with_seeds
 from test_browser import browser, free_port  # noqa: F401 - the browser fixture, shared
 
+from generator.input.site_config import repeat
+
 PAYLOADS = [
     "</title><script>alert(1)</script>",
     "<img src=x onerror=alert(2)>",
@@ -110,6 +112,12 @@ def hostile_project(root: Path, strings: list[str]) -> Path:
         for record in items:
             fill(record, defs[section[:-1]], defs, payload)
     records.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    # The title and description are refused with < > " or & (the theme writes them raw): the
+    # topic and the about text, the analyst's other words, get the payloads
+    overview = {"title": "Hostile", "description": "Hostile text"}
+    overview |= {"topic": payload(), "about": f"{payload()}\n\n{payload()}"}
+    (root / "seeds" / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")
+    repeat(root, overview)
     meta = {
         "label": payload(),
         "kind": "news-article",

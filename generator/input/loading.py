@@ -26,7 +26,7 @@ MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 40  # mappings and lists inside each other; the schemas need five
 # Control characters other than tab and line breaks: invisible, and unsafe in pages
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 FRONT_MATTER = "---\n"
 _TEXT = "tag:yaml.org,2002:str"  # most values: taken as they are, without PyYAML's constructor
 
@@ -256,6 +256,10 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             return self.report(node, "a key must be plain text", "write the key as text")
         if node.tag == _TEXT:
+            control = _CONTROL.search(node.value)  # written as an escape: "\a", "\x1b"
+            if control:
+                message = f"control character U+{ord(control.group()):04X} in the text"
+                return self.report(node, message, "remove its escape: no page can show it")
             return node.value
         if node.tag in _CORE and self.text.startswith("!", node.start_mark.index):
             return node.value  # '! 010': YAML's non-specific tag, which makes a plain value text
