@@ -20,8 +20,51 @@ def test_record_pages_carry_schema_org_json_ld(minimal: Path) -> None:
     assert data["author"]["@type"] == "Person" and data["author"]["name"] == "Ann Lee"
     [quotation] = data["appearance"]
     assert quotation["@type"] == "Quotation"
+    assert quotation["text"] == "Safety comes first, and the bridge is *unsafe*"  # no tag
     assert quotation["isPartOf"]["@type"] == "NewsArticle"
     assert quotation["url"] == "../../sources/bridge-closure/#e_bridge-unsafe_1"
+    assert data["isBasedOn"][0]["@id"] == "../../sources/bridge-closure/"
+
+
+def _json_ld(docs: Path) -> list[dict]:
+    pattern = re.compile(r'<script type="application/ld\+json">(.*?)</script>')
+    return [
+        json.loads(script)
+        for page in sorted(docs.rglob("*.md"))
+        for script in pattern.findall(page.read_text(encoding="utf-8"))
+    ]
+
+
+def _quotations(value: object) -> list[dict]:
+    if isinstance(value, list):
+        return [q for item in value for q in _quotations(item)]
+    if not isinstance(value, dict):
+        return []
+    own = [value] if value.get("@type") == "Quotation" else []
+    return own + [q for item in value.values() for q in _quotations(item)]
+
+
+def test_json_ld_quotes_only_words_inside_quotation_marks(harbour: Path, minimal: Path) -> None:
+    """Every Quotation stands inside quotation marks in its article; a reported claim has none."""
+    for root in (harbour, minimal):
+        assert run_cli(root, "generate").code == 0
+        briefing = load_briefing(root)
+        found = _json_ld(root / "docs")
+        quotations = _quotations(found)
+        assert quotations, root
+        for quotation in quotations:
+            source = quotation["isPartOf"]["@id"].split("/")[-2]
+            text = briefing.articles[source].text
+            line = next(line for line in text.splitlines() if quotation["text"] in line)
+            before = line[: line.index(quotation["text"])]
+            opened = before.count("“") - before.count("”") + before.count('"') % 2
+            assert opened > 0, quotation["text"]
+            assert not set('“”"') & set(quotation["text"]), quotation["text"]
+        for data in found:
+            if data.get("@type") == "Claim":
+                claim = briefing.records[data["@id"].split("/")[-2]]
+                if claim.get("form") != "quoted":
+                    assert "appearance" not in data, claim.id
 
 
 def test_json_ld_cannot_close_its_script_element(minimal: Path) -> None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from generator.input.evidence import inside_quotation_marks
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
@@ -97,10 +98,18 @@ def _source(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
 
 
 def _claim(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    """A claim is the analyst's summary, by its speakers, based on the articles that report
+    it. Only a quoted claim's words inside quotation marks are published as the speakers'
+    ``Quotation``: the rest of a passage, and a reported claim's, are the reporter's words."""
     data: dict[str, Any] = {"text": record["summary"]}
     if not depth:
         data["author"] = _refs(briefing, record.speakers)
-        data["appearance"] = [_quotation(briefing, record, e) for e in record.evidence]
+        sources = dict.fromkeys(e.source for e in record.evidence)
+        data["isBasedOn"] = [_ref(briefing, source) for source in sources]
+        if record.get("form") == "quoted":
+            quotations = [q for e in record.evidence for q in _quotations(briefing, record, e)]
+            if quotations:
+                data["appearance"] = quotations
         if record.get("date"):
             data["dateCreated"] = record.get("date")
     return data
@@ -134,14 +143,19 @@ DETAILS: dict[str, Callable[[Briefing, Record, int], dict[str, Any]]] = {
 }
 
 
-def _quotation(briefing: Briefing, claim: Record, evidence: Evidence) -> dict[str, Any]:
-    return {
-        "@type": "Quotation",
-        "text": evidence.quote,
-        "spokenByCharacter": _refs(briefing, claim.speakers),
-        "isPartOf": _ref(briefing, evidence.source),
-        "url": f"../../sources/{evidence.source}/#{evidence.anchor}",
-    }
+def _quotations(briefing: Briefing, claim: Record, evidence: Evidence) -> list[dict[str, Any]]:
+    """A ``Quotation`` for each run of the passage inside quotation marks in its article."""
+    text = briefing.articles[evidence.source].text
+    return [
+        {
+            "@type": "Quotation",
+            "text": words,
+            "spokenByCharacter": _refs(briefing, claim.speakers),
+            "isPartOf": _ref(briefing, evidence.source),
+            "url": f"../../sources/{evidence.source}/#{evidence.anchor}",
+        }
+        for words in inside_quotation_marks(text, evidence.start, evidence.end)
+    ]
 
 
 Rows = Callable[..., Callable[[Record], str]]
