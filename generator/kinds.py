@@ -110,6 +110,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                     ("effective", "took effect"),
                 ),
                 schema_org="Action",
+                context="measure",
                 json_ld="measure",
                 annotated_as="Measures",
                 backlinks=False,

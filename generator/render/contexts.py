@@ -13,6 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from generator.kinds import KINDS
+from generator.model.attribution import PARTS, account, parts
 from generator.model.records import Briefing, Record
 from generator.render.network_layout import drawing
 from generator.render.passages import Passage, mark_paragraphs
@@ -21,8 +22,7 @@ from generator.render.passages import Passage, mark_paragraphs
 def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
     return {
         "claims": b.referring(actor.id, "speaker"),
-        "measures_taken": b.referring(actor.id, "actors"),
-        "measures_urged": b.referring(actor.id, "urged_by"),
+        "measures": [(PARTS[part], found) for part, found in parts(b, actor).items()],
         "figures": b.referring(actor.id, "stated_by"),
         "about": b.referring(actor.id, "about"),
         "members": b.referring(actor.id, "roles.of"),
@@ -81,6 +81,11 @@ def _about_only(b: Briefing, record: Record) -> dict[str, Any]:
     return {"referenced_by": b.referring(record.id, "about")}
 
 
+def _measure(b: Briefing, measure: Record) -> dict[str, Any]:
+    """Whose account the measure's status is, besides what names it."""
+    return {**_about_only(b, measure), "account": account(b, measure)}
+
+
 def _source(b: Briefing, source: Record) -> dict[str, Any]:
     annotated = b.referring(source.id, "evidence")
     article = b.articles.get(source.id)
@@ -130,6 +135,7 @@ def page_context(b: Briefing, record: Record) -> dict[str, Any]:
 PAGES: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {
     "plain": _about_only,
     "actor": _actor,
+    "measure": _measure,
     "claim": _claim,
     "source": _source,
     "question": question_context,

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
@@ -74,6 +75,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         by_year=by_year,
         paragraphs=markup.paragraphs,
     )
+    env.filters.update(status=STATUS_WORDS.__getitem__, actors_label=ACTORS_LABEL.__getitem__)
     env.globals.update(dated=entry, crowded=CROWDED)
     return env
 

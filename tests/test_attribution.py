@@ -1,0 +1,69 @@
+"""Say only what the sources say: an actor's part in a measure, and whose account its status is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from conftest import run_cli
+
+from generator.input.validation import load_briefing
+from generator.model.attribution import account, parts
+
+
+def _add_measures(root: Path) -> None:
+    path = root / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["measures"] += [
+        {  # urged on the council by the mayor: the council did not take it
+            "id": "council-fund-repairs",
+            "summary": "The council should fund repairs.",
+            "kind": "other",
+            "status": "urged",
+            "actors": ["springfield-council"],
+            "urged_by": ["ann-lee"],
+            "evidence": [{"source": "bridge-closure", "quote": "close the old bridge"}],
+        },
+        {  # its evidence is inside the mayor's quoted claim: her account of her council's act
+            "id": "council-puts-safety-first",
+            "summary": "The council puts safety first.",
+            "kind": "other",
+            "status": "in-effect",
+            "actors": ["springfield-council"],
+            "evidence": [{"source": "bridge-closure", "quote": "Safety comes first"}],
+        },
+    ]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_an_urged_measure_is_never_listed_as_taken(minimal: Path) -> None:
+    _add_measures(minimal)
+    briefing = load_briefing(minimal)
+    council = briefing.records["springfield-council"]
+    found = {part: [m.id for m in measures] for part, measures in parts(briefing, council).items()}
+    assert "council-fund-repairs" in found["urged to take"]
+    assert "council-fund-repairs" not in found.get("took", [])
+    assert run_cli(minimal, "generate").code == 0
+    page = (minimal / "docs" / "actors" / "springfield-council.md").read_text(encoding="utf-8")
+    taken = page.split("## Measures it took")[1].split("\n## ")[0]
+    assert "council-fund-repairs" not in taken
+    assert "council-fund-repairs" in page.split("## Measures urged on it")[1].split("\n## ")[0]
+    urged = (minimal / "docs" / "measures" / "council-fund-repairs.md").read_text(encoding="utf-8")
+    assert "- **Urged on:** [Town Council]" in urged and "**Taken by:**" not in urged
+
+
+def test_a_partys_account_of_its_own_act_is_a_self_report(minimal: Path) -> None:
+    _add_measures(minimal)
+    briefing = load_briefing(minimal)
+    said = account(briefing, briefing.records["council-puts-safety-first"])
+    assert said.speakers == ("ann-lee",) and said.sources == () and said.self_report
+    reported = account(briefing, briefing.records["close-bridge"])
+    assert reported.speakers == () and reported.sources == ("bridge-closure",)
+    assert not reported.self_report
+    assert run_cli(minimal, "generate").code == 0
+    page = (minimal / "docs" / "measures" / "council-puts-safety-first.md").read_text()
+    assert (
+        "- **Status:** in effect, according to [Ann Lee](../actors/ann-lee.md) (a self-report)"
+        in page
+    )
+    assert "Done" not in page and "done" not in page.split("<script")[0]
