@@ -67,3 +67,18 @@ def test_a_partys_account_of_its_own_act_is_a_self_report(minimal: Path) -> None
         in page
     )
     assert "Done" not in page and "done" not in page.split("<script")[0]
+
+
+def test_every_inferred_value_shows_its_reason_on_its_page(harbour: Path, minimal: Path) -> None:
+    from generator.render.markup import escape
+
+    for root in (harbour, minimal):
+        assert run_cli(root, "generate").code == 0
+        briefing = load_briefing(root)
+        inferred = [r for r in briefing.records.values() if r.inferred]
+        assert inferred, root
+        for record in inferred:
+            page = (root / "docs" / record.section / f"{record.id}.md").read_text()
+            assert "## What is inferred" in page, record.id
+            for reason in record.inferred.values():
+                assert escape(reason) in page, (record.id, reason)
