@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import yaml
@@ -82,3 +84,7 @@ def test_every_inferred_value_shows_its_reason_on_its_page(harbour: Path, minima
             assert "## What is inferred" in page, record.id
             for reason in record.inferred.values():
                 assert escape(reason) in page, (record.id, reason)
+            table = (root / "docs" / "data" / f"{record.section}.csv").read_text(encoding="utf-8")
+            [row] = [r for r in csv.DictReader(io.StringIO(table)) if r["id"] == record.id]
+            for field, reason in record.inferred.items():
+                assert f"{field}: {' '.join(reason.split())}" in " ".join(row["inferred"].split())

@@ -219,7 +219,7 @@ def _located(evidence: Evidence) -> dict[str, Any]:
 def csv_table(briefing: Briefing, section: str, rows: Rows = afresh) -> str:
     """One row per record; lists joined with '; ', evidence as its sources and quotes."""
     header = csv_columns(briefing, section)
-    row = rows("csv", csv_row, tuple(header[1:-3]))
+    row = rows("csv", csv_row, tuple(header[1:-4]))
     return _csv_line(header) + "".join(map(row, briefing.in_section(section)))
 
 
@@ -227,6 +227,7 @@ def csv_row(record: Record, names: tuple[str, ...]) -> str:
     cells = [record.id, *(_cell(record.get(name)) for name in names), page_url(record)]
     cells.append("; ".join(e.source for e in record.evidence))
     cells.append(" | ".join(" ".join(e.quote.split()) for e in record.evidence))
+    cells.append(_cell(record.inferred))
     return _csv_line(cells)
 
 
@@ -252,7 +253,7 @@ def csv_columns(briefing: Briefing, section: str) -> list[str]:
     names = sorted(
         {k for r in records for k in r.fields} - {"id", "evidence", "roles", "events", "inferred"}
     )
-    return ["id", *names, "page", "evidence_sources", "evidence_quotes"]
+    return ["id", *names, "page", "evidence_sources", "evidence_quotes", "inferred"]
 
 
 def _cell(value: Any) -> str:
