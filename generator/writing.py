@@ -71,7 +71,18 @@ def _manifest(docs: Path) -> set[str]:
         listed = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    return {path for path in listed if isinstance(path, str)} if isinstance(listed, list) else set()
+    if not isinstance(listed, list):
+        return set()
+    return {path for path in listed if isinstance(path, str) and _generated_path(path)}
+
+
+def _generated_path(path: str) -> bool:
+    """Whether ``path`` could be one of the generator's pages: an overview page, or a file
+    inside one of its folders (a damaged manifest cannot name anything else for removal)."""
+    parts = path.split("/")
+    if ".." in parts or "" in parts or path.startswith("."):
+        return False
+    return path in OVERVIEW_PAGES or (len(parts) > 1 and parts[0] in OWNED_FOLDERS)
 
 
 def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> WriteReport:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import errno
+import json
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,15 @@ def test_a_failed_write_leaves_docs_as_it_was(tmp_path: Path, monkeypatch, failu
     assert "docs/ was left as it was." in error.value.report()
     assert snapshot(tmp_path) == before
     assert not (tmp_path / "claims" / "new").exists()
+
+
+def test_a_damaged_manifest_cannot_name_a_file_outside_the_generated_pages(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "x\n"})
+    (tmp_path / "precious.txt").write_text("keep\n")
+    (docs / "format.md").write_text("hand-written\n")
+    listed = ["index.md", "../precious.txt", "format.md", "claims/../../precious.txt"]
+    (docs / writing.MANIFEST).write_text(json.dumps(listed))
+    write_pages(docs, {"index.md": "x\n"})
+    assert (tmp_path / "precious.txt").read_text() == "keep\n"
+    assert (docs / "format.md").read_text() == "hand-written\n"
