@@ -3,26 +3,16 @@ kept in one place (seeds/briefing.yaml, repeated in mkdocs.yml and checked)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import REPO, run_cli, snapshot
+from projects import copy_project
 
 TEXT = (
     "PORTSVILLE — The council voted on Monday to dredge the harbour, Mayor Ada Quill said.\n"
     "\u201cWe will start in May,\u201d she said.\n"
-)
-IGNORED = (
-    ".venv",
-    ".git",
-    "site",
-    ".site.*",
-    "__pycache__",
-    "*.egg-info",
-    ".briefing-cache",
-    ".briefing.lock",
 )
 
 
@@ -30,7 +20,7 @@ IGNORED = (
 def project(tmp_path: Path) -> Path:
     """A copy of the repository as a fresh clone has it, holding the example briefing."""
     root = tmp_path / "harbour-dredging"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(*IGNORED, "test-artifacts"))
+    copy_project(REPO, root)
     overview = yaml.safe_load((root / "seeds" / "briefing.yaml").read_text(encoding="utf-8"))
     overview["example"] = True  # whatever seeds/ holds now, this copy stands for the example
     (root / "seeds" / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -46,11 +47,11 @@ class Input:
 
     root: Path
 
-    @property
+    @cached_property  # each folder is listed once a run
     def articles(self) -> list[Path]:
         return sorted((self.root / "seeds" / "articles").glob("*.txt"), key=_parts)
 
-    @property
+    @cached_property
     def annotations(self) -> list[Path]:
         return sorted((self.root / "seeds" / "annotations").rglob("*.yaml"), key=_parts)
 
@@ -107,7 +108,8 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     findings returned hold only what this run used and found, so they do not outgrow the input."""
     earlier = earlier or Findings()
     problems: list[Problem] = []
-    articles, documents, overview = _read(Input(root), earlier.documents, problems)
+    source = Input(root)
+    articles, documents, overview = _read(source, earlier.documents, problems)
     drafts = tuple(d.path for d in documents if as_dict(d.data).get("draft") is True)
     documents = [d for d in documents if d.path not in drafts]
     checked: dict[tuple[str, str], Any] = {}
@@ -118,7 +120,7 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     sections = check_ids(raw, problems)
     for record in raw:
         problems.extend(impossible_dates(record))
-    unreadable = {path.stem for path in Input(root).articles} - {a.id for a in articles}
+    unreadable = {path.stem for path in source.articles} - {a.id for a in articles}
     problems.extend(_citing_unreadable(raw, unreadable, sections))
     additions = [
         Raw(ADDED, data, document, (ADDED, index))
