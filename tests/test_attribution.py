@@ -58,15 +58,15 @@ def test_a_partys_account_of_its_own_act_is_a_self_report(minimal: Path) -> None
     _add_measures(minimal)
     briefing = load_briefing(minimal)
     said = account(briefing, briefing.records["council-puts-safety-first"])
-    assert said.speakers == ("ann-lee",) and said.sources == () and said.self_report
+    assert said.speakers == ("ann-lee",) and said.own_voice == () and said.self_report
     reported = account(briefing, briefing.records["close-bridge"])
-    assert reported.speakers == () and reported.sources == ("bridge-closure",)
+    assert reported.speakers == () and reported.own_voice == ("bridge-closure",)
     assert not reported.self_report
     assert run_cli(minimal, "generate").code == 0
     page = (minimal / "docs" / "measures" / "council-puts-safety-first.md").read_text()
     assert (
-        "- **Status:** in effect, according to [Ann Lee](../actors/ann-lee.md) (a self-report)"
-        in page
+        "- **Status:** in effect, according to [Ann Lee](../actors/ann-lee.md) (a self-report),"
+        " in [Springfield Gazette: the old bridge will close](../sources/bridge-closure.md)" in page
     )
     assert "Done" not in page and "done" not in page.split("<script")[0]
 

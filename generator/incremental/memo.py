@@ -59,6 +59,8 @@ class Digests:
             return digest([of(record)[0] for record in b.sections.get(name, ())])
         if kind == "v":
             return digest([(r.id, of(r)[1]) for r in b.referring(name, "evidence")])
+        if kind == "w":
+            return digest(b.speakers_of(name) if name in b.records else None)
         if kind == "n":
             return digest([r.id for r in b.sections.get(name, ())])
         if kind == "a":

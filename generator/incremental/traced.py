@@ -46,6 +46,11 @@ class TracedBriefing(Briefing):
         note(f"v:{source}")
         return self.plain.evidence_in(source)
 
+    def speakers_of(self, claim_id: str) -> tuple[str, ...]:
+        """Read as 'w:<claim>', which changes with the claim's speakers alone."""
+        note(f"w:{claim_id}")
+        return self.plain.speakers_of(claim_id)
+
     def section_of(self, record_id: str) -> str:
         """Noted as nothing: only links from where evidence stands ask it, and 'v:' holds the
         sections of the records whose evidence it is."""

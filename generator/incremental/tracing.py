@@ -3,7 +3,7 @@
 While a page renders, every record, article, backlink list and network neighbourhood it takes
 from the ``Briefing`` is noted as a key ('r:<id>', 'a:<id>', 'b:<id>', 'e:<id>'; a whole section
 is 's:<section>', only its ids 'n:<section>', only where the evidence in an article stands
-'v:<article>', everything of a kind is 'r:*', 'a:*', 'b:*', 'e:*'; the title and topic are
+'v:<article>', only a claim's speakers 'w:<claim>', everything of a kind is 'r:*', 'a:*', 'b:*', 'e:*'; the title and topic are
 't:title' and 't:topic'). ``memo.Digests`` gives each key's digest for a model: a page whose
 keys all have the digests they had when it was written would come out the same, byte for byte,
 so it need not be rendered again.

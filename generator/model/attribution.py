@@ -1,11 +1,12 @@
-"""Who says so: the part each actor plays in a measure, and whose account its status is.
+"""Who says so: the part each actor plays in a measure, and whose account a status or figure is.
 
 A measure's ``actors`` are who took it, or who would take it: for a measure only urged, they
 are its targets, not its takers. Its status is what its evidence reports. Where its evidence
 lies within a claim's evidence (the same words of the same article), the status rests on what
 that claim's speakers said, and is given "according to" them; else it is the article's own
-report, "according to" the article. A speaker who is one of the measure's actors, or holds a
-role in one, reports on their own side's action: a self-report, marked as such.
+report, "according to" the article. A figure is its ``stated_by``'s, or else found the same
+way. A speaker on the same side as an actor the record describes (see ``sides``) reports on
+their own side: a self-report, marked as such.
 """
 
 from __future__ import annotations
@@ -54,36 +55,51 @@ PARTS = {
 
 @dataclass(frozen=True)
 class Account:
-    """Whose word a measure's status rests on: the speakers of the claims whose words are its
-    evidence, and the articles that report the rest in their own voice; ``self_report`` when
-    a speaker speaks for one of its actors."""
+    """Whose word a measure's status or a figure rests on: ``speakers``, the parties whose
+    words are its evidence; ``own_voice``, the articles that report the rest in their own
+    voice; ``reported_in``, every article its evidence stands in. ``self_report`` when a
+    speaker speaks for one of the actors it describes (see ``sides``)."""
 
     speakers: tuple[str, ...]
-    sources: tuple[str, ...]
+    own_voice: tuple[str, ...]
+    reported_in: tuple[str, ...]
     self_report: bool
 
 
-def account(b: Briefing, measure: Record) -> Account:
-    speakers: dict[str, None] = {}
-    sources: dict[str, None] = {}
-    for mine in measure.evidence:
+def account(b: Briefing, record: Record) -> Account:
+    """The account of a measure (its actors' act) or a figure (its ``stated_by``, else the
+    claims around its words; a self-report when the speaker speaks for what it is about)."""
+    stated = [record["stated_by"]] if record.get("stated_by") else []
+    speakers: dict[str, None] = dict.fromkeys(stated)
+    own_voice: dict[str, None] = {}
+    for mine in record.evidence:
         said = [
             claim
-            for claim in b.referring(mine.source, "evidence", "claims")
-            for theirs in claim.evidence
-            if theirs.source == mine.source and theirs.start < mine.end and mine.start < theirs.end
+            for start, end, claim, section in b.evidence_in(mine.source)
+            if section == "claims" and start < mine.end and mine.start < end
         ]
-        speakers |= dict.fromkeys(s for claim in said for s in claim.speakers)
-        if not said:
-            sources[mine.source] = None
-    speakers, sources = tuple(speakers), tuple(sources)
-    actors = set(measure["actors"])
-    own = any(s in actors or _speaks_for(b.records[s], actors) for s in speakers)
-    return Account(speakers, sources, own)
+        speakers |= dict.fromkeys(s for claim in said for s in b.speakers_of(claim))
+        if not said and not stated:
+            own_voice[mine.source] = None
+    described = record.get("actors") or [
+        i for i in record.get("about", []) if b.section_of(i) == "actors"
+    ]
+    theirs = {side for actor in described for side in sides(b, actor)}
+    own = any(sides(b, speaker) & theirs for speaker in speakers)
+    reported_in = tuple(dict.fromkeys(e.source for e in record.evidence))
+    return Account(tuple(speakers), tuple(own_voice), reported_in, own)
 
 
-def _speaks_for(speaker: Record, actors: set[str]) -> bool:
-    return any(role.of in actors for role in speaker.roles)
+def sides(b: Briefing, actor: str) -> set[str]:
+    """The actor and every body it holds a role in, and theirs in turn: an ambassador of China
+    and China's law-enforcement agencies share the side China."""
+    found, todo = set(), [actor]
+    while todo:
+        current = todo.pop()
+        if current not in found and current in b.records:
+            found.add(current)
+            todo.extend(role.of for role in b.records[current].roles if role.of)
+    return found
 
 
 def parts(b: Briefing, actor: Record) -> dict[str, list[Record]]:

@@ -9,28 +9,40 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the model holds its network (``Briefing.network``), found from its records
     from generator.model.records import Briefing
 
-# Claim fields naming another claim, and how the two speakers then relate.
-CLAIM_LINKS = {"responds_to": "answers", "disputes": "disputes", "supports": "supports"}
-
 
 @dataclass(frozen=True, order=True)
 class Edge:
-    """A relation between two actors, with the record that shows it, so it can be checked."""
+    """A relation between two actors, with the record that states it, so it can be checked."""
 
     source: str  # actor ids
     target: str
-    relation: str  # a key of STYLES
-    via: str  # id of the record that shows the relation
+    relation: str  # a key of RELATIONS
+    via: str  # id of the record that states the relation
+
+
+# Each relation, and what the record stating it says, for a tooltip: "{a} {says} {b}: {record}".
+# Only what a record states: a claim answering another is its speaker responding; a source a
+# claim passed through is its author citing the speaker; the article reporting a claim, or a
+# source its author wrote, is its publisher relaying or publishing them. Claims supporting or
+# disputing each other, actors named together in a measure or a claim about an actor are the
+# analyst's links between records, not relations the actors have: they are not drawn.
+RELATIONS = {
+    "responds to": "responds to",
+    "cites": "cites",
+    "relays": "relays what was said by",
+    "publishes": "publishes",
+    "urges": "urges",
+    "holds a role in": "holds a role in",
+}
 
 
 def _candidates(briefing: Briefing, ids: Iterable[str]) -> Iterator[Edge]:
-    """Every relation the records ``ids`` imply, duplicates and self-loops included; read with
+    """Every relation the records ``ids`` state, duplicates and self-loops included; read with
     the model's ``references``, so that edges and backlinks agree on which field names what."""
     recs = briefing.records
 
@@ -39,17 +51,17 @@ def _candidates(briefing: Briefing, ids: Iterable[str]) -> Iterator[Edge]:
 
     for r in ids:
         ref = named(r)
-        yield from (Edge(r, other, "member of", r) for other in ref["roles.of"])  # of an actor
-        doers = sorted(ref["actors"])  # of a measure
-        yield from (Edge(a, b, "acts with", r) for a, b in combinations(doers, 2))
-        yield from (Edge(u, d, "urges", r) for u in ref["urged_by"] for d in doers)
+        yield from (Edge(r, other, "holds a role in", r) for other in ref["roles.of"])
+        yield from (Edge(p, a, "publishes", r) for p in ref["publisher"] for a in ref["author"])
+        yield from (Edge(u, d, "urges", r) for u in ref["urged_by"] for d in ref["actors"])
         for x in ref["speaker"]:  # of a claim
-            for field, rel in CLAIM_LINKS.items():  # the speakers of the claims it names
-                yield from (Edge(x, y, rel, r) for c in ref[field] for y in named(c)["speaker"])
-            # Each source the claim passed through, and each article reporting it, relays it.
-            for source in map(named, ref["via"] + ref["evidence"]):
-                yield from (Edge(o, x, "quotes", r) for o in source["author"] + source["publisher"])
-            yield from (Edge(x, y, "about", r) for y in ref["about"] if recs[y].section == "actors")
+            for c in ref["responds_to"]:
+                yield from (Edge(x, y, "responds to", r) for y in named(c)["speaker"])
+            for source in map(named, ref["via"]):
+                yield from (Edge(o, x, "cites", r) for o in source["author"])
+            for source in map(named, ref["evidence"]):
+                relaying = source["author"] + source["publisher"]
+                yield from (Edge(o, x, "relays", r) for o in relaying)
 
 
 def _distinct(candidates: Iterable[Edge]) -> list[Edge]:

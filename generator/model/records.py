@@ -234,6 +234,10 @@ class Briefing:
             if e.source == source
         ]
 
+    def speakers_of(self, claim_id: str) -> tuple[str, ...]:
+        """Who made a claim: all an account of a measure needs of the claims around its words."""
+        return self.records[claim_id].speakers
+
     def section_of(self, record_id: str) -> str:
         """Where a record's page is: all a link to it needs besides its id."""
         return self.records[record_id].section

@@ -104,6 +104,13 @@ def note(number: int, target: str, title: str) -> str:
     return f'[{number}]({target} "{tooltip(title)}")'
 
 
+def inferred_mark(text: str, reason: str, target: str) -> str:
+    """A value's mark that it is inferred: the reason as the link's tooltip (on hover and
+    focus), the list of the record's inferences one click away, and the reason in print."""
+    shown = f'<span class="inferred-reason"> ({escape(reason)})</span>'
+    return f' [*{escape(text)}*]({target} "{tooltip(reason)}"){{ .inferred }}{shown}'
+
+
 def notes(links: list[str]) -> str:
     return f"<sup>{', '.join(links)}</sup>" if links else ""
 

@@ -12,21 +12,20 @@ import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.model.network import Edge, edges, edges_at
+from generator.kinds import KINDS
+from generator.model.network import RELATIONS, Edge, edges, edges_at
 from generator.model.records import Briefing
 
 Point, Names = tuple[float, float], dict[str, list[str]]
-# Relation: colour, dashes, tooltip verb. Mid-tone colours read on Material's light and dark
-# palettes; the dashes tell relations apart for readers who cannot tell the colours apart.
+# Relation: colour and dashes. Mid-tone colours read on Material's light and dark palettes;
+# the dashes tell relations apart for readers who cannot tell the colours apart.
 STYLES = {
-    "answers": ("#fb8c00", "7 3", "answers"),
-    "disputes": ("#e53935", "none", "disputes"),
-    "supports": ("#43a047", "none", "supports"),
-    "quotes": ("#a1887f", "2 3", "quotes"),
-    "urges": ("#ab47bc", "9 3 2 3", "urges"),
-    "acts with": ("#1e88e5", "none", "acts with"),
-    "about": ("#26a69a", "1 4", "speaks about"),
-    "member of": ("var(--md-default-fg-color--light,#888)", "none", "is a member of"),
+    "responds to": ("#fb8c00", "7 3"),
+    "cites": ("#43a047", "none"),
+    "relays": ("#a1887f", "2 3"),
+    "publishes": ("#1e88e5", "none"),
+    "urges": ("#ab47bc", "9 3 2 3"),
+    "holds a role in": ("var(--md-default-fg-color--light,#888)", "none"),
 }
 FONT, LINE, R = 14, 17, 8  # label size, line height and node radius, in viewBox units
 
@@ -68,12 +67,11 @@ def _layout(ranked: list[str], hubs: int, links: Names, lines: Names) -> dict[st
 
 @dataclass(frozen=True)
 class Curve:
-    """A relation drawn from one actor to another: its relation's class slug, the path, whether
-    it ends in an arrow, and the tooltip that names the record showing it."""
+    """A relation drawn from one actor to another, ending in an arrow: its relation's class
+    slug, the path, and the tooltip that says it in words with the record that states it."""
 
     relation: str
     path: str
-    arrow: bool
     tip: str
 
 
@@ -119,7 +117,7 @@ class Drawing:
     line_height: int = LINE
     styles: tuple[tuple[str, str, str], ...] = tuple(  # class slug, colour, dashes
         (relation.replace(" ", "-"), colour, dashes)
-        for relation, (colour, dashes, _) in STYLES.items()
+        for relation, (colour, dashes) in STYLES.items()
     )
     font: int = FONT
     radius: int = R
@@ -140,7 +138,7 @@ def drawing(briefing: Briefing, focus: str | None = None, base: str = "") -> Dra
     names = {actor: briefing.records[actor]["name"] for actor in ranked}
     lines = {actor: _lines(name) for actor, name in names.items()}
     position = _layout(ranked, hubs, links, lines)
-    curves = _curves(shown, position, names)
+    curves = _curves(shown, position, names, _statements(briefing, shown))
     nodes, (left, right, top, bottom) = _nodes(ranked, hubs, focus, position, lines, names)
     used = [relation for relation in STYLES if any(e.relation == relation for e in shown)]
     columns = max(1, int((right - left) / 150))
@@ -165,7 +163,23 @@ def drawing(briefing: Briefing, focus: str | None = None, base: str = "") -> Dra
     )
 
 
-def _curves(shown: list[Edge], position: dict[str, Point], names: dict[str, str]) -> list[Curve]:
+def _statements(briefing: Briefing, shown: list[Edge]) -> dict[Edge, str]:
+    """What states each relation, in words for its tooltip: the role, or the record's kind
+    and label; never an id."""
+    said = {}
+    for edge in shown:
+        record = briefing.records[edge.via]
+        if edge.relation == "holds a role in":
+            titles = dict.fromkeys(r.title for r in record.roles if r.of == edge.target)
+            said[edge] = "; ".join(titles)
+        else:
+            said[edge] = f"{KINDS[record.section].name} “{record.label}”"
+    return said
+
+
+def _curves(
+    shown: list[Edge], position: dict[str, Point], names: dict[str, str], said: dict[Edge, str]
+) -> list[Curve]:
     """Each edge a curve bent to its left, more for each further one between the same two."""
     curves, seen = [], Counter()
     for edge in shown:
@@ -175,9 +189,8 @@ def _curves(shown: list[Edge], position: dict[str, Point], names: dict[str, str]
         seen[edge.source, edge.target] += 1
         control = f"{_n((ax + bx) / 2 + (by - ay) * bend)},{_n((ay + by) / 2 - (bx - ax) * bend)}"
         path = f"M{_n(ax)},{_n(ay)}Q{control} {_n(bx)},{_n(by)}"
-        verb = STYLES[edge.relation][2]
-        tip = f"{names[edge.source]} {verb} {names[edge.target]} ({edge.via})"
-        curves.append(Curve(slug, path, slug != "acts-with", tip))
+        tip = f"{names[edge.source]} {RELATIONS[edge.relation]} {names[edge.target]}: {said[edge]}"
+        curves.append(Curve(slug, path, tip))
     return curves
 
 

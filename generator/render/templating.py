@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS
+from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, Account, account
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
@@ -93,7 +93,24 @@ class Links:
             "evidence_link": self.evidence_link,
             "covering_link": self.covering_link,
             "in_context": self.in_context,
+            "inferred_mark": self.inferred_mark,
+            "account_of": self.account_of,
         }
+
+    def account_of(self, record: Record) -> Account:
+        """Whose account a measure's status or a figure is (``attribution.account``)."""
+        return account(self.briefing, record)
+
+    @jinja2.pass_context
+    def inferred_mark(
+        self, context: jinja2.runtime.Context, record: Record, field: str, text: str = "inferred"
+    ) -> str:
+        """Where a list shows a value the analyst inferred: a mark with the reason as its
+        tooltip, linking to the record page's list of inferences, and the reason in print."""
+        if field not in record.inferred:
+            return ""
+        target = f"{context['base']}{page_path(record)}#what-is-inferred"
+        return markup.inferred_mark(text, record.inferred[field], target)
 
     @jinja2.pass_context
     def link(self, context: jinja2.runtime.Context, record_id: str, text: str = "") -> str:

@@ -24,6 +24,7 @@ class Entry:
     event: str  # what happened on that date: published, claimed, announced, ...
     record: Record
     inferred: str  # the reasoning, when the date is inferred; empty when the source states it
+    field: str = ""  # the record's field holding the date; empty for a measure's event
 
     @property
     def precision(self) -> str:
@@ -40,7 +41,7 @@ def entry(record: Record, event: str) -> Entry:
         step = record.events[int(event.removeprefix("events."))]
         return Entry(step.date, step.label, record, "")
     field = EVENT_FIELDS[event]
-    return Entry(record.get(field), event, record, record.inferred.get(field, ""))
+    return Entry(record.get(field), event, record, record.inferred.get(field, ""), field)
 
 
 def entries(briefing: Briefing) -> list[Entry]:
