@@ -1,4 +1,6 @@
-"""The rendered Markdown of the minimal project, compared file by file with tests/golden/.
+"""The rendered Markdown of the minimal and truth fixtures, compared file by file with
+tests/golden/. The truth fixture's golden pages show each case of what the site may say
+(``test_truth`` names them).
 
 Regenerate with ``pytest --update-golden`` and review the diff before committing it.
 """
@@ -8,20 +10,28 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import run_cli, snapshot
+import pytest
+from conftest import FIXTURES, REPO, run_cli, snapshot
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "minimal"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
-def test_generated_pages_match_the_golden_files(minimal: Path, update_golden: bool) -> None:
-    result = run_cli(minimal, "generate")
+@pytest.mark.parametrize("fixture", ["minimal", "truth"])
+def test_generated_pages_match_the_golden_files(
+    fixture: str, tmp_path: Path, update_golden: bool
+) -> None:
+    root, golden = tmp_path / "project", GOLDEN / fixture
+    shutil.copytree(FIXTURES / fixture, root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "docs").mkdir(exist_ok=True)
+    result = run_cli(root, "generate")
     assert result.code == 0, result.err
-    pages = snapshot(minimal / "docs")
+    pages = snapshot(root / "docs")
     if update_golden:
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        shutil.copytree(minimal / "docs", GOLDEN)
-    assert sorted(pages) == sorted(snapshot(GOLDEN))
-    for name, data in snapshot(GOLDEN).items():
+        shutil.rmtree(golden, ignore_errors=True)
+        shutil.copytree(root / "docs", golden)
+    assert sorted(pages) == sorted(snapshot(golden))
+    for name, data in snapshot(golden).items():
         assert pages[name].decode() == data.decode(), name
 
 

@@ -105,7 +105,9 @@ def test_tooltips_say_the_relation_in_words_with_the_record_and_no_id() -> None:
     b = briefing(
         actor("u", "Ann Lee"),
         actor("d", "Town Council"),
-        record("measures", "fund-repairs", summary="Fund the repairs.", actors=["d"], urged_by=["u"]),
+        record(
+            "measures", "fund-repairs", summary="Fund the repairs.", actors=["d"], urged_by=["u"]
+        ),
     )
     tips = [t.text for t in ET.fromstring(network_svg(b)).iter(f"{SVG}title")]
     assert "Ann Lee urges Town Council: measure “Fund the repairs.”" in tips
