@@ -88,3 +88,19 @@ def test_every_inferred_value_shows_its_reason_on_its_page(harbour: Path, minima
             [row] = [r for r in csv.DictReader(io.StringIO(table)) if r["id"] == record.id]
             for field, reason in record.inferred.items():
                 assert f"{field}: {' '.join(reason.split())}" in " ".join(row["inferred"].split())
+
+
+def test_the_analysts_prose_may_not_miscount_the_articles(minimal: Path) -> None:
+    """The minimal fixture holds one article: a topic saying two is refused, at its line, and
+    one saying one, or giving no count, is not."""
+    path = minimal / "seeds" / "briefing.yaml"
+    path.write_text("title: Bridges\ntopic: What two news articles say.\n", encoding="utf-8")
+    result = run_cli(minimal, "check")
+    assert result.code == 1
+    assert "seeds/briefing.yaml:2:8: the topic says 'two news articles', but the briefing" in (
+        result.err
+    )
+    assert "holds 1 article" in result.err and "Traceback" not in result.err
+    for fine in ("What a single article says.", "What the articles say."):
+        path.write_text(f"title: Bridges\ntopic: {fine}\n", encoding="utf-8")
+        assert run_cli(minimal, "check").code == 0, fine

@@ -199,3 +199,50 @@ def unregistered(document: Document) -> list[Problem]:
         for key in as_dict(document.data)
         if key in known and key not in KINDS and key not in ("draft", ADDED)
     ]
+
+
+_NUMBERS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+# "two news articles", "3 articles", "a single article": how prose counts what it rests on
+_COUNTED = re.compile(
+    rf"\b(\d+|{'|'.join(_NUMBERS)}|a single)\s+(?:(?:news|source|press)\s+)?articles?\b",
+    re.IGNORECASE,
+)
+
+
+def miscounted_articles(overview: Document, articles: int) -> list[Problem]:
+    """The analyst's prose in briefing.yaml checked against the records where a machine can:
+    a count of the articles it rests on must be the number held (adding an article must not
+    leave the topic saying "two")."""
+    problems = []
+    for field in ("title", "topic", "description", "about"):
+        text = as_dict(overview.data).get(field)
+        for found in _COUNTED.finditer(text if isinstance(text, str) else ""):
+            word = found.group(1).lower()
+            said = (
+                int(word) if word.isdigit() else 1 if word == "a single" else _NUMBERS.index(word)
+            )
+            if said != articles:
+                problems.append(
+                    Problem(
+                        overview.locate((field,)),
+                        f"the {field} says {found.group()!r}, but the briefing holds "
+                        f"{articles} article{'s' if articles != 1 else ''}",
+                        "correct the count, or leave it out: the home page and the about page "
+                        "give the number of articles from the records",
+                    )
+                )
+    return problems

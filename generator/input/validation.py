@@ -21,6 +21,7 @@ from generator.input.checks import (
     check_ids,
     check_record,
     impossible_dates,
+    miscounted_articles,
     unevidenced_actors,
     unregistered,
 )
@@ -117,6 +118,7 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     if overview and overview.key in checked:
         problems.extend(site_config.unsafe_for_the_theme(overview))
         problems.extend(site_config.mismatches(root, overview.data))
+        problems.extend(miscounted_articles(overview, len(source.articles)))
     sections = check_ids(raw, problems)
     for record in raw:
         problems.extend(impossible_dates(record))
