@@ -101,6 +101,8 @@ def test_the_analysts_prose_may_not_miscount_the_articles(minimal: Path) -> None
         result.err
     )
     assert "holds 1 article" in result.err and "Traceback" not in result.err
-    for fine in ("What a single article says.", "What the articles say."):
+    path.write_text("title: Bridges\ntopic: What two made-up news articles say.\n")
+    assert "the topic says 'two made-up news articles'" in run_cli(minimal, "check").err
+    for fine in ("What a single article says.", "What one of the articles says.", "Articles."):
         path.write_text(f"title: Bridges\ntopic: {fine}\n", encoding="utf-8")
         assert run_cli(minimal, "check").code == 0, fine

@@ -216,9 +216,13 @@ _NUMBERS = [
     "eleven",
     "twelve",
 ]
+# Words that may stand between a count and "articles" ("two made-up news articles"), but not
+# those that make it a part of them ("one of the articles") or another count ("one or two")
+_BETWEEN = r"(?:(?!(?:of|the|these|those|its|their|our|other|or|and|to|in|from|{})\b)[a-z-]+\s+)"
 # "two news articles", "3 articles", "a single article": how prose counts what it rests on
 _COUNTED = re.compile(
-    rf"\b(\d+|{'|'.join(_NUMBERS)}|a single)\s+(?:(?:news|source|press)\s+)?articles?\b",
+    rf"\b(\d+|{'|'.join(_NUMBERS)}|a single)\s+{_BETWEEN.format('|'.join(_NUMBERS))}{{0,2}}"
+    r"articles?\b",
     re.IGNORECASE,
 )
 
