@@ -31,15 +31,16 @@ class Kind:
     plural: str
     definition: str  # its definition under $defs in annotations.schema.json
     label: Callable[[Any], str]  # how links to one of its records read
-    # Fields naming other records, with the kind (plural) each must name; None: any kind.
-    # 'roles.of' is the 'of' of each of its roles.
-    references: Mapping[str, str | None] = field(default_factory=dict)
+    # Fields naming other records, with the kind (plural) each must name, or the kinds it may
+    # name; None: any kind. 'roles.of' is the 'of' of each of its roles.
+    references: Mapping[str, str | tuple[str, ...] | None] = field(default_factory=dict)
     parts_with_evidence: tuple[str, ...] = ()  # lists whose items carry evidence of their own
     evidenced: bool = True  # False: it takes no evidence (a question's is its claims')
     covers: bool = True  # its evidence covers a sentence (coverage); False: it only shows a name
     dated: tuple[tuple[str, str], ...] = ()  # (field, what happened then) on the timeline
     schema_org: str = "Thing"  # its JSON-LD @type, unless its ``json_ld`` hook says better
     json_ld: str = ""  # hook in open_data.DETAILS adding what schema.org says of it
+    check: str = ""  # hook in input.validation.KIND_CHECKS: what only its records must satisfy
     context: str = "plain"  # hook in contexts.PAGES: what its page is given
     index: str = ""  # hook in contexts.INDEXES: what its index is given beyond its records
     annotated_as: str = ""  # heading over its records on a source page whose words they quote
@@ -153,6 +154,18 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                 context="question",
                 index="questions",
                 backlinks=False,
+            ),
+            Kind(
+                "judgment",
+                "judgments",
+                "judgment",
+                _shows("judgment"),
+                references={"rests_on": ("claims", "measures", "figures")},
+                evidenced=False,
+                schema_org="Claim",
+                json_ld="judgment",
+                context="judgment",
+                check="judgment",
             ),
         )
     }

@@ -141,16 +141,19 @@ def check_record(
 ) -> Record:
     for name, target, at in references(raw.section, raw.data):
         wanted = "sources" if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
+        allowed = (wanted,) if isinstance(wanted, str) else wanted  # None: any kind
         if target not in sections:
-            candidates = [i for i, s in sections.items() if wanted in (None, s)]
+            candidates = [i for i, s in sections.items() if allowed is None or s in allowed]
             hint = did_you_mean(target, candidates) or f"add a record with id '{target}' first"
             problems.append(Problem(raw.locate(*at), f"unknown id '{target}' in {name}", hint))
-        elif wanted and sections[target] not in ("", wanted):
+        elif allowed and sections[target] not in ("", *allowed):
+            names = [a_or_an(KINDS[kind].name) for kind in allowed]
+            choice = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
             problems.append(
                 Problem(
                     raw.locate(*at),
                     f"'{target}' is {a_or_an(KINDS[sections[target]].name)}, "
-                    f"but {name} must name {a_or_an(KINDS[wanted].name)}",
+                    f"but {name} must name {choice}",
                 )
             )
     for reasons in ("inferred", "provenance"):

@@ -15,7 +15,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from generator.input import schemas, site_config
+from generator.input import judgments, schemas, site_config
 from generator.input.checks import (
     check_article,
     check_ids,
@@ -28,6 +28,7 @@ from generator.input.checks import (
 from generator.input.loading import Article, Document, load_article, load_yaml
 from generator.input.quotes import Quotes, with_more_evidence
 from generator.input.raw import ADDED, Raw, as_dict, as_list
+from generator.kinds import KINDS
 from generator.model.records import (
     SECTIONS,
     Briefing,
@@ -36,6 +37,9 @@ from generator.model.records import (
     references,
 )
 from generator.problems import InputError, Location, Problem
+
+# The hooks a kind's entry names (``Kind.check``): what only its records must satisfy
+KIND_CHECKS = {"judgment": judgments.check}
 
 
 def _parts(path: Path) -> tuple[str, ...]:
@@ -122,6 +126,9 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     sections = check_ids(raw, problems)
     for record in raw:
         problems.extend(impossible_dates(record))
+        if KINDS[record.section].check:
+            problems.extend(KIND_CHECKS[KINDS[record.section].check](record))
+    problems.extend(judgments.mixed_rows([r for r in raw if r.section == "judgments"]))
     unreadable = {path.stem for path in source.articles} - {a.id for a in articles}
     problems.extend(_citing_unreadable(raw, unreadable, sections))
     additions = [

@@ -77,6 +77,18 @@ def question_context(b: Briefing, question: Record) -> dict[str, Any]:
     return {"claims": claims, "pairs": pairs}
 
 
+def _judgment(b: Briefing, judgment: Record) -> dict[str, Any]:
+    """The records it rests on, by kind, in the order the judgment names them."""
+    support = [b.records[i] for i in judgment["rests_on"]]
+    return {
+        "support": [
+            (KINDS[section].plural.capitalize(), [r for r in support if r.section == section])
+            for section in ("claims", "measures", "figures")
+            if any(r.section == section for r in support)
+        ]
+    }
+
+
 def _about_only(b: Briefing, record: Record) -> dict[str, Any]:
     return {"referenced_by": b.referring(record.id, "about")}
 
@@ -139,6 +151,7 @@ PAGES: dict[str, Callable[[Briefing, Record], dict[str, Any]]] = {
     "claim": _claim,
     "source": _source,
     "question": question_context,
+    "judgment": _judgment,
 }
 
 

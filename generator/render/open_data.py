@@ -131,6 +131,14 @@ def _question(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     return {"text": record["question"]}
 
 
+def _judgment(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
+    """The analyst's claim, based on the records it rests on; no author is invented for it."""
+    data: dict[str, Any] = {"text": record["judgment"]}
+    if not depth:
+        data["isBasedOn"] = [_ref(briefing, i) for i in record["rests_on"]]
+    return data
+
+
 # The hooks a kind's entry names (``Kind.json_ld``): what schema.org says of its records
 # beyond their name and type.
 DETAILS: dict[str, Callable[[Briefing, Record, int], dict[str, Any]]] = {
@@ -140,6 +148,7 @@ DETAILS: dict[str, Callable[[Briefing, Record, int], dict[str, Any]]] = {
     "measure": _measure,
     "figure": _figure,
     "question": _question,
+    "judgment": _judgment,
 }
 
 

@@ -1,0 +1,96 @@
+"""Key judgments: the analyst's bottom line, first on the home page and in the memo, each
+resting on records and read against its likelihood and confidence (bad inputs: fixtures/bad)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import run_cli
+
+from generator.input import judgments
+from generator.input.loading import Document
+from generator.input.raw import Raw
+
+JUDGMENT = {
+    "id": "bridge-stays-shut",
+    "judgment": "The bridge will almost certainly stay closed until the U.S. grant arrives.",
+    "likelihood": "almost certain",
+    "confidence": "moderate",
+    "basis": "The mayor and the council agree; no one in the article argues for reopening.",
+    "rests_on": ["bridge-unsafe", "close-bridge", "council-vote"],
+}
+
+
+def _raw(**fields: str) -> Raw:
+    data = {**JUDGMENT, **fields}
+    document = Document("j.yaml", {"judgments": [data]}, "", marks={}, key_marks={})
+    return Raw("judgments", data, document, ("judgments", 0))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge will almost certainly stay closed until the U.S. grant arrives.",
+        "It is almost certain that Mr. Lee's council keeps the bridge shut.",
+    ],
+)
+def test_a_sentence_saying_its_likelihood_passes(sentence: str) -> None:
+    assert judgments.check(_raw(judgment=sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "likelihood", "found"),
+    [
+        ("The bridge stays closed. Repairs follow.", "almost certain", "one sentence"),
+        ("The bridge will stay closed.", "likely", "does not say its likelihood, 'likely'"),
+        ("It is very likely the bridge stays closed.", "likely", "says 'very likely'"),
+        ("The bridge is likely to stay closed, we are confident.", "likely", "of confidence"),
+    ],
+)
+def test_a_sentence_at_odds_with_its_fields_is_refused(
+    sentence: str, likelihood: str, found: str
+) -> None:
+    messages = [p.message for p in judgments.check(_raw(judgment=sentence, likelihood=likelihood))]
+    assert any(found in m for m in messages), messages
+
+
+def _with_judgments(root: Path) -> None:
+    path = root / "seeds" / "annotations" / "judgments.yaml"
+    path.write_text(yaml.safe_dump({"judgments": [JUDGMENT]}), encoding="utf-8")
+    assert run_cli(root, "generate").code == 0
+
+
+def test_key_judgments_come_first_and_say_whose_they_are(minimal: Path) -> None:
+    _with_judgments(minimal)
+    docs = minimal / "docs"
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    line = (
+        "- [The bridge will almost certainly stay closed until the U.S. grant arrives.]"
+        "(judgments/bridge-stays-shut.md) Moderate confidence. Rests on 3 records."
+    )
+    assert line in home
+    assert home.index("## Bottom line") < home.index("This briefing records")
+    assert "*The analyst's key judgments, not the sources' words" in home
+    memo = (docs / "memo.md").read_text(encoding="utf-8")
+    assert memo.index("## Key judgments") < memo.index("## Situation") and line in memo
+    page = (docs / "judgments" / "bridge-stays-shut.md").read_text(encoding="utf-8")
+    assert "not the words of any source" in page
+    assert "- **Confidence:** Moderate. The mayor and the council agree;" in page
+    for heading, target in (
+        ("Claims", "claims/bridge-unsafe"),
+        ("Measures", "measures/close-bridge"),
+        ("Figures", "figures/council-vote"),
+    ):
+        assert f"](../{target}.md)" in page.split(f"### {heading}")[1].split("###")[0]
+    claim = (docs / "claims" / "bridge-unsafe.md").read_text(encoding="utf-8")
+    assert "## Judgments" in claim and "](../judgments/bridge-stays-shut.md)" in claim
+
+
+def test_no_judgments_no_bottom_line(minimal: Path) -> None:
+    assert run_cli(minimal, "generate").code == 0
+    home = (minimal / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "## Bottom line" not in home
+    index = (minimal / "docs" / "judgments" / "index.md").read_text(encoding="utf-8")
+    assert "This briefing holds no key judgments yet." in index
