@@ -10,6 +10,8 @@ from generator.input.validation import load_briefing
 
 __all__ = ["FIXTURES", "HARBOUR", "REPO", "Run", "run_cli", "snapshot"]
 
+pytest_plugins = ["browsing"]  # the browser, and the built harbour site served, for any module
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

@@ -7,38 +7,13 @@ launches, the tests fail and say what to install (`make test` provides both).
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browsing import Browser, BrowserContext, Page, Server, expect
 from conftest import REPO
 
-try:
-    from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-    from playwright.sync_api import Error as PlaywrightError
-except ImportError as error:  # reported by the `browser` fixture, never skipped
-    MISSING_PLAYWRIGHT: ImportError | None = error
-else:
-    MISSING_PLAYWRIGHT = None
-
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = REPO / "test-artifacts"
 
 ACTOR = "actors/helen-marsh/"
@@ -48,12 +23,6 @@ MEASURE = "measures/dredge-main-channel/"
 FIGURE = "figures/silt-to-remove/"
 QUESTION = "questions/is-the-dredging-harming-the-estuary/"
 PHONE = {"width": 390, "height": 844}
-
-
-@dataclass
-class Server:
-    url: str  # http://127.0.0.1:<port>/
-    host: str  # 127.0.0.1:<port>
 
 
 @dataclass
@@ -79,91 +48,6 @@ class Log:
             ),
         )
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: pageerror: {error}"))
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def site(built_site: Path) -> Path:
-    return built_site / "site"
-
-
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[Server]:
-    """``python -m http.server`` serving the built site on 127.0.0.1, as the README suggests."""
-    port = free_port()
-    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            assert process.poll() is None, f"http.server exited with {process.returncode}"
-            try:
-                with urllib.request.urlopen(url, timeout=1):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, f"http.server did not answer on {url}"
-                time.sleep(0.1)
-        yield Server(url, f"127.0.0.1:{port}")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def chromium_candidates() -> list[str | None]:
-    """The executables to try, in order; None is Playwright's own Chromium."""
-    chosen = os.environ.get("BRIEFING_CHROMIUM")
-    if chosen:
-        return [chosen]
-    return [str(DEBIAN_CHROMIUM)] if DEBIAN_CHROMIUM.exists() else [None]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if MISSING_PLAYWRIGHT is not None:
-        pytest.fail(
-            f"Playwright for Python is missing ({MISSING_PLAYWRIGHT}): run `make test`, "
-            "or `.venv/bin/pip install -e '.[test]'`",
-            pytrace=False,
-        )
-    with sync_playwright() as playwright:
-        launched, tried = None, []
-        for executable in chromium_candidates():
-            try:
-                launched = playwright.chromium.launch(
-                    executable_path=executable, args=CHROMIUM_ARGS
-                )
-                break
-            except PlaywrightError as error:
-                first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-                tried.append(f"{executable or 'Playwright Chromium'} ({first_line})")
-        if launched is None:
-            pytest.fail(
-                f"no Chromium could be launched, tried {'; '.join(tried)}: install Debian's "
-                "chromium (`apt-get install -y chromium`) or Playwright's "
-                "(`.venv/bin/python -m playwright install chromium`), or set BRIEFING_CHROMIUM "
-                "to a Chromium executable",
-                pytrace=False,
-            )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 def heading(page: Page) -> str:

@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from browsing import free_port
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from projects import FIXTURES, REPO, copy_project, run_cli, with_seeds
-from test_browser import browser, free_port  # noqa: F401 - the browser fixture, shared
 
 from generator.input.site_config import repeat
 
@@ -146,7 +146,7 @@ def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) ->
     json.loads((data / "records.json").read_text(encoding="utf-8"))
 
 
-def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser) -> None:  # noqa: F811
+def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser) -> None:
     assert_inert(hostile_site / "site", browser)
 
 
@@ -164,12 +164,12 @@ texts = st.text(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(strings=st.lists(texts, min_size=6, max_size=6))
-def test_generated_text_runs_nothing_either(tmp_path_factory, browser, strings) -> None:  # noqa: F811
+def test_generated_text_runs_nothing_either(tmp_path_factory, browser, strings) -> None:
     root = hostile_project(tmp_path_factory.mktemp("generated") / "project", strings)
     assert_inert(root / "site", browser)
 
 
-def assert_inert(site: Path, browser) -> None:  # noqa: F811
+def assert_inert(site: Path, browser) -> None:
     """Open every page of ``site``, hover and focus every tooltip; no dialog, no request off
     127.0.0.1, no element or attribute no template writes."""
     port = free_port()

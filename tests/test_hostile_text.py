@@ -26,6 +26,7 @@ ALLOWED = {
     # the actor network, drawn as inline SVG
     "svg", "g", "circle", "path", "line", "text", "tspan", "title", "desc", "defs", "marker",
     "style", "rect", "polygon",
+    "details", "summary",  # the network's table of relations, folded
 }  # fmt: skip
 
 texts = st.text(

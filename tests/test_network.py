@@ -136,7 +136,7 @@ def test_no_relations_draw_nothing() -> None:
 def test_svg_is_well_formed_accessible_and_links_with_the_base() -> None:
     text = network_svg(chain(), focus="b", base="../../")
     svg = ET.fromstring(text).find(f"{SVG}svg")
-    assert svg is not None and svg.get("role") == "img" and svg.get("viewBox")
+    assert svg is not None and svg.get("role") == "group" and svg.get("viewBox")
     assert svg.findtext(f"{SVG}title") == "Network of B"
     assert svg.findtext(f"{SVG}desc") == "3 actors linked by 2 relations: 2 holds a role in."
     assert hrefs(text) == ["../../actors/b/", "../../actors/a/", "../../actors/c/"]

@@ -49,7 +49,8 @@ def test_a_measure_lists_its_dated_events_each_with_its_words(grown: Path) -> No
     source = anchors(page(grown, "sources/bridge-closed.md"))
     assert {"e_bridge-closure-steps_event1", "e_bridge-closure-steps_event2"} <= source
     timeline = page(grown, "timeline.md")
-    assert "| June 2020 | month | announced again (in effect, according to " in timeline
+    assert "| June 2020 | [The old bridge" in timeline
+    assert "— announced again (in effect, according to " in timeline
 
 
 def test_a_joint_statement_names_every_speaker(grown: Path) -> None:

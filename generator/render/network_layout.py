@@ -101,6 +101,17 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A relation drawn, for the table beside the drawing: actor ids, the relation in words,
+    and the id of the record that states it."""
+
+    source: str
+    says: str
+    target: str
+    record: str
+
+
+@dataclass(frozen=True)
 class Drawing:
     """Everything ``templates/_network.svg.j2`` draws; numbers already in their one-decimal
     form, so that the same network is the same bytes. Names are plain text: the template
@@ -114,6 +125,7 @@ class Drawing:
     curves: tuple[Curve, ...]
     nodes: tuple[Node, ...]
     legend: tuple[LegendEntry, ...]
+    relations: tuple[Relation, ...]  # the text alternative: what the curves draw
     line_height: int = LINE
     styles: tuple[tuple[str, str, str], ...] = tuple(  # class slug, colour, dashes
         (relation.replace(" ", "-"), colour, dashes)
@@ -160,6 +172,7 @@ def drawing(briefing: Briefing, focus: str | None = None, base: str = "") -> Dra
         curves=tuple(curves),
         nodes=tuple(nodes),
         legend=tuple(legend),
+        relations=tuple(Relation(e.source, RELATIONS[e.relation], e.target, e.via) for e in shown),
     )
 
 
