@@ -189,7 +189,7 @@ def _marked(html: str) -> dict[str, str]:
     """The text each marked passage of a source page starts with, by its id (passages nest, so
     the text runs to the first closing tag)."""
     found = {}
-    for match in re.finditer(r'<mark class="evidence" id="([^"]+)">', html):
+    for match in re.finditer(r'<mark class="evidence(?: even)?" id="([^"]+)">', html):
         text = html[match.end() : html.find("</mark>", match.end())]
         found[match.group(1)] = re.sub(r"<[^>]+>", "", text)
     return found

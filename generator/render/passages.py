@@ -28,8 +28,12 @@ class Passage:
     def tag(self) -> str:
         return "mark" if KINDS[self.record.section].covers else "span"
 
-    def opening(self, with_id: bool) -> str:
-        kind = "mention" if self.tag == "span" else "evidence"
+    def opening(self, with_id: bool, number: int = 0) -> str:
+        """Its start tag; every other numbered passage is shaded apart ('evidence even'), so
+        that two passages side by side read as two."""
+        kind = (
+            "mention" if self.tag == "span" else "evidence even" if number % 2 == 0 else "evidence"
+        )
         return markup.opening(self.tag, kind, self.evidence.anchor if with_id else None)
 
     def note(self, number: int) -> str:
@@ -48,7 +52,10 @@ class Paragraph:
 def mark_paragraphs(text: str, passages: list[Passage]) -> list[Paragraph]:
     """Each paragraph of ``text``, with its passages marked."""
     ordered = sorted(passages, key=lambda p: (p.start, -p.end, p.evidence.anchor))
-    numbered = [p for p in ordered if p.tag == "mark"]
+    # Numbered as a reader meets the numbers: a note follows its passage's last word
+    numbered = sorted(
+        (p for p in ordered if p.tag == "mark"), key=lambda p: (p.end, p.start, p.evidence.anchor)
+    )
     numbers = {p.evidence.anchor: n for n, p in enumerate(numbered, 1)}
     marker = _Marker(text, numbers)
     paragraphs = []
@@ -67,7 +74,7 @@ class _Marker:
     def open(self, passage: Passage) -> str:
         first = passage.evidence.anchor not in self.opened
         self.opened.add(passage.evidence.anchor)
-        return passage.opening(with_id=first)
+        return passage.opening(first, self.numbers.get(passage.evidence.anchor, 1))
 
     def close(self, passages: list[Passage], ending: list[Passage], end: int) -> str:
         """Close ``passages`` (innermost first), then one note for all that end here, in order."""
