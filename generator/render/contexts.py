@@ -14,14 +14,26 @@ from typing import Any
 
 from generator.kinds import KINDS
 from generator.model.attribution import PARTS, account, parts
-from generator.model.records import Briefing, Record
+from generator.model.records import Briefing, Record, Role
 from generator.render.network_layout import drawing
 from generator.render.passages import Passage, mark_paragraphs
 
 
+def roles_once(actor: Record) -> list[tuple[str, str, list[Role]]]:
+    """Each role (title, and whose) once, with every dated mention of it, in the order first
+    given: a president named in three passages has one role, seen three times."""
+    held: dict[tuple[str, str], list[Role]] = {}
+    for role in actor.roles:
+        held.setdefault((role.title, role.of), []).append(role)
+    return [(title, of, seen) for (title, of), seen in held.items()]
+
+
 def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
     return {
-        "claims": b.referring(actor.id, "speaker"),
+        "roles": roles_once(actor),
+        "claims": sorted(
+            b.referring(actor.id, "speaker"), key=lambda c: (c.get("date", ""), c.label)
+        ),
         "measures": [(PARTS[part], found) for part, found in parts(b, actor).items()],
         "figures": b.referring(actor.id, "stated_by"),
         "about": b.referring(actor.id, "about"),
@@ -167,7 +179,16 @@ def tallies(b: Briefing, actors: list[Record]) -> dict[str, dict[str, int]]:
 
 
 def _actors_index(b: Briefing, actors: list[Record]) -> dict[str, Any]:
-    return {"tallies": tallies(b, actors)}
+    """Those who speak or act first, the most active first; the others by kind."""
+    counts = tallies(b, actors)
+    done = {actor.id: counts[actor.id]["claims"] + counts[actor.id]["measures"] for actor in actors}
+    return {
+        "tallies": counts,
+        "active": sorted((a for a in actors if done[a.id]), key=lambda a: (-done[a.id], a.label)),
+        "named_only": sorted(
+            (a for a in actors if not done[a.id]), key=lambda a: (a["kind"], a.label)
+        ),
+    }
 
 
 def _sources_index(b: Briefing, sources: list[Record]) -> dict[str, Any]:

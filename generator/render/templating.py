@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.input.raw import a_or_an
 from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, Account, account
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
@@ -74,6 +75,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         kinds=markup.kinds,
         by_year=by_year,
         paragraphs=markup.paragraphs,
+        a_or_an=a_or_an,
     )
     env.filters.update(status=STATUS_WORDS.__getitem__, actors_label=ACTORS_LABEL.__getitem__)
     env.globals.update(dated=entry, crowded=CROWDED)
