@@ -153,6 +153,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                 json_ld="question",
                 context="question",
                 index="questions",
+                check="question",
                 backlinks=False,
             ),
             Kind(

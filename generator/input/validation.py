@@ -15,7 +15,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from generator.input import judgments, schemas, site_config
+from generator.input import judgments, questions, schemas, site_config
 from generator.input.checks import (
     check_article,
     check_ids,
@@ -39,7 +39,7 @@ from generator.model.records import (
 from generator.problems import InputError, Location, Problem
 
 # The hooks a kind's entry names (``Kind.check``): what only its records must satisfy
-KIND_CHECKS = {"judgment": judgments.check}
+KIND_CHECKS = {"judgment": judgments.check, "question": questions.check}
 
 
 def _parts(path: Path) -> tuple[str, ...]:

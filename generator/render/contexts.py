@@ -76,8 +76,14 @@ RELATIONS = {"supports": "supports", "disputes": "disputes", "responds_to": "ans
 
 
 def question_context(b: Briefing, question: Record) -> dict[str, Any]:
-    """The question's claims, and every relation between two of them, as (a, verb, b)."""
-    claims = [b.records[i] for i in question["claims"]]
+    """The question's claims, side by side, every relation between two of them as (a, verb, b),
+    and its sides: ``side_of`` each claim, the ``taken`` sides that have claims, and whether
+    the analyst ``set_out`` any."""
+    positions = question.get("positions", [])
+    side_of = {claim: p["position"] for p in positions for claim in p["claims"]}
+    order = {position["position"]: n for n, position in enumerate(positions)}
+    ids = sorted(question["claims"], key=lambda i: order.get(side_of.get(i), len(order)))
+    claims = [b.records[i] for i in ids]
     members = set(question["claims"])
     pairs = [
         (claim, verb, b.records[other])
@@ -86,7 +92,12 @@ def question_context(b: Briefing, question: Record) -> dict[str, Any]:
         for other in claim.get(field, [])
         if other in members
     ]
-    return {"claims": claims, "pairs": pairs}
+    sides = {
+        "set_out": bool(positions),
+        "side_of": side_of,
+        "taken": [p["position"] for p in positions if p["claims"]],
+    }
+    return {"claims": claims, "pairs": pairs, "sides": sides}
 
 
 def _judgment(b: Briefing, judgment: Record) -> dict[str, Any]:
