@@ -15,7 +15,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from generator.input import judgments, questions, schemas, site_config
+from generator.input import grades, judgments, questions, schemas, site_config
 from generator.input.checks import (
     check_article,
     check_ids,
@@ -126,6 +126,7 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     sections = check_ids(raw, problems)
     for record in raw:
         problems.extend(impossible_dates(record))
+        problems.extend(grades.check(record))
         if KINDS[record.section].check:
             problems.extend(KIND_CHECKS[KINDS[record.section].check](record))
     problems.extend(judgments.mixed_rows([r for r in raw if r.section == "judgments"]))

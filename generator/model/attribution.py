@@ -53,6 +53,37 @@ PARTS = {
 }
 
 
+# The Admiralty code (NATO STANAG 2511): how reliable a source is, how credible what it says
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+
+def independent_sources(b: Briefing, record: Record) -> list[str]:
+    """The sources that carry a record, one for each publisher (or author, or the source itself
+    when it names neither): the articles its evidence stands in, and any that corroborate it."""
+    carried = [e.source for e in record.evidence]
+    carried += record.get("credibility", {}).get("corroborated_by", [])
+    found: dict[str, str] = {}
+    for source in carried:
+        fields = b.records[source]
+        found.setdefault(fields.get("publisher") or fields.get("author") or source, source)
+    return list(found.values())
+
+
 @dataclass(frozen=True)
 class Account:
     """Whose word a measure's status or a figure rests on: ``speakers``, the parties whose

@@ -36,21 +36,27 @@ def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, t
     report a record's bad shape and its broken references together.
     """
     for name in REFERENCE_FIELDS.get(section, {}):
-        if name == "roles.of":
-            for index, role in _items(data, "roles"):
-                if isinstance(role.get("of"), str):
-                    yield name, role["of"], ("roles", index, "of")
-            continue
-        value = data.get(name)
-        if isinstance(value, str):
-            yield name, value, (name,)
-        elif isinstance(value, list):
-            for index, target in enumerate(value):
-                if isinstance(target, str):
-                    yield name, target, (name, index)
+        outer, _, inner = name.partition(".")
+        if not inner:
+            yield from _targets(name, data.get(name), (name,))
+        elif isinstance(data.get(outer), dict):  # 'credibility.corroborated_by'
+            yield from _targets(name, data[outer].get(inner), (outer, inner))
+        else:  # 'roles.of': the 'of' of each role
+            for index, item in _items(data, outer):
+                yield from _targets(name, item.get(inner), (outer, index, inner))
     for at, item in evidence_items(data):
         if isinstance(item.get("source"), str):
             yield "evidence", item["source"], (*at, "source")
+
+
+def _targets(name: str, value: Any, at: tuple) -> Iterator[tuple[str, str, tuple]]:
+    """The ids a field's value names: one, or a list of them."""
+    if isinstance(value, str):
+        yield name, value, at
+    elif isinstance(value, list):
+        for index, target in enumerate(value):
+            if isinstance(target, str):
+                yield name, target, (*at, index)
 
 
 # An actor's roles, a measure's events: lists whose items carry evidence of their own

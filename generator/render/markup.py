@@ -111,6 +111,11 @@ def inferred_mark(text: str, reason: str, target: str) -> str:
     return f' [*{escape(text)}*]({target} "{tooltip(reason)}"){{ .inferred }}{shown}'
 
 
+def badge(text: str, title: str, target: str) -> str:
+    """A grade's badge: its letter or digit, its meaning as the tooltip, the legend as target."""
+    return f' [{escape(text)}]({target} "{tooltip(title)}"){{ .grade }}'
+
+
 def notes(links: list[str]) -> str:
     return f"<sup>{', '.join(links)}</sup>" if links else ""
 

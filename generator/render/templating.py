@@ -16,7 +16,15 @@ import jinja2
 from markupsafe import Markup
 
 from generator.input.raw import a_or_an
-from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, Account, account
+from generator.model.attribution import (
+    ACTORS_LABEL,
+    CREDIBILITY,
+    RELIABILITY,
+    STATUS_WORDS,
+    Account,
+    account,
+    independent_sources,
+)
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
@@ -78,6 +86,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         a_or_an=a_or_an,
     )
     env.filters.update(status=STATUS_WORDS.__getitem__, actors_label=ACTORS_LABEL.__getitem__)
+    env.globals.update(reliability_words=RELIABILITY, credibility_words=CREDIBILITY)
     env.globals.update(dated=entry, crowded=CROWDED)
     return env
 
@@ -97,7 +106,26 @@ class Links:
             "in_context": self.in_context,
             "inferred_mark": self.inferred_mark,
             "account_of": self.account_of,
+            "carried_by": self.carried_by,
+            "grade": self.grade,
         }
+
+    def carried_by(self, record: Record) -> list[str]:
+        """The independent sources that carry a claim or measure (``independent_sources``)."""
+        return independent_sources(self.briefing, record)
+
+    @jinja2.pass_context
+    def grade(self, context: jinja2.runtime.Context, record: Record) -> str:
+        """A record's grade in the Admiralty code as a badge, linking to the legend; "" if none."""
+        graded = record.get("reliability") or record.get("credibility")
+        if not graded:
+            return ""
+        grade = graded["grade"]
+        words = RELIABILITY[grade] if "reliability" in record else CREDIBILITY[grade]
+        scale = "Reliability" if "reliability" in record else "Credibility"
+        return markup.badge(
+            str(grade), f"{scale} {grade}: {words}", f"{context['base']}about.md#grades"
+        )
 
     def account_of(self, record: Record) -> Account:
         """Whose account a measure's status or a figure is (``attribution.account``)."""

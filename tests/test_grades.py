@@ -1,0 +1,65 @@
+"""Grades in the Admiralty code: badges with a legend, reasons on the record's page, and the
+count of independent sources (bad grades: fixtures/bad/grade-*)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from conftest import run_cli
+
+from generator.model.attribution import independent_sources
+from generator.model.records import Evidence, Record, build_briefing
+
+
+def test_badges_link_to_the_legend_and_pages_give_the_reason(minimal: Path) -> None:
+    path = minimal / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    [claim] = [c for c in data["claims"] if c["id"] == "bridge-unsafe"]
+    claim["credibility"] = {"grade": 2, "reason": "The mayor chairs the council that voted."}
+    [gazette] = [a for a in data["actors"] if a["id"] == "springfield-gazette"]
+    gazette["reliability"] = {"grade": "C", "reason": "A small local paper."}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run_cli(minimal, "generate").code == 0
+    docs = minimal / "docs"
+    badge = '[2](../about.md#grades "Credibility 2: probably true"){ .grade }'
+    page = (docs / "claims" / "bridge-unsafe.md").read_text(encoding="utf-8")
+    assert f"- **Credibility:** {badge} probably true, in the analyst's grading: The mayor" in page
+    assert "- **Carried by:** 1 independent source" in page
+    assert badge in (docs / "claims" / "index.md").read_text(encoding="utf-8")
+    actor = (docs / "actors" / "springfield-gazette.md").read_text(encoding="utf-8")
+    assert '[C](../about.md#grades "Reliability C: fairly reliable")' in actor
+    about = (docs / "about.md").read_text(encoding="utf-8")
+    assert "| **C** | fairly reliable | **3** | possibly true |" in about
+
+
+def _record(section: str, id: str, **fields) -> Record:
+    evidence = tuple(
+        Evidence(s, "q", anchor=f"e_{id}_{n}") for n, s in enumerate(fields.pop("in", ()))
+    )
+    return Record(section, id, evidence, {"id": id, **fields})
+
+
+def test_sources_count_once_for_each_publisher() -> None:
+    b = build_briefing(
+        "T",
+        "T",
+        [
+            _record("actors", "wire", name="Wire", kind="publication"),
+            _record("actors", "post", name="Post", kind="publication"),
+            _record("sources", "wire-1", label="W1", publisher="wire"),
+            _record("sources", "wire-2", label="W2", publisher="wire"),
+            _record("sources", "post-1", label="P1", publisher="post"),
+            _record("sources", "letter", label="L"),
+            _record(
+                "claims",
+                "c",
+                speaker="wire",
+                summary="S",
+                **{"in": ("wire-1", "wire-2")},
+                credibility={"grade": 1, "reason": "R", "corroborated_by": ["post-1", "letter"]},
+            ),
+        ],
+        [],
+    )
+    assert independent_sources(b, b.records["c"]) == ["wire-1", "post-1", "letter"]
