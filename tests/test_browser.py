@@ -162,3 +162,16 @@ def test_pages_fit_a_phone_screen_with_their_heading_in_view(
     finally:
         context.close()
     assert width[0] <= width[1], f"the page is {width[0]} px wide on a {width[1]} px screen"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_memo_prints_on_one_page(browser: Browser, server: Server, paper: str) -> None:
+    """Key judgments and main points on one printed page, with page numbers (an @page box)."""
+    page = browser.new_page()
+    page.goto(server.url + "memo/")
+    expect(page.locator("h1.memo")).to_be_visible()
+    pdf = page.pdf(format=paper)
+    page.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"memo-{paper}.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

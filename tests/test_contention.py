@@ -41,4 +41,5 @@ def test_a_question_with_one_side_says_so(harbour: Path) -> None:
         "calling. No claim here takes another side.*" in page
     )
     memo = (harbour / "docs" / "memo.md").read_text(encoding="utf-8")
-    assert "*Only one side is represented in these sources.*" in memo
+    assert "calling*: [Helen Marsh](actors/helen-marsh.md)" in memo
+    assert "Only one side is represented." in memo

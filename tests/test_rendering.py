@@ -89,12 +89,14 @@ def test_long_lists_are_divided_by_year_and_month(harbour: Path, monkeypatch) ->
 def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the_rest(
     harbour: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(overviews, "MEMO_LIMIT", 1)
-    memo = Renderer(harbour / "templates", load_briefing(harbour)).render({"memo.md"})["memo.md"]
-    text = memo
-    assert "The 1 measures other records refer to most, of [3](measures/index.md)." in text
-    assert text.split("## Measures")[1].split("## Figures")[0].count("\n- ") == 1
-    assert "[Dredge the main channel of Port Alder harbour.]" in text.split("## Measures")[1]
+    for limit in ("MEMO_LIMIT", "MEMO_MEASURES", "MEMO_FIGURES"):
+        monkeypatch.setattr(overviews, limit, 1)
+    text = Renderer(harbour / "templates", load_briefing(harbour)).render({"memo.md"})["memo.md"]
+    measures = text.split("## Main measures")[1].split("## Main figures")[0]
+    assert measures.count("\n- ") == 1
+    assert "[Dredge the main channel of Port Alder harbour.]" in measures
+    assert text.split("## Main figures")[1].split("The whole briefing")[0].count("\n- ") == 1
+    assert "[3 measures](measures/index.md)" in text.split("The whole briefing")[1]
     assert "; and 1 more, listed with [all sources](sources/index.md)." in text
 
 

@@ -24,7 +24,8 @@ from generator.render.timeline import calendar
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
-MEMO_LIMIT = 50  # articles, measures and figures a memo lists before it points to the index
+MEMO_LIMIT = 50  # articles a memo lists before it points to the sources' index
+MEMO_MEASURES, MEMO_FIGURES = 6, 4  # what still fits on the memo's one printed page
 
 
 def most_connected(b: Briefing, section: str, limit: int = HOME_LIMIT) -> list[Record]:
@@ -59,20 +60,21 @@ def home(b: Briefing) -> dict[str, Any]:
 
 
 def memo(b: Briefing) -> dict[str, Any]:
-    """The briefing as one printable brief: main actors, every position, and the measures
-    and figures most referred to (all of them, up to MEMO_LIMIT)."""
+    """The briefing on one printed page: the key judgments, the situation, each question's
+    sides, and the measures and figures most referred to (MEMO_MEASURES, MEMO_FIGURES)."""
     questions = b.in_section("questions")
-    measures = most_connected(b, "measures", MEMO_LIMIT)
+    articles = b.article_sources()
+    dates = [a["published"] for a in articles if a.get("published")]
     return {
         "title": b.title,
         "topic": b.topic,
-        "articles": b.article_sources()[:MEMO_LIMIT],
+        "articles": articles[:MEMO_LIMIT],
+        "as_of": max(dates, default=""),
         "counts": b.counts,
         "judgments": b.in_section("judgments"),
-        "actors": most_connected(b, "actors"),
         "contentions": [(q, *question_context(b, q).values()) for q in questions],
-        "measures": sorted(measures, key=lambda r: (r["status"], r.id)),
-        "figures": sorted(most_connected(b, "figures", MEMO_LIMIT), key=lambda r: r.id),
+        "measures": most_connected(b, "measures", MEMO_MEASURES),
+        "figures": most_connected(b, "figures", MEMO_FIGURES),
     }
 
 
