@@ -97,7 +97,9 @@ def _explain(error: ValidationError, document: Document) -> list[Problem]:
         ]
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return [Problem(where, f"{name} is missing the required field '{missing}'")]
+        described = error.schema.get("properties", {}).get(missing, {}).get("description", "")
+        hint = f"add {missing}: {described[:1].lower()}{described[1:]}" if described else ""
+        return [Problem(where, f"{name} is missing the required field '{missing}'", hint)]
     if error.validator == "enum":
         choices = [str(choice) for choice in error.validator_value]
         hint = did_you_mean(str(value), choices) or "choose one of: " + ", ".join(choices)
