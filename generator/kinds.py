@@ -41,6 +41,7 @@ class Kind:
     schema_org: str = "Thing"  # its JSON-LD @type, unless its ``json_ld`` hook says better
     json_ld: str = ""  # hook in open_data.DETAILS adding what schema.org says of it
     check: str = ""  # hook in input.validation.KIND_CHECKS: what only its records must satisfy
+    search_boost: int = 0  # Material's search boost for its pages (an actor's page first)
     context: str = "plain"  # hook in contexts.PAGES: what its page is given
     index: str = ""  # hook in contexts.INDEXES: what its index is given beyond its records
     annotated_as: str = ""  # heading over its records on a source page whose words they quote
@@ -76,6 +77,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                 index="actors",
                 reference_first=True,
                 backlinks=False,
+                search_boost=10,
             ),
             Kind(
                 "claim",

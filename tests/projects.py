@@ -21,6 +21,7 @@ import yaml
 
 from generator.input.site_config import repeat
 from generator.input.validation import load_briefing
+from generator.model.records import Briefing, Evidence, Record, build_briefing
 from generator.writing import OWNED_FILES, OWNED_FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -208,3 +209,15 @@ def _filled(template: Path, values: dict[str, str]) -> Any:
         return value
 
     return fill(yaml.safe_load(template.read_text(encoding="utf-8")))
+
+
+def record(section: str, id: str, sources: tuple[str, ...] = (), **fields: Any) -> Record:
+    """A record as validation builds it: its fields hold everything it references, and it has
+    evidence in each of ``sources``."""
+    evidence = tuple(Evidence(s, "q", anchor=f"e_{id}_{n}") for n, s in enumerate(sources, 1))
+    return Record(section, id, evidence, {"id": id, **fields})
+
+
+def briefing(*records: Record) -> Briefing:
+    """A model of the records, as validation would build it."""
+    return build_briefing("Title", "Topic", list(records), [])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
+from projects import briefing, record
 
 from generator.model.attribution import independent_sources
-from generator.model.records import Evidence, Record, build_briefing
 
 
 def test_badges_link_to_the_legend_and_pages_give_the_reason(minimal: Path) -> None:
@@ -33,33 +33,21 @@ def test_badges_link_to_the_legend_and_pages_give_the_reason(minimal: Path) -> N
     assert "| **C** | fairly reliable | **3** | possibly true |" in about
 
 
-def _record(section: str, id: str, **fields) -> Record:
-    evidence = tuple(
-        Evidence(s, "q", anchor=f"e_{id}_{n}") for n, s in enumerate(fields.pop("in", ()))
-    )
-    return Record(section, id, evidence, {"id": id, **fields})
-
-
 def test_sources_count_once_for_each_publisher() -> None:
-    b = build_briefing(
-        "T",
-        "T",
-        [
-            _record("actors", "wire", name="Wire", kind="publication"),
-            _record("actors", "post", name="Post", kind="publication"),
-            _record("sources", "wire-1", label="W1", publisher="wire"),
-            _record("sources", "wire-2", label="W2", publisher="wire"),
-            _record("sources", "post-1", label="P1", publisher="post"),
-            _record("sources", "letter", label="L"),
-            _record(
-                "claims",
-                "c",
-                speaker="wire",
-                summary="S",
-                **{"in": ("wire-1", "wire-2")},
-                credibility={"grade": 1, "reason": "R", "corroborated_by": ["post-1", "letter"]},
-            ),
-        ],
-        [],
+    b = briefing(
+        record("actors", "wire", name="Wire", kind="publication"),
+        record("actors", "post", name="Post", kind="publication"),
+        record("sources", "wire-1", label="W1", publisher="wire"),
+        record("sources", "wire-2", label="W2", publisher="wire"),
+        record("sources", "post-1", label="P1", publisher="post"),
+        record("sources", "letter", label="L"),
+        record(
+            "claims",
+            "c",
+            speaker="wire",
+            summary="S",
+            sources=("wire-1", "wire-2"),
+            credibility={"grade": 1, "reason": "R", "corroborated_by": ["post-1", "letter"]},
+        ),
     )
     assert independent_sources(b, b.records["c"]) == ["wire-1", "post-1", "letter"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from typing import Any
 
 import markdown
 import pytest
 from conftest import HARBOUR, REPO
+from projects import briefing, record
 
 from generator.input.validation import load_briefing
 from generator.model.network import Edge, edges, edges_at, edges_by_actor
-from generator.model.records import Briefing, Record, build_briefing
+from generator.model.records import Briefing, Record
 from generator.render.network_layout import LINE, drawing
 from generator.render.templating import environment
 
@@ -27,18 +27,9 @@ def network_svg(briefing: Briefing, focus: str | None = None, base: str = "") ->
     return SVG_TEMPLATE.render(drawing=laid_out).removesuffix("\n") if laid_out else ""
 
 
-def record(section: str, id: str, **fields: Any) -> Record:
-    """A record as validation builds it: its fields hold everything it references."""
-    return Record(section, id, (), {"id": id, **fields})
-
-
 def actor(id: str, name: str = "", *of: str) -> Record:
     roles = [{"title": "Member", "of": o, "evidence": {"source": "art", "quote": "q"}} for o in of]
     return record("actors", id, name=name or id.title(), roles=roles)
-
-
-def briefing(*records: Record) -> Briefing:
-    return build_briefing("Title", "Topic", list(records), [])
 
 
 def test_a_claim_responding_to_another_relates_its_speaker_to_the_others() -> None:

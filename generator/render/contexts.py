@@ -106,7 +106,7 @@ def _judgment(b: Briefing, judgment: Record) -> dict[str, Any]:
     return {
         "support": [
             (KINDS[section].plural.capitalize(), [r for r in support if r.section == section])
-            for section in ("claims", "measures", "figures")
+            for section in KINDS[judgment.section].references["rests_on"]
             if any(r.section == section for r in support)
         ]
     }

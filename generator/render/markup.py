@@ -98,22 +98,29 @@ def tooltip(text: str) -> str:
     return attribute(html.escape(text, quote=False))
 
 
+def titled_link(markdown: str, target: str, title: str, css_class: str = "") -> str:
+    """A Markdown link whose ``title`` shows as its tooltip, with a class if one is given;
+    ``markdown`` is already escaped."""
+    attributes = f"{{ .{css_class} }}" if css_class else ""
+    return f'[{markdown}]({target} "{tooltip(title)}"){attributes}'
+
+
 def note(number: int, target: str, title: str) -> str:
     """The numbered link after a marked passage, to the record it evidences; ``title`` shows
     as its tooltip."""
-    return f'[{number}]({target} "{tooltip(title)}")'
+    return titled_link(str(number), target, title)
 
 
 def inferred_mark(text: str, reason: str, target: str) -> str:
     """A value's mark that it is inferred: the reason as the link's tooltip (on hover and
     focus), the list of the record's inferences one click away, and the reason in print."""
     shown = f'<span class="inferred-reason"> ({escape(reason)})</span>'
-    return f' [*{escape(text)}*]({target} "{tooltip(reason)}"){{ .inferred }}{shown}'
+    return f" {titled_link(f'*{escape(text)}*', target, reason, 'inferred')}{shown}"
 
 
 def badge(text: str, title: str, target: str) -> str:
     """A grade's badge: its letter or digit, its meaning as the tooltip, the legend as target."""
-    return f' [{escape(text)}]({target} "{tooltip(title)}"){{ .grade }}'
+    return f" {titled_link(escape(text), target, title, 'grade')}"
 
 
 def notes(links: list[str]) -> str:

@@ -28,12 +28,10 @@ class Passage:
     def tag(self) -> str:
         return "mark" if KINDS[self.record.section].covers else "span"
 
-    def opening(self, with_id: bool, number: int = 0) -> str:
+    def opening(self, with_id: bool, even: bool = False) -> str:
         """Its start tag; every other numbered passage is shaded apart ('evidence even'), so
         that two passages side by side read as two."""
-        kind = (
-            "mention" if self.tag == "span" else "evidence even" if number % 2 == 0 else "evidence"
-        )
+        kind = "mention" if self.tag == "span" else "evidence even" if even else "evidence"
         return markup.opening(self.tag, kind, self.evidence.anchor if with_id else None)
 
     def note(self, number: int) -> str:
@@ -74,7 +72,7 @@ class _Marker:
     def open(self, passage: Passage) -> str:
         first = passage.evidence.anchor not in self.opened
         self.opened.add(passage.evidence.anchor)
-        return passage.opening(first, self.numbers.get(passage.evidence.anchor, 1))
+        return passage.opening(first, self.numbers.get(passage.evidence.anchor, 1) % 2 == 0)
 
     def close(self, passages: list[Passage], ending: list[Passage], end: int) -> str:
         """Close ``passages`` (innermost first), then one note for all that end here, in order."""

@@ -36,16 +36,12 @@ PARALLEL_FROM = 2_000  # records; below this, starting processes costs more than
 NEARBY_NETWORKS = 100
 
 
-# Search ranks an actor's own page above the pages that quote or name them
-SEARCH_BOOST = {"actors": 10}
-
-
 def front_matter(record: Record) -> str:
     """Page metadata: the record's topics, for Material's tags plugin, and its search boost."""
     tags = record.get("tags")
     lines = ["tags:\n", *(f"  - {tag}\n" for tag in tags)] if tags else []
-    if record.section in SEARCH_BOOST:
-        lines.append(f"search:\n  boost: {SEARCH_BOOST[record.section]}\n")
+    if boost := KINDS[record.section].search_boost:
+        lines.append(f"search:\n  boost: {boost}\n")
     return "---\n" + "".join(lines) + "---\n\n" if lines else ""
 
 

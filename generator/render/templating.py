@@ -29,6 +29,8 @@ from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
 
+# The two scales of the Admiralty code: the field a record grades in, its name, its words
+GRADES = (("reliability", "Reliability", RELIABILITY), ("credibility", "Credibility", CREDIBILITY))
 CROWDED = 200  # rows under one heading; a longer list is divided by year or month
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 
@@ -117,15 +119,12 @@ class Links:
     @jinja2.pass_context
     def grade(self, context: jinja2.runtime.Context, record: Record) -> str:
         """A record's grade in the Admiralty code as a badge, linking to the legend; "" if none."""
-        graded = record.get("reliability") or record.get("credibility")
-        if not graded:
-            return ""
-        grade = graded["grade"]
-        words = RELIABILITY[grade] if "reliability" in record else CREDIBILITY[grade]
-        scale = "Reliability" if "reliability" in record else "Credibility"
-        return markup.badge(
-            str(grade), f"{scale} {grade}: {words}", f"{context['base']}about.md#grades"
-        )
+        for field, scale, words in GRADES:
+            if field in record:
+                grade = record[field]["grade"]
+                title = f"{scale} {grade}: {words[grade]}"
+                return markup.badge(str(grade), title, f"{context['base']}about.md#grades")
+        return ""
 
     def account_of(self, record: Record) -> Account:
         """Whose account a measure's status or a figure is (``attribution.account``)."""
