@@ -5,7 +5,7 @@ labels, roles, aliases, reasons), and an article's own text, get payloads aimed 
 the page's <title> (Material's striptags), tooltips (Material renders a link's title as HTML),
 attributes, Markdown links and images, the JSON-LD <script>, templates, CSV. The site is built
 with ``python -m generator build``, served on 127.0.0.1, and every page is opened with every
-tooltip hovered and focused. The test fails on any dialog, any request off 127.0.0.1, and any
+tooltip hovered and focused, and record links focused for their previews. The test fails on any dialog, any request off 127.0.0.1, and any
 element or attribute that no template writes (event handlers, scripts, images, frames).
 """
 
@@ -147,7 +147,10 @@ def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) ->
 
 
 def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser) -> None:
-    assert_inert(hostile_site / "site", browser)
+    previews = assert_inert(hostile_site / "site", browser)
+    shown = " ".join(previews)
+    assert "<img src=x onerror=alert(2)>" in shown  # as text, in the preview of a link
+    assert "</script><script>alert(5)</script>" in shown
 
 
 texts = st.text(
@@ -169,9 +172,10 @@ def test_generated_text_runs_nothing_either(tmp_path_factory, browser, strings) 
     assert_inert(root / "site", browser)
 
 
-def assert_inert(site: Path, browser) -> None:
-    """Open every page of ``site``, hover and focus every tooltip; no dialog, no request off
-    127.0.0.1, no element or attribute no template writes."""
+def assert_inert(site: Path, browser) -> list[str]:
+    """Open every page of ``site``, hover and focus every tooltip, focus record links for their
+    previews; no dialog, no request off 127.0.0.1, no element or attribute no template writes.
+    The previews' texts are returned."""
     port = free_port()
     command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -179,6 +183,7 @@ def assert_inert(site: Path, browser) -> None:
     dialogs: list[str] = []
     elsewhere: list[str] = []
     intruders: list[str] = []
+    previews: list[str] = []
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     try:
         deadline = time.monotonic() + 15
@@ -209,6 +214,10 @@ def assert_inert(site: Path, browser) -> None:
                     target.hover(force=True)
                     target.focus()
                     page.wait_for_timeout(30)  # the tooltip is drawn after a short delay
+            for link in page.query_selector_all(RECORD_LINKS)[:6]:
+                link.focus()  # its preview, read from the page it links to
+                page.wait_for_timeout(60)
+                previews += page.evaluate(PREVIEW_TEXT)
             intruders += [f"{path}: {found}" for found in page.evaluate(INTRUDERS)]
             # one <title>, holding the payload as text: nothing closed it
             assert page.evaluate("document.head.querySelectorAll('title').length") == 1, path
@@ -220,6 +229,14 @@ def assert_inert(site: Path, browser) -> None:
     assert dialogs == []
     assert elsewhere == []
     assert sorted({found.split(": ", 1)[1] for found in intruders}) == [], intruders[:5]
+    assert previews, "no record link showed a preview"
+    return previews
+
+
+# Links to record pages (their previews), and the text of the preview open, if one is
+RECORD_LINKS = ".md-content :is(li, td, p) > a[href*='/']:not([title])"
+PREVIEW_TEXT = """() => Array.from(
+  document.querySelectorAll('.briefing-preview:not([hidden])'), (tip) => tip.textContent)"""
 
 
 # Elements and attributes no template writes: event handlers, javascript: links, scripts from
@@ -240,10 +257,10 @@ INTRUDERS = r"""() => {
       found.push(`img src=${el.getAttribute('src')}`);
     if (tag === 'script') {
       const src = el.getAttribute('src') || '';
-      // Material's own scripts, and the JSON-LD (data, which must still parse); a script
+      // Material's own scripts, the JSON-LD and the previews (data, which must still parse); a script
       // holding a payload's words came from the text
-      const data = el.type === 'application/ld+json';
-      if (data) { try { JSON.parse(el.textContent); } catch (e) { found.push('broken JSON-LD'); } }
+      const data = ['application/ld+json', 'application/briefing-preview+json'].includes(el.type);
+      if (data) { try { JSON.parse(el.textContent); } catch (e) { found.push('broken JSON'); } }
       const own = src ? new URL(src, location.href).origin === location.origin
         : data || !/alert\(|evil\.example/.test(el.textContent);
       if (!own) found.push(`script ${src || el.textContent.slice(0, 60)}`);

@@ -180,8 +180,13 @@ def paragraphs(text: str) -> list[str]:
 
 
 def json_ld(data: dict[str, Any]) -> str:
-    """A ``<script type="application/ld+json">`` block holding ``data``: no text in it can close
-    the script, since every ``<`` and ``>`` is written as a JSON escape."""
+    """A ``<script type="application/ld+json">`` block holding ``data``."""
+    return script_json(data, "application/ld+json")
+
+
+def script_json(data: dict[str, Any], media_type: str) -> str:
+    """A ``<script>`` block of the ``media_type`` holding ``data`` as JSON: no text in it can
+    close the script, since every ``<`` and ``>`` is written as a JSON escape."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     safe = text.replace("<", "\\u003c").replace(">", "\\u003e")
-    return f'<script type="application/ld+json">{safe}</script>'
+    return f'<script type="{media_type}">{safe}</script>'

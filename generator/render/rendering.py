@@ -24,6 +24,7 @@ from generator.model.records import Briefing, Record
 from generator.render import overviews
 from generator.render.contexts import INDEXES, page_context
 from generator.render.open_data import csv_table, json_ld, records_json
+from generator.render.previews import preview
 from generator.render.templating import Links, environment, page_path
 from generator.writing import OVERVIEW_PAGES
 
@@ -188,7 +189,8 @@ class Renderer:
         kind = KINDS[record.section]
         context = page_context(self.briefing, record)
         page = self._page(kind.page_template, "../", {kind.name: record, **context})
-        return f"{front_matter(record)}{page}\n{json_ld(self.briefing, record)}\n"
+        data = f"{json_ld(self.briefing, record)}\n{preview(self.briefing, record)}"
+        return f"{front_matter(record)}{page}\n{data}\n"
 
     def data_page(self) -> str:
         return self._page("data.md.j2", "../", overviews.data(self.briefing))

@@ -1,0 +1,171 @@
+// Previews of record links: who said it, when, where and in what words, on hover, on focus and
+// on a first tap (a second tap, or the preview's own link, opens the page). The preview is read
+// from the page the link points to (a JSON block the generator writes, generator/render/
+// previews.py) and shown with textContent only: no text in it is ever read as markup.
+(function () {
+  const DELAY = 250; // ms of hovering before a preview opens, so that passing over is quiet
+  const found = new Map(); // page address -> Promise of its preview, or of null
+  let tip = null; // the one preview element
+  let shownFor = null; // the link it is open for
+  let wanted = null; // the link whose preview is to open, once its page is read
+  let opening = 0;
+  let closing = 0;
+  let lastPointer = { type: "", at: 0 };
+
+  function previewed(target) {
+    const link = target instanceof Element ? target.closest("a[href]") : null;
+    if (!link || !link.closest(".md-content") || link.closest("svg, sup, .briefing-preview")) {
+      return null;
+    }
+    // Links with tooltips of their own (notes, grades, inferred marks) keep them
+    if (link.hasAttribute("title") || link.matches(".grade, .inferred, .headerlink")) return null;
+    const url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || url.pathname === location.pathname) return null;
+    return link;
+  }
+
+  function previewOf(link) {
+    const page = new URL(link.href, location.href);
+    page.hash = "";
+    const key = page.href;
+    if (!found.has(key)) {
+      const read = fetch(key)
+        .then((response) => (response.ok ? response.text() : ""))
+        .then((html) => {
+          const block = new DOMParser()
+            .parseFromString(html, "text/html")
+            .querySelector('script[type="application/briefing-preview+json"]');
+          return block ? JSON.parse(block.textContent) : null;
+        })
+        .catch(() => null);
+      found.set(key, read);
+    }
+    return found.get(key);
+  }
+
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text;
+    return made;
+  }
+
+  function fill(data, link, touched) {
+    tip.replaceChildren();
+    tip.append(element("p", "briefing-preview__kind", data.kind));
+    tip.append(element("p", "briefing-preview__title", data.title));
+    for (const line of data.lines || []) tip.append(element("p", "", line));
+    if (data.quote) {
+      const quote = element("blockquote", "");
+      quote.append(element("p", "", "“" + data.quote + "”"));
+      if (data.source) quote.append(element("p", "briefing-preview__source", data.source));
+      tip.append(quote);
+    }
+    if (touched) {
+      const name = "Open the " + data.kind.toLowerCase() + "’s page";
+      const open = element("a", "briefing-preview__open", name);
+      open.href = link.href;
+      tip.append(open);
+    }
+  }
+
+  function place(link) {
+    const margin = 8;
+    const box = link.getBoundingClientRect();
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    const left = Math.max(margin, Math.min(box.left, window.innerWidth - width - margin));
+    const below = box.bottom + margin;
+    const top = below + height <= window.innerHeight || box.top < height + 2 * margin
+      ? below
+      : box.top - height - margin;
+    tip.style.left = left + "px";
+    tip.style.top = top + "px";
+  }
+
+  function show(link, touched) {
+    clearTimeout(closing);
+    wanted = link;
+    previewOf(link).then((data) => {
+      if (!data || wanted !== link) return;
+      if (!tip) {
+        tip = element("div", "briefing-preview");
+        tip.id = "briefing-preview";
+        tip.setAttribute("role", "tooltip");
+        tip.addEventListener("mouseenter", () => clearTimeout(closing));
+        tip.addEventListener("mouseleave", () => hideSoon());
+        document.body.append(tip);
+      }
+      if (shownFor && shownFor !== link) shownFor.removeAttribute("aria-describedby");
+      fill(data, link, touched);
+      tip.hidden = false;
+      place(link);
+      link.setAttribute("aria-describedby", tip.id);
+      shownFor = link;
+    });
+  }
+
+  function showSoon(link) {
+    clearTimeout(opening);
+    opening = setTimeout(() => show(link, false), DELAY);
+  }
+
+  function hide() {
+    clearTimeout(opening);
+    wanted = null;
+    if (!tip || !shownFor) return;
+    tip.hidden = true;
+    shownFor.removeAttribute("aria-describedby");
+    shownFor = null;
+  }
+
+  function hideSoon() {
+    clearTimeout(closing);
+    closing = setTimeout(hide, DELAY);
+  }
+
+  const touching = () => lastPointer.type === "touch" && Date.now() - lastPointer.at < 1000;
+
+  document.addEventListener("pointerdown", (event) => {
+    lastPointer = { type: event.pointerType, at: Date.now() };
+  }, true);
+  document.addEventListener("mouseover", (event) => {
+    const link = previewed(event.target);
+    if (link && !touching()) showSoon(link);
+  });
+  document.addEventListener("mouseout", (event) => {
+    const link = previewed(event.target);
+    if (!link || link.contains(event.relatedTarget)) return;
+    clearTimeout(opening);
+    if (shownFor === link && !(tip && tip.contains(event.relatedTarget))) hideSoon();
+  });
+  document.addEventListener("focusin", (event) => {
+    const link = previewed(event.target);
+    if (link && !touching()) {
+      show(link, false);
+    } else if (!(tip && tip.contains(event.target))) {
+      hide();
+    }
+  });
+  document.addEventListener("focusout", (event) => {
+    if (shownFor === event.target && !(tip && tip.contains(event.relatedTarget))) hide();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && shownFor) {
+      hide();
+      event.stopPropagation();
+    }
+  }, true);
+  // On a touch screen the first tap on a record link shows its preview, the second opens it
+  document.addEventListener("click", (event) => {
+    const link = previewed(event.target);
+    if (tip && tip.contains(event.target)) return;
+    if (link && touching() && shownFor !== link) {
+      event.preventDefault();
+      show(link, true);
+    } else if (!link) {
+      hide();
+    }
+  }, true);
+  window.addEventListener("scroll", () => shownFor && !touching() && hide(), { passive: true });
+})();
