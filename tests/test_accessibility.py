@@ -47,6 +47,8 @@ MODES = {  # name: viewport, scheme
     "390-dark": ({"width": 390, "height": 844}, "dark"),
 }
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important }"  # colours as they end
+# axe's default rules, and the size of tap targets (WCAG 2.2, 2.5.8), which is off by default
+OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -68,7 +70,7 @@ def test_no_page_has_a_serious_accessibility_violation(
         page.add_style_tag(content=NO_TRANSITIONS)
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected, path
-        for violation in axe.run(page).response["violations"]:
+        for violation in axe.run(page, options=OPTIONS).response["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 nodes = [node["target"] for node in violation["nodes"][:3]]
                 found.append(f"/{path}: {violation['id']} ({violation['impact']}) at {nodes}")

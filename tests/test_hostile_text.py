@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.input.validation import load_briefing
+from generator.render.previews import MEDIA_TYPE
 from generator.render.rendering import Renderer
 
 ALLOWED = {
@@ -48,7 +49,7 @@ class _Elements(HTMLParser):
         self.attributes.update(name for name, _ in attrs)
         self.hrefs.extend(value or "" for name, value in attrs if name == "href")
         if tag == "script":
-            assert dict(attrs).get("type") == "application/ld+json"
+            assert dict(attrs).get("type") in ("application/ld+json", MEDIA_TYPE)
             self._in_script = True
 
     def handle_endtag(self, tag: str) -> None:
