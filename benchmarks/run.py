@@ -11,7 +11,9 @@ as a separate process the way a user runs it:
 3. a plain ``mkdocs build --strict`` of the same Markdown, with a copy of mkdocs.yml that has no
    ``hooks:`` entry, so no generator runs;
 4. ``zensical build --clean`` of the same Markdown and config copy, if zensical is installed;
-5. ``python -m generator generate`` again with nothing changed, then again after one claim's
+5. the first search result, in Chromium, on the pipeline's site (Pagefind) and on the plain
+   build's (Material's own index), unthrottled and with the CPU slowed 4x (``search.py``);
+6. ``python -m generator generate`` again with nothing changed, then again after one claim's
    summary was edited, counting the pages it rewrote. These short runs are timed three times
    each (the claim edited again each time), and the median is shown.
 
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import edit_one_claim, make_corpus
+from search import FirstResult, first_result
 
 from generator.kinds import KINDS
 
@@ -112,6 +115,29 @@ class Result:
     edited: Run
     edited_written: int | None
     edited_claim: str
+    searches: dict[str, FirstResult | None]  # "new 1x", "old 4x"...
+
+
+def searched(root: Path) -> dict[str, FirstResult | None]:
+    """The first result for a person's name on both sites, at both speeds; None if Playwright
+    or a Chromium is missing (make test installs both)."""
+    names = sorted((root / "docs" / "actors").glob("*.md"))
+    query = next(
+        line[2:].strip()
+        for p in names
+        if p.name != "index.md"
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if line.startswith("# ")
+    )
+    found: dict[str, FirstResult | None] = {}
+    for name, site in (("new", root / "site"), ("old", root / "site-plain")):
+        for rate in (1, 4):
+            try:
+                found[f"{name} {rate}x"] = first_result(site, query, rate)
+            except Exception as error:  # noqa: BLE001 - reported in the table as not measured
+                print(f"search on {site.name}: {error}", file=sys.stderr)
+                found[f"{name} {rate}x"] = None
+    return found
 
 
 def measure(size: int, seed: int, work: Path) -> Result:
@@ -141,6 +167,9 @@ def measure(size: int, seed: int, work: Path) -> Result:
         config = config_without_hooks(root, "mkdocs.zensical.yml", "site-zensical")
         zensical_run = run([command, "build", "--clean", "-f", str(config)], root)
 
+    print(f"{step} first search result, new and old search", file=sys.stderr)
+    searches = searched(root)
+
     print(f"{step} generate again, nothing changed ({REPEATS} times)", file=sys.stderr)
     noop = median(
         [run([*generator, "generate", "--root", str(root)], root) for _ in range(REPEATS)]
@@ -165,6 +194,7 @@ def measure(size: int, seed: int, work: Path) -> Result:
         edited,
         written(edited),
         claim,
+        searches,
     )
 
 
@@ -212,6 +242,10 @@ def table(results: list[Result]) -> str:
         ("generate, nothing changed", [seconds(r.noop) for r in results]),
         ("generate, one claim edited", [seconds(r.edited) for r in results]),
         ("  pages rewritten", [str(r.edited_written) for r in results]),
+        *[
+            (f"first search result, {which}", [found(r.searches[which]) for r in results])
+            for which in ("new 1x", "new 4x", "old 1x", "old 4x")
+        ],
         ("peak memory: generate", [f"{r.generate.peak_mb:,.0f} MB" for r in results]),
         ("peak memory: pipeline", [f"{r.pipeline.peak_mb:,.0f} MB" for r in results]),
         ("peak memory: plain mkdocs", [f"{r.plain.peak_mb:,.0f} MB" for r in results]),
@@ -222,6 +256,10 @@ def table(results: list[Result]) -> str:
     ]
     header = ("size (--sizes)", [f"{r.records:,}" for r in results])
     return render([header, *rows])
+
+
+def found(result: FirstResult | None) -> str:
+    return f"{result.seconds:.2f} s, {result.search_kb:,.0f} kB" if result else "not measured"
 
 
 def share(r: Result) -> str:

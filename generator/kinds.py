@@ -42,7 +42,6 @@ class Kind:
     json_ld: str = ""  # hook in open_data.DETAILS adding what schema.org says of it
     check: str = ""  # hook in input.validation.KIND_CHECKS: what only its records must satisfy
     preview: str = ""  # hook in previews.PREVIEWS: what a link's preview shows of its records
-    search_boost: int = 0  # Material's search boost for its pages (an actor's page first)
     context: str = "plain"  # hook in contexts.PAGES: what its page is given
     index: str = ""  # hook in contexts.INDEXES: what its index is given beyond its records
     annotated_as: str = ""  # heading over its records on a source page whose words they quote
@@ -79,7 +78,6 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
                 index="actors",
                 reference_first=True,
                 backlinks=False,
-                search_boost=10,
             ),
             Kind(
                 "claim",

@@ -147,10 +147,12 @@ def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) ->
 
 
 def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser) -> None:
-    previews = assert_inert(hostile_site / "site", browser)
+    previews = assert_inert(hostile_site / "site", browser, query="onerror")
     shown = " ".join(previews)
     assert "<img src=x onerror=alert(2)>" in shown  # as text, in the preview of a link
     assert "</script><script>alert(5)</script>" in shown
+    searched = [text for text in previews if text.startswith("search: ")]
+    assert any("<img src=x onerror=alert(2)>" in text for text in searched)  # as text there too
 
 
 texts = st.text(
@@ -172,10 +174,10 @@ def test_generated_text_runs_nothing_either(tmp_path_factory, browser, strings) 
     assert_inert(root / "site", browser)
 
 
-def assert_inert(site: Path, browser) -> list[str]:
+def assert_inert(site: Path, browser, query: str = "") -> list[str]:
     """Open every page of ``site``, hover and focus every tooltip, focus record links for their
-    previews; no dialog, no request off 127.0.0.1, no element or attribute no template writes.
-    The previews' texts are returned."""
+    previews, and search for ``query`` if given; no dialog, no request off 127.0.0.1, no
+    element or attribute no template writes. The previews' and results' texts are returned."""
     port = free_port()
     command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -221,6 +223,18 @@ def assert_inert(site: Path, browser) -> list[str]:
             intruders += [f"{path}: {found}" for found in page.evaluate(INTRUDERS)]
             # one <title>, holding the payload as text: nothing closed it
             assert page.evaluate("document.head.querySelectorAll('title').length") == 1, path
+        if query:  # the results, as Material shows them: titles and snippets as HTML
+            page.goto(base)
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.fill(query)
+            box.dispatch_event("keyup")
+            page.locator("li.md-search-result__item").first.wait_for()
+            page.wait_for_timeout(500)
+            intruders += [f"search: {found}" for found in page.evaluate(INTRUDERS)]
+            previews += [
+                f"search: {t}" for t in page.locator(".md-search-result__list").all_inner_texts()
+            ]
         context.close()
     finally:
         server.terminate()

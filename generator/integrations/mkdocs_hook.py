@@ -1,4 +1,5 @@
-"""MkDocs hook: regenerate the pages before every build, so ``mkdocs serve`` follows edits.
+"""MkDocs hook: regenerate the pages before every build, so ``mkdocs serve`` follows edits, and
+index the built pages for the search after it.
 
 All logic lives in the library; this adapter only decides what a failure means. During
 ``mkdocs serve`` a mistake is printed and the last good pages keep being served; during
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from generator import pipeline
+from generator import pipeline, search
 from generator.input import site_config
+from generator.kinds import KINDS
 from generator.problems import BriefingError
 
 log = logging.getLogger("mkdocs.briefing")
@@ -42,6 +44,7 @@ def on_config(config):
         config.nav = nav
     if config.not_in_nav and patterns != hidden:  # a GitIgnoreSpec, as MkDocs reads the option
         config.not_in_nav = type(config.not_in_nav).from_lines(patterns)
+    config.extra["briefing_kinds"] = list(KINDS)  # the search's filters (theme/main.html)
     return config
 
 
@@ -68,3 +71,17 @@ def on_pre_build(config) -> None:
         return
     if report.written or report.removed:
         log.info("briefing: %s", report)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Every page is searched through Pagefind (``on_post_build``): Material's own index is
+    left empty, which its search box still needs (``search/search_index.json``)."""
+    page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+def on_post_build(config) -> None:
+    try:
+        search.index_site(Path(config.site_dir))
+    except search.IndexingError as error:
+        raise Abort(f"the search index could not be made: {error}") from None

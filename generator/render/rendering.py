@@ -26,6 +26,7 @@ from generator.render.contexts import INDEXES, page_context
 from generator.render.open_data import csv_table, json_ld, records_json
 from generator.render.previews import preview
 from generator.render.templating import Links, environment, page_path
+from generator.search import marks
 from generator.writing import OVERVIEW_PAGES
 
 # Templates stay readable; pages get one blank line. A literal start ("\n\n"), unlike \n{3,},
@@ -38,11 +39,9 @@ NEARBY_NETWORKS = 100
 
 
 def front_matter(record: Record) -> str:
-    """Page metadata: the record's topics, for Material's tags plugin, and its search boost."""
+    """Page metadata: the record's topics, for Material's tags plugin."""
     tags = record.get("tags")
     lines = ["tags:\n", *(f"  - {tag}\n" for tag in tags)] if tags else []
-    if boost := KINDS[record.section].search_boost:
-        lines.append(f"search:\n  boost: {boost}\n")
     return "---\n" + "".join(lines) + "---\n\n" if lines else ""
 
 
@@ -189,8 +188,8 @@ class Renderer:
         kind = KINDS[record.section]
         context = page_context(self.briefing, record)
         page = self._page(kind.page_template, "../", {kind.name: record, **context})
-        data = f"{json_ld(self.briefing, record)}\n{preview(self.briefing, record)}"
-        return f"{front_matter(record)}{page}\n{data}\n"
+        data = (json_ld(self.briefing, record), preview(self.briefing, record), marks(record))
+        return f"{front_matter(record)}{page}\n" + "\n".join(data) + "\n"
 
     def data_page(self) -> str:
         return self._page("data.md.j2", "../", overviews.data(self.briefing))

@@ -1,0 +1,121 @@
+// Material's search box, answered by Pagefind: this worker speaks the protocol of Material's own
+// search worker (set up, ready, query, result) and asks Pagefind's chunked index, which a search
+// reads a few small files of rather than one index of every page (generator/search/).
+//
+// - "kind:actors" (or any kind's plural) in the query keeps results of that kind;
+// - a query that is an actor's name or one of its aliases puts that actor's page first;
+// - titles and snippets are the pages' own text, escaped here, as Material shows them as HTML.
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
+const SHOWN = 20; // results read in full (each one a small fragment file)
+const root = new URL("../", self.location.href); // the worker sits in assets/
+let pagefind = null;
+let latest = 0;
+
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// Pagefind's excerpt is text with its matches in <mark>; it writes < and > as references and
+// leaves & as it is. Only the marks are kept as markup: everything else is escaped anew.
+function excerpt(html) {
+  return html
+    .split(/(<\/?mark>)/)
+    .map((part) =>
+      part === "<mark>" || part === "</mark>"
+        ? part
+        : escape(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">")),
+    )
+    .join("");
+}
+
+const folded = (text) => text.normalize("NFKC").toLocaleLowerCase().replace(/\s+/g, " ").trim();
+
+function parse(query) {
+  const kinds = [];
+  const words = query.replace(/(^|\s)kind:(\S+)/gi, (_, space, kind) => {
+    kinds.push(kind.toLowerCase());
+    return space;
+  });
+  return { words: words.trim(), kinds };
+}
+
+function namesOf(data) {
+  try {
+    return [data.meta.title, ...JSON.parse(data.meta.names || "[]")].map(folded);
+  } catch (error) {
+    return [folded(data.meta.title || "")];
+  }
+}
+
+function terms(words) {
+  return Object.fromEntries(words.split(/\s+/).filter(Boolean).map((w) => [w.toLowerCase(), true]));
+}
+
+// One of Material's result groups: the page, then its sections, these folded under "more"
+function group(data, score, words) {
+  const found = terms(words);
+  const page = {
+    location: data.url,
+    title: escape(data.meta.title || data.url),
+    text: `<p>${excerpt(data.excerpt)}</p>`,
+    score,
+    terms: found,
+  };
+  const sections = data.sub_results
+    .filter((sub) => sub.url !== data.url && sub.url.includes("#"))
+    .slice(0, 5)
+    .map((sub) => ({
+      location: sub.url,
+      title: escape(sub.title),
+      text: `<p>${excerpt(sub.excerpt)}</p>`,
+      score: score / 2,
+      terms: found,
+    }));
+  return [page, ...sections];
+}
+
+async function search(query) {
+  const { words, kinds } = parse(query);
+  if (!words && !kinds.length) return [];
+  const options = {};
+  let wanted = [];
+  if (kinds.length) {
+    // each kind is a filter of its own, named by its plural (generator/search)
+    const known = Object.keys(await pagefind.filters());
+    wanted = known.filter((k) => kinds.includes(k) || kinds.includes(k.replace(/s$/, "")));
+    options.filters = { any: (wanted.length ? wanted : kinds).map((k) => ({ [k]: "1" })) };
+  }
+  const found = await pagefind.search(words || null, options);
+  const read = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+  // A name's actor page first, even if other pages say the name more often
+  if (words) {
+    const name = folded(words);
+    let named = read.find((d) => namesOf(d).includes(name));
+    if (!named && (!kinds.length || wanted.includes("actors"))) {
+      const actors = await pagefind.search(words, { filters: { actors: "1" } });
+      const top = await Promise.all(actors.results.slice(0, 3).map((r) => r.data()));
+      named = top.find((d) => namesOf(d).includes(name));
+      if (named) read.unshift(named);
+    }
+    if (named) read.splice(0, read.length, named, ...read.filter((d) => d.url !== named.url));
+  }
+  return read.map((data, rank) => group(data, read.length - rank, words));
+}
+
+self.addEventListener("message", async (event) => {
+  const message = event.data;
+  if (message.type === SETUP) {
+    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    await pagefind.options({ baseUrl: root.pathname });
+    self.postMessage({ type: READY });
+  } else if (message.type === QUERY && pagefind) {
+    const asked = ++latest;
+    let items = [];
+    try {
+      items = await search(message.data);
+    } catch (error) {
+      console.warn("search:", error); // a file of the index that did not load: no results
+    }
+    if (asked === latest) self.postMessage({ type: RESULT, data: { items } }); // the newest only
+  }
+});
