@@ -17,9 +17,9 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from serving import served
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMES = {"light": "1", "dark": "0"}  # Blink's preferredColorScheme: 0 is dark
@@ -61,20 +61,7 @@ def main() -> None:
     args = parser.parse_args()
     pages = {"home": "", "claim": largest_page(args.site, "claims")}
     pages["source"] = largest_page(args.site, "sources")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(args.port)],
-        cwd=args.site,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{args.port}/"
-    try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(base, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with served(args.site, args.port) as base:
         print(f"{'page':8} {'form':8} {'scheme':7} score  failed audits")
         for name, path in pages.items():
             for form in ("mobile", "desktop"):
@@ -82,8 +69,6 @@ def main() -> None:
                     found, failed = score(args.lighthouse, base + path, form, scheme, args.chromium)
                     print(f"{name:8} {form:8} {scheme:7} {found:5}  {', '.join(failed) or '-'}")
         print(f"pages: {', '.join(f'/{p}' for p in pages.values())}")
-    finally:
-        server.terminate()
 
 
 if __name__ == "__main__":

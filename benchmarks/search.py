@@ -9,12 +9,11 @@ On its own: ``.venv/bin/python benchmarks/search.py SITE_DIR "query"``.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from serving import served
 
 CHROMIUM = os.environ.get("BRIEFING_CHROMIUM") or (
     "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
@@ -32,47 +31,30 @@ def first_result(site: Path, query: str, throttle: float = 1, port: int = 8790) 
     """Open the home page, type ``query`` once it has loaded, and wait for a result."""
     from playwright.sync_api import sync_playwright  # the test dependencies have it
 
-    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port)]
-    server = subprocess.Popen(
-        command, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            if throttle != 1:
-                cdp = page.context.new_cdp_session(page)
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
-            weights: dict[str, int] = {}  # the worker's requests included
+    with served(site, port) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        if throttle != 1:
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        weights: dict[str, int] = {}  # the worker's requests included
 
-            def finished(request) -> None:
-                sizes = request.sizes()
-                weights[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        def finished(request) -> None:
+            sizes = request.sizes()
+            weights[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
-            page.on("requestfinished", finished)
-            page.goto(base, wait_until="load")
-            box = page.locator("input.md-search__input")
-            box.click()
-            box.fill(query)
-            box.dispatch_event("keyup")
-            page.locator("li.md-search-result__item").first.wait_for(timeout=120_000)
-            seconds = page.evaluate("performance.now()") / 1000
-            page.wait_for_timeout(500)  # the fragments of the results below the first
-            searched = sum(
-                size for url, size in weights.items() if any(p in url for p in SEARCH_FILES)
-            )
-            browser.close()
-        return FirstResult(seconds, searched / 1000)
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
+        page.on("requestfinished", finished)
+        page.goto(base, wait_until="load")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.dispatch_event("keyup")
+        page.locator("li.md-search-result__item").first.wait_for(timeout=120_000)
+        seconds = page.evaluate("performance.now()") / 1000
+        page.wait_for_timeout(500)  # the fragments of the results below the first
+        searched = sum(size for url, size in weights.items() if any(p in url for p in SEARCH_FILES))
+        browser.close()
+    return FirstResult(seconds, searched / 1000)
 
 
 if __name__ == "__main__":

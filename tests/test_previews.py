@@ -94,6 +94,13 @@ def claim_link(page: Page):
     return page.locator('.md-content li a[href*="/claims/"]:visible').first
 
 
+def actor_page(browser: Browser, server: Server, **options) -> Page:
+    """The harbour actor's page in a context of its own (a phone's, a scheme's)."""
+    page = browser.new_context(**options).new_page()
+    page.goto(server.url + ACTOR)
+    return page
+
+
 def test_hovering_a_record_link_shows_its_preview(page: Page, server: Server) -> None:
     page.goto(server.url + ACTOR)
     link = claim_link(page)
@@ -153,9 +160,7 @@ def test_links_to_other_pages_and_titled_links_have_no_preview(page: Page, serve
 def test_on_a_phone_a_first_tap_previews_and_a_second_opens(
     browser: Browser, server: Server
 ) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    page = context.new_page()
-    page.goto(server.url + ACTOR)
+    page = actor_page(browser, server, viewport={"width": 390, "height": 844}, has_touch=True)
     link = claim_link(page)
     target = link.evaluate("a => new URL(a.href).pathname")
     link.tap()
@@ -174,14 +179,12 @@ def test_on_a_phone_a_first_tap_previews_and_a_second_opens(
     claim_link(page).tap()
     page.locator(TIP).locator(".briefing-preview__open").tap()
     page.wait_for_url(f"**{target}*")
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_preview_reads_in_both_schemes(browser: Browser, server: Server, scheme: str) -> None:
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(server.url + ACTOR)
+    page = actor_page(browser, server, viewport={"width": 1366, "height": 900}, color_scheme=scheme)
     claim_link(page).hover()
     tip = page.locator(TIP)
     expect(tip).to_be_visible()
@@ -189,4 +192,4 @@ def test_the_preview_reads_in_both_schemes(browser: Browser, server: Server, sch
     assert colours[0] != colours[1]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"claim-preview-1366-{scheme}.png")
-    context.close()
+    page.context.close()

@@ -52,14 +52,13 @@ function terms(words) {
 }
 
 // One of Material's result groups: the page, then its sections, these folded under "more"
-function group(data, score, words) {
-  const found = terms(words);
+function group(data, score, asked) {
   const page = {
     location: data.url,
     title: escape(data.meta.title || data.url),
     text: `<p>${excerpt(data.excerpt)}</p>`,
     score,
-    terms: found,
+    terms: asked,
   };
   const sections = data.sub_results
     .filter((sub) => sub.url !== data.url && sub.url.includes("#"))
@@ -69,7 +68,7 @@ function group(data, score, words) {
       title: escape(sub.title),
       text: `<p>${excerpt(sub.excerpt)}</p>`,
       score: score / 2,
-      terms: found,
+      terms: asked,
     }));
   return [page, ...sections];
 }
@@ -99,7 +98,8 @@ async function search(query) {
     }
     if (named) read.splice(0, read.length, named, ...read.filter((d) => d.url !== named.url));
   }
-  return read.map((data, rank) => group(data, read.length - rank, words));
+  const asked = terms(words);
+  return read.map((data, rank) => group(data, read.length - rank, asked));
 }
 
 self.addEventListener("message", async (event) => {

@@ -17,6 +17,7 @@ from generator.kinds import KINDS
 from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, Account, account
 from generator.model.records import Briefing, Record
 from generator.render import markup
+from generator.render.contexts import roles_once
 from generator.render.templating import GRADES
 
 MEDIA_TYPE = "application/briefing-preview+json"  # what previews.js looks for on a page
@@ -95,10 +96,10 @@ def _capital(text: str) -> str:
 
 
 def _actor(b: Briefing, actor: Record) -> dict[str, Any]:
-    roles = dict.fromkeys(
-        f"{role.title} ({b.records[role.of].label})" if role.of else role.title
-        for role in actor.roles
-    )
+    """Who the actor is, as its page's first line says: each role once, or its kind."""
+    roles = [
+        f"{title} ({b.records[of].label})" if of else title for title, of, _ in roles_once(actor)
+    ]
     return {"lines": ["; ".join(roles) or _capital(a_or_an(actor["kind"].replace("-", " ")))]}
 
 
