@@ -682,8 +682,9 @@ def make_corpus(records: int, seed: int, out: Path) -> Stats:
     return Stats(corpus.records, len(corpus.articles), by_kind)
 
 
-def edit_one_claim(root: Path) -> str:
-    """Change the summary of one claim (in the middle article) in place; return its id."""
+def claim_to_edit(root: Path) -> tuple[str, Path, int, int]:
+    """The claim ``edit_one_claim`` edits (the first of the middle article): its id, its file,
+    and where its summary's line starts and ends there."""
     files = sorted(
         p for p in (root / "seeds" / "annotations").glob("*.yaml") if "claims:" in p.read_text()
     )
@@ -691,8 +692,14 @@ def edit_one_claim(root: Path) -> str:
     text = path.read_text(encoding="utf-8")
     claims = text.index("\nclaims:\n")
     start = text.index("\n  summary: ", claims) + 1
-    end = text.index("\n", start)
     ident = re.findall(r"^- id: (\S+)$", text[claims:start], re.MULTILINE)[-1]
+    return ident, path, start, text.index("\n", start)
+
+
+def edit_one_claim(root: Path) -> str:
+    """Change the summary of one claim (in the middle article) in place; return its id."""
+    ident, path, start, end = claim_to_edit(root)
+    text = path.read_text(encoding="utf-8")
     line = text[start:end]
     edited = f"{line[:-1]} Edited.{line[-1]}" if line[-1] in "'\"" else f"{line} Edited."
     path.write_text(text[:start] + edited + text[end:], encoding="utf-8")

@@ -15,7 +15,9 @@ as a separate process the way a user runs it:
    build's (Material's own index), unthrottled and with the CPU slowed 4x (``search.py``);
 6. ``python -m generator generate`` again with nothing changed, then again after one claim's
    summary was edited, counting the pages it rewrote. These short runs are timed three times
-   each (the claim edited again each time), and the median is shown.
+   each (the claim edited again each time), and the median is shown;
+7. ``python -m generator serve`` with the claim's page open in Chromium: from the save of an
+   edit to its summary to the page showing it, three times, the median shown (``preview.py``).
 
 Every command runs from the corpus folder, with the generator and templates copied there, so
 editing the repository during a run does not change what is measured. It measures and prints;
@@ -38,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import edit_one_claim, make_corpus
+from preview import Refresh, save_to_refresh
 from search import FirstResult, first_result
 
 from generator.kinds import KINDS
@@ -116,6 +119,7 @@ class Result:
     edited_written: int | None
     edited_claim: str
     searches: dict[str, FirstResult | None]  # "new 1x", "old 4x"...
+    preview: Refresh | None
 
 
 def searched(root: Path) -> dict[str, FirstResult | None]:
@@ -180,6 +184,13 @@ def measure(size: int, seed: int, work: Path) -> Result:
         print(f"{step} generate after editing the summary of {claim}", file=sys.stderr)
         edits.append(run([*generator, "generate", "--root", str(root)], root))
     edited = median(edits)
+
+    print(f"{step} preview: from a save to the page refreshed ({REPEATS} times)", file=sys.stderr)
+    try:
+        preview = save_to_refresh(root, REPEATS)
+    except Exception as error:  # noqa: BLE001 - reported in the table as not measured
+        print(f"preview: {error}", file=sys.stderr)
+        preview = None
     return Result(
         stats.records,
         stats.articles,
@@ -195,6 +206,7 @@ def measure(size: int, seed: int, work: Path) -> Result:
         written(edited),
         claim,
         searches,
+        preview,
     )
 
 
@@ -246,9 +258,12 @@ def table(results: list[Result]) -> str:
             (f"first search result, {which}", [found(r.searches[which]) for r in results])
             for which in ("new 1x", "new 4x", "old 1x", "old 4x")
         ],
+        ("preview: first page after", [startup(r.preview) for r in results]),
+        ("preview: save to refresh", [refreshed(r.preview) for r in results]),
         ("peak memory: generate", [f"{r.generate.peak_mb:,.0f} MB" for r in results]),
         ("peak memory: pipeline", [f"{r.pipeline.peak_mb:,.0f} MB" for r in results]),
         ("peak memory: plain mkdocs", [f"{r.plain.peak_mb:,.0f} MB" for r in results]),
+        ("peak memory: preview", [peak(r.preview) for r in results]),
         (
             "peak memory: zensical",
             [f"{r.zensical.peak_mb:,.0f} MB" if r.zensical else "-" for r in results],
@@ -259,7 +274,21 @@ def table(results: list[Result]) -> str:
 
 
 def found(result: FirstResult | None) -> str:
-    return f"{result.seconds:.2f} s, {result.search_kb:,.0f} kB" if result else "not measured"
+    if not result:
+        return "not measured"
+    return f"{result.seconds:.2f} s, {result.search_kb:,.0f} kB (load {result.load:.2f} s)"
+
+
+def startup(r: Refresh | None) -> str:
+    return f"{r.startup:.1f} s" if r else "not measured"
+
+
+def refreshed(r: Refresh | None) -> str:
+    return f"{r.median:.2f} s" if r else "not measured"
+
+
+def peak(r: Refresh | None) -> str:
+    return f"{r.peak_mb:,.0f} MB" if r else "-"
 
 
 def share(r: Result) -> str:

@@ -24,7 +24,7 @@ COMMANDS = {
     "quotes, attributes or counts is uncovered)",
     "new-source": "store a new article verbatim in seeds/articles/ and draft its annotation "
     "(candidate claims and figures) in seeds/annotations/",
-    "serve": "generate, then preview the site with mkdocs serve, regenerating on changes",
+    "serve": "generate, then preview the site, refreshing the pages an edit changes",
 }
 
 
@@ -55,13 +55,6 @@ def parser() -> argparse.ArgumentParser:
         if name == "serve":
             command.add_argument(
                 "--address", default="127.0.0.1:8000", help="where to serve (default: %(default)s)"
-            )
-            command.add_argument(
-                "--fast",
-                action="store_true",
-                help="after an edit, rebuild only the pages whose Markdown changed (MkDocs' "
-                "--dirty): seconds instead of minutes for thousands of records, but search "
-                "results and removed pages may be out of date until the server restarts",
             )
     return parser
 
@@ -120,15 +113,6 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError([Problem(Location(str(path)), f"cannot read: {error.strerror}")]) from None
 
 
-def _serve(root: Path, address: str, fast: bool) -> NoReturn:
-    """Become ``mkdocs serve`` (no child left behind when stopped); the hook regenerates."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    config = ["--config-file", str(root / "mkdocs.yml"), "--dev-addr", address]
-    config += ["--dirty"] if fast else []
-    os.chdir(root)
-    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", *config], env)
-
-
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -164,7 +148,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ok: {pipeline.build(root, not arguments.no_cache)}; site/ built")
         else:
             print(f"ok: {pipeline.generate(root)}; serving", flush=True)
-            _serve(root, arguments.address, arguments.fast)
+            from generator.integrations import mkdocs_preview  # MkDocs, for this command only
+
+            gc.enable()  # a process that lives on frees what each refresh leaves (see run)
+            mkdocs_preview.serve(root, arguments.address)
     except BriefingError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -7,11 +7,14 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from browsing import Browser, Page, expect
 from conftest import REPO
 
 ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
@@ -35,18 +38,16 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
     return False
 
 
-@pytest.fixture(params=[[], ["--fast"]], ids=["whole", "fast"])
-def served(request, harbour_project: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """A preview server on a fresh copy of the harbour project, nothing generated yet:
-    rebuilding the whole site after each edit, or (``--fast``) only the pages whose Markdown
-    changed."""
+@pytest.fixture
+def served(harbour_project: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """A preview server on a fresh copy of the harbour project, nothing generated yet."""
     root = harbour_project
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
     command = [sys.executable, "-m", "generator", "serve", "--root", str(root)]
-    command += ["--address", f"127.0.0.1:{port}", *request.param]
+    command += ["--address", f"127.0.0.1:{port}"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=output)
@@ -77,6 +78,64 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
 
     assert "quote not found in source 'courier-2023-council-backs-dredging'" in log.read_text()
     assert "EDITED, the largest ships" in fetch(url)  # the last good page, still served
+
+
+def rename(root: Path, old: str, new: str) -> None:
+    for path in (root / "seeds" / "annotations").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def searched(page: Page, query: str) -> list[str]:
+    """The addresses of the results the site's search box shows for ``query``."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.dispatch_event("keyup")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("match", timeout=15_000)
+    page.wait_for_timeout(300)  # the newest answer, if the worker was still on an older one
+    links = page.locator("li.md-search-result__item > a")
+    return [urlsplit(href).path for href in links.evaluate_all("as => as.map(a => a.href)")]
+
+
+def test_the_open_page_refreshes_and_search_and_removed_pages_follow(
+    served, browser: Browser
+) -> None:
+    """An edit that changes a claim's words and renames another: the page open in the browser
+    shows the new words by itself, the search finds the new words and the new page, not the old
+    ones, and the old page is gone."""
+    root, url, log = served
+    page = browser.new_page()
+    page.goto(url)
+    annotation = root / ANNOTATION
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(
+        text.replace("the largest ships would stop", "the quinquereme ships would stop"), "utf-8"
+    )
+    rename(root, "quinn-oyster-catches-halved", "quinn-oyster-catches-fell")
+    expect(page.locator(".md-content h1")).to_contain_text(
+        "quinquereme", timeout=30_000
+    )  # reloaded
+    base = urlsplit(url)._replace(path="/").geturl()
+    assert wait_for(lambda: "Oyster catches" in fetch(base + "claims/quinn-oyster-catches-fell/"))
+    with pytest.raises(urllib.error.HTTPError) as gone:
+        fetch(base + "claims/quinn-oyster-catches-halved/")
+    assert gone.value.code == 404
+
+    assert "/" + PAGE in searched(page, "quinquereme")
+    annotation.write_text(
+        text.replace("the largest ships would stop", "the trireme ships"), "utf-8"
+    )
+    expect(page.locator(".md-content h1")).to_contain_text("trireme", timeout=30_000)
+    assert "/" + PAGE in searched(page, "trireme")
+    page.reload()
+    assert "/" + PAGE not in searched(page, "quinquereme")  # the words it had: found no more
+    page.reload()
+    found = searched(page, "oyster catches halved")
+    assert "/claims/quinn-oyster-catches-fell/" in found
+    assert "/claims/quinn-oyster-catches-halved/" not in found
+    assert log.read_text().count("refreshed in") >= 1, log.read_text()
+    page.close()
 
 
 def test_a_generator_crash_while_serving_is_told_and_survived(

@@ -167,5 +167,11 @@
       hide();
     }
   }, true);
-  window.addEventListener("scroll", () => shownFor && !touching() && hide(), { passive: true });
+  // A scroll leaves a hovered link's preview behind, so it closes; a focused link's preview (focus
+  // itself may scroll the link into view) follows the link instead
+  window.addEventListener("scroll", () => {
+    if (!shownFor || touching()) return;
+    if (shownFor === document.activeElement) place(shownFor);
+    else hide();
+  }, { passive: true });
 })();

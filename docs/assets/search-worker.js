@@ -6,9 +6,16 @@
 // - a query that is an actor's name or one of its aliases puts that actor's page first;
 // - titles and snippets are the pages' own text, escaped here, as Material shows them as HTML.
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
-const SHOWN = 20; // results read in full (each one a small fragment file)
+const SHOWN = 10; // results read in full (each one a fragment file): Material's first page
 const root = new URL("../", self.location.href); // the worker sits in assets/
+// Pagefind is imported, and its index's metadata and WebAssembly loaded, as soon as the worker
+// starts: before Material sets it up, and before the reader's first query.
+const loading = index("pagefind").then((loaded) => {
+  loaded.filters();
+  return loaded;
+});
 let pagefind = null;
+let changes = null; // in the preview: the pages changed since the site was indexed, and their index
 let latest = 0;
 
 function escape(text) {
@@ -84,15 +91,13 @@ async function search(query) {
     wanted = known.filter((k) => kinds.includes(k) || kinds.includes(k.replace(/s$/, "")));
     options.filters = { any: (wanted.length ? wanted : kinds).map((k) => ({ [k]: "1" })) };
   }
-  const found = await pagefind.search(words || null, options);
-  const read = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+  const read = await find(words || null, options, SHOWN);
   // A name's actor page first, even if other pages say the name more often
   if (words) {
     const name = folded(words);
     let named = read.find((d) => namesOf(d).includes(name));
     if (!named && (!kinds.length || wanted.includes("actors"))) {
-      const actors = await pagefind.search(words, { filters: { actors: "1" } });
-      const top = await Promise.all(actors.results.slice(0, 3).map((r) => r.data()));
+      const top = await find(words, { filters: { actors: "1" } }, 3);
       named = top.find((d) => namesOf(d).includes(name));
       if (named) read.unshift(named);
     }
@@ -102,11 +107,43 @@ async function search(query) {
   return read.map((data, rank) => group(data, read.length - rank, asked));
 }
 
+// The best `count` pages for a query, read in full. In the preview the index of changes answers
+// for the pages changed or removed since the site was indexed: the first index's entries for
+// them are left out (generator/integrations/mkdocs_preview.py).
+async function find(words, options, count) {
+  const read = (results, n) =>
+    Promise.all(results.slice(0, n).map(async (r) => ({ score: r.score, data: await r.data() })));
+  const found = await pagefind.search(words, options);
+  if (!changes) return (await read(found.results, count)).map((r) => r.data);
+  const kept = (await read(found.results, count + changes.pages.size)).filter(
+    (r) => !changes.pages.has(new URL(r.data.url, root).pathname),
+  );
+  const fresh = changes.index ? (await changes.index.search(words, options)).results : [];
+  const all = [...kept, ...(await read(fresh, count))].sort((a, b) => b.score - a.score);
+  return all.slice(0, count).map((r) => r.data);
+}
+
+async function index(folder) {
+  const loaded = await import(new URL(`${folder}/pagefind.js`, root).href);
+  await loaded.options({ baseUrl: root.pathname });
+  return loaded;
+}
+
+async function changesInPreview() {
+  const listed = await fetch(new URL("pagefind-changes/changed.json", root), { cache: "no-store" });
+  if (!listed.ok) return null;
+  const { pages, indexed } = await listed.json();
+  return {
+    pages: new Set(pages.map((page) => new URL(page, root).pathname)),
+    index: indexed ? await index("pagefind-changes") : null,
+  };
+}
+
 self.addEventListener("message", async (event) => {
   const message = event.data;
   if (message.type === SETUP) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname });
+    pagefind = await loading;
+    if (new URL(self.location.href).searchParams.has("preview")) changes = await changesInPreview();
     self.postMessage({ type: READY });
   } else if (message.type === QUERY && pagefind) {
     const asked = ++latest;

@@ -28,12 +28,6 @@ _command = "build"
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
-    if dirty:  # `serve --fast`: chosen, so MkDocs' warning about it must not stop strict mode
-        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
-
-
-def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_config(config):

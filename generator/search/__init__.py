@@ -14,8 +14,10 @@ import gzip
 import hashlib
 import html
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import cbor2
@@ -51,14 +53,40 @@ def marks(record: Record) -> str:
 
 def index_site(site: Path) -> None:
     """Index the built ``site`` into ``site/pagefind/``."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    _index(site, site / "pagefind")
+    _settled(site / "pagefind")
+
+
+CHANGES = "pagefind-changes"  # the preview's index of changes, and its list of pages
+
+
+def index_changes(site: Path, pages: list[str]) -> None:
+    """In the preview: index the pages (MkDocs' addresses) changed or removed since the site
+    was indexed into ``site/pagefind-changes/``, beside their list. The worker leaves what the
+    first index says of them out, and asks this one too."""
+    bundle = site / CHANGES
+    shutil.rmtree(bundle, ignore_errors=True)
+    present = [page for page in pages if (site / page / "index.html").is_file()]
+    if present:
+        with tempfile.TemporaryDirectory() as copies:
+            for page in present:
+                (Path(copies) / page).mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(site / page / "index.html", Path(copies) / page / "index.html")
+            _index(Path(copies), bundle)
+    bundle.mkdir(exist_ok=True)
+    listed = {"pages": pages, "indexed": bool(present)}
+    (bundle / "changed.json").write_text(json.dumps(listed), encoding="utf-8")
+
+
+def _index(pages: Path, bundle: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--silent"]
+    command += ["--output-path", str(bundle)]
     command += ["--root-selector", ROOT_SELECTOR, "--glob", "**/index.html"]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise IndexingError((result.stderr or result.stdout).strip())
-    _settled(site / "pagefind")
 
 
 SIGNATURE = b"pagefind_dcd"  # what every file of the index starts with, once unzipped

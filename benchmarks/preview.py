@@ -1,0 +1,103 @@
+"""How long an author waits for the preview: ``python -m generator serve`` on a project, one
+claim's page open in headless Chromium, then from the save of an edit to its summary until the
+page the browser reloaded by itself shows the new words. Timed ``repeats`` times (the claim
+edited again each time); ``run.py`` prints the median, and the server's peak memory.
+
+On its own: ``.venv/bin/python benchmarks/preview.py PROJECT_DIR`` (its docs/ and its cache
+change: use a copy).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import claim_to_edit, edit_one_claim
+from search import CHROMIUM
+
+EDIT = "Edited."  # what edit_one_claim adds to the summary, once more each time
+
+
+@dataclass
+class Refresh:
+    seconds: list[float]  # from each save to the new words on screen
+    startup: float  # from the start of the server to its first page
+    peak_mb: float  # the server's largest resident set, its first build included
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def _answers(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url, timeout=2).close()
+        return True
+    except OSError:
+        return False
+
+
+def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
+    from playwright.sync_api import sync_playwright  # the test dependencies have it
+
+    command = [sys.executable, "-m", "generator", "serve", "--address", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        while not _answers(base):
+            if server.poll() is not None:
+                raise RuntimeError(f"serve exited with {server.returncode}")
+            time.sleep(0.5)
+        startup = time.perf_counter() - started
+        waits = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            claim, path, start, _ = claim_to_edit(root)
+            page.goto(f"{base}claims/{claim}/")
+            for _ in range(repeats):
+                time.sleep(1.5)  # the server at rest: the last refresh's own writes seen
+                edit_one_claim(root)
+                saved = time.perf_counter()
+                text = path.read_text(encoding="utf-8")
+                edits = text[start : text.index("\n", start)].count(EDIT)
+                while _shown(page) < edits:
+                    time.sleep(0.02)
+                waits.append(time.perf_counter() - saved)
+            browser.close()
+        return Refresh(waits, startup, _peak_mb(server.pid))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _shown(page) -> int:
+    try:
+        return page.locator(".md-content h1").inner_text(timeout=500).count(EDIT)
+    except Exception:  # noqa: BLE001 - the page is reloading
+        return -1
+
+
+def _peak_mb(pid: int) -> float:
+    """VmHWM, the peak resident set Linux keeps for a process."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+if __name__ == "__main__":
+    refresh = save_to_refresh(Path(sys.argv[1]).resolve())
+    shown = ", ".join(f"{s:.2f} s" for s in refresh.seconds)
+    print(f"first page after {refresh.startup:.1f} s; save to refresh: {shown}")
+    print(f"peak memory {refresh.peak_mb:,.0f} MB")
