@@ -73,10 +73,10 @@ def _manifest(docs: Path) -> set[str]:
         return set()
     if not isinstance(listed, list):
         return set()
-    return {path for path in listed if isinstance(path, str) and _generated_path(path)}
+    return {path for path in listed if isinstance(path, str) and generated_path(path)}
 
 
-def _generated_path(path: str) -> bool:
+def generated_path(path: str) -> bool:
     """Whether ``path`` could be one of the generator's pages: an overview page, or a file
     inside one of its folders (a damaged manifest cannot name anything else for removal)."""
     parts = path.split("/")

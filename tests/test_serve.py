@@ -80,6 +80,16 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
     assert "EDITED, the largest ships" in fetch(url)  # the last good page, still served
 
 
+def test_a_change_to_the_theme_builds_the_site_again(served) -> None:
+    root, url, log = served
+    theme = root / "templates" / "theme" / "main.html"
+    text = theme.read_text(encoding="utf-8")
+    marked = '{% block htmltitle %}\n  <meta name="briefing-test" content="retheme">'
+    theme.write_text(text.replace("{% block htmltitle %}", marked, 1), encoding="utf-8")
+    assert wait_for(lambda: 'content="retheme"' in fetch(url)), log.read_text()
+    assert "building it all" in log.read_text()
+
+
 def rename(root: Path, old: str, new: str) -> None:
     for path in (root / "seeds" / "annotations").glob("*.yaml"):
         text = path.read_text(encoding="utf-8")

@@ -19,10 +19,13 @@ import gc
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
+import watchdog.events
 import watchdog.observers
 from mkdocs.commands import build as steps
 from mkdocs.config import load_config
@@ -32,6 +35,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from generator import search
+from generator.writing import MANIFEST, generated_path
 
 log = logging.getLogger("mkdocs.briefing")
 Stamp = tuple[int, int]  # a file's modification time and size: changed when either does
@@ -202,15 +206,24 @@ def serve(root: Path, address: str) -> None:
         def builder() -> None:
             nonlocal site
             started = time.monotonic()
-            if watched.changed():
-                log.info("briefing: the configuration or the theme changed: building it all")
-                site = LiveSite(config_file, site_dir, url)
-            elif not site.refresh():
+            try:
+                if watched.changed():
+                    log.info("briefing: the configuration or the theme changed: building it all")
+                    site = LiveSite(config_file, site_dir, url)
+                elif not site.refresh():
+                    server.keep_pages()
+                    return
+            except Exception:  # MkDocs or a bug of ours: told in full, and the server lives on
+                print(
+                    f"{traceback.format_exc()}The preview could not refresh (the lines above "
+                    "say why). Still serving the last good pages.",
+                    file=sys.stderr,
+                )
                 server.keep_pages()
                 return
             log.info("briefing: refreshed in %.2f s", time.monotonic() - started)
 
-        server = _Server(builder=builder, host=host, port=int(port), root=str(site_dir))
+        server = _Server(site.docs, builder=builder, host=host, port=int(port), root=str(site_dir))
         server.error_handler = lambda code: _error_page(site_dir, code)
         for path in [site.config.docs_dir, str(config_file), *site.config.watch]:
             server.watch(path)
@@ -232,12 +245,43 @@ class _Server(LiveReloadServer):
     polls every file twice a second: at 10,000 records that is 20,000 files a poll, and a save
     waited a quarter of a second on average to be seen."""
 
-    def __init__(self, **options) -> None:
+    def __init__(self, docs: Path, **options) -> None:
         super().__init__(**options)
-        self.observer = watchdog.observers.Observer()
+        self.observer = _Observer(docs)
 
     def keep_pages(self) -> None:
-        self._wanted_epoch = self._visible_epoch  # MkDocs 1.6: the epoch browsers reload for
+        with self._epoch_cond:  # MkDocs 1.6: the epoch the browsers reload for, and pages wait on
+            self._wanted_epoch = self._visible_epoch
+
+
+class _Observer(watchdog.observers.Observer):
+    """Tells of every change but the generator's own pages in ``docs/``: a refresh writes
+    those, and what a refresh wrote is no save to refresh after."""
+
+    def __init__(self, docs: Path) -> None:
+        super().__init__()
+        self.docs = docs
+
+    def schedule(self, handler, path, recursive=False, **options):
+        return super().schedule(
+            _Unless(handler, self._generated), path, recursive=recursive, **options
+        )
+
+    def _generated(self, path: str) -> bool:
+        try:
+            inside = Path(path).relative_to(self.docs).as_posix()
+        except ValueError:
+            return False
+        return inside == MANIFEST or generated_path(inside)
+
+
+class _Unless(watchdog.events.FileSystemEventHandler):
+    def __init__(self, handler, ignored) -> None:
+        self.handler, self.ignored = handler, ignored
+
+    def dispatch(self, event) -> None:
+        if not self.ignored(os.fsdecode(event.src_path)):
+            self.handler.dispatch(event)
 
 
 def _print_mkdocs_log() -> None:
