@@ -172,3 +172,23 @@ def test_a_generator_crash_while_serving_is_told_and_survived(
     monkeypatch.setattr(mkdocs_hook, "_command", "build")
     with pytest.raises(RuntimeError):
         mkdocs_hook.on_pre_build(config)
+
+
+def test_a_title_in_the_navigation_changing_renders_every_page(
+    harbour_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page shows the navigation: a page in it renamed, the others show the new name,
+    and a record's page that no edit touched is rendered again."""
+    from generator.integrations.mkdocs_preview import LiveSite
+
+    monkeypatch.chdir(harbour_project)
+    site = LiveSite(harbour_project / "mkdocs.yml", tmp_path / "site", "http://127.0.0.1:1/")
+    claim = tmp_path / "site" / PAGE / "index.html"
+    assert "The annotation format" in claim.read_text(encoding="utf-8")
+    assert not site.refresh()  # nothing changed
+    guide = harbour_project / "docs" / "format.md"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("# The annotation format", "# How to annotate", 1), "utf-8")
+    assert site.refresh()
+    assert "How to annotate" in claim.read_text(encoding="utf-8")
+    assert PAGE in site.changed_since_built  # the search's index of changes has it too

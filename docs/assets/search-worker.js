@@ -115,7 +115,9 @@ async function find(words, options, count) {
     Promise.all(results.slice(0, n).map(async (r) => ({ score: r.score, data: await r.data() })));
   const found = await pagefind.search(words, options);
   if (!changes) return (await read(found.results, count)).map((r) => r.data);
-  const kept = (await read(found.results, count + changes.pages.size)).filter(
+  // enough to fill `count` when a few of them changed; when many did, the index of changes has
+  // them all, and results may be fewer, never stale
+  const kept = (await read(found.results, count + Math.min(changes.pages.size, 50))).filter(
     (r) => !changes.pages.has(new URL(r.data.url, root).pathname),
   );
   const fresh = changes.index ? (await changes.index.search(words, options)).results : [];

@@ -80,7 +80,7 @@ class LiveSite:
         self.files = config.plugins.on_files(files, config=config)
         set_exclusions(self.files, config)
         self.nav = config.plugins.on_nav(
-            get_navigation(self.files, config), config=config, files=files
+            get_navigation(self.files, config), config=config, files=self.files
         )
         for file in self.files.documentation_pages():
             if file.page is None:
