@@ -206,10 +206,14 @@ def serve(root: Path, address: str) -> None:
         def builder() -> None:
             nonlocal site
             started = time.monotonic()
+            gc.disable()  # the collector looking over a refresh's millions of objects: a third of it
             try:
                 if watched.changed():
                     log.info("briefing: the configuration or the theme changed: building it all")
+                    gc.unfreeze()  # the old site's objects go
                     site = LiveSite(config_file, site_dir, url)
+                    gc.collect()
+                    gc.freeze()
                 elif not site.refresh():
                     server.keep_pages()
                     return
@@ -221,6 +225,8 @@ def serve(root: Path, address: str) -> None:
                 )
                 server.keep_pages()
                 return
+            finally:
+                gc.enable()
             log.info("briefing: refreshed in %.2f s", time.monotonic() - started)
 
         server = _Server(site.docs, builder=builder, host=host, port=int(port), root=str(site_dir))
