@@ -179,7 +179,7 @@ def test_a_title_in_the_navigation_changing_renders_every_page(
 ) -> None:
     """Every page shows the navigation: a page in it renamed, the others show the new name,
     and a record's page that no edit touched is rendered again."""
-    from generator.integrations.mkdocs_preview import LiveSite
+    from generator.integrations.mkdocs_live_site import LiveSite
 
     monkeypatch.chdir(harbour_project)
     site = LiveSite(harbour_project / "mkdocs.yml", tmp_path / "site", "http://127.0.0.1:1/")

@@ -109,7 +109,7 @@ async function search(query) {
 
 // The best `count` pages for a query, read in full. In the preview the index of changes answers
 // for the pages changed or removed since the site was indexed: the first index's entries for
-// them are left out (generator/integrations/mkdocs_preview.py).
+// them are left out (generator/integrations/mkdocs_live_site.py).
 async function find(words, options, count) {
   const read = (results, n) =>
     Promise.all(results.slice(0, n).map(async (r) => ({ score: r.score, data: await r.data() })));
