@@ -1,6 +1,7 @@
 """How long an author waits for the preview: ``python -m generator serve`` on a project, one
 claim's page open in headless Chromium, then from the save of an edit to its summary until the
-page the browser reloaded by itself shows the new words. Timed ``repeats`` times (the claim
+page the browser reloaded by itself shows the new words. Each edit waits for the server to be
+at rest (the long listings of the last one rendered: the claims' index answers). Timed ``repeats`` times (the claim
 edited again each time); ``run.py`` prints the median, and the server's peak memory.
 
 On its own: ``.venv/bin/python benchmarks/preview.py PROJECT_DIR`` (its docs/ and its cache
@@ -66,7 +67,9 @@ def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
             claim, path, start, _ = claim_to_edit(root)
             page.goto(f"{base}claims/{claim}/")
             for _ in range(repeats):
-                time.sleep(1.5)  # the server at rest: the last refresh's own writes seen
+                # the server at rest: a long listing is answered once the last refresh rendered it
+                urllib.request.urlopen(f"{base}claims/", timeout=120).close()
+                time.sleep(0.5)
                 edit_one_claim(root)
                 saved = time.perf_counter()
                 text = path.read_text(encoding="utf-8")

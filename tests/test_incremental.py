@@ -237,10 +237,33 @@ def test_a_damaged_bucket_is_worked_out_again_and_written_whole(
             (b"\xff cut short", *damaged),
         )
     rendered.clear()
+    store._SAVED.clear()  # as a new process finds it
     pipeline.generate(project)
     lost = set(rendered)
     assert lost and len(lost) < len(generated(project))  # the pages whose entries it held
     assert buckets(project)[damaged] == pages[damaged]
+    assert generated(project) == full_render(project)
+
+
+def test_a_process_takes_its_last_run_from_memory_unless_another_wrote_since(
+    project: Path, rendered: list[str]
+) -> None:
+    """The preview runs again and again: what its last run saved is not read back, unless
+    another process wrote the store since (its token, in the meta table, then differs)."""
+    pipeline.generate(project)
+    damaged = sorted(key for key in buckets(project) if key[0] == "pages")[0]
+    with sqlite3.connect(project / FOLDER / DATABASE) as database:
+        database.execute(
+            "UPDATE buckets SET entries = ? WHERE map = ? AND bucket = ?",
+            (b"\xff cut short", *damaged),
+        )
+    rendered.clear()
+    pipeline.generate(project)
+    assert rendered == []  # the damaged bucket was not read: nothing lost
+    with sqlite3.connect(project / FOLDER / DATABASE) as database:
+        database.execute("UPDATE meta SET value = 'another' WHERE name = 'token'")
+    pipeline.generate(project)
+    assert rendered  # read, and the pages of the damaged bucket worked out again
     assert generated(project) == full_render(project)
 
 

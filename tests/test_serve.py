@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -192,3 +193,44 @@ def test_a_title_in_the_navigation_changing_renders_every_page(
     assert site.refresh()
     assert "How to annotate" in claim.read_text(encoding="utf-8")
     assert PAGE in site.changed_since_built  # the search's index of changes has it too
+
+
+def test_long_listings_come_last_and_are_never_served_out_of_date(
+    harbour_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refresh renders the record's pages first; a listing long enough to take a while is
+    rendered after, left out of the search until then, and a request for it waits for it."""
+    import threading
+
+    from generator.integrations import mkdocs_live_site
+    from generator.integrations.mkdocs_live_site import LiveSite
+
+    monkeypatch.chdir(harbour_project)
+    site = LiveSite(harbour_project / "mkdocs.yml", tmp_path / "site", "http://127.0.0.1:1/")
+    docs, html = harbour_project / "docs", tmp_path / "site"
+    # the claim's page and the claims' index both show its summary: the longer comes last
+    sizes = {PAGE: docs / f"{PAGE.rstrip('/')}.md", "claims/": docs / "claims" / "index.md"}
+    short, long = sorted(sizes, key=lambda page: sizes[page].stat().st_size)
+    middle = sum(path.stat().st_size for path in sizes.values()) // 2
+    monkeypatch.setattr(mkdocs_live_site, "LONG", middle)
+    annotation = harbour_project / ANNOTATION
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(
+        text.replace("the largest ships would", "the galleon ships would"), "utf-8"
+    )
+
+    def shown(page: str) -> bool:
+        return "galleon" in (html / page / "index.html").read_text(encoding="utf-8")
+
+    assert site.refresh()
+    assert shown(short) and not shown(long)
+    assert long in site.pending and short not in site.pending
+    listed = json.loads((html / "pagefind-changes" / "changed.json").read_text(encoding="utf-8"))
+    assert long in listed["pages"]  # its old entry hidden from the search meanwhile
+    served = threading.Event()
+    waiting = threading.Thread(target=lambda: (site.wait_for("/" + long), served.set()))
+    waiting.start()
+    assert not served.wait(0.3)  # held while the listing is out of date
+    site.finish()
+    waiting.join(5)
+    assert served.is_set() and not site.pending and shown(long)

@@ -36,6 +36,8 @@ class _Run:
             "parts": Codec(plain, lambda values: Rendered(*values)),
         }
         self.store = Store(root, codecs)
+        if self.store.companion:  # the maps of this process's last run, with their fingerprints
+            self.fingerprints = self.store.companion
         read = self.store.read
         self.earlier = Findings(
             read["documents"], read["quotes"], self.store.world, read["records"]
@@ -65,5 +67,5 @@ def generate(root: Path, workers: int = 1) -> tuple[Briefing, WriteReport]:
     report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)
     kept = memo.remember(paths, rendered, memory.used)
     found = {"documents": findings.documents, "quotes": findings.quotes}
-    run.store.save(found | {"records": findings.records} | kept, findings.world)
+    run.store.save(found | {"records": findings.records} | kept, findings.world, run.fingerprints)
     return briefing, report

@@ -22,10 +22,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import os
 import sqlite3
 import sys
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +78,7 @@ class Store:
         self.world = ""
         self._buckets: dict[str, dict[int, list[Any]]] = {name: {} for name in MAPS}  # keys read
         self._fresh = True  # the table holds nothing of this code's: written whole
+        self.companion: Any = None  # what the run that saved the maps kept with them (see save)
         with contextlib.suppress(sqlite3.Error, OSError):
             self._load()
 
@@ -100,6 +103,11 @@ class Store:
             meta = dict(database.execute("SELECT name, value FROM meta"))
             if meta.get("version") != self.version:
                 return
+            saved = _SAVED.get(self.path.resolve())
+            if saved and saved.version == self.version and meta.get("token") == saved.token:
+                self.read, self._buckets = dict(saved.read), dict(saved.buckets)
+                self.world, self.companion, self._fresh = saved.world, saved.companion, False
+                return  # this process wrote it last: what it wrote, not read back
             rows = database.execute("SELECT map, bucket, entries FROM buckets").fetchall()
         for name, bucket, data in rows:
             try:
@@ -113,22 +121,26 @@ class Store:
             self._buckets[name][bucket] = list(entries)
         self.world, self._fresh = meta.get("world", ""), False
 
-    def save(self, maps: dict[str, dict[Any, Any]], world: str) -> None:
+    def save(self, maps: dict[str, dict[Any, Any]], world: str, companion: Any = None) -> None:
         """Write the buckets holding what differs from what was read, in one transaction; a
-        store that cannot be written leaves the next run more to do."""
+        store that cannot be written leaves the next run more to do. The next run in this
+        process takes the maps as they are (with ``companion``) unless another wrote since."""
+        _SAVED.pop(self.path.resolve(), None)
         try:
-            self._save(maps, world)
+            self._save(maps, world, companion)
         except sqlite3.DatabaseError:  # not a database, or damaged: made again
             with contextlib.suppress(OSError):
                 self.path.unlink(missing_ok=True)
             self._fresh, self._buckets = True, {name: {} for name in MAPS}
             with contextlib.suppress(sqlite3.Error, OSError):
-                self._save(maps, world)
+                self._save(maps, world, companion)
         except (sqlite3.Error, OSError):
             pass
 
-    def _save(self, maps: dict[str, dict[Any, Any]], world: str) -> None:
-        rows = [row for name in MAPS for row in self._changed_buckets(name, maps[name])]
+    def _save(self, maps: dict[str, dict[Any, Any]], world: str, companion: Any) -> None:
+        changed = [row for name in MAPS for row in self._changed_buckets(name, maps[name])]
+        rows = [row[:3] for row in changed]
+        token = os.urandom(8).hex()
         with contextlib.closing(self._connect()) as database:
             database.execute("BEGIN IMMEDIATE")
             try:
@@ -142,16 +154,25 @@ class Store:
                     "INSERT OR REPLACE INTO buckets VALUES (?, ?, ?)",
                     [row for row in rows if row[2] is not None],
                 )
-                meta = {"version": self.version, "world": world}
+                meta = {"version": self.version, "world": world, "token": token}
                 database.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
                 database.execute("COMMIT")
             except BaseException:
                 database.execute("ROLLBACK")
                 raise
+        buckets = {name: dict(self._buckets[name]) for name in MAPS}
+        for name, bucket, data, keys in changed:
+            if data is None:
+                buckets[name].pop(bucket, None)
+            else:
+                buckets[name][bucket] = keys
+        read = {name: maps[name] for name in MAPS}
+        saved = _Saved(token, self.version, read, buckets, world, companion)
+        _SAVED[self.path.resolve()] = saved
 
     def _changed_buckets(self, name: str, new: dict[Any, Any]) -> Iterator[tuple]:
-        """(map, bucket, its entries as marshal data, or None to drop it) for each bucket
-        that holds a key added, removed or changed since the map was read."""
+        """(map, bucket, its entries as marshal data or None to drop it, its keys) for each
+        bucket that holds a key added, removed or changed since the map was read."""
         old, read = self.read[name], self._buckets[name]
         if name in BY_VALUE:
             changed = [key for key, value in new.items() if old.get(key) != value]
@@ -165,7 +186,7 @@ class Store:
         plain = self.codecs[name].plain
         for bucket, added in sorted(dirty.items()):
             keys = [key for key in read.get(bucket, ()) if key in new] + added
-            yield name, bucket, _entries({key: plain(new[key]) for key in keys})
+            yield name, bucket, _entries({key: plain(new[key]) for key in keys}), keys
 
     @staticmethod
     def folder(root: Path) -> Path | None:
@@ -175,6 +196,21 @@ class Store:
         except OSError:
             return None
         return root / FOLDER / "templates"
+
+
+@dataclass
+class _Saved:
+    """What this process last wrote to a store, and the token it wrote with it."""
+
+    token: str
+    version: str
+    read: dict[str, dict[Any, Any]]
+    buckets: dict[str, dict[int, list[Any]]]
+    world: str
+    companion: Any
+
+
+_SAVED: dict[Path, _Saved] = {}  # by the database's path
 
 
 def _bucket(key: Any) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 from mkdocs.commands import build as steps
@@ -26,6 +27,9 @@ from mkdocs.structure.pages import Page
 
 from generator import search
 
+# Bytes of Markdown from which a page is a long listing (the claims, the timeline), rendered after
+# the rest: MkDocs converts such a page in a second or more at 10,000 records, a record's in ms
+LONG = 200_000
 Stamp = tuple[int, int]  # a file's modification time and size: changed when either does
 
 
@@ -53,6 +57,9 @@ class LiveSite:
         self.docs = Path(self.config.docs_dir)
         self.site = site_dir
         self.changed_since_built: set[str] = set()  # the pages' addresses, for the search
+        self._later: list[File] = []  # the long listings of the last refresh, not yet rendered
+        self.pending: set[str] = set()  # their addresses
+        self._waiting = threading.Condition()
         self._build()
 
     # The whole site: MkDocs' build, its objects kept
@@ -100,7 +107,9 @@ class LiveSite:
     # After an edit
 
     def refresh(self) -> bool:
-        """Regenerate and render what changed; False when nothing did."""
+        """Regenerate and render what changed, but the long listings, which ``finish`` renders
+        after; False when nothing changed. Until then a request for one of those waits
+        (``wait_for``), and the search leaves them out: nothing out of date is shown."""
         self.config.plugins.on_pre_build(config=self.config)
         now = _stamps(self.docs)
         changed = [path for path, stamp in now.items() if self.stamps.get(path) != stamp]
@@ -111,18 +120,59 @@ class LiveSite:
         known = len(self.files)
         pages = [file for file in map(self._updated, changed) if file is not None]
         gone = [self._removed(path) for path in removed]
+        long = [file for file in pages if os.path.getsize(file.abs_src_path) > LONG]
+        self._render_changed([file for file in pages if file not in long])
+        unfinished = [file for file in self._later if file.src_uri in self.files.src_uris]
+        later = long + [file for file in unfinished if file not in long]
+        if len(self.files) != known or removed:
+            self._theme_pages()  # the sitemap lists every page
+        self.changed_since_built.update(file.url for file in pages)
+        self.changed_since_built.update(url for url in gone if url is not None)
+        with self._waiting:
+            self._later, self.pending = later, {file.url for file in later}
+        self._index_changes()
+        return True
+
+    def finish(self, stop: threading.Event | None = None) -> None:
+        """Render the long listings the last refresh left, and let the requests for them go.
+        ``stop`` set, the ones not begun are left to the next refresh, still pending."""
+        try:
+            while self._later and not (stop and stop.is_set()):
+                self._render_changed(self._later[:1])
+                with self._waiting:
+                    self.pending.discard(self._later.pop(0).url)
+                    self._waiting.notify_all()
+        except BaseException:  # told by the caller; no request waits for them any more
+            self.release()
+            raise
+        self._index_changes()
+
+    def release(self) -> None:
+        """Let every request waiting for a long listing go, rendered or not."""
+        with self._waiting:
+            self._later, self.pending = [], set()
+            self._waiting.notify_all()
+
+    def wait_for(self, address: str) -> None:
+        """Until the page at ``address`` (a path on the server) is rendered, if it is pending."""
+        page = address.lstrip("/").removesuffix("index.html")
+        with self._waiting:
+            self._waiting.wait_for(lambda: page not in self.pending, timeout=120)
+
+    def _render_changed(self, pages: list[File]) -> None:
         for file in pages:
             steps._populate_page(file.page, self.config, self.files)
         if self._nav_titles() != self.titles:  # every page shows them: all pages again
             self.titles = self._nav_titles()
             pages = self.files.documentation_pages()
+            self.changed_since_built.update(file.url for file in pages)
         self._render(pages)
-        if len(self.files) != known or removed:
-            self._theme_pages()  # the sitemap lists every page
-        self.changed_since_built.update(file.url for file in pages)
-        self.changed_since_built.update(url for url in gone if url is not None)
-        search.index_changes(self.site, sorted(self.changed_since_built))
-        return True
+
+    def _index_changes(self) -> None:
+        changed = sorted(self.changed_since_built)
+        search.index_changes(
+            self.site, changed, [url for url in changed if url not in self.pending]
+        )
 
     def _updated(self, path: str) -> File | None:
         """The page at ``path``, new or changed, ready to render; a static file is copied."""

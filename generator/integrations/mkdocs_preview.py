@@ -14,8 +14,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import watchdog.events
@@ -23,7 +25,7 @@ import watchdog.observers
 from mkdocs.livereload import LiveReloadServer
 
 from generator.integrations.mkdocs_live_site import LiveSite, Watched
-from generator.writing import MANIFEST, generated_path
+from generator.writing import generated_path
 
 log = logging.getLogger("mkdocs.briefing")
 
@@ -46,33 +48,49 @@ def serve(root: Path, address: str) -> None:
     try:
         watched = Watched(config_file, site)
 
+        listings: threading.Thread | None = None  # rendering the long listings, after a refresh
+        saved_again = threading.Event()  # tells it to leave those it has not begun to the next
+
         def builder() -> None:
-            nonlocal site
+            nonlocal site, listings
+            if listings:
+                saved_again.set()
+                listings.join()
+                saved_again.clear()
             started = time.monotonic()
             gc.disable()  # the collector looking over a refresh's millions of objects: a third of it
             try:
                 if watched.changed():
                     log.info("briefing: the configuration or the theme changed: building it all")
+                    site.release()
                     gc.unfreeze()  # the old site's objects go
                     site = LiveSite(config_file, site_dir, url)
                     gc.collect()
                     gc.freeze()
-                elif not site.refresh():
-                    server.keep_pages()
-                    return
+                    refreshed = True
+                else:
+                    refreshed = site.refresh()
             except Exception:  # MkDocs or a bug of ours: told in full, and the server lives on
-                print(
-                    f"{traceback.format_exc()}The preview could not refresh (the lines above "
-                    "say why). Still serving the last good pages.",
-                    file=sys.stderr,
-                )
-                server.keep_pages()
-                return
+                _told_and_survived()
+                refreshed = False
             finally:
                 gc.enable()
-            log.info("briefing: refreshed in %.2f s", time.monotonic() - started)
+            if refreshed:
+                log.info("briefing: refreshed in %.2f s", time.monotonic() - started)
+            else:
+                server.keep_pages()
+            if site.pending:  # the browsers reload now; these pages are served once rendered
+                listings = threading.Thread(target=_listings, args=(site, saved_again), daemon=True)
+                listings.start()
 
-        server = _Server(site.docs, builder=builder, host=host, port=int(port), root=str(site_dir))
+        server = _Server(
+            site.docs,
+            lambda address: site.wait_for(address),
+            builder=builder,
+            host=host,
+            port=int(port),
+            root=str(site_dir),
+        )
         server.error_handler = lambda code: _error_page(site_dir, code)
         for path in [site.config.docs_dir, str(config_file), *site.config.watch]:
             server.watch(path)
@@ -87,6 +105,29 @@ def serve(root: Path, address: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _listings(site: LiveSite, stop: threading.Event) -> None:
+    started, switching = time.monotonic(), sys.getswitchinterval()
+    gc.disable()
+    sys.setswitchinterval(0.0005)  # the server's threads, answering the reload, wait less on it
+    try:
+        site.finish(stop)
+    except Exception:
+        _told_and_survived()
+        return
+    finally:
+        sys.setswitchinterval(switching)
+        gc.enable()
+    log.info("briefing: the long listings refreshed in %.2f s more", time.monotonic() - started)
+
+
+def _told_and_survived() -> None:
+    print(
+        f"{traceback.format_exc()}The preview could not refresh (the lines above say why). "
+        "Still serving the last good pages.",
+        file=sys.stderr,
+    )
+
+
 class _Server(LiveReloadServer):
     """MkDocs' server, which reloads the browsers after every build; a refresh that found
     nothing changed (the generator's own writes to ``docs/`` are seen as a save) keeps them.
@@ -94,9 +135,14 @@ class _Server(LiveReloadServer):
     polls every file twice a second: at 10,000 records that is 20,000 files a poll, and a save
     waited a quarter of a second on average to be seen."""
 
-    def __init__(self, docs: Path, **options) -> None:
+    def __init__(self, docs: Path, rendered: Callable[[str], None], **options) -> None:
         super().__init__(**options)
         self.observer = _Observer(docs)
+        self.rendered = rendered
+
+    def serve_request(self, environ, start_response):
+        self.rendered(environ.get("PATH_INFO", "/"))  # a long listing still rendering: wait
+        return super().serve_request(environ, start_response)
 
     def keep_pages(self) -> None:
         with self._epoch_cond:  # MkDocs 1.6: the epoch the browsers reload for, and pages wait on
@@ -121,7 +167,17 @@ class _Observer(watchdog.observers.Observer):
             inside = Path(path).relative_to(self.docs).as_posix()
         except ValueError:
             return False
-        return inside == MANIFEST or generated_path(inside)
+        # MkDocs leaves hidden files out of the site: the manifest, the writer's staged pages
+        hidden = any(part.startswith(".") for part in inside.split("/"))
+        return hidden or generated_path(inside)
+
+
+CHANGES = {
+    watchdog.events.EVENT_TYPE_CREATED,
+    watchdog.events.EVENT_TYPE_MODIFIED,
+    watchdog.events.EVENT_TYPE_MOVED,
+    watchdog.events.EVENT_TYPE_DELETED,
+}
 
 
 class _Unless(watchdog.events.FileSystemEventHandler):
@@ -129,7 +185,8 @@ class _Unless(watchdog.events.FileSystemEventHandler):
         self.handler, self.ignored = handler, ignored
 
     def dispatch(self, event) -> None:
-        if not self.ignored(os.fsdecode(event.src_path)):
+        # inotify also tells of files opened and read: a refresh reads every input
+        if event.event_type in CHANGES and not self.ignored(os.fsdecode(event.src_path)):
             self.handler.dispatch(event)
 
 

@@ -60,13 +60,14 @@ def index_site(site: Path) -> None:
 CHANGES = "pagefind-changes"  # the preview's index of changes, and its list of pages
 
 
-def index_changes(site: Path, pages: list[str]) -> None:
-    """In the preview: index the pages (MkDocs' addresses) changed or removed since the site
-    was indexed into ``site/pagefind-changes/``, beside their list. The worker leaves what the
-    first index says of them out, and asks this one too."""
+def index_changes(site: Path, pages: list[str], fresh: list[str]) -> None:
+    """In the preview: the ``pages`` (MkDocs' addresses) changed or removed since the site was
+    indexed, listed in ``site/pagefind-changes/`` beside an index of those of them whose HTML
+    is ``fresh``. The worker leaves what the first index says of them out, and asks this one
+    too."""
     bundle = site / CHANGES
     shutil.rmtree(bundle, ignore_errors=True)
-    present = [page for page in pages if (site / page / "index.html").is_file()]
+    present = [page for page in fresh if (site / page / "index.html").is_file()]
     if present:
         with tempfile.TemporaryDirectory() as copies:
             for page in present:
