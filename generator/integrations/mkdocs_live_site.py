@@ -6,7 +6,9 @@ A refresh regenerates the Markdown (the incremental pipeline, through the hook's
 ``on_pre_build``), then MkDocs renders the pages whose files changed, writes the new ones,
 deletes the removed ones, and the search's index of changes (``search.index_changes``) covers
 what its first index no longer says. The navigation's titles, which every page shows, changing,
-every page is rendered again.
+every page is rendered again. The long listings (the claims, the timeline) come last, after the
+browsers reloaded: MkDocs takes seconds over them at 10,000 records, and until they are done a
+request for one waits and the search leaves them out.
 
 This drives MkDocs 1.6's own build steps (``mkdocs.commands.build``), which the project pins
 below 2.
