@@ -12,11 +12,11 @@ plain values as ``marshal`` data (which marshal reads and writes fastest):
 A run writes only the buckets holding what it changed, in one transaction, so a run cut short
 leaves the last one's whole, and two runs at once take turns. A process that runs again (the
 preview) takes what it saved last from memory, unless another process wrote since: each save
-writes a new token, which the next run compares with the one it kept. A change to the generator's code, its
-templates or the libraries it renders with starts the tables empty. The database lives in
-``.briefing-cache/`` (not committed; not ``.cache/``, which ``zensical build --clean``
-empties). A database that cannot be opened or read is started afresh; a folder that cannot be
-written leaves the run without a store: it does all the work, and keeps none of it.
+writes a new token, which the next run compares with the one it kept. A change to the
+generator's code, its templates or the libraries it renders with starts the tables empty. The
+database lives in ``.briefing-cache/`` (not committed; not ``.cache/``, which ``zensical build
+--clean`` empties). A database that cannot be opened or read is started afresh; a folder that
+cannot be written leaves the run without a store: it does all the work, and keeps none of it.
 """
 
 from __future__ import annotations

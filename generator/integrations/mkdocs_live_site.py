@@ -124,7 +124,8 @@ class LiveSite:
         gone = [self._removed(path) for path in removed]
         long = [file for file in pages if os.path.getsize(file.abs_src_path) > LONG]
         self._render_changed([file for file in pages if file not in long])
-        unfinished = [file for file in self._later if file.src_uri in self.files.src_uris]
+        present = self.files.src_uris
+        unfinished = [file for file in self._later if file.src_uri in present]
         later = long + [file for file in unfinished if file not in long]
         if len(self.files) != known or removed:
             self._theme_pages()  # the sitemap lists every page
