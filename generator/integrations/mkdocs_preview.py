@@ -130,7 +130,7 @@ def _told_and_survived() -> None:
 
 class _Server(LiveReloadServer):
     """MkDocs' server, which reloads the browsers after every build; a refresh that found
-    nothing changed (the generator's own writes to ``docs/`` are seen as a save) keeps them.
+    nothing changed (a file saved with the same bytes, a mistake in the input) keeps them.
     Saves are seen through the system's notifications (inotify, FSEvents...) where MkDocs
     polls every file twice a second: at 10,000 records that is 20,000 files a poll, and a save
     waited a quarter of a second on average to be seen."""
