@@ -21,6 +21,7 @@ from pathlib import Path
 
 from corpus import claim_to_edit, edit_one_claim
 from search import CHROMIUM
+from serving import answering
 
 EDIT = "Edited."  # what edit_one_claim adds to the summary, once more each time
 
@@ -36,14 +37,6 @@ class Refresh:
         return statistics.median(self.seconds)
 
 
-def _answers(url: str) -> bool:
-    try:
-        urllib.request.urlopen(url, timeout=2).close()
-        return True
-    except OSError:
-        return False
-
-
 def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
     from playwright.sync_api import sync_playwright  # the test dependencies have it
 
@@ -55,10 +48,7 @@ def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
     )
     base = f"http://127.0.0.1:{port}/"
     try:
-        while not _answers(base):
-            if server.poll() is not None:
-                raise RuntimeError(f"serve exited with {server.returncode}")
-            time.sleep(0.5)
+        answering(base, server, seconds=3600)  # its first build: minutes at 10,000 records
         startup = time.perf_counter() - started
         waits = []
         with sync_playwright() as playwright:

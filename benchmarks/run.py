@@ -39,6 +39,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from corpus import edit_one_claim, make_corpus
 from preview import Refresh, save_to_refresh
@@ -51,6 +52,9 @@ from generator.kinds import KINDS
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ENV["NO_MKDOCS_2_WARNING"] = "1"
 REPEATS = 3  # times each short run is timed; a second-long run varies by a third on this machine
+
+
+Timed = TypeVar("Timed", "Run", FirstResult)
 
 
 @dataclass
@@ -78,8 +82,8 @@ def run(command: list[str], cwd: Path) -> Run:
     return result
 
 
-def median(runs: list[Run]) -> Run:
-    """The run of median time."""
+def median(runs: list[Timed]) -> Timed:
+    """The run of median time (a Run, or a search's first result)."""
     return sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
 
 
@@ -123,10 +127,6 @@ class Result:
     preview: Refresh | None
 
 
-def by_time(result: FirstResult) -> float:
-    return result.seconds
-
-
 def searched(root: Path) -> dict[str, FirstResult | None]:
     """The first result for a person's name on both sites, at both speeds; None if Playwright
     or a Chromium is missing (make test installs both)."""
@@ -142,10 +142,8 @@ def searched(root: Path) -> dict[str, FirstResult | None]:
     for name, site in (("new", root / "site"), ("old", root / "site-plain")):
         for rate in (1, 4):
             try:
-                runs = sorted(
-                    (first_result(site, query, rate) for _ in range(REPEATS)), key=by_time
-                )
-                found[f"{name} {rate}x"] = runs[len(runs) // 2]  # the median
+                runs = [first_result(site, query, rate) for _ in range(REPEATS)]
+                found[f"{name} {rate}x"] = median(runs)
             except Exception as error:  # noqa: BLE001 - reported in the table as not measured
                 print(f"search on {site.name}: {error}", file=sys.stderr)
                 found[f"{name} {rate}x"] = None

@@ -11,6 +11,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def answering(url: str, server: subprocess.Popen, seconds: float) -> None:
+    """Wait until ``url`` answers; an error if ``server`` exits first or it takes longer."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError(f"the server exited with {server.returncode}") from None
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 @contextmanager
 def served(site: Path, port: int) -> Iterator[str]:
     """``python -m http.server`` on ``site``; yields its address once it answers."""
@@ -20,12 +35,7 @@ def served(site: Path, port: int) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}/"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        answering(base, server, seconds=10)
         yield base
     finally:
         server.terminate()

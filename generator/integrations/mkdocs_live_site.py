@@ -89,7 +89,6 @@ class LiveSite:
         self._render(self.files.documentation_pages())
         config.plugins.on_post_build(config=config)  # the hook indexes the pages for the search
         self.titles = self._nav_titles()
-        self.changed_since_built.clear()
 
     def _theme_pages(self) -> None:
         for template in self.config.theme.static_templates:  # 404.html, sitemap.xml
