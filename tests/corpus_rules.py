@@ -258,3 +258,81 @@ def search_finds_every_record(site: Path, briefing: Briefing) -> list[str]:
         if f'data-pagefind-filter="{record.section}:1"' not in page.read_text(encoding="utf-8"):
             found.append(f"{record.section}/{record.id}/")
     return found
+
+
+class _Lists(HTMLParser):
+    """The record links inside each quotation and each list item of a page's content."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.base = base
+        self.quoted: list[str] = []  # record links found inside a <blockquote>
+        self.items: list[list[str]] = []  # record links of each <li> that opens with one
+        self._open: list[list[str] | None] = []  # None: an item that opened with text
+        self._quotes = 0
+        self._content = 0  # depth inside <article>, where the page's content is
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article" or self._content:
+            self._content += tag not in _VOID
+        if not self._content:
+            return
+        if tag == "blockquote":
+            self._quotes += 1
+        elif tag == "li":
+            self._open.append([])
+        elif tag == "a":
+            target = _record_target(self.base, dict(attrs).get("href") or "")
+            if target and self._quotes:
+                self.quoted.append(target)
+            if self._open and self._open[-1] is not None and (target or self._open[-1]):
+                self._open[-1].append(target or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._content:
+            return
+        self._content -= tag not in _VOID
+        if tag == "blockquote":
+            self._quotes -= 1
+        elif tag == "li" and self._open:
+            links = self._open.pop()
+            if links and links[0]:
+                self.items.append([link for link in links if link])
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1] == [] and data.strip():
+            self._open[-1] = None
+
+
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area"}
+_RECORD_PATH = re.compile(r"^/([a-z]+)/([a-z0-9-]+)/$")
+
+
+def _record_target(base: str, href: str) -> str | None:
+    """``claims/x`` for a link to a record's page, ``None`` for any other link."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    match = _RECORD_PATH.match(urlsplit(urljoin(base, parts.path)).path)
+    return f"{match[1]}/{match[2]}" if match and match[1] in RECORD_SECTIONS else None
+
+
+RECORD_SECTIONS = ("actors", "claims", "measures", "figures", "questions", "judgments")
+
+
+def lists_are_lists(site: Path) -> list[str]:
+    """No quotation holds a link to another record (a source's page, its citation, aside), and
+    no list item that opens with a record holds a second record of that kind: each record
+    listed is its own item, whatever its text holds."""
+    problems = []
+    for page in sorted(site.rglob("index.html")):
+        name = page.parent.relative_to(site).as_posix()
+        parser = _Lists("/" + name + "/")
+        parser.feed(page.read_text(encoding="utf-8"))
+        problems += [f"{name}: a quotation holds {target}" for target in parser.quoted]
+        for links in parser.items:
+            first = links[0].split("/")[0] if links else ""
+            same = sorted({link for link in links if link.startswith(first + "/")})
+            if len(same) > 1:
+                problems.append(f"{name}: one list item holds {', '.join(same)}")
+    return problems

@@ -129,6 +129,10 @@ def test_pages_load_nothing_from_other_hosts(corpus: Built) -> None:
     assert rules.loads_nothing_from_other_hosts(corpus.site) == []
 
 
+def test_lists_are_lists(corpus: Built) -> None:
+    assert rules.lists_are_lists(corpus.site) == []
+
+
 def test_search_index_has_every_record(corpus: Built) -> None:
     assert rules.search_finds_every_record(corpus.site, corpus.briefing) == []
 
