@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 from pathlib import Path
 
 import markdown
@@ -89,15 +90,38 @@ def test_long_lists_are_divided_by_year_and_month(harbour: Path, monkeypatch) ->
 def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the_rest(
     harbour: Path, monkeypatch
 ) -> None:
-    for limit in ("MEMO_LIMIT", "MEMO_MEASURES", "MEMO_FIGURES"):
+    limits = ("MEMO_LIMIT", "MEMO_MEASURES", "MEMO_FIGURES", "MEMO_JUDGMENTS", "MEMO_QUESTIONS")
+    for limit in limits:
         monkeypatch.setattr(overviews, limit, 1)
+    monkeypatch.setattr(overviews, "MEMO_ALTERNATIVES", 1)
     text = Renderer(harbour / "templates", load_briefing(harbour)).render({"memo.md"})["memo.md"]
-    measures = text.split("## Main measures")[1].split("## Main figures")[0]
-    assert measures.count("\n- ") == 1
-    assert "[Dredge the main channel of Port Alder harbour.]" in measures
-    assert text.split("## Main figures")[1].split("The whole briefing")[0].count("\n- ") == 1
+    situation = text.split("## Situation")[1].split("## Positions")[0]
+    assert situation.count("](measures/") == 1 and situation.count("](figures/") == 1
+    assert "[Dredge the main channel of Port Alder harbour](measures/" in situation
+    assert "; and 1 more, listed with [all sources](sources/index.md)." in situation
+    assert "And 1 more, with [all key judgments](judgments/index.md)." in text
+    assert "And 1 more, with [all points of contention](questions/index.md)." in text
+    page = "judgments/dredging-dispute-will-continue.md"
+    assert f"; and 1 more on [its page]({page}#alternatives-considered)." in text
     assert "[3 measures](measures/index.md)" in text.split("The whole briefing")[1]
-    assert "; and 1 more, listed with [all sources](sources/index.md)." in text
+
+
+def test_the_memo_situation_tells_the_main_measures_and_figures_with_whose_account(
+    harbour: Path,
+) -> None:
+    """Not the topic sentence again: what the records most referred to say, and whose word."""
+    text = Renderer(harbour / "templates", load_briefing(harbour)).render({"memo.md"})["memo.md"]
+    situation = text.split("## Situation")[1].split("## Positions")[0]
+    assert "What Port Alder's council" not in situation  # the topic, shown on the home page
+    assert (
+        "Fall in oyster catches since the dredging began, [50 percent](figures/oyster-catch-fall"
+        ".md), according to [Ada Quinn](actors/ada-quinn.md);" in situation
+    )
+    assert (
+        "[Commission an independent study of the estuary before any dredging begins]"
+        in (situation.split("urged, according to")[0])
+    )
+    assert len(re.findall(r"[.](?:\n|$)", situation.strip())) == 3  # three sentences
 
 
 @pytest.mark.parametrize(

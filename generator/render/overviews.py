@@ -24,8 +24,12 @@ from generator.render.timeline import calendar
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
-MEMO_LIMIT = 50  # articles a memo lists before it points to the sources' index
-MEMO_MEASURES, MEMO_FIGURES = 6, 4  # what still fits on the memo's one printed page
+# What still fits on the memo's one printed page, with room to spare (tests/test_memo_print.py
+# prints a memo full to each limit); past a limit the memo points to the index.
+MEMO_LIMIT = 5  # articles, the most quoted first
+MEMO_MEASURES, MEMO_FIGURES = 3, 3  # the situation's, the most referred to
+MEMO_JUDGMENTS, MEMO_QUESTIONS = 5, 4
+MEMO_ALTERNATIVES = 2  # of a judgment's alternatives, and of its indicators
 
 
 def most_connected(b: Briefing, section: str, limit: int = HOME_LIMIT) -> list[Record]:
@@ -60,19 +64,24 @@ def home(b: Briefing) -> dict[str, Any]:
 
 
 def memo(b: Briefing) -> dict[str, Any]:
-    """The briefing on one printed page: the key judgments, the situation, each question's
-    sides, and the measures and figures most referred to (MEMO_MEASURES, MEMO_FIGURES)."""
-    questions = b.in_section("questions")
+    """The briefing on one printed page: the key judgments, a situation told from the measures
+    and figures most referred to, each question's sides, and the articles most quoted. Each
+    part stops at its limit (MEMO_*) so that any corpus fits, and says how many more there are;
+    the situation replaces lists of measures and figures that would repeat it."""
     articles = b.article_sources()
-    dates = [a["published"] for a in articles if a.get("published")]
+    dated = [a for a in articles if a.get("published")]
+    quoted = {a.id: b.count_referring(a.id, "evidence") for a in articles}
     return {
         "title": b.title,
-        "topic": b.topic,
-        "articles": articles[:MEMO_LIMIT],
-        "as_of": max(dates, default=""),
+        "latest": max(dated, key=lambda a: (a["published"], a.id), default=None),
+        "articles": sorted(articles, key=lambda a: (-quoted[a.id], a.id))[:MEMO_LIMIT],
         "counts": b.counts,
-        "judgments": b.in_section("judgments"),
-        "contentions": [(q, *question_context(b, q).values()) for q in questions],
+        "judgments": b.in_section("judgments")[:MEMO_JUDGMENTS],
+        "shown": MEMO_ALTERNATIVES,
+        "contentions": [
+            (q, *question_context(b, q).values())
+            for q in b.in_section("questions")[:MEMO_QUESTIONS]
+        ],
         "measures": most_connected(b, "measures", MEMO_MEASURES),
         "figures": most_connected(b, "figures", MEMO_FIGURES),
     }
