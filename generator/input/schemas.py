@@ -99,6 +99,7 @@ def _explain(error: ValidationError, document: Document) -> list[Problem]:
         missing = error.message.split("'")[1]
         described = error.schema.get("properties", {}).get(missing, {}).get("description", "")
         hint = f"add {missing}: {described[:1].lower()}{described[1:]}" if described else ""
+        hint = hint or error.schema.get("description", "")
         return [Problem(where, f"{name} is missing the required field '{missing}'", hint)]
     if error.validator == "enum":
         choices = [str(choice) for choice in error.validator_value]
@@ -109,6 +110,9 @@ def _explain(error: ValidationError, document: Document) -> list[Problem]:
     if error.validator == "type":
         expected = error.validator_value
         return [Problem(where, f"{name} must be {_article(expected)}, not {_describe(value)}")]
+    if error.validator == "not" and error.validator_value.get("required"):
+        present = error.validator_value["required"][0]
+        return [Problem(where, f"{name} has '{present}'", error.schema.get("description", ""))]
     if error.validator == "minItems":
         return [Problem(where, f"{name} must not be empty")]
     return [Problem(where, f"{name}: {error.message}")]

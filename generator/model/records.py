@@ -168,8 +168,9 @@ class Record:
 
     @property
     def speakers(self) -> tuple[str, ...]:
-        """Who made a claim: one actor, or several speaking together."""
-        speaker = self.fields["speaker"]
+        """Who made a claim: one actor, several speaking together, or none when the source
+        reports a view without saying whose (``form: unattributed``)."""
+        speaker = self.fields.get("speaker", ())
         return (speaker,) if isinstance(speaker, str) else tuple(speaker)
 
     @property

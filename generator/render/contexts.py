@@ -217,7 +217,8 @@ def _claims_index(b: Briefing, claims: list[Record]) -> dict[str, Any]:
         (b.records[speaker], [claim_id for _, claim_id in pairs])
         for speaker, pairs in groupby(spoken, key=lambda pair: pair[0])
     ]
-    return {"speakers": speakers}
+    unattributed = [claim.id for claim in claims if not claim.speakers]
+    return {"speakers": speakers + ([(None, unattributed)] if unattributed else [])}
 
 
 def _questions_index(b: Briefing, questions: list[Record]) -> dict[str, Any]:

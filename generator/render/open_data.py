@@ -103,7 +103,8 @@ def _claim(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     ``Quotation``: the rest of a passage, and a reported claim's, are the reporter's words."""
     data: dict[str, Any] = {"text": record["summary"]}
     if not depth:
-        data["author"] = _refs(briefing, record.speakers)
+        if record.speakers:  # an unattributed claim names no author
+            data["author"] = _refs(briefing, record.speakers)
         sources = dict.fromkeys(e.source for e in record.evidence)
         data["isBasedOn"] = [_ref(briefing, source) for source in sources]
         if record.get("form") == "quoted":
