@@ -101,8 +101,10 @@ def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the
     assert "; and 1 more, listed with [all sources](sources/index.md)." in situation
     assert "And 1 more, with [all key judgments](judgments/index.md)." in text
     assert "And 1 more, with [all points of contention](questions/index.md)." in text
-    page = "judgments/dredging-dispute-will-continue.md"
-    assert f"; and 1 more on [its page]({page}#alternatives-considered)." in text
+    assert (
+        "*Alternatives considered:* The dispute ends once a court rules on the fishermen's " in text
+    )
+    assert "challenge (and 1 more). *What would change it:*" in text
     assert "[3 measures](measures/index.md)" in text.split("The whole briefing")[1]
 
 
