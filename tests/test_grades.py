@@ -25,8 +25,16 @@ def test_badges_link_to_the_legend_and_pages_give_the_reason(minimal: Path) -> N
     badge = '[2](../about.md#grades "Credibility 2: probably true"){ .grade }'
     page = (docs / "claims" / "bridge-unsafe.md").read_text(encoding="utf-8")
     assert f"- **Credibility:** {badge} probably true, in the analyst's grading: The mayor" in page
-    assert "- **Carried by:** 1 independent source" in page
-    assert badge in (docs / "claims" / "index.md").read_text(encoding="utf-8")
+    assert "- **Carried by:** one source only ([Springfield Gazette: the old" in page
+    # in lists, one badge: the reliability of the source the claim stands in (here its
+    # publisher's, the source itself being ungraded), then the claim's credibility
+    both = (
+        '[C2](../about.md#grades "Reliability C &#40;of Springfield Gazette&#41;: fairly'
+        ' reliable; Credibility 2: probably true"){ .grade }'
+    )
+    assert both in (docs / "claims" / "index.md").read_text(encoding="utf-8")
+    assert both in (docs / "actors" / "ann-lee.md").read_text(encoding="utf-8")
+    assert "arried by" not in (docs / "actors" / "ann-lee.md").read_text(encoding="utf-8")
     actor = (docs / "actors" / "springfield-gazette.md").read_text(encoding="utf-8")
     assert '[C](../about.md#grades "Reliability C: fairly reliable")' in actor
     about = (docs / "about.md").read_text(encoding="utf-8")

@@ -1,19 +1,20 @@
 """Who says so: the part each actor plays in a measure, and whose account a status or figure is.
 
 A measure's ``actors`` are who took it, or who would take it: for a measure only urged, they
-are its targets, not its takers. Its status is what its evidence reports. Where its evidence
-lies within a claim's evidence (the same words of the same article), the status rests on what
-that claim's speakers said, and is given "according to" them; else it is the article's own
-report, "according to" the article. A figure is its ``stated_by``'s, or else found the same
-way. A speaker on the same side as an actor the record describes (see ``sides``) reports on
-their own side: a self-report, marked as such.
+are its targets, not its takers. Its status is what its evidence reports, "according to" the
+speakers whose own words state it: those of the event that tells of it (in effect: the
+``in-effect`` event), or, with no such event, of the claims whose evidence holds the measure's
+words; else it is the article's own report, "according to" the article. A figure is its
+``stated_by``'s, or else found the same way. A speaker on the side of an actor who took,
+announced, promised or urged a measure, or of an actor a record is about (see ``sides``),
+reports on their own side: a self-report, marked as such.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model.records import Briefing, Record
+from generator.model.records import Briefing, Evidence, Record
 
 # How each status reads, in words the evidence supports (never a flat "done")
 STATUS_WORDS = {
@@ -79,17 +80,35 @@ def independent_sources(b: Briefing, record: Record) -> list[str]:
     carried += record.get("credibility", {}).get("corroborated_by", [])
     found: dict[str, str] = {}
     for source in carried:
-        fields = b.records[source]
-        found.setdefault(fields.get("publisher") or fields.get("author") or source, source)
+        found.setdefault(outlet(b, source), source)
     return list(found.values())
+
+
+def outlet(b: Briefing, source: str) -> str:
+    """Who put a source out: its publisher, else its author, else the source itself."""
+    fields = b.records[source]
+    return fields.get("publisher") or fields.get("author") or source
+
+
+# The events of a measure that tell of each status: its account is theirs
+STATUS_EVENTS = {
+    "urged": ("urged", "proposed"),
+    "promised": ("promised",),
+    "agreed": ("agreed",),
+    "announced": ("announced", "announced-again"),
+    "in-effect": ("in-effect",),
+    "done": ("carried-out",),
+}
+# The parts in a measure of the actors a speaker's own side makes a self-report (ACTORS_PART)
+SELF_PARTS = {"took", "announced", "promised", "agreed to"}
 
 
 @dataclass(frozen=True)
 class Account:
-    """Whose word a measure's status or a figure rests on: ``speakers``, the parties whose
-    words are its evidence; ``own_voice``, the articles that report the rest in their own
-    voice; ``reported_in``, every article its evidence stands in. ``self_report`` when a
-    speaker speaks for one of the actors it describes (see ``sides``)."""
+    """Whose word a measure's status, one of its events or a figure rests on: ``speakers``,
+    the parties whose words state it; ``own_voice``, the articles that report the rest in
+    their own voice; ``reported_in``, every article its evidence stands in. ``self_report``
+    when a speaker speaks for one of the actors it describes (see ``sides``)."""
 
     speakers: tuple[str, ...]
     own_voice: tuple[str, ...]
@@ -98,27 +117,83 @@ class Account:
 
 
 def account(b: Briefing, record: Record) -> Account:
-    """The account of a measure (its actors' act) or a figure (its ``stated_by``, else the
-    claims around its words; a self-report when the speaker speaks for what it is about)."""
-    stated = [record["stated_by"]] if record.get("stated_by") else []
-    speakers: dict[str, None] = dict.fromkeys(stated)
+    """The account of a figure (its ``stated_by``'s alone, when it names one) or a measure's
+    status: that of the events telling of that status (in effect: its ``in-effect`` event),
+    else of the claims whose words hold the whole of its evidence. A claim whose words merely
+    overlap it, or stand near it, is not its account."""
+    if record.get("stated_by"):
+        return _account(b, record, (record["stated_by"],), ())
+    telling = STATUS_EVENTS.get(record.get("status", ""), ())
+    steps = [step.evidence for step in record.events if step.event in telling]
+    return _account(b, record, *_whose(b, steps or record.evidence, either_way=bool(steps)))
+
+
+def event_account(b: Briefing, measure: Record, index: int) -> Account:
+    """The account of a measure's ``index``-th event: the speakers whose words are in that
+    event's own evidence, or hold it; else the article's own."""
+    evidence = [measure.events[index].evidence]
+    return _account(b, measure, *_whose(b, evidence, either_way=True), reported=evidence)
+
+
+def _whose(b: Briefing, evidence: list[Evidence], either_way: bool) -> tuple[tuple, tuple]:
+    """The speakers of the claims whose evidence holds a passage of ``evidence`` (with
+    ``either_way``, also those whose words the passage holds), and the articles that report a
+    passage no claim states in their own voice."""
+    speakers: dict[str, None] = {}
     own_voice: dict[str, None] = {}
-    for mine in record.evidence:
+    for mine in evidence:
         said = [
             claim
             for start, end, claim, section in b.evidence_in(mine.source)
-            if section == "claims" and start < mine.end and mine.start < end
+            if section == "claims"
+            and (
+                (start <= mine.start and mine.end <= end)
+                or (either_way and mine.start <= start and end <= mine.end)
+            )
         ]
-        speakers |= dict.fromkeys(s for claim in said for s in b.speakers_of(claim))
-        if not said and not stated:
+        found = [s for claim in said for s in b.speakers_of(claim)]
+        speakers |= dict.fromkeys(found)
+        if not found:
             own_voice[mine.source] = None
-    described = record.get("actors") or [
-        i for i in record.get("about", []) if b.section_of(i) == "actors"
-    ]
-    theirs = {side for actor in described for side in sides(b, actor)}
+    return tuple(speakers), tuple(own_voice)
+
+
+def _account(
+    b: Briefing,
+    record: Record,
+    speakers: tuple[str, ...],
+    own_voice: tuple[str, ...],
+    reported: list[Evidence] | None = None,
+) -> Account:
+    reported_in = tuple(dict.fromkeys(e.source for e in (reported or record.evidence)))
+    theirs = {side for actor in described(b, record) for side in sides(b, actor)}
     own = any(sides(b, speaker) & theirs for speaker in speakers)
-    reported_in = tuple(dict.fromkeys(e.source for e in record.evidence))
-    return Account(tuple(speakers), tuple(own_voice), reported_in, own)
+    return Account(speakers, own_voice, reported_in, own)
+
+
+def described(b: Briefing, record: Record) -> list[str]:
+    """The actors whose own side speaks for itself about ``record``: a measure's takers (who
+    took, announced, promised or agreed to it, never its targets) and who urged it; what else
+    a record is about."""
+    if record.section == "measures":
+        takers = record["actors"] if ACTORS_PART[record["status"]] in SELF_PARTS else []
+        return [*takers, *record.get("urged_by", [])]
+    about = record.get("about", [])
+    return [i for i in about if i in b.records and b.section_of(i) == "actors"]
+
+
+def claim_self_report(b: Briefing, claim: Record) -> bool:
+    """A claim about its speaker's own side: an actor on that side, or a measure or figure
+    whose described actors are on it, is among what the claim is about."""
+    mine = {side for speaker in claim.speakers for side in sides(b, speaker)}
+    for target in claim.get("about", []):
+        if target not in b.records:
+            continue
+        record = b.records[target]
+        actors = [target] if record.section == "actors" else described(b, record)
+        if any(sides(b, actor) & mine for actor in actors):
+            return True
+    return False
 
 
 def sides(b: Briefing, actor: str) -> set[str]:

@@ -100,15 +100,34 @@ def question_context(b: Briefing, question: Record) -> dict[str, Any]:
     return {"claims": claims, "pairs": pairs, "sides": sides}
 
 
+def side_voices(b: Briefing, question: Record) -> list[tuple[str, list[str], bool]]:
+    """Each side taken on a question, with who takes it: the speakers of its claims, and
+    whether views the sources report without saying whose are among them."""
+    voices = []
+    for position in question.get("positions", []):
+        claims = [b.records[i] for i in position["claims"]]
+        speakers = list(dict.fromkeys(s for claim in claims for s in claim.speakers))
+        if claims:
+            voices.append((position["position"], speakers, any(not c.speakers for c in claims)))
+    return voices
+
+
 def _judgment(b: Briefing, judgment: Record) -> dict[str, Any]:
-    """The records it rests on, by kind, in the order the judgment names them."""
+    """The records it rests on, by kind, in the order the judgment names them, and the
+    questions its claims answer."""
     support = [b.records[i] for i in judgment["rests_on"]]
+    questions = {
+        question.id: question
+        for record in support
+        for question in b.referring(record.id, "claims", "questions")
+    }
     return {
         "support": [
             (KINDS[section].plural.capitalize(), [r for r in support if r.section == section])
             for section in KINDS[judgment.section].references["rests_on"]
             if any(r.section == section for r in support)
-        ]
+        ],
+        "questions": sorted(questions.values(), key=lambda q: q.label),
     }
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import templating
-from generator.render.contexts import question_context, tallies
+from generator.render.contexts import question_context, side_voices, tallies
 from generator.render.coverage import ArticleCoverage, measure_article
 from generator.render.network_layout import drawing
 from generator.render.open_data import csv_columns
@@ -55,6 +55,7 @@ def home(b: Briefing) -> dict[str, Any]:
         "claims": most_connected(b, "claims"),
         "measures": most_connected(b, "measures"),
         "figures": most_connected(b, "figures"),
+        "contentions": [(q, side_voices(b, q)) for q in b.in_section("questions")[:HOME_LIMIT]],
         "articles": articles,
         "annotated": {s.id: b.count_referring(s.id, "evidence") for s in articles},
         # Past a few dozen actors one drawing stops being readable (and bloats the page);

@@ -18,7 +18,7 @@ from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, Account, acc
 from generator.model.records import Briefing, Record
 from generator.render import markup
 from generator.render.contexts import roles_once
-from generator.render.templating import GRADES
+from generator.render.templating import grading
 
 MEDIA_TYPE = "application/briefing-preview+json"  # what previews.js looks for on a page
 QUOTE_CHARS = 280  # longer words are cut, and the cut is marked
@@ -30,11 +30,7 @@ def preview(b: Briefing, record: Record) -> str:
     data: dict[str, Any] = {"kind": kind.name.capitalize(), "title": record.label, "lines": []}
     if kind.preview:
         data.update(PREVIEWS[kind.preview](b, record))
-    data["lines"] += [
-        f"{scale} {record[field]['grade']}: {words[record[field]['grade']]}, in the analyst's grading"
-        for field, scale, words in GRADES
-        if field in record
-    ]
+    data["lines"] += [f"{meaning}, in the analyst's grading" for _, meaning in grading(b, record)]
     return markup.script_json(data, MEDIA_TYPE)
 
 
@@ -73,7 +69,11 @@ def _according(b: Briefing, found: Account) -> str:
 
 
 def _claim(b: Briefing, claim: Record) -> dict[str, Any]:
-    said = f"Said by {_names(b, claim.speakers)}{_inferred(claim, 'speaker')}"
+    said = (
+        f"Said by {_names(b, claim.speakers)}{_inferred(claim, 'speaker')}"
+        if claim.speakers
+        else "Unattributed: the source does not say whose view this is"
+    )
     when = _dated(claim, "date")
     return _quoted(b, claim, [f"{said}, {when}" if when else said])
 

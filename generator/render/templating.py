@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +24,40 @@ from generator.model.attribution import (
     STATUS_WORDS,
     Account,
     account,
+    claim_self_report,
+    event_account,
     independent_sources,
+    outlet,
 )
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
 
-# The two scales of the Admiralty code: the field a record grades in, its name, its words
-GRADES = (("reliability", "Reliability", RELIABILITY), ("credibility", "Credibility", CREDIBILITY))
 CROWDED = 200  # rows under one heading; a longer list is divided by year or month
 CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
+
+
+def grading(b: Briefing, record: Record, half: str = "") -> list[tuple[str, str]]:
+    """The halves of a record's grade, each with its meaning: an actor's or a source's
+    reliability; for a claim or figure, the reliability of the source it first stands in (the
+    first relayed source, when ``via`` names one; its publisher's or author's when the source
+    itself is not graded), then its own credibility. Either alone when only one is graded, or
+    when ``half`` names the record's own field."""
+    first = (record.get("via") or [record.evidence[0].source if record.evidence else ""])[0]
+    rated = record if record.section in ("actors", "sources") else b.records.get(first)
+    if rated is not None and rated is not record and "reliability" not in rated:
+        rated = b.records.get(outlet(b, rated.id)) if rated.section == "sources" else None
+    if half:
+        rated = record if half == "reliability" else None
+    halves = []
+    if rated is not None and "reliability" in rated:
+        grade = rated["reliability"]["grade"]
+        whose = "" if rated is record else f" (of {rated.label})"
+        halves.append((grade, f"Reliability {grade}{whose}: {RELIABILITY[grade]}"))
+    if "credibility" in record and half != "reliability":
+        grade = record["credibility"]["grade"]
+        halves.append((str(grade), f"Credibility {grade}: {CREDIBILITY[grade]}"))
+    return halves
 
 
 def page_path(record: Record) -> str:
@@ -108,7 +133,10 @@ class Links:
             "in_context": self.in_context,
             "inferred_mark": self.inferred_mark,
             "account_of": self.account_of,
+            "event_account_of": self.event_account_of,
+            "self_reported": self.self_reported,
             "carried_by": self.carried_by,
+            "outlet": partial(outlet, self.briefing),
             "grade": self.grade,
         }
 
@@ -117,18 +145,27 @@ class Links:
         return independent_sources(self.briefing, record)
 
     @jinja2.pass_context
-    def grade(self, context: jinja2.runtime.Context, record: Record) -> str:
-        """A record's grade in the Admiralty code as a badge, linking to the legend; "" if none."""
-        for field, scale, words in GRADES:
-            if field in record:
-                grade = record[field]["grade"]
-                title = f"{scale} {grade}: {words[grade]}"
-                return markup.badge(str(grade), title, f"{context['base']}about.md#grades")
-        return ""
+    def grade(self, context: jinja2.runtime.Context, record: Record, half: str = "") -> str:
+        """A record's grade in the Admiralty code as one badge ("B2"), linking to the legend;
+        "" if none (``grading``)."""
+        halves = grading(self.briefing, record, half)
+        if not halves:
+            return ""
+        text = "".join(grade for grade, _ in halves)
+        title = "; ".join(meaning for _, meaning in halves)
+        return markup.badge(text, title, f"{context['base']}about.md#grades")
 
     def account_of(self, record: Record) -> Account:
         """Whose account a measure's status or a figure is (``attribution.account``)."""
         return account(self.briefing, record)
+
+    def event_account_of(self, measure: Record, index: int) -> Account:
+        """Whose account a measure's ``index``-th event is (``attribution.event_account``)."""
+        return event_account(self.briefing, measure, index)
+
+    def self_reported(self, claim: Record) -> bool:
+        """Whether a claim is about its speaker's own side (``attribution.claim_self_report``)."""
+        return claim_self_report(self.briefing, claim)
 
     @jinja2.pass_context
     def inferred_mark(

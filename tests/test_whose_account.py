@@ -1,0 +1,108 @@
+"""Exactly whose account a status, an event or a figure is: the speakers whose own words
+state it, never every speaker quoted near it; a self-report when a speaker is on the side of
+who took, announced, promised or urged a measure (the minimal fixture's article)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from conftest import run_cli
+
+from generator.input.validation import load_briefing
+from generator.model.attribution import account, event_account
+
+ARTICLE = "bridge-closure"
+ANN_SAYS = "Safety comes first"  # inside Ann Lee's quoted claim
+COUNCIL_SAYS = "The council voted 7 to 2 for the closure."  # the council's claim, whole
+NEAR_ANN = "the bridge is *unsafe*,” said Mayor Ann Lee"  # overlaps her claim, not inside it
+
+
+def _measure(id: str, quote: str, **fields) -> dict:
+    evidence = [{"source": ARTICLE, "quote": quote}]
+    return {"id": id, "summary": "S.", "kind": "other", "evidence": evidence, **fields}
+
+
+def _load(root: Path, *measures: dict):
+    path = root / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["measures"] += list(measures)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_briefing(root)
+
+
+def test_a_status_is_the_account_of_the_event_that_tells_of_it(minimal: Path) -> None:
+    steps = [
+        {
+            "event": "announced",
+            "date": "2020-05",
+            "evidence": {"source": ARTICLE, "quote": ANN_SAYS},
+        },
+        {"event": "in-effect", "evidence": {"source": ARTICLE, "quote": COUNCIL_SAYS}},
+    ]
+    both = f"{ANN_SAYS}, and the bridge is *unsafe*,” said Mayor Ann Lee"
+    b = _load(
+        minimal,
+        _measure("closing", both, status="in-effect", actors=["springfield-council"], events=steps),
+    )
+    closing = b.records["closing"]
+    assert account(b, closing).speakers == ("springfield-council",)
+    assert account(b, closing).self_report
+    assert event_account(b, closing, 0).speakers == ("ann-lee",)
+    assert event_account(b, closing, 1).speakers == ("springfield-council",)
+    assert run_cli(minimal, "generate").code == 0
+    page = (minimal / "docs" / "measures" / "closing.md").read_text(encoding="utf-8")
+    assert "- **Status:** in effect, according to [Town Council](../actors/springfield-council" in (
+        page
+    )
+    assert (
+        "- Announced, May 2020, according to [Ann Lee](../actors/ann-lee.md) (a self-report)"
+        in (page)
+    )
+    timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
+    assert "[S.](measures/closing.md) — announced, according to [Ann Lee](actors/ann-lee.md)" in (
+        timeline
+    )
+
+
+def test_words_near_a_claim_are_not_its_speakers_account(minimal: Path) -> None:
+    b = _load(
+        minimal,
+        _measure("near", NEAR_ANN, status="announced", actors=["springfield-council"]),
+        _measure("inside", ANN_SAYS, status="announced", actors=["springfield-council"]),
+    )
+    near, inside = account(b, b.records["near"]), account(b, b.records["inside"])
+    assert near.speakers == () and near.own_voice == (ARTICLE,)
+    assert inside.speakers == ("ann-lee",) and inside.self_report
+
+
+def test_a_self_report_is_by_the_side_that_took_or_urged_it_not_its_target(
+    minimal: Path,
+) -> None:
+    b = _load(
+        minimal,
+        _measure(
+            "urged-by-them",
+            COUNCIL_SAYS,
+            status="urged",
+            actors=["springfield-gazette"],
+            urged_by=["springfield-council"],
+        ),
+        _measure("urged-on-them", COUNCIL_SAYS, status="urged", actors=["springfield-council"]),
+    )
+    assert account(b, b.records["urged-by-them"]).self_report
+    urged_on = account(b, b.records["urged-on-them"])
+    assert urged_on.speakers == ("springfield-council",) and not urged_on.self_report
+
+
+def test_a_figure_is_its_stated_bys_account_alone(minimal: Path) -> None:
+    b = load_briefing(minimal)
+    figure = b.records["council-vote"]  # stated by the Gazette, inside the council's claim
+    assert account(b, figure).speakers == ("springfield-gazette",)
+
+
+def test_the_timeline_names_who_claimed_and_marks_a_self_report(minimal: Path) -> None:
+    assert run_cli(minimal, "generate").code == 0
+    timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
+    row = next(line for line in timeline.splitlines() if "claims/bridge-unsafe.md" in line)
+    assert "— claimed by [Ann Lee](actors/ann-lee.md) (a self-report) |" in row
