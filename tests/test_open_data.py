@@ -88,3 +88,50 @@ def test_downloads_hold_every_record(minimal: Path) -> None:
     [claim] = [c for c in records["claims"] if c["id"] == "bridge-unsafe"]
     assert claim["evidence"][0]["passage"] == "sources/bridge-closure/#e_bridge-unsafe_1"
     assert claim["page"] == "claims/bridge-unsafe/"
+
+
+def _figure_page(root: Path, **fields: object) -> tuple[str, dict]:
+    path = root / "seeds" / "annotations" / "records.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = "".join(f"    {key}: {json.dumps(value)}\n" for key, value in fields.items())
+    path.write_text(
+        text.replace(
+            "    stated_by: springfield-gazette\n",
+            extra + "    stated_by: springfield-gazette\n",
+            1,
+        )
+    )
+    result = run_cli(root, "generate")
+    assert result.code == 0, result.err
+    page = (root / "docs" / "figures" / "council-vote.md").read_text(encoding="utf-8")
+    [script] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)
+    return page, json.loads(script)
+
+
+def test_json_ld_says_a_number_no_more_exactly_than_the_source(minimal: Path) -> None:
+    page, data = _figure_page(minimal, qualifier="more-than", period={"from": "2019"})
+    assert "value" not in data and data["minValue"] == 7
+    assert data["valueReference"] == {
+        "@type": "PropertyValue",
+        "name": "qualifier",
+        "value": "more than",
+    }
+    assert data["temporalCoverage"] == "2019/.."
+    assert "- **Period:** since 2019" in page
+    figures = (minimal / "docs" / "figures" / "index.md").read_text(encoding="utf-8")
+    assert "| since 2019 |" in figures
+
+
+def test_json_ld_flags_every_inferred_value_with_its_reason(minimal: Path) -> None:
+    reason = "The vote is reported in the Gazette's own words."
+    _, data = _figure_page(minimal, period={"to": "2020-05"}, inferred={"stated_by": reason})
+    assert data["temporalCoverage"] == "../2020-05"
+    assert data["additionalProperty"] == [
+        {"@type": "PropertyValue", "name": "inferred", "propertyID": "stated_by", "value": reason}
+    ]
+    for record in _json_ld(minimal / "docs"):
+        if record["@id"] == "../../sources/bridge-closure/":  # its date is inferred
+            assert any(p["propertyID"] == "published" for p in record["additionalProperty"])
+            break
+    else:
+        raise AssertionError("no JSON-LD for the source")

@@ -153,6 +153,17 @@ def human_date(value: str) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def human_period(period: dict[str, str]) -> str:
+    """A figure's period as the source gives it: '2017', 'from 2000 to 2015', 'since 1999' (a
+    start alone) or 'until 2015' (an end alone)."""
+    start, end = period.get("from"), period.get("to")
+    if start and end:
+        return (
+            human_date(start) if start == end else f"from {human_date(start)} to {human_date(end)}"
+        )
+    return f"since {human_date(start)}" if start else f"until {human_date(end or '')}"
+
+
 def counted(number: int, section: str) -> str:
     """'1 measure', '2 measures': a count with its noun."""
     return f"{number} {section[:-1] if number == 1 else section}"

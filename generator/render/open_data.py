@@ -73,7 +73,19 @@ def _thing(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     data["@type"] = kind.schema_org
     if kind.json_ld:
         data.update(DETAILS[kind.json_ld](briefing, record, depth))
+    if not depth and (record.inferred or record.get("provenance")):
+        data["additionalProperty"] = _caveats(record)
     return data
+
+
+def _caveats(record: Record) -> list[dict[str, str]]:
+    """What the sources do not state outright, field by field, with the analyst's reason:
+    inferred from the text, or known from where the file came from."""
+    inferred = [_property("inferred", why, f) for f, why in sorted(record.inferred.items())]
+    known = record.get("provenance", {})
+    return inferred + [
+        _property("known from provenance", why, f) for f, why in sorted(known.items())
+    ]
 
 
 def _actor(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
@@ -124,8 +136,33 @@ def _measure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     return data
 
 
+# How a figure's qualifier bounds its number, in schema.org's terms: the number is a bound
+# (minValue, maxValue) or, about, the value itself; the qualifier is always stated beside it
+BOUNDS = {"more-than": "minValue", "at-least": "minValue", "nearly": "maxValue"}
+
+
 def _figure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    return {"value": record["value"], "unitText": record["unit"], "description": record["counts"]}
+    """The number no more exactly than the source gives it: "more than 1,600" is a lower
+    bound, not 1600; "since 1999" an open period, not the year 1999."""
+    qualifier = record.get("qualifier", "exactly")
+    data: dict[str, Any] = {BOUNDS.get(qualifier, "value"): record["value"]}
+    data |= {"unitText": record["unit"], "description": record["counts"]}
+    if qualifier != "exactly":
+        data["valueReference"] = _property("qualifier", qualifier.replace("-", " "))
+    if record.get("period"):
+        data["temporalCoverage"] = iso_period(record["period"])
+    return data
+
+
+def iso_period(period: dict[str, str]) -> str:
+    """A period in ISO 8601: '2017', '2000/2015', open at one end as '1999/..' or '../2015'."""
+    start, end = period.get("from", ".."), period.get("to", "..")
+    return start if start == end else f"{start}/{end}"
+
+
+def _property(name: str, value: str, field: str = "") -> dict[str, str]:
+    found = {"@type": "PropertyValue", "name": name, "value": value}
+    return found | ({"propertyID": field} if field else {})
 
 
 def _question(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:

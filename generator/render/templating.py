@@ -64,15 +64,21 @@ def page_path(record: Record) -> str:
     return f"{record.section}/{record.id}.md"
 
 
-def by_year(records: list[Record], field: str) -> list[tuple[str, list[Record]]]:
-    """Records grouped by the year of a date field ('period.from' looks inside), undated last."""
+def by_year(records: list[Record], *fields: str) -> list[tuple[str, list[Record]]]:
+    """Records grouped by the year of the first date field they have ('period.from' looks
+    inside), undated last."""
     groups: dict[str, list[Record]] = {}
     for record in records:
-        value: Any = record.fields
-        for part in field.split("."):
-            value = value.get(part, "") if isinstance(value, Mapping) else ""
-        groups.setdefault(value[:4], []).append(record)
+        year = next(filter(None, (_dated_at(record, field)[:4] for field in fields)), "")
+        groups.setdefault(year, []).append(record)
     return [(year or "Undated", groups[year]) for year in sorted(groups, key=lambda y: (not y, y))]
+
+
+def _dated_at(record: Record, field: str) -> str:
+    value: Any = record.fields
+    for part in field.split("."):
+        value = value.get(part, "") if isinstance(value, Mapping) else ""
+    return value
 
 
 def _is_svg(name: str | None) -> bool:
@@ -106,6 +112,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         md=markup.escape,
         address=markup.address,
         date=markup.human_date,
+        period=markup.human_period,
         counted=markup.counted,
         kinds=markup.kinds,
         by_year=by_year,
