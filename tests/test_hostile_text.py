@@ -76,6 +76,18 @@ def hostile_project(root: Path, text: str) -> None:
     data["actors"][0]["roles"][0]["title"] = text
     data["figures"][0].update(unit=text, counts=text)
     data["questions"] = [{"id": "q", "question": text, "claims": ["bridge-unsafe"]}]
+    data["judgments"] = [
+        {
+            "id": "j",
+            "judgment": "The bridge will likely stay closed.",
+            "likelihood": "likely",
+            "confidence": "low",
+            "basis": text,
+            "rests_on": ["bridge-unsafe"],
+            "alternatives": [text],
+            "indicators": [text],
+        }
+    ]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 

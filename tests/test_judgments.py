@@ -3,8 +3,11 @@ resting on records and read against its likelihood and confidence (bad inputs: f
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from conftest import run_cli
@@ -94,3 +97,49 @@ def test_no_judgments_no_bottom_line(minimal: Path) -> None:
     assert "## Bottom line" not in home
     index = (minimal / "docs" / "judgments" / "index.md").read_text(encoding="utf-8")
     assert "This briefing holds no key judgments yet." in index
+
+
+HOSTILE = "<script>alert(1)</script> *not emphasis* [x](javascript:alert(1))"
+
+
+def _items_under(html: str, heading: str) -> list[str]:
+    """The texts of the list items after the heading ``heading``, before the next heading."""
+    section = html.split(f">{heading}</h2>", 1)[1].split("<h2", 1)[0]
+    return [
+        unescape(re.sub(r"<[^>]+>", "", item)) for item in re.findall(r"<li>(.*?)</li>", section)
+    ]
+
+
+def test_alternatives_and_indicators_show_as_text_and_only_when_given(minimal: Path) -> None:
+    """ICD 203's alternatives and indicators: under their headings on the judgment's page, the
+    first of each in the memo, every text as written (no markup of its own); a judgment without
+    them shows no empty heading. Neither is held to the sentence checks (no likelihood word)."""
+    bare = {**JUDGMENT, "id": "bridge-plain"}
+    full = {
+        **JUDGMENT,
+        "alternatives": [HOSTILE, "The council reopens the bridge to pedestrians first."],
+        "indicators": ["# The grant is refused", "Engineers find the bridge sound."],
+    }
+    path = minimal / "seeds" / "annotations" / "judgments.yaml"
+    path.write_text(yaml.safe_dump({"judgments": [full, bare]}), encoding="utf-8")
+    result = run_cli(minimal, "generate")
+    assert result.code == 0, result.err
+    docs = minimal / "docs"
+    page = (docs / "judgments" / "bridge-stays-shut.md").read_text(encoding="utf-8")
+    html = markdown.markdown(page, extensions=["attr_list", "tables"])
+    assert _items_under(html, "Alternatives considered") == full["alternatives"]
+    assert _items_under(html, "What would change it") == full["indicators"]
+    assert "<script>" not in html and "javascript:" not in html.split('href="')[-1]
+    plain = (docs / "judgments" / "bridge-plain.md").read_text(encoding="utf-8")
+    assert "Alternatives considered" not in plain and "What would change it" not in plain
+
+    memo = markdown.markdown((docs / "memo.md").read_text(encoding="utf-8"))
+    judgments = memo.split(">Key judgments</h2>")[1].split("<h2")[0]
+    items = {
+        re.search(r"judgments/([a-z-]+)\.md", item)[1]: unescape(re.sub(r"<[^>]+>", "", item))
+        for item in re.findall(r"<li>(.*?)</li>", judgments)
+    }
+    first, second = items["bridge-stays-shut"], items["bridge-plain"]
+    assert f"Alternatives considered: {HOSTILE} (and 1 more)." in first
+    assert "What would change it: # The grant is refused (and 1 more)." in first
+    assert "Alternatives" not in second and "would change" not in second
