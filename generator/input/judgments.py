@@ -2,7 +2,9 @@
 scale, with its confidence kept out of it; and one row of that scale for the whole briefing.
 
 The schema checks the fields are there and the words are the scale's; these checks read the
-sentence against them, which a schema cannot.
+sentence against them, which a schema cannot. A judgment's ``alternatives`` and ``indicators``
+are left alone: they are the other readings weighed and the signs to watch, not judgments, so
+they owe no likelihood word.
 """
 
 from __future__ import annotations
