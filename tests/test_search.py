@@ -1,10 +1,14 @@
 """The search, in Chromium on the built harbour site: Material's search box, answered by
-Pagefind's index through the site's worker. Names find their actor, filters keep a kind, and
-snippets are the pages' text."""
+Pagefind's index through the site's worker. Names find their actor, filters keep a kind,
+snippets are the pages' text, results say their kind (and a claim's, who said it), the count is
+of every match and every match can be reached, and pages about the briefing come after its
+records."""
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -86,3 +90,118 @@ def test_the_search_loads_nothing_whole(page: Page, server: Server) -> None:
     assert sizes["/search/search_index.json"] < 2_000
     assert any(path.startswith("/pagefind/") for path in sizes)
     assert not [p for p, size in sizes.items() if p.startswith("/pagefind/") and size > 100_000]
+
+
+# Pages about the briefing rather than of it: after every record in any results
+META_PAGES = ("about", "format", "reference", "coverage", "data")
+ITEMS = "li.md-search-result__item"
+
+
+def drawn(page: Page) -> list[dict]:
+    """Every result Material has drawn, after scrolling its list to the end: Material draws
+    the first ten, and four more each time the list is scrolled to its end from above it (as
+    a reader's scrolling does). Each result's address, title, snippet and tags."""
+    wrap = page.locator(".md-search__scrollwrap")
+    count = -1
+    while count != page.locator(ITEMS).count():
+        count = page.locator(ITEMS).count()
+        wrap.evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight - wrap.clientHeight - 200; }")
+        page.wait_for_timeout(50)
+        wrap.evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight; }")
+        page.wait_for_timeout(400)  # more drawn, and filled in
+    return page.locator(ITEMS).evaluate_all(
+        """items => items.map((item) => {
+          const link = item.querySelector(":scope > a");
+          const article = link.querySelector("article");
+          return {
+            href: link.getAttribute("href"),
+            title: article.querySelector("h1, h2").textContent,
+            snippet: Array.from(article.querySelectorAll(":scope > p"), (p) => p.textContent)
+              .join(" "),
+            tags: Array.from(article.querySelectorAll(".md-tag"), (tag) => tag.textContent),
+          };
+        })"""
+    )
+
+
+def pagefinds_count(page: Page, query: str) -> int:
+    """How many pages Pagefind itself finds for ``query``, asked in the page."""
+    return page.evaluate(
+        """async (query) => {
+          const pagefind = await import("/pagefind/pagefind.js");
+          await pagefind.options({ baseUrl: "/" });
+          return (await pagefind.search(query)).results.length;
+        }""",
+        query,
+    )
+
+
+def test_the_count_is_of_every_match_and_each_can_be_reached(page: Page, server: Server) -> None:
+    found = search(page, server, "harbour")
+    matches = pagefinds_count(page, "harbour")
+    assert matches > 10 and len(found) == 10  # more than Material draws at first
+    expect(page.locator(".md-search-result__meta")).to_have_text(f"{matches} matching pages")
+    everything = drawn(page)
+    paths = [urlsplit(result["href"]).path for result in everything]
+    assert len(paths) == matches and len(set(paths)) == matches
+    assert all(result["title"] and "#" not in result["href"] for result in everything)
+    assert paths[:10] == found
+
+
+def test_a_result_says_its_kind_and_a_claim_who_said_it(
+    page: Page, server: Server, built_briefing
+) -> None:
+    search(page, server, "harbour")
+    claims = 0
+    for result in drawn(page):
+        section, _, rest = urlsplit(result["href"]).path.strip("/").partition("/")
+        if section not in KINDS or "/" in rest or not rest or rest == "by_source":
+            assert result["tags"][:1] == ["Page"], result
+            continue
+        record = built_briefing.records[rest]
+        assert result["tags"][0] == KINDS[section].name.capitalize(), result
+        if section == "claims":
+            claims += 1
+            names = ", ".join(built_briefing.records[i]["name"] for i in record.speakers)
+            inferred = " (inferred)" if "speaker" in record.inferred else ""
+            assert result["tags"][1:] == [f"Said by {names}{inferred}"], result
+    assert claims > 1
+
+
+def test_a_page_about_the_briefing_never_outranks_a_record(
+    page: Page, server: Server, built_briefing
+) -> None:
+    """An actor's name is said on the coverage and format pages too: they come after every
+    record that says it."""
+    wrong = []
+    for actor in built_briefing.in_section("actors"):
+        found = search(page, server, actor["name"])
+        sections = [path.strip("/").split("/")[0] for path in found]
+        meta = [n for n, section in enumerate(sections) if section in META_PAGES]
+        records = [n for n, section in enumerate(sections) if section in KINDS]
+        if meta and records and min(meta) < max(records):
+            wrong.append(f"{actor['name']!r}: {found}")
+    assert wrong == []
+
+
+def header_rows(site: Path) -> set[str]:
+    """The words of every table header row of the site, as a snippet would run them."""
+    rows = set()
+    for file in site.rglob("index.html"):
+        for head in re.findall(r"<thead>(.*?)</thead>", file.read_text(encoding="utf-8"), re.S):
+            cells = re.findall(r"<th\b[^>]*>(.*?)</th>", head, re.S)
+            words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", c)) for c in cells)
+            rows.add(" ".join(re.findall(r"\w+", words.lower())))
+    return rows
+
+
+@pytest.mark.parametrize("query", ["reported", "published", "annotated", "according"])
+def test_no_snippet_holds_a_table_header_row(
+    page: Page, server: Server, site: Path, query: str
+) -> None:
+    rows = header_rows(site)
+    assert "who side claim when where reported" in rows  # the tables the pages hold
+    search(page, server, query)
+    for result in drawn(page):
+        words = " ".join(re.findall(r"\w+", result["snippet"].lower()))
+        assert not [row for row in rows if row in words], result

@@ -2,11 +2,18 @@
 // search worker (set up, ready, query, result) and asks Pagefind's chunked index, which a search
 // reads a few small files of rather than one index of every page (generator/search/).
 //
+// - every match is a result, so Material counts them all; the first SHOWN are read in full (a
+//   fragment file each), the others are placeholders that search-more.js has this worker fill
+//   in, through a BroadcastChannel, as Material draws them (it draws more as the list scrolls);
+// - a result says its kind, and a claim's who said it, as Material's tags under the snippet;
 // - "kind:actors" (or any kind's plural) in the query keeps results of that kind;
 // - a query that is an actor's name or one of its aliases puts that actor's page first;
-// - titles and snippets are the pages' own text, escaped here, as Material shows them as HTML.
+// - pages about the briefing (the filter "meta") come after every other match;
+// - titles, snippets and tags are the pages' own text, escaped here, as Material shows them as
+//   HTML.
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
-const SHOWN = 10; // results read in full (each one a fragment file): Material's first page
+const SHOWN = 10; // results read at once: the ones Material draws first
+const MORE = "briefing-search-more"; // the channel search-more.js asks for the others on
 const root = new URL("../", self.location.href); // the worker sits in assets/
 // Pagefind is imported, and its index's metadata and WebAssembly loaded, as soon as the worker
 // starts: before Material sets it up, and before the reader's first query.
@@ -17,6 +24,9 @@ const loading = index("pagefind").then((loaded) => {
 let pagefind = null;
 let changes = null; // in the preview: the pages changed since the site was indexed, and their index
 let latest = 0;
+// This worker's name in its placeholders' addresses: another tab's worker hears the channel too
+const workerId = Math.random().toString(36).slice(2);
+let answered = null; // the latest query's matches, for search-more.js: { asked, entries, terms }
 
 function escape(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -64,6 +74,7 @@ function group(data, score, asked) {
     location: data.url,
     title: escape(data.meta.title || data.url),
     text: `<p>${excerpt(data.excerpt)}</p>`,
+    tags: [data.meta.kind || "Page", ...(data.meta.said ? [data.meta.said] : [])].map(escape),
     score,
     terms: asked,
   };
@@ -80,7 +91,13 @@ function group(data, score, asked) {
   return [page, ...sections];
 }
 
-async function search(query) {
+// A match not read yet: search-more.js knows it by its address, and asks for it when drawn
+function placeholder(asked, rank, score) {
+  const location = `#briefing-more-${workerId}-${asked}-${rank}`;
+  return [{ location, title: "…", text: "", score, terms: {} }];
+}
+
+async function search(query, asked) {
   const { words, kinds } = parse(query);
   if (!words && !kinds.length) return [];
   const options = {};
@@ -91,39 +108,98 @@ async function search(query) {
     wanted = known.filter((k) => kinds.includes(k) || kinds.includes(k.replace(/s$/, "")));
     options.filters = { any: (wanted.length ? wanted : kinds).map((k) => ({ [k]: "1" })) };
   }
-  const read = await find(words || null, options, SHOWN);
+  let entries = await matches(words || null, options);
+  await readFirst(entries, SHOWN);
   // A name's actor page first, even if other pages say the name more often
   if (words) {
     const name = folded(words);
-    let named = read.find((d) => namesOf(d).includes(name));
+    let named = entries.slice(0, SHOWN).find((e) => namesOf(e.data).includes(name));
     if (!named && (!kinds.length || wanted.includes("actors"))) {
-      const top = await find(words, { filters: { actors: "1" } }, 3);
-      named = top.find((d) => namesOf(d).includes(name));
-      if (named) read.unshift(named);
+      const top = await matches(words, { filters: { actors: "1" } });
+      await readFirst(top, 3);
+      named = top.slice(0, 3).find((e) => namesOf(e.data).includes(name));
     }
-    if (named) read.splice(0, read.length, named, ...read.filter((d) => d.url !== named.url));
+    if (named) {
+      entries = [named, ...entries.filter((e) => e.key !== named.key)];
+      await readFirst(entries, SHOWN);
+    }
   }
-  const asked = terms(words);
-  return read.map((data, rank) => group(data, read.length - rank, asked));
+  const asking = terms(words);
+  if (asked === latest) answered = { asked, entries, terms: asking };
+  return entries.map((entry, rank) =>
+    entry.data && rank < SHOWN
+      ? group(entry.data, entries.length - rank, asking)
+      : placeholder(asked, rank, entries.length - rank),
+  );
 }
 
-// The best `count` pages for a query, read in full. In the preview the index of changes answers
-// for the pages changed or removed since the site was indexed: the first index's entries for
-// them are left out (generator/integrations/mkdocs_live_site.py).
-async function find(words, options, count) {
-  const read = (results, n) =>
-    Promise.all(results.slice(0, n).map(async (r) => ({ score: r.score, data: await r.data() })));
-  const found = await pagefind.search(words, options);
-  if (!changes) return (await read(found.results, count)).map((r) => r.data);
-  // enough to fill `count` when a few of them changed; when many did, the index of changes has
-  // them all, and results may be fewer, never stale
-  const kept = (await read(found.results, count + Math.min(changes.pages.size, 50))).filter(
-    (r) => !changes.pages.has(new URL(r.data.url, root).pathname),
-  );
-  const fresh = changes.index ? (await changes.index.search(words, options)).results : [];
-  const all = [...kept, ...(await read(fresh, count))].sort((a, b) => b.score - a.score);
-  return all.slice(0, count).map((r) => r.data);
+// Every match of a query, best first and not yet read: { key, score, read(), data, stale }.
+// Pages about the briefing (the filter "meta", generator/search) come after the others. In the
+// preview the index of changes answers for the pages changed or removed since the site was
+// indexed: the first index's entries for them are left out as they are read (stale), so the
+// count may be a few over until then (generator/integrations/mkdocs_live_site.py).
+async function matches(words, options) {
+  const ranked = async (index, name) => {
+    const found = (await index.search(words, options)).results;
+    const meta = options.filters ? [] : (await index.search(words, { filters: { meta: "1" } })).results;
+    const last = new Set(meta.map((r) => r.id));
+    return [...found.filter((r) => !last.has(r.id)), ...meta].map((result) => ({
+      key: `${name}:${result.id}`,
+      score: result.score,
+      last: last.has(result.id),
+      result,
+      stale: false,
+    }));
+  };
+  const all = await ranked(pagefind, "site");
+  if (!changes) return all;
+  const fresh = changes.index ? await ranked(changes.index, "changes") : [];
+  return [...all, ...fresh].sort((a, b) => a.last - b.last || b.score - a.score);
 }
+
+async function read(entry) {
+  if (!entry.reading) {
+    entry.reading = entry.result.data().then((data) => {
+      entry.data = data;
+      entry.stale =
+        !!changes && entry.key.startsWith("site:") && changes.pages.has(new URL(data.url, root).pathname);
+      return entry;
+    });
+  }
+  return entry.reading;
+}
+
+// Read until the first `count` entries are read and none of them stale (those are taken out)
+async function readFirst(entries, count) {
+  for (;;) {
+    await Promise.all(entries.slice(0, count).map(read));
+    const stale = entries.findIndex((e, n) => n < count && e.stale);
+    if (stale < 0) return;
+    entries.splice(stale, 1);
+  }
+}
+
+// search-more.js asks for placeholders Material has drawn: each answered with its group, or
+// null when it is gone (stale, in the preview) or the query is no longer the latest
+async function more({ worker, asked, ranks }) {
+  if (worker !== workerId) return;
+  const now = answered && answered.asked === asked ? answered : null;
+  const filled = await Promise.all(
+    ranks.map(async (rank) => {
+      const entry = now && now.entries[rank];
+      if (!entry) return { rank, group: null };
+      await read(entry);
+      const score = now.entries.length - rank;
+      return { rank, group: entry.stale ? null : group(entry.data, score, now.terms) };
+    }),
+  );
+  channel.postMessage({ worker, asked, filled });
+}
+
+const channel = new BroadcastChannel(MORE);
+channel.addEventListener("message", (event) => {
+  more(event.data).catch((error) => console.warn("search:", error));
+});
 
 async function index(folder) {
   const loaded = await import(new URL(`${folder}/pagefind.js`, root).href);
@@ -151,7 +227,7 @@ self.addEventListener("message", async (event) => {
     const asked = ++latest;
     let items = [];
     try {
-      items = await search(message.data);
+      items = await search(message.data, asked);
     } catch (error) {
       console.warn("search:", error); // a file of the index that did not load: no results
     }

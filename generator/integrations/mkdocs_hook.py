@@ -74,6 +74,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return markdown
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """A page about the briefing is marked for the search, to come after the records."""
+    return html + search.page_marks(page.url)
+
+
 def on_post_build(config) -> None:
     try:
         search.index_site(Path(config.site_dir))

@@ -188,7 +188,8 @@ class Renderer:
         kind = KINDS[record.section]
         context = page_context(self.briefing, record)
         page = self._page(kind.page_template, "../", {kind.name: record, **context})
-        data = (json_ld(self.briefing, record), preview(self.briefing, record), marks(record))
+        b = self.briefing
+        data = (json_ld(b, record), preview(b, record), marks(b, record))
         return f"{front_matter(record)}{page}\n" + "\n".join(data) + "\n"
 
     def data_page(self) -> str:

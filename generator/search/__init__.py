@@ -4,8 +4,10 @@ box through a worker of ours (``docs/assets/search-worker.js``).
 At 10,000 records Material's index is one file of 24 MB that a reader loads whole before the
 first result; Pagefind's is split into chunks that a search loads a few of. ``index_site`` runs
 after MkDocs has written the pages (the MkDocs hook calls it); ``marks`` is what a record's page
-carries for it: its kind (a filter named by its plural, as in ``kind:actors``), and an actor's
-names, to rank its page first.
+carries for it: its kind (a filter named by its plural, as in ``kind:actors``, and a name the
+results show), an actor's names, to rank its page first, and who said a claim, which its
+result shows. ``page_marks`` marks the pages about the briefing (``META_PAGES``), which the
+worker lists after every other match.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from pathlib import Path
 
 import cbor2
 
-from generator.model.records import Record
+from generator.kinds import KINDS
+from generator.model.records import Briefing, Record
 
 ROOT_SELECTOR = "article.md-content__inner"  # the page's text, without navigation
 # Not words of the page: permalinks, drawings, data, and what only print shows
@@ -34,21 +37,49 @@ IGNORED = (
     ".inferred-reason",
     ".md-source-file",
     ".md-tags",
+    "thead",  # a table's header row: the same words on every page, read into the snippets
 )
+# Pages about the briefing rather than of it (MkDocs' addresses): a reader searching a name
+# wants the records first, not the coverage table or the format reference that also say it
+META_PAGES = ("about/", "format/", "reference/", "coverage/", "data/")
 
 
 class IndexingError(Exception):
     """Pagefind failed; the message is its own output."""
 
 
-def marks(record: Record) -> str:
-    """A record page's search data, in an element no reader sees: its kind (a filter), and an
-    actor's name and aliases (the worker ranks an actor first for a query that is one of them)."""
-    attributes = f'data-pagefind-filter="{record.section}:1"'  # a filter per kind: see _settled
-    if record.section == "actors":  # raw HTML, which Markdown leaves as it is: escaped here
-        names = json.dumps([record["name"], *record.get("aliases", [])], ensure_ascii=False)
-        attributes += f' data-pagefind-meta="names:{html.escape(names)}"'
-    return f"<div hidden {attributes}></div>"
+def marks(briefing: Briefing, record: Record) -> str:
+    """A record page's search data, in elements no reader sees: its kind (a filter, and a
+    name), an actor's name and aliases (the worker ranks an actor first for a query that is
+    one of them), and who said a claim. Raw HTML, which Markdown leaves as it is: every value
+    is escaped here, and the worker escapes it again where it shows it."""
+    meta = {"kind": KINDS[record.section].name.capitalize()}
+    if record.section == "actors":
+        names = [record["name"], *record.get("aliases", [])]
+        meta["names"] = json.dumps(names, ensure_ascii=False)
+    if record.section == "claims":
+        meta["said"] = said_by(briefing, record)
+    # a filter per kind (see _settled); an element a key, as Pagefind reads one from each
+    marked = [f'<div hidden data-pagefind-filter="{record.section}:1"></div>']
+    marked += [
+        f'<div hidden data-pagefind-meta="{key}:{html.escape(value)}"></div>'
+        for key, value in meta.items()
+    ]
+    return "".join(marked)
+
+
+def said_by(briefing: Briefing, claim: Record) -> str:
+    """Who said a claim, as its result says it (and its preview: render/previews.py)."""
+    if not claim.speakers:
+        return "Unattributed"
+    names = ", ".join(briefing.records[speaker].label for speaker in claim.speakers)
+    return f"Said by {names}{' (inferred)' if 'speaker' in claim.inferred else ''}"
+
+
+def page_marks(url: str) -> str:
+    """What a page of MkDocs' (by its address) carries for the search beyond its text: a page
+    about the briefing a filter, ``meta``, with which the worker lists it after the others."""
+    return '<div hidden data-pagefind-filter="meta:1"></div>' if url in META_PAGES else ""
 
 
 def index_site(site: Path) -> None:
