@@ -123,7 +123,8 @@ def test_the_memo_situation_tells_the_main_measures_and_figures_with_whose_accou
         "[Commission an independent study of the estuary before any dredging begins]"
         in (situation.split("urged, according to")[0])
     )
-    assert len(re.findall(r"[.](?:\n|$)", situation.strip())) == 3  # three sentences
+    paragraphs = situation.strip().split("\n\n")
+    assert len(paragraphs) == 3 and all(re.fullmatch(r"[^\n]+[.]", p) for p in paragraphs)
 
 
 @pytest.mark.parametrize(
