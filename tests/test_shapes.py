@@ -42,15 +42,18 @@ def test_a_later_article_adds_evidence_to_records_of_another_file(grown: Path) -
 def test_a_measure_lists_its_dated_events_each_with_its_words(grown: Path) -> None:
     measure = page(grown, "measures/bridge-closure-steps.md")
     assert (
-        "- Announced again, June 2020 — [Springfield Radio: the old bridge has closed](../sources/bridge-closed.md#e_bridge-closure-steps_event1)"
-        in measure
+        "- Announced again, June 2020, according to [Springfield Radio: the old bridge has"
+        " closed](../sources/bridge-closed.md) — [the words](../sources/bridge-closed.md"
+        "#e_bridge-closure-steps_event1)" in measure
     )
-    assert "- In effect, June 2020 — " in measure
+    assert "- In effect, June 2020, according to " in measure
     source = anchors(page(grown, "sources/bridge-closed.md"))
     assert {"e_bridge-closure-steps_event1", "e_bridge-closure-steps_event2"} <= source
     timeline = page(grown, "timeline.md")
     assert "| June 2020 | [The old bridge" in timeline
-    assert "— announced again (in effect, according to " in timeline
+    assert (
+        "— announced again, according to [Springfield Radio: the old bridge has closed]" in timeline
+    )
 
 
 def test_a_joint_statement_names_every_speaker(grown: Path) -> None:

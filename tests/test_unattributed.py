@@ -50,3 +50,23 @@ def test_an_unattributed_claim_names_no_speaker(minimal: Path) -> None:
     result = run_cli(minimal, "check")
     assert result.code == 1 and "Traceback" not in result.err
     assert "has 'speaker'" in result.err and "remove speaker" in result.err
+
+
+def test_a_side_held_only_by_unattributed_views_says_so(minimal: Path) -> None:
+    _add_claim(minimal, VIEW)
+    path = minimal / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    positions = [
+        {"position": "Unsafe", "claims": ["bridge-unsafe"]},
+        {"position": "Safe", "claims": ["bridge-was-safe"]},
+    ]
+    question = {"id": "is-it-safe", "question": "Is the bridge safe?", "positions": positions}
+    data.setdefault("questions", []).append(
+        {**question, "claims": ["bridge-unsafe", "bridge-was-safe"]}
+    )
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli(minimal, "generate")
+    assert result.code == 0, result.err
+    sides = "*Unsafe*: [Ann Lee](actors/ann-lee.md); *Safe*: views reported unattributed."
+    for page in ("index.md", "memo.md"):
+        assert sides in (minimal / "docs" / page).read_text(encoding="utf-8"), page

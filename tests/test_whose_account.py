@@ -10,7 +10,7 @@ import yaml
 from conftest import run_cli
 
 from generator.input.validation import load_briefing
-from generator.model.attribution import account, event_account
+from generator.model.attribution import account, claim_self_report, event_account
 
 ARTICLE = "bridge-closure"
 ANN_SAYS = "Safety comes first"  # inside Ann Lee's quoted claim
@@ -43,7 +43,14 @@ def test_a_status_is_the_account_of_the_event_that_tells_of_it(minimal: Path) ->
     both = f"{ANN_SAYS}, and the bridge is *unsafe*,” said Mayor Ann Lee"
     b = _load(
         minimal,
-        _measure("closing", both, status="in-effect", actors=["springfield-council"], events=steps),
+        _measure(
+            "closing",
+            both,
+            status="in-effect",
+            actors=["springfield-council"],
+            events=steps,
+            announced="2020-05-12",
+        ),
     )
     closing = b.records["closing"]
     assert account(b, closing).speakers == ("springfield-council",)
@@ -60,9 +67,9 @@ def test_a_status_is_the_account_of_the_event_that_tells_of_it(minimal: Path) ->
         in (page)
     )
     timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
-    assert "[S.](measures/closing.md) — announced, according to [Ann Lee](actors/ann-lee.md)" in (
-        timeline
-    )
+    step = "[S.](measures/closing.md) — announced, according to [Ann Lee](actors/ann-lee.md)"
+    assert f"| May 2020 | {step} (a self-report) |" in timeline  # the event
+    assert f"| 12 May 2020 | {step} (a self-report) |" in timeline  # the measure's date field
 
 
 def test_words_near_a_claim_are_not_its_speakers_account(minimal: Path) -> None:
@@ -106,3 +113,21 @@ def test_the_timeline_names_who_claimed_and_marks_a_self_report(minimal: Path) -
     timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
     row = next(line for line in timeline.splitlines() if "claims/bridge-unsafe.md" in line)
     assert "— claimed by [Ann Lee](actors/ann-lee.md) (a self-report) |" in row
+
+
+def test_a_call_on_others_to_act_is_not_a_self_report(minimal: Path) -> None:
+    urged = _measure(
+        "gazette-should-apologise",
+        ANN_SAYS,
+        status="urged",
+        actors=["springfield-gazette"],
+        urged_by=["ann-lee"],
+    )
+    path = minimal / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    [claim] = [c for c in data["claims"] if c["id"] == "bridge-unsafe"]
+    claim["about"] = ["gazette-should-apologise"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    b = _load(minimal, urged)
+    assert account(b, b.records["gazette-should-apologise"]).self_report  # the measure: hers
+    assert not claim_self_report(b, b.records["bridge-unsafe"])  # her call: not her conduct

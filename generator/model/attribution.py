@@ -116,14 +116,19 @@ class Account:
     self_report: bool
 
 
-def account(b: Briefing, record: Record) -> Account:
+# The status each of a measure's date fields tells of
+FIELD_STATUS = {"announced": "announced", "effective": "in-effect", "taken": "done"}
+
+
+def account(b: Briefing, record: Record, status: str = "") -> Account:
     """The account of a figure (its ``stated_by``'s alone, when it names one) or a measure's
     status: that of the events telling of that status (in effect: its ``in-effect`` event),
     else of the claims whose words hold the whole of its evidence. A claim whose words merely
-    overlap it, or stand near it, is not its account."""
+    overlap it, or stand near it, is not its account. ``status`` asks for another status's
+    account than the measure's own (its announcement, say, when it is now in effect)."""
     if record.get("stated_by"):
         return _account(b, record, (record["stated_by"],), ())
-    telling = STATUS_EVENTS.get(record.get("status", ""), ())
+    telling = STATUS_EVENTS.get(status or record.get("status", ""), ())
     steps = [step.evidence for step in record.events if step.event in telling]
     return _account(b, record, *_whose(b, steps or record.evidence, either_way=bool(steps)))
 
@@ -171,26 +176,27 @@ def _account(
     return Account(speakers, own_voice, reported_in, own)
 
 
-def described(b: Briefing, record: Record) -> list[str]:
+def described(b: Briefing, record: Record, urging: bool = True) -> list[str]:
     """The actors whose own side speaks for itself about ``record``: a measure's takers (who
-    took, announced, promised or agreed to it, never its targets) and who urged it; what else
-    a record is about."""
+    took, announced, promised or agreed to it, never its targets) and, with ``urging``, who
+    urged it; what else a record is about."""
     if record.section == "measures":
         takers = record["actors"] if ACTORS_PART[record["status"]] in SELF_PARTS else []
-        return [*takers, *record.get("urged_by", [])]
+        return [*takers, *(record.get("urged_by", []) if urging else [])]
     about = record.get("about", [])
     return [i for i in about if i in b.records and b.section_of(i) == "actors"]
 
 
 def claim_self_report(b: Briefing, claim: Record) -> bool:
     """A claim about its speaker's own side: an actor on that side, or a measure or figure
-    whose described actors are on it, is among what the claim is about."""
+    whose described actors are on it, is among what the claim is about. A call on others to
+    act is not an account of one's own conduct, so a measure's urgers do not count here."""
     mine = {side for speaker in claim.speakers for side in sides(b, speaker)}
     for target in claim.get("about", []):
         if target not in b.records:
             continue
         record = b.records[target]
-        actors = [target] if record.section == "actors" else described(b, record)
+        actors = [target] if record.section == "actors" else described(b, record, urging=False)
         if any(sides(b, actor) & mine for actor in actors):
             return True
     return False

@@ -15,7 +15,7 @@ from typing import Any
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import templating
-from generator.render.contexts import question_context, side_voices, tallies
+from generator.render.contexts import side_voices, tallies
 from generator.render.coverage import ArticleCoverage, measure_article
 from generator.render.network_layout import drawing
 from generator.render.open_data import csv_columns
@@ -80,7 +80,7 @@ def memo(b: Briefing) -> dict[str, Any]:
         "judgments": b.in_section("judgments")[:MEMO_JUDGMENTS],
         "shown": MEMO_ALTERNATIVES,
         "contentions": [
-            (q, *question_context(b, q).values())
+            (q, [b.records[i] for i in q["claims"]], side_voices(b, q))
             for q in b.in_section("questions")[:MEMO_QUESTIONS]
         ],
         "measures": most_connected(b, "measures", MEMO_MEASURES),

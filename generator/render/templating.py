@@ -20,6 +20,7 @@ from generator.input.raw import a_or_an
 from generator.model.attribution import (
     ACTORS_LABEL,
     CREDIBILITY,
+    FIELD_STATUS,
     RELIABILITY,
     STATUS_WORDS,
     Account,
@@ -141,6 +142,7 @@ class Links:
             "inferred_mark": self.inferred_mark,
             "account_of": self.account_of,
             "event_account_of": self.event_account_of,
+            "account_at": self.account_at,
             "self_reported": self.self_reported,
             "carried_by": self.carried_by,
             "outlet": partial(outlet, self.briefing),
@@ -169,6 +171,14 @@ class Links:
     def event_account_of(self, measure: Record, index: int) -> Account:
         """Whose account a measure's ``index``-th event is (``attribution.event_account``)."""
         return event_account(self.briefing, measure, index)
+
+    def account_at(self, measure: Record, event: str) -> Account:
+        """Whose account a measure's timeline entry is: 'events.<n>' its n-th event's, a date
+        field's (announced, effective, taken) that of the words telling of that step."""
+        if event.startswith("events."):
+            return event_account(self.briefing, measure, int(event.removeprefix("events.")))
+        field = entry(measure, event).field
+        return account(self.briefing, measure, FIELD_STATUS.get(field, ""))
 
     def self_reported(self, claim: Record) -> bool:
         """Whether a claim is about its speaker's own side (``attribution.claim_self_report``)."""
