@@ -38,7 +38,7 @@ def test_the_search_is_pagefinds_and_materials_index_is_empty(site: Path) -> Non
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(list(site.rglob("index.html")))
     actor = (site / "actors" / "helen-marsh" / "index.html").read_text(encoding="utf-8")
-    assert 'data-pagefind-filter="actors:1" data-pagefind-meta="names:' in actor
+    assert 'data-pagefind-filter="actors:1"' in actor and 'data-pagefind-meta="names:' in actor
 
 
 def test_a_claim_page_names_its_speaker_its_source_and_the_claims_answering_it(
