@@ -131,3 +131,31 @@ def test_a_call_on_others_to_act_is_not_a_self_report(minimal: Path) -> None:
     b = _load(minimal, urged)
     assert account(b, b.records["gazette-should-apologise"]).self_report  # the measure: hers
     assert not claim_self_report(b, b.records["bridge-unsafe"])  # her call: not her conduct
+
+
+def test_an_events_inferred_date_is_marked_where_it_shows(minimal: Path) -> None:
+    reason = "The article says 'on Tuesday'; it appeared in May 2020."
+    step = {
+        "event": "announced",
+        "date": "2020-05",
+        "inferred": {"date": reason},
+        "evidence": {"source": ARTICLE, "quote": ANN_SAYS},
+    }
+    _load(
+        minimal,
+        _measure("closing", ANN_SAYS, status="announced", actors=["ann-lee"], events=[step]),
+    )
+    assert run_cli(minimal, "generate").code == 0
+    docs = minimal / "docs"
+    page = (docs / "measures" / "closing.md").read_text(encoding="utf-8")
+    assert "- Announced, May 2020 [*inferred*](../measures/closing.md#what-is-inferred" in page
+    assert f"- **date of the announced event:** {reason}" in page.replace("&#39;", "'")
+    timeline = (docs / "timeline.md").read_text(encoding="utf-8")
+    assert "| May 2020 [*inferred*](measures/closing.md#what-is-inferred" in timeline
+    path = minimal / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["measures"][-1]["events"][0]["date"]  # a reason, and no date to give it for
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli(minimal, "check")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "has 'inferred' but not 'date'" in result.err and "add date, or remove inferred" in result.err

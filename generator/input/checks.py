@@ -183,7 +183,12 @@ def check_record(
         if ("roles", i, "evidence") in found
     )
     events = tuple(
-        Event(event.get("event", ""), found[("events", i, "evidence")], event.get("date", ""))
+        Event(
+            event.get("event", ""),
+            found[("events", i, "evidence")],
+            event.get("date", ""),
+            event.get("inferred", {}).get("date", ""),
+        )
         for i, event in enumerate(raw.data.get("events", []))
         if ("events", i, "evidence") in found
     )

@@ -113,6 +113,16 @@ def _explain(error: ValidationError, document: Document) -> list[Problem]:
     if error.validator == "not" and error.validator_value.get("required"):
         present = error.validator_value["required"][0]
         return [Problem(where, f"{name} has '{present}'", error.schema.get("description", ""))]
+    if error.validator == "dependentRequired":
+        missing = error.message.split("'")[1]
+        having = next(k for k, needed in error.validator_value.items() if missing in needed)
+        return [
+            Problem(
+                where,
+                f"{name} has '{having}' but not '{missing}'",
+                f"add {missing}, or remove {having}",
+            )
+        ]
     if error.validator == "minItems":
         return [Problem(where, f"{name} must not be empty")]
     return [Problem(where, f"{name}: {error.message}")]

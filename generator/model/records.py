@@ -105,10 +105,16 @@ class Event:
     event: str
     evidence: Evidence
     date: str = ""
+    inferred: str = ""  # the reasoning for its date, when the source does not state it
 
     @property
     def label(self) -> str:
         return self.event.replace("-", " ")
+
+    @property
+    def inferred_as(self) -> str:
+        """How the record's list of inferences names this event's date."""
+        return f"date of the {self.label} event"
 
 
 @dataclass(frozen=True)
@@ -175,8 +181,12 @@ class Record:
 
     @property
     def inferred(self) -> dict[str, str]:
-        """Fields the source does not state outright, with the reasoning for each."""
-        return self.fields.get("inferred", {})
+        """Fields the source does not state outright, with the reasoning for each; a measure's
+        inferred event dates among them."""
+        own = self.fields.get("inferred", {})
+        if not any(event.inferred for event in self.events):
+            return own
+        return {**own, **{e.inferred_as: e.inferred for e in self.events if e.inferred}}
 
 
 @dataclass(frozen=True)

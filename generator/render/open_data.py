@@ -248,6 +248,7 @@ def _record_data(record: Record) -> dict[str, Any]:
         data["events"] = [
             {"event": e.event}
             | ({"date": e.date} if e.date else {})
+            | ({"inferred": {"date": e.inferred}} if e.inferred else {})
             | {"evidence": _located(e.evidence)}
             for e in record.events
         ]

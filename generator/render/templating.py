@@ -45,7 +45,9 @@ def grading(b: Briefing, record: Record, half: str = "") -> list[tuple[str, str]
     itself is not graded), then its own credibility. Either alone when only one is graded, or
     when ``half`` names the record's own field."""
     first = (record.get("via") or [record.evidence[0].source if record.evidence else ""])[0]
-    rated = record if record.section in ("actors", "sources") else b.records.get(first)
+    rated = record if record.section in ("actors", "sources") else None
+    if record.section in ("claims", "figures"):  # what a source says: its words are graded
+        rated = b.records.get(first)
     if rated is not None and rated is not record and "reliability" not in rated:
         rated = b.records.get(outlet(b, rated.id)) if rated.section == "sources" else None
     if half:

@@ -24,7 +24,7 @@ class Entry:
     event: str  # what happened on that date: published, claimed, announced, ...
     record: Record
     inferred: str  # the reasoning, when the date is inferred; empty when the source states it
-    field: str = ""  # the record's field holding the date; empty for a measure's event
+    field: str = ""  # the record's field holding the date, or how its inferences name it
 
     @property
     def precision(self) -> str:
@@ -39,7 +39,7 @@ def entry(record: Record, event: str) -> Entry:
     measure's n-th dated event), which it must have."""
     if event.startswith("events."):
         step = record.events[int(event.removeprefix("events."))]
-        return Entry(step.date, step.label, record, "")
+        return Entry(step.date, step.label, record, step.inferred, step.inferred_as)
     field = EVENT_FIELDS[event]
     return Entry(record.get(field), event, record, record.inferred.get(field, ""), field)
 
