@@ -91,7 +91,8 @@
     const list = document.querySelector(".md-search-result__list");
     if (!list) return;
     new MutationObserver((records) => {
-      drawn(records.flatMap((record) => Array.from(record.addedNodes)).filter((n) => n.nodeType === 1));
+      const added = records.flatMap((record) => Array.from(record.addedNodes));
+      drawn(added.filter((node) => node.nodeType === Node.ELEMENT_NODE));
     }).observe(list, { childList: true });
   }
 

@@ -14,6 +14,7 @@
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
 const SHOWN = 10; // results read at once: the ones Material draws first
 const MORE = "briefing-search-more"; // the channel search-more.js asks for the others on
+const META = { meta: "1" }; // the filter of the pages about the briefing (generator/search)
 const root = new URL("../", self.location.href); // the worker sits in assets/
 // Pagefind is imported, and its index's metadata and WebAssembly loaded, as soon as the worker
 // starts: before Material sets it up, and before the reader's first query.
@@ -141,7 +142,7 @@ async function search(query, asked) {
 async function matches(words, options) {
   const ranked = async (index, name) => {
     const found = (await index.search(words, options)).results;
-    const meta = options.filters ? [] : (await index.search(words, { filters: { meta: "1" } })).results;
+    const meta = options.filters ? [] : (await index.search(words, { filters: META })).results;
     const last = new Set(meta.map((r) => r.id));
     return [...found.filter((r) => !last.has(r.id)), ...meta].map((result) => ({
       key: `${name}:${result.id}`,
@@ -161,8 +162,8 @@ async function read(entry) {
   if (!entry.reading) {
     entry.reading = entry.result.data().then((data) => {
       entry.data = data;
-      entry.stale =
-        !!changes && entry.key.startsWith("site:") && changes.pages.has(new URL(data.url, root).pathname);
+      const path = new URL(data.url, root).pathname;
+      entry.stale = !!changes && entry.key.startsWith("site:") && changes.pages.has(path);
       return entry;
     });
   }
