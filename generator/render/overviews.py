@@ -26,7 +26,7 @@ HOME_LIMIT = 10  # rows per table on the home page; the index pages list everyth
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
 # What still fits on the memo's one printed page, with room to spare (tests/test_memo_print.py
 # prints a memo full to each limit); past a limit the memo points to the index.
-MEMO_LIMIT = 4  # articles, the most quoted first
+MEMO_LIMIT = 3  # articles, the most quoted first
 MEMO_MEASURES, MEMO_FIGURES = 3, 3  # the situation's, the most referred to
 MEMO_JUDGMENTS, MEMO_QUESTIONS = 4, 3
 MEMO_ALTERNATIVES = 1  # of a judgment's alternatives, and of its indicators
