@@ -158,4 +158,26 @@ def test_an_events_inferred_date_is_marked_where_it_shows(minimal: Path) -> None
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = run_cli(minimal, "check")
     assert result.code == 1 and "Traceback" not in result.err
-    assert "has 'inferred' but not 'date'" in result.err and "add date, or remove inferred" in result.err
+    assert (
+        "has 'inferred' but not 'date'" in result.err
+        and "add date, or remove inferred" in result.err
+    )
+
+
+def test_a_claims_page_says_it_is_a_self_report(minimal: Path) -> None:
+    assert run_cli(minimal, "generate").code == 0
+    page = (minimal / "docs" / "claims" / "bridge-unsafe.md").read_text(encoding="utf-8")
+    assert (
+        "- **Speaker:** [Ann Lee](../actors/ann-lee.md) (a self-report: the claim is about" in page
+    )
+
+
+def test_a_press_conference_is_held_not_published(minimal: Path) -> None:
+    article = minimal / "seeds" / "articles" / "bridge-closure.txt"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("kind: news-article", "kind: press-conference", 1))
+    assert run_cli(minimal, "generate").code == 0
+    source = (minimal / "docs" / "sources" / "bridge-closure.md").read_text(encoding="utf-8")
+    assert "- **Held:** May 2020" in source and "Published:" not in source
+    timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
+    assert "(sources/bridge-closure.md) — held |" in timeline

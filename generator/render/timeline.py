@@ -31,6 +31,8 @@ class Entry:
         return PRECISION[len(self.date)]
 
 
+# Sources whose date is when they were said or held, not published
+SAID_NOT_PUBLISHED = {"press-conference": "held", "testimony": "given", "statement": "made"}
 EVENT_FIELDS = {event: field for dated in DATED_FIELDS.values() for field, event in dated}
 
 
@@ -41,7 +43,8 @@ def entry(record: Record, event: str) -> Entry:
         step = record.events[int(event.removeprefix("events."))]
         return Entry(step.date, step.label, record, step.inferred, step.inferred_as)
     field = EVENT_FIELDS[event]
-    return Entry(record.get(field), event, record, record.inferred.get(field, ""), field)
+    said = SAID_NOT_PUBLISHED.get(record.get("kind", "")) if event == "published" else None
+    return Entry(record.get(field), said or event, record, record.inferred.get(field, ""), field)
 
 
 def entries(briefing: Briefing) -> list[Entry]:
