@@ -20,6 +20,43 @@
       wrap.setAttribute("tabindex", "0");
     }
   }
+  // Material's navigation drawer (below 76.25em, its breakpoint) waits off screen while closed,
+  // its links still in the tab order and focused out of sight. Closed, it is inert; its menu
+  // button, a label Material leaves out of the tab order, opens it from the keys too.
+  function drawer() {
+    const toggle = document.getElementById("__drawer");
+    const panel = document.querySelector(".md-sidebar--primary");
+    const button = document.querySelector(".md-header label[for=__drawer]");
+    if (!toggle || !panel || !button) return;
+    const narrow = window.matchMedia("(max-width: 76.234375em)");
+    const open = () => narrow.matches && toggle.checked;
+    const follow = () => {
+      panel.inert = narrow.matches && !toggle.checked;
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    };
+    button.tabIndex = 0;
+    button.setAttribute("role", "button");
+    if (!button.hasAttribute("aria-label")) button.setAttribute("aria-label", "Navigation");
+    button.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      toggle.click(); // fires "change": the panel is no longer inert
+      if (open()) panel.querySelector("a[href]")?.focus();
+    });
+    panel.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !open()) return;
+      toggle.click();
+      button.focus();
+    });
+    panel.addEventListener("focusout", (event) => {
+      const next = event.relatedTarget;
+      if (open() && next instanceof Node && !panel.contains(next)) toggle.click();
+    });
+    toggle.addEventListener("change", follow);
+    narrow.addEventListener("change", follow);
+    follow();
+  }
   document.addEventListener("DOMContentLoaded", mend);
+  document.addEventListener("DOMContentLoaded", drawer);
   window.addEventListener("load", mend);
 })();

@@ -2,6 +2,8 @@
 // on a first tap (a second tap, or the preview's own link, opens the page). The preview is read
 // from the page the link points to (a JSON block the generator writes, generator/render/
 // previews.py) and shown with textContent only: no text in it is ever read as markup.
+// Only links to record pages (<site>/<kind>/<id>/) are candidates, and a tap whose target turns
+// out to have no preview opens it at once: no tap on a phone is ever lost.
 (function () {
   const DELAY = 250; // ms of hovering before a preview opens, so that passing over is quiet
   const found = new Map(); // page address -> Promise of its preview, or of null
@@ -12,6 +14,18 @@
   let closing = 0;
   let lastPointer = { type: "", at: 0 };
 
+  // A record's page is <site>/<kind>/<id>/, the kinds as the theme lists them (main.html; built
+  // without the hook, any page may be one: a tap on a page with no preview still opens it)
+  const recordPage = (function () {
+    const config = document.getElementById("__config");
+    const listed = document.getElementById("__briefing_kinds");
+    if (!config || !listed) return () => true;
+    const site = new URL(JSON.parse(config.textContent).base + "/", location.href).pathname;
+    const kinds = JSON.parse(listed.textContent).map((k) => k.replace(/[^\w-]/g, "\\$&"));
+    const shape = new RegExp("^(" + kinds.join("|") + ")/[^/]+/(index\\.html)?$");
+    return (url) => url.pathname.startsWith(site) && shape.test(url.pathname.slice(site.length));
+  })();
+
   function previewed(target) {
     const link = target instanceof Element ? target.closest("a[href]") : null;
     if (!link || !link.closest(".md-content") || link.closest("svg, sup, .briefing-preview")) {
@@ -21,7 +35,7 @@
     if (link.hasAttribute("title") || link.matches(".grade, .inferred, .headerlink")) return null;
     const url = new URL(link.href, location.href);
     if (url.origin !== location.origin || url.pathname === location.pathname) return null;
-    return link;
+    return recordPage(url) ? link : null;
   }
 
   function previewOf(link) {
@@ -87,7 +101,11 @@
     clearTimeout(closing);
     wanted = link;
     previewOf(link).then((data) => {
-      if (!data || wanted !== link) return;
+      if (wanted !== link) return;
+      if (!data) {
+        if (touched) location.assign(link.href); // the tap was held back for a preview
+        return;
+      }
       if (!tip) {
         tip = element("div", "briefing-preview");
         tip.id = "briefing-preview";

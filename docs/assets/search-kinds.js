@@ -1,5 +1,8 @@
 // Filters for the search: a button per kind of record, which puts "kind:<kind>" in the query
 // (the search worker reads it), and "All", which takes it out. The query shows what is chosen.
+// While the search is closed its results and filters are hidden, so they leave the tab order
+// (inert). Tab from an empty query passes the search by, as Material has it; from a query, it
+// walks on through the filters and results, and focus leaving the search closes it.
 (function () {
   const TOKEN = /(^|\s)kind:\S+/gi;
 
@@ -8,8 +11,30 @@
     return match ? match[1].toLowerCase() : "";
   }
 
+  // Material opens and closes the search by clicking its `__search` checkbox, which fires
+  // "change"; it closes it on any Tab too, which would leave the filters out of reach of the keys
+  function keepInTabOrderOnlyWhileOpen(search, toggle, input) {
+    const output = search.querySelector(".md-search__output");
+    if (!output) return;
+    const follow = () => {
+      output.inert = !toggle.checked;
+    };
+    toggle.addEventListener("change", follow);
+    follow();
+    search.addEventListener("keydown", (event) => {
+      if (event.key === "Tab" && toggle.checked && input.value.trim()) event.stopPropagation();
+    });
+    search.addEventListener("focusout", (event) => {
+      const next = event.relatedTarget;
+      if (toggle.checked && next instanceof Node && !search.contains(next)) toggle.click();
+    });
+  }
+
   function make() {
+    const search = document.querySelector(".md-search");
+    const toggle = document.getElementById("__search");
     const input = document.querySelector("input.md-search__input");
+    if (search && toggle && input) keepInTabOrderOnlyWhileOpen(search, toggle, input);
     const result = document.querySelector(".md-search .md-search-result");
     const listed = document.getElementById("__briefing_kinds");
     if (!input || !result || !listed || document.querySelector(".briefing-kinds")) return;

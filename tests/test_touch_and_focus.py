@@ -1,0 +1,261 @@
+"""Every tap and every Tab does what a reader sees it do, on the harbour site in Chromium.
+
+On a phone, a first tap on a link shows its preview when its page has one (a second tap opens
+it) and otherwise opens it at once: no link is dead on touch. From the keyboard, each of the
+first 20 tab stops of every kind of page is on screen, visible and not covered: controls that
+are hidden (the closed search's results and filters, the closed navigation drawer) are out of
+the tab order until they open.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+from browsing import Browser, Page, Server, expect
+
+from generator.kinds import KINDS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Route
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True}
+TIP = ".briefing-preview:not([hidden])"
+# The pages whose every link is tapped: home, the index of each kind and the pages of the site
+# the issue found dead taps on
+OVERVIEWS = ["", *(f"{kind}/" for kind in KINDS), "timeline/", "topics/", "data/", "about/"]
+OVERVIEWS += ["coverage/"]
+
+
+def record_pages(site: Path) -> list[str]:
+    """One record page of each kind: the first of its folder."""
+    return [
+        f"{kind}/{min(p.parent.name for p in (site / kind).glob('*/index.html'))}/"
+        for kind in KINDS
+    ]
+
+
+def until(page: Page, check, seconds: float = 3.0):
+    """Ask ``check`` until it answers something true (a page's transitions take their time),
+    and give its last answer. The page waits, not Python: Playwright answers routed requests
+    only while it is called."""
+    deadline = time.monotonic() + seconds
+    while not (answer := check()) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    return answer
+
+
+# Touch
+
+
+class Phone:
+    """A phone's page on which every navigation the reader asks for is noted and answered
+    "204 No Content", so the page stays where it is and the next link can be tapped."""
+
+    def __init__(self, browser: Browser, server: Server) -> None:
+        self.server = server
+        self.context = browser.new_context(**PHONE)
+        self.context.set_default_timeout(10_000)
+        self.page = self.context.new_page()
+        self.opened: list[str] = []
+        self.loading = False
+        self.context.route("**/*", self.answer)
+
+    def answer(self, route: Route) -> None:
+        request = route.request
+        main = request.is_navigation_request() and request.frame.parent_frame is None
+        if main and not self.loading:
+            self.opened.append(request.url)
+            route.fulfill(status=204)
+        elif request.url.startswith(self.server.url):
+            route.continue_()
+        else:
+            route.abort()  # no network
+
+    def goto(self, address: str) -> None:
+        self.loading = True
+        try:
+            self.page.goto(self.server.url + address)
+        finally:
+            self.loading = False
+
+    def tap(self, link) -> str:
+        """Tap ``link``: what came of it ("opened", "previewed" or "nothing")."""
+        self.page.keyboard.press("Escape")  # close the last preview, which may cover this link
+        expect(self.page.locator(TIP)).to_have_count(0)
+        before, self.opened = self.page.url, []
+        link.tap()
+
+        def seen() -> str:
+            if self.opened or self.page.url != before:
+                return "opened"
+            shown = link.get_attribute("aria-describedby") == "briefing-preview"
+            return "previewed" if shown and self.page.locator(TIP).is_visible() else ""
+
+        return until(self.page, seen) or "nothing"
+
+
+def test_every_link_on_a_page_of_each_kind_previews_or_opens_on_the_first_tap(
+    browser: Browser, server: Server, site: Path
+) -> None:
+    phone = Phone(browser, server)
+    dead, previewed, opened = [], 0, 0
+    for address in OVERVIEWS + record_pages(site):
+        phone.goto(address)
+        links = phone.page.locator(".md-content a[href]")
+        tapped = set()
+        for i in range(links.count()):
+            link = links.nth(i)
+            href = link.evaluate("a => new URL(a.getAttribute('href'), document.baseURI).href")
+            if href in tapped or not link.is_visible():
+                continue
+            tapped.add(href)
+            what = phone.tap(link)
+            if what == "previewed":
+                previewed += 1
+                phone.opened = []
+                link.tap()  # the second tap opens the page
+                if not until(phone.page, lambda: phone.opened):
+                    dead.append(f"/{address}: second tap on {href} opened nothing")
+                elif urlsplit(phone.opened[0]).path != urlsplit(href).path:
+                    dead.append(f"/{address}: second tap on {href} opened {phone.opened[0]}")
+            elif what == "opened":
+                opened += 1
+            else:
+                dead.append(f"/{address}: a tap on {href} did nothing")
+    phone.context.close()
+    assert not dead, "\n".join(dead)
+    assert previewed and opened  # both outcomes were met, so each can be told apart
+
+
+def test_a_tap_on_a_record_link_whose_page_has_no_preview_opens_it(
+    browser: Browser, server: Server, site: Path
+) -> None:
+    phone = Phone(browser, server)
+    actor = record_pages(site)[0]
+    phone.goto(actor)
+    link = phone.page.locator('.md-content a[href*="/claims/"]:visible').first
+    target = link.evaluate("a => new URL(a.href).pathname")
+
+    def no_preview(route: Route) -> None:  # the page, as fetched for its preview, has none
+        if route.request.is_navigation_request():
+            route.fallback()
+        else:
+            route.fulfill(body="<p>no preview here</p>", content_type="text/html")
+
+    phone.page.route(f"**{target}", no_preview)
+    assert phone.tap(link) == "opened"
+    assert urlsplit(phone.opened[0]).path == target
+    phone.context.close()
+
+
+# Keyboard
+
+# What is wrong with the focused element, if anything ("end" past the page's last stop). Material's
+# toggles (the palette's radio buttons) are inputs with no box, drawn by the label that follows
+# them. A link that wraps is looked at in its first line, whose centre is on it; a link Material
+# makes deaf to the pointer (the current page's, in the navigation) hears it while looked at.
+FOCUS_PROBLEM = """() => {
+  let shown = document.activeElement;
+  if (!shown || shown === document.body) return "end";
+  const said = shown.outerHTML.slice(0, 120);
+  if (shown.matches("input.md-option") && shown.nextElementSibling?.matches("label")) {
+    shown = shown.nextElementSibling;
+  }
+  if (!shown.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+    return "hidden: " + said;
+  }
+  const box = Array.from(shown.getClientRects()).find((r) => r.width >= 1 && r.height >= 1);
+  if (!box) return "no size: " + said;
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return "off screen: " + said;
+  const deaf = shown.style.pointerEvents;
+  shown.style.pointerEvents = "auto";
+  const top = document.elementFromPoint(x, y);
+  shown.style.pointerEvents = deaf;
+  if (!top || !(top === shown || shown.contains(top))) {
+    return "covered by " + (top ? top.outerHTML.slice(0, 80) : "nothing") + ": " + said;
+  }
+  return "";
+}"""
+
+
+def focus_problem(page: Page) -> str:
+    """What is wrong with the focused element once the page's transitions are over."""
+    deadline = time.monotonic() + 1.5
+    while (problem := page.evaluate(FOCUS_PROBLEM)) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    return problem
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_first_20_tab_stops_of_every_kind_of_page_are_seen(
+    browser: Browser, server: Server, site: Path, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    problems = []
+    for address in ["", "claims/", *record_pages(site), "about/"]:
+        page.goto(server.url + address)
+        for stop in range(1, 21):
+            page.keyboard.press("Tab")
+            if (problem := focus_problem(page)) == "end":
+                break
+            if problem:
+                problems.append(f"/{address} at {width} px, stop {stop}: {problem}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_from_a_query_tab_reaches_the_search_filters_and_leaving_closes_it(
+    browser: Browser, server: Server, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(server.url)
+    search = page.locator("input.md-search__input")
+    search.focus()
+    search.press_sequentially("harbour")
+    all_kinds = page.locator(".briefing-kinds button").first
+    for _ in range(3):  # past the results' scrolling area to the first filter
+        page.keyboard.press("Tab")
+        if all_kinds.evaluate("b => b === document.activeElement"):
+            break
+    expect(all_kinds).to_be_focused()
+    assert focus_problem(page) == ""
+    page.keyboard.press("Tab")
+    actors = page.locator('.briefing-kinds button[data-kind="actors"]')
+    expect(actors).to_be_focused()
+    assert focus_problem(page) == ""
+    page.keyboard.press("Enter")  # the filter works from the keys, and hands back the query
+    expect(search).to_be_focused()
+    expect(search).to_have_value("kind:actors harbour")
+    expect(actors).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("Shift+Tab")  # out of the search: it closes, its filters leave the order
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.locator(".md-search__output").evaluate("o => o.inert")
+    context.close()
+
+
+def test_on_a_phone_the_menu_button_opens_the_navigation_from_the_keys(
+    browser: Browser, server: Server
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server.url)
+    menu = page.locator(".md-header label[for=__drawer]")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert focus_problem(page) == ""
+    page.keyboard.press("Escape")
+    expect(menu).to_be_focused()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    context.close()
