@@ -4,7 +4,10 @@ built HTML of every kind of corpus, is ``corpus_rules.lists_are_lists``.)"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from browsing import Page, Server
+from conftest import run_cli
 
 from generator.model.records import Briefing
 
@@ -35,3 +38,15 @@ def test_each_claim_on_its_speakers_page_is_its_own_item(
         shown = sorted(item["first"].split("/")[-2] for item in items)
         assert shown == sorted(claims), speaker
         assert all(item["quoted"] == [] for item in items), speaker
+
+
+def test_a_quoted_claim_on_its_speakers_page_shows_only_the_speakers_words(
+    minimal: Path,
+) -> None:
+    path = minimal / "seeds" / "annotations" / "records.yaml"
+    text = path.read_text(encoding="utf-8")
+    tagged = '"\\"Safety comes first, and the bridge is *unsafe*,\\" said Mayor Ann Lee"'
+    path.write_text(text.replace('"\\"Safety comes first, and the bridge is *unsafe*,\\""', tagged))
+    assert run_cli(minimal, "generate").code == 0
+    page = (minimal / "docs" / "actors" / "ann-lee.md").read_text(encoding="utf-8")
+    assert "    > Safety comes first, and the bridge is \\*unsafe\\*\n" in page  # no reporter's tag

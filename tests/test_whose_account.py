@@ -181,3 +181,31 @@ def test_a_press_conference_is_held_not_published(minimal: Path) -> None:
     assert "- **Held:** May 2020" in source and "Published:" not in source
     timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
     assert "(sources/bridge-closure.md) — held |" in timeline
+
+
+def test_a_status_is_reported_in_the_articles_whose_words_state_it(harbour: Path) -> None:
+    """A measure reported in two articles, its in-effect event in one: its status is that
+    article's account alone, though both carry the measure."""
+    path = harbour / "seeds" / "annotations" / "courier-2023-council-backs-dredging.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    [measure] = [m for m in data["measures"] if len({e["source"] for e in m["evidence"]}) > 1]
+    later = measure["evidence"][-1]
+    measure["events"] = [{"event": "in-effect", "evidence": later}]
+    measure["status"] = "in-effect"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    b = load_briefing(harbour)
+    said = account(b, b.records[measure["id"]])
+    assert said.reported_in == (later["source"],)
+    assert said.speakers + said.own_voice
+
+
+def test_a_claim_stating_its_own_sides_measure_is_a_self_report(minimal: Path) -> None:
+    """No ``about`` needed: the measure's words stand inside the claim's."""
+    path = minimal / "seeds" / "annotations" / "records.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    [claim] = [c for c in data["claims"] if c["id"] == "council-agrees"]
+    assert "about" not in claim
+    b = _load(
+        minimal, _measure("vote", "voted 7 to 2", status="done", actors=["springfield-council"])
+    )
+    assert claim_self_report(b, b.records["council-agrees"])

@@ -107,7 +107,7 @@ SELF_PARTS = {"took", "announced", "promised", "agreed to"}
 class Account:
     """Whose word a measure's status, one of its events or a figure rests on: ``speakers``,
     the parties whose words state it; ``own_voice``, the articles that report the rest in
-    their own voice; ``reported_in``, every article its evidence stands in. ``self_report``
+    their own voice; ``reported_in``, the articles those words stand in. ``self_report``
     when a speaker speaks for one of the actors it describes (see ``sides``)."""
 
     speakers: tuple[str, ...]
@@ -130,7 +130,8 @@ def account(b: Briefing, record: Record, status: str = "") -> Account:
         return _account(b, record, (record["stated_by"],), ())
     telling = STATUS_EVENTS.get(status or record.get("status", ""), ())
     steps = [step.evidence for step in record.events if step.event in telling]
-    return _account(b, record, *_whose(b, steps or record.evidence, either_way=bool(steps)))
+    told = steps or list(record.evidence)
+    return _account(b, record, *_whose(b, told, either_way=bool(steps)), reported=told)
 
 
 def event_account(b: Briefing, measure: Record, index: int) -> Account:
@@ -189,10 +190,11 @@ def described(b: Briefing, record: Record, urging: bool = True) -> list[str]:
 
 def claim_self_report(b: Briefing, claim: Record) -> bool:
     """A claim about its speaker's own side: an actor on that side, or a measure or figure
-    whose described actors are on it, is among what the claim is about. A call on others to
-    act is not an account of one's own conduct, so a measure's urgers do not count here."""
+    whose described actors are on it, is among what the claim is about (its ``about``, and
+    the measures and figures whose words its own words hold). A call on others to act is not
+    an account of one's own conduct, so a measure's urgers do not count here."""
     mine = {side for speaker in claim.speakers for side in sides(b, speaker)}
-    for target in claim.get("about", []):
+    for target in [*claim.get("about", []), *_stated_in(b, claim)]:
         if target not in b.records:
             continue
         record = b.records[target]
@@ -200,6 +202,16 @@ def claim_self_report(b: Briefing, claim: Record) -> bool:
         if any(sides(b, actor) & mine for actor in actors):
             return True
     return False
+
+
+def _stated_in(b: Briefing, claim: Record) -> list[str]:
+    """The measures and figures whose evidence lies within the claim's own words."""
+    return [
+        other
+        for mine in claim.evidence
+        for start, end, other, section in b.evidence_in(mine.source)
+        if section in ("measures", "figures") and mine.start <= start and end <= mine.end
+    ]
 
 
 def sides(b: Briefing, actor: str) -> set[str]:

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.input.evidence import inside_quotation_marks
 from generator.input.raw import a_or_an
 from generator.model.attribution import (
     ACTORS_LABEL,
@@ -40,16 +41,10 @@ CONTEXT_CHARS = 90  # how much of the surrounding text a quote is shown with
 
 def grading(b: Briefing, record: Record, half: str = "") -> list[tuple[str, str]]:
     """The halves of a record's grade, each with its meaning: an actor's or a source's
-    reliability; for a claim or figure, the reliability of the source it first stands in (the
-    first relayed source, when ``via`` names one; its publisher's or author's when the source
-    itself is not graded), then its own credibility. Either alone when only one is graded, or
+    reliability; for a claim or figure, the reliability of the source it first stands in
+    (``rated_source``), then its own credibility. Either alone when only one is graded, or
     when ``half`` names the record's own field."""
-    first = (record.get("via") or [record.evidence[0].source if record.evidence else ""])[0]
-    rated = record if record.section in ("actors", "sources") else None
-    if record.section in ("claims", "figures"):  # what a source says: its words are graded
-        rated = b.records.get(first)
-    if rated is not None and rated is not record and "reliability" not in rated:
-        rated = b.records.get(outlet(b, rated.id)) if rated.section == "sources" else None
+    rated = record if record.section in ("actors", "sources") else rated_source(b, record)
     if half:
         rated = record if half == "reliability" else None
     halves = []
@@ -61,6 +56,19 @@ def grading(b: Briefing, record: Record, half: str = "") -> list[tuple[str, str]
         grade = record["credibility"]["grade"]
         halves.append((str(grade), f"Credibility {grade}: {CREDIBILITY[grade]}"))
     return halves
+
+
+def rated_source(b: Briefing, record: Record) -> Record | None:
+    """What a claim's or figure's words first stand in, when its reliability is graded: the
+    first relayed source (``via``), else the article of its first evidence; the source's
+    publisher or author when the source itself is not graded. None for other kinds."""
+    if record.section not in ("claims", "figures"):
+        return None
+    first = (record.get("via") or [record.evidence[0].source if record.evidence else ""])[0]
+    source = b.records.get(first)
+    if source is not None and "reliability" not in source and source.section == "sources":
+        source = b.records.get(outlet(b, source.id))
+    return source if source is not None and "reliability" in source else None
 
 
 def page_path(record: Record) -> str:
@@ -141,6 +149,7 @@ class Links:
             "evidence_link": self.evidence_link,
             "covering_link": self.covering_link,
             "in_context": self.in_context,
+            "own_words": self.own_words,
             "inferred_mark": self.inferred_mark,
             "account_of": self.account_of,
             "event_account_of": self.event_account_of,
@@ -148,6 +157,7 @@ class Links:
             "self_reported": self.self_reported,
             "carried_by": self.carried_by,
             "outlet": partial(outlet, self.briefing),
+            "rated_source": partial(rated_source, self.briefing),
             "grade": self.grade,
         }
 
@@ -217,6 +227,16 @@ class Links:
         ``text`` or else the source."""
         text = text or self.briefing.records[evidence.source].label
         return markup.link(text, f"{context['base']}sources/{evidence.source}.md#{evidence.anchor}")
+
+    def own_words(self, claim: Record, evidence: Evidence) -> str:
+        """What a quoted claim's speaker said, as the article quotes it: the words inside its
+        quotation marks, without the reporter's tag (", the top envoy said"); a claim reported,
+        or quoted without marks in the passage, keeps its whole passage."""
+        text = self.briefing.articles[evidence.source].text
+        runs = inside_quotation_marks(text, evidence.start, evidence.end)
+        if claim.get("form") != "quoted" or not runs:
+            return evidence.quote
+        return " … ".join(runs)
 
     def in_context(self, evidence: Evidence) -> str:
         """The quoted words marked, with the words around them in the same paragraph."""
