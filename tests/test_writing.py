@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,82 @@ def test_a_damaged_manifest_cannot_name_a_file_outside_the_generated_pages(tmp_p
     write_pages(docs, {"index.md": "x\n"})
     assert (tmp_path / "precious.txt").read_text() == "keep\n"
     assert (docs / "format.md").read_text() == "hand-written\n"
+
+
+def _written(docs: Path) -> dict[str, bytes]:
+    write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n", "claims/b.md": "b\n"})
+    return snapshot(docs)
+
+
+@pytest.mark.parametrize("obstacle", ["folder", "symlink", "file for a folder"])
+def test_an_obstacle_in_docs_is_found_before_anything_is_replaced(
+    tmp_path: Path, obstacle: str
+) -> None:
+    docs = tmp_path / "docs"
+    _written(docs)
+    (tmp_path / "elsewhere.md").write_text("not a page\n")
+    if obstacle == "folder":
+        (docs / "claims" / "b.md").unlink()
+        (docs / "claims" / "b.md").mkdir()
+        where = "docs/claims/b.md: a folder is where a generated page goes"
+    elif obstacle == "symlink":
+        (docs / "claims" / "b.md").unlink()
+        (docs / "claims" / "b.md").symlink_to(tmp_path / "elsewhere.md")
+        where = "docs/claims/b.md: a symlink is where a generated page goes"
+    else:
+        (docs / "measures").write_text("mine\n")
+        where = "docs/measures: a file is where a folder of generated pages goes"
+    before = snapshot(docs)
+    pages = {"index.md": "y\n", "claims/a.md": "A\n", "claims/b.md": "B\n", "measures/m.md": "m\n"}
+    with pytest.raises(OutputError) as error:
+        write_pages(docs, pages)
+    assert where in error.value.report()
+    assert snapshot(docs) == before
+    assert (tmp_path / "elsewhere.md").read_text() == "not a page\n"
+    assert not list(docs.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("step", ["link", "replace", "unlink"])
+def test_a_file_the_system_will_not_let_go_of_leaves_docs_as_it_was(
+    tmp_path: Path, monkeypatch, step: str
+) -> None:
+    """An immutable file (chattr +i, which needs root) refuses a hard link, a rename onto it
+    and its removal with EPERM: each is simulated, at the last page, after others were done."""
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n", "claims/z.md": "z\n"})
+    before = {p: (p.stat().st_ino, p.read_bytes()) for p in docs.rglob("*") if p.is_file()}
+    immutable = docs / ("claims/a.md" if step == "unlink" else "claims/z.md")
+    real = {"link": os.link, "replace": os.replace, "unlink": Path.unlink}[step]
+    concerned = 1 if step == "replace" else 0  # the argument that is the immutable file
+
+    def refuse(*args, **kwargs):
+        if Path(args[concerned]) == immutable:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(*args, **kwargs)
+
+    if step == "unlink":
+        monkeypatch.setattr(Path, "unlink", refuse)
+        pages = {"index.md": "y\n", "claims/z.md": "Z\n", "claims/new.md": "n\n"}
+    else:
+        monkeypatch.setattr(os, step, refuse)
+        pages = {"index.md": "y\n", "claims/a.md": "A\n", "claims/z.md": "Z\n", "new/c.md": "c\n"}
+    with pytest.raises(OutputError) as error:
+        write_pages(docs, pages)
+    monkeypatch.undo()
+    name = immutable.relative_to(tmp_path).as_posix()
+    assert f"{name}: " in error.value.report() and "Operation not permitted" in error.value.report()
+    after = {p: (p.stat().st_ino, p.read_bytes()) for p in docs.rglob("*") if p.is_file()}
+    assert after == before
+    assert not (docs / "new").exists()
+
+
+def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n"})
+    left = [docs / ".0123456789ab.tmp", docs / "claims" / ".abcdef012345.tmp"]
+    for path in left:
+        path.write_text("half a page")
+    (docs / "claims" / ".notes.tmp").write_text("mine")  # not a name the writer gives
+    write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n"})
+    assert not any(path.exists() for path in left)
+    assert (docs / "claims" / ".notes.tmp").read_text() == "mine"
