@@ -3,7 +3,10 @@ renderer said and names no input file; the CLI and the MkDocs hook print either 
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -109,3 +112,28 @@ def test_the_hook_keeps_serving_after_any_briefing_error(
         err
         == "a renderer failed:\nit said no\nnothing changed.\nStill serving the last good pages.\n"
     )
+
+
+@pytest.mark.parametrize("damage", [b"\x00\xff\x00\xff", "a list"])
+def test_a_damaged_store_is_discarded_with_one_line(minimal: Path, damage: object) -> None:
+    assert run_cli(minimal, "generate").code == 0
+    pages = snapshot(minimal / "docs")
+    with contextlib.closing(sqlite3.connect(minimal / ".briefing-cache" / "store.sqlite")) as db:
+        rows = db.execute("SELECT map, bucket, entries FROM buckets").fetchall()
+        # raw garbage, or well-formed marshal data of the wrong shape written over a row
+        entries = damage if isinstance(damage, bytes) else marshal.dumps([1, 2, 3])
+        db.execute("UPDATE buckets SET entries = ? WHERE rowid = 1", (entries,))
+        db.commit()
+    assert rows
+    shutil.rmtree(minimal / "docs")
+    (minimal / "docs").mkdir()
+
+    result = run_cli(minimal, "generate")
+
+    assert result.code == 0
+    assert "Traceback" not in result.err
+    [line] = result.err.splitlines()
+    assert line.startswith(".briefing-cache/store.sqlite is damaged (")
+    assert line.endswith("): discarded; this run does all the work")
+    assert snapshot(minimal / "docs") == pages
+    assert run_cli(minimal, "generate").err == ""  # made again whole

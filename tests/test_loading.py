@@ -203,3 +203,26 @@ def test_an_integer_too_long_to_read_is_reported_where_it_stands() -> None:
     [problem] = caught.value.problems
     assert problem.location == Location("x.yaml", 2, 4)
     assert problem.message == "a number of 5,000 digits is too long to read"
+
+
+def test_too_many_plain_values_are_counted_without_blaming_aliases(monkeypatch) -> None:
+    monkeypatch.setattr(loading, "MAX_NODES", 50)
+    text = "claims:\n" + "".join(f"  - {{id: c{i}, summary: s}}\n" for i in range(20))
+    with pytest.raises(InputError) as caught:
+        parse_yaml(text, "x.yaml")
+    [problem] = caught.value.problems
+    assert problem.message == (
+        "the file holds more than 50 values (each text, number, list and mapping counts one)"
+    )
+    assert problem.hint == "split it into several files"
+
+
+def test_aliases_are_limited_by_the_text_they_expand_to(monkeypatch) -> None:
+    # few values, but each alias repeats a long text: checking them all once took minutes
+    monkeypatch.setattr(loading, "MAX_BYTES", 10_000)
+    text = f"a: &a {'x' * 1000}\nb: [{', '.join(['*a'] * 20)}]\n"
+    with pytest.raises(InputError) as caught:
+        parse_yaml(text, "x.yaml")
+    [problem] = caught.value.problems
+    assert problem.location == Location("x.yaml", 1, 4)  # the value the aliases repeat
+    assert problem.message == "aliases expand this YAML to more than 10,000 characters of text"

@@ -15,7 +15,8 @@ preview) takes what it saved last from memory, unless another process wrote sinc
 writes a new token, which the next run compares with the one it kept. A change to the
 generator's code, its templates or the libraries it renders with starts the tables empty. The
 database lives in ``.briefing-cache/`` (not committed; not ``.cache/``, which ``zensical build
---clean`` empties). A database that cannot be opened or read is started afresh; a folder that
+--clean`` empties). A database that cannot be opened or read is started afresh, and one whose
+rows are damaged (each row carries a digest of its data) is discarded with one line; a folder that
 cannot be written leaves the run without a store: it does all the work, and keeps none of it.
 """
 
@@ -43,7 +44,7 @@ BY_OBJECT = ("documents", "quotes", "records", "pages", "parts")
 BY_VALUE = ("digests",)
 MAPS = BY_OBJECT + BY_VALUE
 BUCKETS = 256  # per map: a run rewrites the buckets holding what it changed
-_UNREADABLE = (ValueError, EOFError, TypeError)  # what marshal.loads raises on damaged data
+_DIGEST = 16  # bytes of the digest each row starts with
 
 
 def _same(value: Any) -> Any:
@@ -81,8 +82,17 @@ class Store:
         self._buckets: dict[str, dict[int, list[Any]]] = {name: {} for name in MAPS}  # keys read
         self._fresh = True  # the table holds nothing of this code's: written whole
         self.companion: Any = None  # what the run that saved the maps kept with them (see save)
-        with contextlib.suppress(sqlite3.Error, OSError):
+        try:
             self._load()
+        except (sqlite3.OperationalError, OSError):  # locked, unreadable: this run does without
+            pass
+        except Exception as error:  # damaged (not a database, a bad row): nothing of it is trusted
+            self.read = {name: {} for name in MAPS}
+            self._buckets = {name: {} for name in MAPS}
+            self.world, self._fresh = "", True
+            shown = f"{FOLDER.as_posix()}/{DATABASE}"
+            message = f"{shown} is damaged ({error}): discarded; this run does all the work"
+            print(message, file=sys.stderr)
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,13 +122,7 @@ class Store:
                 return  # this process wrote it last: what it wrote, not read back
             rows = database.execute("SELECT map, bucket, entries FROM buckets").fetchall()
         for name, bucket, data in rows:
-            try:
-                entries = marshal.loads(data)
-                restored = self.codecs[name].restored
-                if restored is not _same:
-                    entries = {key: restored(value) for key, value in entries.items()}
-            except _UNREADABLE:  # damaged: its entries are worked out again
-                continue
+            entries = _restored(data, self.codecs[name].restored)
             self.read[name].update(entries)
             self._buckets[name][bucket] = list(entries)
         self.world, self._fresh = meta.get("world", ""), False
@@ -200,6 +204,18 @@ class Store:
         return root / FOLDER / "templates"
 
 
+def _restored(data: bytes, restored: Callable[[Any], Any]) -> dict[Any, Any]:
+    """A bucket's entries, from the row ``_entries`` wrote; ValueError if its digest, which
+    comes first, is not that of the rest (a damaged row can still be valid marshal data)."""
+    digest, data = data[:_DIGEST], data[_DIGEST:]
+    if hashlib.blake2b(data, digest_size=_DIGEST).digest() != digest:
+        raise ValueError("a row does not match its digest")
+    entries = marshal.loads(data)
+    if not isinstance(entries, dict):
+        raise TypeError(f"a row holds {type(entries).__name__}, not a dict")
+    return entries if restored is _same else {k: restored(v) for k, v in entries.items()}
+
+
 @dataclass
 class _Saved:
     """What this process last wrote to a store, and the token it wrote with it."""
@@ -224,11 +240,12 @@ def _entries(entries: dict[Any, Any]) -> bytes | None:
     """A bucket's entries as marshal data, without any marshal cannot hold (found again by
     the next run); None for none."""
     try:
-        return marshal.dumps(entries) if entries else None
+        data = marshal.dumps(entries) if entries else None
     except ValueError:
         kept = {}
         for key, value in entries.items():
             with contextlib.suppress(ValueError):
                 marshal.dumps(value)
                 kept[key] = value
-        return marshal.dumps(kept) if kept else None
+        data = marshal.dumps(kept) if kept else None
+    return data and hashlib.blake2b(data, digest_size=_DIGEST).digest() + data

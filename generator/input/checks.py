@@ -102,6 +102,20 @@ def impossible_dates(raw: Raw) -> list[Problem]:
     return problems
 
 
+def backwards_period(raw: Raw) -> list[Problem]:
+    """A period whose end comes before its start, compared to the precision both give (from
+    2019-05 to 2019 is 2019; to 2019-04 is before it)."""
+    period = as_dict(raw.data.get("period"))
+    start, end = period.get("from"), period.get("to")
+    if not isinstance(start, str) or not isinstance(end, str):
+        return []
+    shared = min(len(start), len(end))
+    if end[:shared] >= start[:shared]:
+        return []
+    message = f"the period ends ({end}) before it starts ({start})"
+    return [Problem(raw.locate("period", "to"), message, "swap from and to, or correct one")]
+
+
 def _strings(value: object, at: tuple) -> list[tuple[tuple, str]]:
     if isinstance(value, str):
         return [(at, value)]
@@ -142,8 +156,15 @@ def check_record(
     for name, target, at in references(raw.section, raw.data):
         wanted = "sources" if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
         allowed = (wanted,) if isinstance(wanted, str) else wanted  # None: any kind
-        if target not in sections:
-            candidates = [i for i, s in sections.items() if allowed is None or s in allowed]
+        if target == raw.data["id"]:  # a claim supporting itself: a loop on its own page
+            message = f"the record names its own id '{target}' in {name}"
+            hint = f"name another record in {name}, or remove it"
+            problems.append(Problem(raw.locate(*at), message, hint))
+        elif target not in sections:
+            if name == "evidence":  # only a seed article can be quoted: suggest no other source
+                candidates = list(quotes.articles)
+            else:
+                candidates = [i for i, s in sections.items() if allowed is None or s in allowed]
             hint = did_you_mean(target, candidates) or f"add a record with id '{target}' first"
             problems.append(Problem(raw.locate(*at), f"unknown id '{target}' in {name}", hint))
         elif allowed and sections[target] not in ("", *allowed):

@@ -208,23 +208,21 @@ class _Builder:
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
-        self.nodes = 0
+        self.nodes = self.characters = 0  # values built and characters of text, aliases expanded
+        self.seen: set[int] = set()  # the nodes built: one built again came through an alias
+        self.aliased = False
 
     def where(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
 
     def build(self, node: yaml.Node, at: Path_) -> Any:
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise InputError(
-                [
-                    Problem(
-                        Location(self.shown, *self.where(node)),
-                        f"YAML expands to more than {MAX_NODES:,} values (aliases nested too deep?)",
-                        "write the values out instead of repeating aliases",
-                    )
-                ]
-            )
+        self.aliased = self.aliased or id(node) in self.seen
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            self.characters += len(node.value)
+        if self.nodes > MAX_NODES or self.characters > MAX_BYTES:
+            self.too_much(node)
         self.marks.setdefault(at, self.where(node))
         if len(at) > MAX_DEPTH:
             message = f"values nested more than {MAX_DEPTH} levels deep (an alias inside itself?)"
@@ -251,6 +249,22 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*at, index)) for index, item in enumerate(node.value)]
         return self.scalar(node)
+
+    def too_much(self, node: yaml.Node) -> None:
+        """Stop at the value that passes a limit, saying which limit and what repeats it: a
+        value repeated by aliases is checked once per repetition (4 MB aliased 20,000 times
+        is 80 GB to scan), so the text they expand to is limited as well as the count."""
+        counted = (
+            f"{MAX_NODES:,} values (each text, number, list and mapping counts one)"
+            if self.nodes > MAX_NODES
+            else f"{MAX_BYTES:,} characters of text"
+        )
+        if self.aliased:
+            message = f"aliases expand this YAML to more than {counted}"
+            hint = "write the values out instead of repeating aliases"
+        else:
+            message, hint = f"the file holds more than {counted}", "split it into several files"
+        raise InputError([Problem(Location(self.shown, *self.where(node)), message, hint)])
 
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):

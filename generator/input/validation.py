@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.input import grades, judgments, questions, schemas, site_config
 from generator.input.checks import (
+    backwards_period,
     check_article,
     check_ids,
     check_record,
@@ -126,6 +127,7 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     sections = check_ids(raw, problems)
     for record in raw:
         problems.extend(impossible_dates(record))
+        problems.extend(backwards_period(record))
         problems.extend(grades.check(record))
         if KINDS[record.section].check:
             problems.extend(KIND_CHECKS[KINDS[record.section].check](record))
