@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test browser init check generate coverage serve lint clean
+.PHONY: site test browser init example-files check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
@@ -23,6 +23,11 @@ browser: $(VENV)/.installed-test
 init: $(VENV)/.installed  ## replace the example in seeds/ with an empty briefing of your topic
 	$(BIN)/python -m generator init $${TITLE:+--title "$$TITLE"} $${TOPIC:+--topic "$$TOPIC"} \
 		$${DESCRIPTION:+--description "$$DESCRIPTION"} $${ABOUT:+--about "$$ABOUT"}
+
+# After editing the example briefing itself: list its files and their SHA-256 anew in
+# seeds/briefing.yaml (init removes only those, unchanged, without --force).
+example-files: $(VENV)/.installed  ## refresh the example's list of its own files
+	$(BIN)/python -m generator.authoring.example seeds
 
 check: $(VENV)/.installed  ## validate seeds/ without writing anything
 	$(BIN)/python -m generator check

@@ -65,7 +65,10 @@ def _init_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--description", help="one line for search engines (default: the topic)")
     command.add_argument("--about", help="text for the about page, in your own words")
     command.add_argument(
-        "--force", action="store_true", help="replace a briefing of your own, not only the example"
+        "--force",
+        action="store_true",
+        help="replace a briefing of your own, not only the example: what did not come with the "
+        "example is moved to .briefing-trash/<date-time>/, never deleted",
     )
 
 
@@ -123,7 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if arguments.command == "init":
             own = {k: getattr(arguments, k) for k in ("title", "topic", "description", "about")}
-            for path in new_briefing.start(root, own, arguments.force):
+            started = new_briefing.start(root, own, arguments.force)
+            for path, target in started.moved:
+                moved = new_briefing.shown(path, root), new_briefing.shown(target, root)
+                print("moved {} to {}".format(*moved))
+            for path in started.written:
                 print(f"wrote {path.relative_to(root)}")
             print(
                 "next: add an article: .venv/bin/python -m generator new-source ID FILE --label TEXT"

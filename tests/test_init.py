@@ -3,12 +3,15 @@ kept in one place (seeds/briefing.yaml, repeated in mkdocs.yml and checked)."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import REPO, run_cli, snapshot
 from projects import copy_project
+
+from generator.authoring import example
 
 TEXT = (
     "PORTSVILLE — The council voted on Monday to dredge the harbour, Mayor Ada Quill said.\n"
@@ -23,6 +26,7 @@ def project(tmp_path: Path) -> Path:
     copy_project(REPO, root)
     overview = yaml.safe_load((root / "seeds" / "briefing.yaml").read_text(encoding="utf-8"))
     overview["example"] = True  # whatever seeds/ holds now, this copy stands for the example
+    overview[example.KEY] = example.listed(root / "seeds")  # with its own list of its files
     (root / "seeds" / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")
     return root
 
@@ -68,8 +72,118 @@ def test_init_never_removes_a_briefing_of_ones_own_unless_told(project: Path) ->
     assert "seeds/briefing.yaml: seeds/ holds a briefing of your own (1 file)" in result.err
     assert "--force" in result.err and "Traceback" not in result.err
     assert snapshot(project / "seeds") == before
-    assert init(project, "--title", "Other", "--force").code == 0
+    forced = init(project, "--title", "Other", "--force")
+    assert forced.code == 0, forced.err
     assert not (project / "seeds" / "articles" / "mine.txt").exists()
+    [kept] = (project / ".briefing-trash").glob("*/seeds/articles/mine.txt")
+    assert kept.read_text() == "---\nlabel: x\n---\ntext\n"  # moved, never deleted
+
+
+def add_work_of_ones_own(root: Path) -> dict[str, bytes]:
+    """What a user adds to the example before running init: an article and its draft, notes,
+    an editor's hidden backup, and an edit of one of the example's own files."""
+    seeds = root / "seeds"
+    (seeds / "articles" / "mine.txt").write_text("---\nlabel: Mine\n---\nMy text.\n")
+    (seeds / "annotations" / "mine.yaml").write_text("draft: true\nclaims: []\n")
+    (seeds / "annotations" / "NOTES.md").write_text("what to read next\n")
+    (seeds / "articles" / ".mine.txt.swp").write_bytes(b"\x00backup")
+    edited = sorted((seeds / "annotations").glob("*.yaml"))[0]
+    assert edited.name != "mine.yaml" and edited.name in str(example.listed(seeds))
+    edited.write_text(edited.read_text(encoding="utf-8") + "# my note\n", encoding="utf-8")
+    theirs = ["articles/.mine.txt.swp", "articles/mine.txt", "annotations/NOTES.md"]
+    theirs += ["annotations/mine.yaml", edited.relative_to(seeds).as_posix()]
+    return {name: (seeds / name).read_bytes() for name in theirs}
+
+
+def test_init_refuses_to_remove_what_did_not_come_with_the_example(project: Path) -> None:
+    theirs = add_work_of_ones_own(project)
+    before, config = snapshot(project / "seeds"), (project / "mkdocs.yml").read_bytes()
+    result = init(project, "--title", "Harbour dredging")
+    assert result.code == 1
+    assert "init would remove 5 files that did not come with the example:" in result.err
+    for name in theirs:
+        assert f"\n    seeds/{name}\n" in result.err + "\n"
+    assert "hint: pass --force to move them to .briefing-trash/<date-time>/" in result.err
+    assert "Traceback" not in result.err
+    assert snapshot(project / "seeds") == before
+    assert (project / "mkdocs.yml").read_bytes() == config
+
+
+def test_init_force_moves_what_is_not_the_examples_to_the_trash(project: Path) -> None:
+    theirs = add_work_of_ones_own(project)
+    result = init(project, "--title", "Harbour dredging", "--force")
+    assert result.code == 0, result.err
+    [trash] = (project / ".briefing-trash").iterdir()
+    assert {name: (trash / "seeds" / name).read_bytes() for name in theirs} == theirs
+    for name in theirs:
+        assert f"moved seeds/{name} to .briefing-trash/{trash.name}/seeds/{name}\n" in result.out
+    assert sorted(p.name for p in (project / "seeds").rglob("*") if p.is_file()) == [
+        "briefing.yaml"
+    ]
+    assert "/.briefing-trash/" in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert run_cli(project, "check").code == 0  # the trash is read by nothing
+
+
+def test_init_never_follows_a_symlink_out_of_the_project(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    (outside / "inner").mkdir(parents=True)
+    (outside / "keep.txt").write_text("not the project's\n")
+    (outside / "inner" / "deep.yaml").write_text("also not\n")
+    articles = project / "seeds" / "articles"
+    for path in articles.iterdir():
+        path.unlink()
+    articles.rmdir()
+    articles.symlink_to(outside, target_is_directory=True)
+    (project / "seeds" / "annotations" / "linked.yaml").symlink_to(outside / "keep.txt")
+    kept = snapshot(outside)
+    refused = init(project, "--title", "Harbour dredging")
+    assert refused.code == 1
+    assert (
+        "\n    seeds/articles\n" in refused.err and "seeds/annotations/linked.yaml" in refused.err
+    )
+    assert snapshot(outside) == kept
+    forced = init(project, "--title", "Harbour dredging", "--force")
+    assert forced.code == 0, forced.err
+    assert snapshot(outside) == kept
+    assert articles.is_dir() and not articles.is_symlink() and not any(articles.iterdir())
+    [moved] = (project / ".briefing-trash").glob("*/seeds/articles")
+    assert moved.is_symlink() and moved.readlink() == outside
+
+
+def test_the_examples_list_of_its_files_matches_the_files_shipped() -> None:
+    """init trusts this list; after editing the example, refresh it with make example-files."""
+    seeds = REPO / "seeds"
+    overview = yaml.safe_load((seeds / "briefing.yaml").read_text(encoding="utf-8"))
+    if overview.get("example") is not True:
+        return  # a briefing of the user's own (after init) has no list to keep
+    files = overview.get(example.KEY)
+    refresh = "the example changed: refresh its list with 'make example-files'"
+    assert isinstance(files, dict) and files, refresh
+    for name, sha in files.items():
+        assert (seeds / name).is_file() and example.digest(seeds / name) == sha, (name, refresh)
+    tracked = subprocess.run(
+        ["git", "ls-files", "seeds/articles", "seeds/annotations"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    missing = [name for name in tracked if name.removeprefix("seeds/") not in files]
+    assert not missing, (missing, refresh)
+
+
+def test_the_list_is_refreshed_from_the_files_as_they_are(project: Path) -> None:
+    seeds = project / "seeds"
+    (seeds / "articles" / "added.txt").write_text("x\n")
+    before = (seeds / "briefing.yaml").read_text(encoding="utf-8")
+    example.refresh(seeds)
+    example.refresh(seeds)  # twice: the list is replaced, not repeated
+    after = (seeds / "briefing.yaml").read_text(encoding="utf-8")
+    assert after.count(f"{example.KEY}:") == 1
+    refreshed = yaml.safe_load(after)
+    listed = refreshed.pop(example.KEY)
+    assert listed == example.listed(seeds) and "articles/added.txt" in listed
+    assert refreshed == {k: v for k, v in yaml.safe_load(before).items() if k != example.KEY}
 
 
 def test_a_site_name_that_differs_from_the_title_is_reported_at_its_line(project: Path) -> None:
@@ -208,3 +322,70 @@ def test_new_source_creates_a_publisher_known_from_provenance(project: Path) -> 
     draft = project / "seeds" / "annotations" / "port-news-2020.yaml"
     draft.unlink()  # nothing else to publish yet: the publisher alone must check
     assert run_cli(project, "check").code == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (
+            ("--title", "Two articles on dredging"),
+            "init --title: the title says 'Two articles', but the briefing holds 0 articles",
+        ),
+        (("--title", "Harbour\x1b[2J"), "init --title: control character U+001B in the text"),
+        (("--topic", "What was\x07 said."), "init --topic: control character U+0007 in the text"),
+    ],
+)
+def test_init_checks_what_it_writes_by_the_rules_of_check(
+    project: Path, arguments, expected
+) -> None:
+    before, config = snapshot(project / "seeds"), (project / "mkdocs.yml").read_bytes()
+    result = init(project, *arguments)
+    assert result.code == 1
+    assert expected in result.err and "Traceback" not in result.err
+    assert snapshot(project / "seeds") == before
+    assert (project / "mkdocs.yml").read_bytes() == config
+
+
+@pytest.mark.parametrize(
+    ("source_id", "arguments", "expected"),
+    [
+        ("index", (), "new-source ID: the id 'index' is reserved"),
+        ("port-news", ("--label", "A \x07bell"), "new-source --label: control character U+0007"),
+        ("port-news", ("--label", "x" * 3000), "new-source --label: is 3,000 characters long"),
+        (
+            "port-news",
+            ("--publisher", "port", "--publisher-name", "P" * 2500, "--provenance", "masthead"),
+            "new-source --publisher-name: is 2,500 characters long",
+        ),
+        (
+            "port-news",
+            ("--publisher", "port", "--publisher-name", "Port\x1bNews", "--provenance", "site"),
+            "new-source --publisher-name: control character U+001B",
+        ),
+    ],
+)
+def test_new_source_checks_every_value_by_the_rules_of_check(
+    project: Path, source_id: str, arguments, expected
+) -> None:
+    assert init(project, "--title", "Harbour dredging").code == 0
+    article = project / "received.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    before = snapshot(project / "seeds")
+    command = ["new-source", source_id, str(article), "--label", "Port News: a vote"]
+    result = run_cli(project, *command, *arguments)
+    assert result.code == 1
+    assert expected in result.err and "Traceback" not in result.err
+    assert snapshot(project / "seeds") == before
+
+
+def test_new_source_refuses_what_would_leave_the_briefing_failing_check(project: Path) -> None:
+    """Its own values are fine, but the briefing's words count its articles: the count that
+    check would then refuse is found before anything is written."""
+    assert (
+        init(project, "--title", "Harbour dredging", "--topic", "What no articles say.").code == 0
+    )
+    before = snapshot(project / "seeds")
+    result = new_source(project)
+    assert result.code == 1
+    assert "the topic says 'no articles', but the briefing holds 1 article" in result.err
+    assert snapshot(project / "seeds") == before

@@ -17,14 +17,18 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.input import schemas
-from generator.input.checks import ID
+from generator.input.checks import ID, MAX_ID, RESERVED
 from generator.input.evidence import SearchableText, fold
 from generator.model.records import Briefing
 from generator.problems import Location, Problem, did_you_mean
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Control characters but tab and the line break (which has a message of its own): invisible
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _URL = re.compile(r"^https?://[^\s<>\"'\\`]+$")
 ACTORS_FILE = Path("seeds/annotations/actors.yaml")
+# The schemas' limit for a text value: an article's label, an actor's name, a reason
+_TEXT_LIMIT = schemas.schema(schemas.ANNOTATIONS)["$defs"]["text"]["maxLength"]
 
 
 def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing) -> list[Problem]:
@@ -34,15 +38,39 @@ def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing
     def problem(option: str, message: str, hint: str = "") -> None:
         found.append(Problem(Location(f"new-source {option}"), message, hint))
 
-    if not ID.match(source_id) or len(source_id) > 80:
-        hint = "use up to 80 lowercase letters, digits and single hyphens, e.g. 'gazette-2020-vote'"
+    if not ID.match(source_id) or len(source_id) > MAX_ID:
+        hint = (
+            f"use up to {MAX_ID} lowercase letters, digits and single hyphens, e.g. 'gazette-2020'"
+        )
         problem("ID", f"'{source_id}' is not a valid id", hint)
+    elif source_id in RESERVED:
+        problem(
+            "ID",
+            f"the id '{source_id}' is reserved for the generator's own page of each kind",
+            "choose another id",
+        )
     elif source_id in briefing.records:
         problem("ID", f"'{source_id}' is already the id of a record", "choose another id")
     if not text.strip():
         problem("FILE", "the article text is empty")
     if not meta.get("label", "").strip() or "\n" in meta["label"]:
         problem("--label", "the label must be one line of text")
+    for option, key in (
+        ("--label", "label"),
+        ("--publisher-name", "publisher_name"),
+        ("--provenance", "provenance"),
+    ):
+        value = meta.get(key) or ""
+        control = _CONTROL.search(value)
+        if control:
+            message = f"control character U+{ord(control.group()):04X} in the text"
+            problem(option, message, "remove it: it is invisible, and no page can show it")
+        if len(value) > _TEXT_LIMIT:
+            problem(
+                option,
+                f"is {len(value):,} characters long",
+                f"shorten it to at most {_TEXT_LIMIT:,}",
+            )
     kinds = schemas.schema("annotations")["$defs"]["sourceKind"]["enum"]
     if meta.get("kind") not in kinds:
         hint = did_you_mean(meta.get("kind") or "", kinds) or "one of: " + ", ".join(kinds)

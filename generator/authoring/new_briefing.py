@@ -2,22 +2,51 @@
 into an empty briefing of the user's own topic.
 
 The example corpus that ships with the project says so (``example: true`` in
-``seeds/briefing.yaml``); only that one is removed without asking. A briefing of the user's own
-is never deleted unless they say ``--force`` (git history keeps what it removes either way).
+``seeds/briefing.yaml``) and lists its files with their SHA-256 (see ``example``): only those,
+unchanged, are removed without asking. Anything else it would remove (an article the user added,
+a notes file, an edited example file, a symlink) stops it, with the list, unless the user says
+``--force``; even then it is moved to ``.briefing-trash/<date-time>/``, never deleted. The values
+it writes are checked by the same rules as ``check`` first, so a run that is refused changes
+nothing, and one that is not leaves a briefing that ``check`` accepts.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import yaml
 
-from generator.input import site_config
+from generator.authoring import example
+from generator.input import schemas, site_config
+from generator.input.checks import miscounted_articles
+from generator.input.loading import parse_yaml
 from generator.problems import InputError, Location, Problem
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schemas/briefing.schema.json"
-LIMITS = {"title": 200, "description": 200, "topic": 2000, "about": 2000}
+TRASH = ".briefing-trash"
+SHOWN = 20  # files named in a refusal; the rest are counted
+
+
+def _limit(key: str) -> int:
+    """The schema's length limit for a field of seeds/briefing.yaml (a line or a text)."""
+    definition = schemas.schema(schemas.BRIEFING)["properties"][key]["$ref"].rsplit("/", 1)[1]
+    return schemas.schema(schemas.ANNOTATIONS)["$defs"][definition]["maxLength"]
+
+
+LIMITS = {key: _limit(key) for key in ("title", "description", "topic", "about")}
+
+
+@dataclass
+class Started:
+    """What init did: the files it wrote, and each file it moved with where it went."""
+
+    written: list[Path] = field(default_factory=list)
+    moved: list[tuple[Path, Path]] = field(default_factory=list)
 
 
 def default_title(root: Path) -> str:
@@ -26,52 +55,139 @@ def default_title(root: Path) -> str:
     return " ".join(words).capitalize() if words else "Briefing"
 
 
-def start(root: Path, own: dict[str, str], force: bool = False) -> list[Path]:
+def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
     """Empty seeds/ of the example, write seeds/briefing.yaml and mkdocs.yml's site name and
-    description; return the files written. Checks everything before touching anything."""
+    description. Checks everything before touching anything."""
     seeds = root / "seeds"
     given = {key: " ".join(value.split()) for key, value in own.items() if value and value.strip()}
     earlier = _overview(seeds / "briefing.yaml")
-    example = earlier.get("example") is True
-    if not example:  # run again on a briefing of one's own: what it is not told stays
+    is_example = earlier.get("example") is True
+    if not is_example:  # run again on a briefing of one's own: what it is not told stays
         kept = {k: v for k, v in earlier.items() if k in LIMITS and isinstance(v, str)}
         given = kept | given
     title = given.get("title") or default_title(root)
     own = {"title": title, "topic": given.get("topic") or f"What the sources say: {title}."}
     own |= {key: given[key] for key in ("description", "about") if key in given}
+    lines = [SCHEMA_LINE, *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in own.items())]
     problems = [
-        Problem(Location("init"), f"--{key} is longer than {limit} characters", "shorten it")
+        Problem(Location(f"init --{key}"), f"is longer than {limit} characters", "shorten it")
         for key, limit in LIMITS.items()
         if len(own.get(key, "")) > limit
     ]
-    held = _held(seeds)
-    if held and not force and not example:
-        files = f"{len(held)} file{'s' if len(held) != 1 else ''}"
-        message = f"seeds/ holds a briefing of your own ({files}); init would remove it"
-        hint = "pass --force to replace it (git history keeps the files), or work in a new clone"
-        problems.append(Problem(Location("seeds/briefing.yaml"), message, hint))
+    problems = problems or _refused_by_check(lines)
+    if seeds.is_symlink():
+        hint = "init does not follow it: make seeds/ a folder of the project"
+        problems.append(Problem(Location("seeds"), "is a symbolic link", hint))
+    found = [] if seeds.is_symlink() else example.entries(seeds)
+    shipped = earlier.get(example.KEY) if is_example else None
+    replaced = [p for p in found if _shipped(p, seeds, shipped)]
+    theirs = [p for p in found if p not in replaced]
+    if theirs and not force:
+        problems.append(_would_remove(root, theirs, is_example))
+    trash = root / TRASH
+    if theirs and force and (trash.is_symlink() or (trash.exists() and not trash.is_dir())):
+        hint = "init moves what it removes there: make it a folder, or remove it"
+        problems.append(Problem(Location(TRASH), "is not a folder of the project", hint))
     if not (root / site_config.CONFIG).is_file():
         problems.append(
             Problem(Location(site_config.CONFIG), "file is missing", "run init in the project")
         )
     if problems:
         raise InputError(problems)
-    for path in held:
+    started = Started(moved=_to_trash(root, theirs) if theirs else [])
+    for path in replaced:  # the example's own bytes, as shipped: git history keeps them
         path.unlink()
-    for folder in ("articles", "annotations"):
+    for folder in example.FOLDERS:
+        _remove_empty_folders(seeds / folder)
         (seeds / folder).mkdir(parents=True, exist_ok=True)
     overview = seeds / "briefing.yaml"
-    lines = [SCHEMA_LINE]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in own.items()]
     overview.write_text("\n".join(lines) + "\n", encoding="utf-8")
     site_config.repeat(root, own)
-    return [overview, root / site_config.CONFIG]
+    started.written = [overview, root / site_config.CONFIG]
+    return started
 
 
-def _held(seeds: Path) -> list[Path]:
-    """The articles and annotation files a briefing holds."""
-    found = [p for folder in ("articles", "annotations") for p in (seeds / folder).rglob("*")]
-    return sorted(p for p in found if p.is_file())
+def _refused_by_check(lines: list[str]) -> list[Problem]:
+    """What ``check`` would say of the seeds/briefing.yaml init is about to write (with no
+    articles left), each problem put at the option that gave the value."""
+    text = "\n".join(lines) + "\n"
+    try:
+        document = parse_yaml(text, "seeds/briefing.yaml")
+    except InputError as error:
+        found = error.problems
+    else:
+        found = [p for listed in schemas.check(document, schemas.BRIEFING).values() for p in listed]
+        found += site_config.unsafe_for_the_theme(document)
+        found += miscounted_articles(document, 0)
+
+    def at_option(problem: Problem) -> Problem:
+        line = lines[problem.location.line - 1] if 0 < problem.location.line <= len(lines) else ""
+        key = line.split(":", 1)[0] if ":" in line and not line.startswith("#") else ""
+        return Problem(Location(f"init --{key}" if key else "init"), problem.message, problem.hint)
+
+    return [at_option(problem) for problem in found]
+
+
+def _shipped(path: Path, seeds: Path, shipped: object) -> bool:
+    """Whether the file is one the example's list names, with the bytes it lists."""
+    if not isinstance(shipped, dict) or path.is_symlink() or not path.is_file():
+        return False
+    listed = shipped.get(path.relative_to(seeds).as_posix())
+    return isinstance(listed, str) and listed == example.digest(path)
+
+
+def _would_remove(root: Path, theirs: list[Path], is_example: bool) -> Problem:
+    count = f"{len(theirs)} file{'s' if len(theirs) != 1 else ''}"
+    if is_example:
+        message = f"init would remove {count} that did not come with the example"
+    else:
+        message = f"seeds/ holds a briefing of your own ({count}); init would remove it"
+    names = [f"\n    {shown(path, root)}" for path in theirs[:SHOWN]]
+    more = [f"\n    and {len(theirs) - SHOWN} more"] if len(theirs) > SHOWN else []
+    hint = (
+        f"pass --force to move them to {TRASH}/<date-time>/ (nothing is deleted), "
+        "or move them out of seeds/ first"
+    )
+    return Problem(Location("seeds/briefing.yaml"), message + ":" + "".join(names + more), hint)
+
+
+def shown(path: Path, root: Path) -> str:
+    """A path as printed: relative to the project, control characters escaped."""
+    text = path.relative_to(root).as_posix()
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def _to_trash(root: Path, theirs: list[Path]) -> list[tuple[Path, Path]]:
+    """Move each path (a symlink as itself) under a new .briefing-trash/<date-time>/."""
+    stamp = datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
+    for suffix in ("", *(f"-{n}" for n in range(2, 100))):
+        folder = root / TRASH / (stamp + suffix)
+        try:
+            folder.mkdir(parents=True)
+            break
+        except FileExistsError:
+            continue
+    moved = []
+    for path in theirs:
+        target = folder / path.relative_to(root)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(path, target)
+        except OSError as error:
+            outcome = f"{len(moved)} file(s) were moved to {shown(folder, root)}/ before this; "
+            problem = Problem(Location(shown(path, root)), f"cannot move: {error.strerror}")
+            raise InputError([problem], outcome + "nothing was deleted.") from None
+        moved.append((path, target))
+    return moved
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """Remove the folders under ``folder`` that hold nothing now (never through a symlink)."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for path, _, _ in os.walk(folder, topdown=False):  # walk never follows links
+        if Path(path) != folder and not os.listdir(path):
+            os.rmdir(path)
 
 
 def _overview(path: Path) -> dict:

@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.authoring import metadata
+from generator.authoring import metadata, staging
 from generator.model.records import Briefing
 from generator.problems import InputError, Location, Problem
 from generator.render.coverage import flags_of, split_sentences
@@ -54,15 +54,19 @@ def new_source(
         known = [key for key in KNOWN_FROM_PROVENANCE if meta.get(key)]
         lines += ["provenance:", *(f"  {key}: {_quoted(meta['provenance'])}" for key in known)]
     lines += ["received:", f"  file: {_quoted(meta.get('file') or 'stdin')}", f"  sha256: {digest}"]
+    files = {article: "\n".join(lines) + "\n---\n" + text}
+    files[draft] = draft_annotation(source_id, text, briefing)
+    if publisher:
+        files[publisher[0]] = publisher[1]
+    shown = article.relative_to(root).as_posix()
+    problems = staging.problems(root, shown, files, len(briefing.articles) + 1)
+    if problems:
+        raise InputError(problems)
     article.parent.mkdir(parents=True, exist_ok=True)
     draft.parent.mkdir(parents=True, exist_ok=True)
-    written = [article, draft]
-    if publisher:
-        path, content = publisher
-        path.write_text(content, encoding="utf-8")
-        written.append(path)
-    article.write_bytes(("\n".join(lines) + "\n---\n" + text).encode("utf-8"))
-    draft.write_text(draft_annotation(source_id, text, briefing), encoding="utf-8")
+    written = [article, draft, *([publisher[0]] if publisher else [])]
+    for path in written[2:] + written[:2]:  # the publisher first: the article names it
+        path.write_bytes(files[path].encode("utf-8"))
     return written
 
 
