@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from generator import pipeline
+from generator import pipeline, processes
 from generator.authoring import new_briefing, scaffold
 from generator.problems import BriefingError, InputError, Location, Problem
 from generator.render import coverage
@@ -48,6 +48,14 @@ def parser() -> argparse.ArgumentParser:
                 action="store_true",
                 help="do all the work afresh, neither reading nor writing .briefing-cache/",
             )
+        if name in ("build", "serve"):
+            command.add_argument(
+                "--time-limit",
+                type=_seconds,
+                metavar="SECONDS",
+                help="how long MkDocs and Pagefind may each run before they are stopped "
+                "(default: 600 plus 0.1 a page; or $BRIEFING_TIME_LIMIT)",
+            )
         if name == "init":
             _init_arguments(command)
         if name == "new-source":
@@ -57,6 +65,16 @@ def parser() -> argparse.ArgumentParser:
                 "--address", default="127.0.0.1:8000", help="where to serve (default: %(default)s)"
             )
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds above 0: {text!r}")
+    return seconds
 
 
 def _init_arguments(command: argparse.ArgumentParser) -> None:
@@ -123,6 +141,8 @@ def _count(number: int, noun: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     root = arguments.root.resolve()
+    if getattr(arguments, "time_limit", None):  # for the processes this run starts, and theirs
+        os.environ[processes.LIMIT] = f"{arguments.time_limit:g}"
     try:
         if arguments.command == "init":
             own = {k: getattr(arguments, k) for k in ("title", "topic", "description", "about")}

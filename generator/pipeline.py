@@ -12,6 +12,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator import processes, site_swap
 from generator.input.validation import load_briefing
 from generator.locking import one_run_at_a_time
 from generator.model.records import Briefing
@@ -68,16 +69,17 @@ def build(root: Path, cached: bool = True) -> WriteReport:
     """Generate, then ``mkdocs build --strict`` into a fresh folder that replaces ``site/``.
 
     MkDocs stamps the sitemap with the build date; SOURCE_DATE_EPOCH (the caller's, or the
-    input's latest date) makes the same input give byte-identical output.
+    input's latest date) makes the same input give byte-identical output. What would stop the
+    swap (see ``site_swap``) is found before ``docs/`` is touched.
     """
     with one_run_at_a_time(root):
+        site_swap.check(root)
         return _build(root, cached)
 
 
 def _build(root: Path, cached: bool) -> WriteReport:
     briefing, report = _generate(root, available_cores(), cached)
-    site, fresh = root / "site", root / ".site.new"
-    shutil.rmtree(fresh, ignore_errors=True)
+    fresh = site_swap.fresh(root)
     command = [
         sys.executable,
         "-m",
@@ -92,9 +94,13 @@ def _build(root: Path, cached: bool) -> WriteReport:
     env = {"SOURCE_DATE_EPOCH": str(content_epoch(briefing)), **os.environ}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env[GENERATED] = "1"  # the pages are fresh: the MkDocs hook need not generate them again
-    import subprocess  # here, not at the top: the other commands never start a process
-
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    outcome = "docs/ is up to date; site/ was left as it was."
+    pages = report.unchanged + len(report.written)
+    try:
+        result = processes.run("mkdocs build", command, pages, cwd=root, env=env)
+    except processes.TimedOut as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise BuildError("mkdocs build --strict", str(error), outcome) from None
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         output = "\n".join(
@@ -102,12 +108,6 @@ def _build(root: Path, cached: bool) -> WriteReport:
             for line in (result.stderr + result.stdout).splitlines()
             if not line.startswith("INFO")
         )
-        outcome = "docs/ is up to date; site/ was left as it was."
         raise BuildError("mkdocs build --strict", output, outcome)
-    old = root / ".site.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    site_swap.replace(root)
     return report

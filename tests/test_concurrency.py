@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import builtins
+import contextlib
+import errno
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from projects import REPO
+import pytest
+from projects import REPO, run_cli, snapshot
+
+from generator import locking, pipeline, processes
+from generator.problems import OutputError
 
 
 def start(root: Path, command: str) -> subprocess.Popen:
@@ -39,3 +47,113 @@ def test_builds_and_generates_at_once_take_turns(harbour_project: Path) -> None:
     alone = start(harbour_project, "generate")
     code, out, err = finish(alone)
     assert code == 0 and out.startswith("ok: 0 pages written"), (out, err)
+
+
+def _refuse_the_lock(monkeypatch, error: int) -> None:
+    """What the system says to a lock file that is immutable (EPERM) or another user's
+    (EACCES): both need root to set up, so the error is injected where the file is opened."""
+    real_open, real_os_open = open, os.open
+
+    def refuse(path, *args, **kwargs):
+        if Path(path).name == locking.LOCK:
+            raise PermissionError(error, os.strerror(error))
+        return (real_os_open if args and isinstance(args[0], int) else real_open)(
+            path, *args, **kwargs
+        )
+
+    monkeypatch.setattr(os, "open", refuse)
+    monkeypatch.setattr(builtins, "open", refuse)
+
+
+@pytest.mark.parametrize("error", [errno.EPERM, errno.EACCES])
+def test_a_lock_that_cannot_be_opened_stops_the_run(harbour: Path, monkeypatch, error) -> None:
+    before = snapshot(harbour / "docs")
+    _refuse_the_lock(monkeypatch, error)
+    with pytest.raises(OutputError) as raised:
+        pipeline.generate(harbour, cached=False)
+    monkeypatch.undo()
+    assert f".briefing.lock: cannot take the project's lock ({os.strerror(error)})" in str(
+        raised.value
+    )
+    assert snapshot(harbour / "docs") == before
+
+
+def test_a_folder_where_the_lock_goes_stops_the_run(harbour: Path) -> None:
+    (harbour / locking.LOCK).mkdir()
+    result = run_cli(harbour, "generate")
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert ".briefing.lock: cannot take the project's lock (it is a folder)" in result.err
+    assert "hint: remove .briefing.lock" in result.err
+    assert snapshot(harbour / "docs") == {}
+
+
+def test_a_process_past_its_time_limit_is_ended_with_its_children(
+    tmp_path: Path, monkeypatch
+) -> None:
+    assert processes.time_limit(1000) == 700  # 10 minutes and 0.1 s a page
+    monkeypatch.setenv(processes.LIMIT, "1")
+    grandchild = tmp_path / "grandchild"
+    script = f"sleep 60 & echo $! > {grandchild}; wait"
+    started = time.monotonic()
+    with pytest.raises(processes.TimedOut, match="stopped after 1 s.*BRIEFING_TIME_LIMIT"):
+        processes.run("sleeper", ["sh", "-c", script], 0)
+    assert time.monotonic() - started < 10
+    assert not _alive(int(grandchild.read_text()))
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie nobody has reaped yet does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def _until(condition, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+KILLED_RUN = """
+import sys
+from pathlib import Path
+from generator import locking, processes
+root = Path(sys.argv[1])
+with locking.one_run_at_a_time(root):
+    script = f"sleep 300 & echo $! > {root}/grandchild; echo $$ > {root}/child; wait"
+    processes.run("child", ["sh", "-c", script], 0)
+"""
+
+
+def test_a_killed_runs_children_do_not_outlive_it(tmp_path: Path) -> None:
+    """The run is killed while its child runs (the step is chosen: after both pid files are
+    written). The child gets the parent-death signal; the grandchild, which nothing signals,
+    is ended by the next run to take the lock, before that run does anything."""
+    run = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(tmp_path)], cwd=REPO)
+    child, grandchild = tmp_path / "child", tmp_path / "grandchild"
+    assert _until(lambda: child.exists() and grandchild.exists() and grandchild.read_text())
+    run.kill()
+    run.wait()
+    assert _until(lambda: not _alive(int(child.read_text())))
+    orphan = int(grandchild.read_text())
+    try:
+        assert _alive(orphan)
+        with locking.one_run_at_a_time(tmp_path):
+            assert _until(lambda: not _alive(orphan), 2)
+    finally:
+        with contextlib.suppress(OSError):
+            os.kill(orphan, 9)
+
+
+def test_a_build_past_its_time_limit_stops_with_a_message(harbour_project: Path) -> None:
+    result = run_cli(harbour_project, "build", "--time-limit", "0.2")
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert "mkdocs build was stopped after 0.2 s, the time limit for this briefing" in result.err
+    assert "docs/ is up to date; site/ was left as it was." in result.err
+    assert not (harbour_project / "site").exists()
+    assert not (harbour_project / ".site.new").exists()

@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from projects import run_cli
 
-from generator import writing
-from generator.problems import OutputError
+from generator import pipeline, writing
+from generator.problems import InputError, OutputError
 from generator.writing import write_pages
 
 
@@ -192,3 +193,72 @@ def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path: Path)
     write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n"})
     assert not any(path.exists() for path in left)
     assert (docs / "claims" / ".notes.tmp").read_text() == "mine"
+
+
+def test_a_symlinked_site_is_refused_not_replaced(harbour_project: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "index.html").write_text("the last site\n")
+    (harbour_project / "site").symlink_to(served)
+    docs = snapshot(harbour_project / "docs")
+    result = run_cli(harbour_project, "build")
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert "site/: site/ is a symlink, which a build would replace with a folder" in result.err
+    assert (harbour_project / "site").is_symlink()
+    assert snapshot(served) == {"index.html": b"the last site\n"}
+    assert snapshot(harbour_project / "docs") == docs
+
+
+@pytest.mark.parametrize("name", [".site.new", ".site.old"])
+def test_a_stale_file_named_like_the_builds_folders_is_refused(
+    harbour_project: Path, name: str
+) -> None:
+    (harbour_project / name).write_text("not a folder\n")
+    docs = snapshot(harbour_project / "docs")
+    result = run_cli(harbour_project, "build")
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert f"{name}: {name} is in the way: the build writes a folder" in result.err
+    assert (harbour_project / name).read_text() == "not a folder\n"
+    assert snapshot(harbour_project / "docs") == docs
+    assert not (harbour_project / "site").exists()
+
+
+def test_a_site_that_is_a_mount_point_is_refused_before_the_build(
+    harbour_project: Path, monkeypatch
+) -> None:
+    """Mounting needs root: the check's answer is injected."""
+    (harbour_project / "site").mkdir()
+    (harbour_project / "site" / "index.html").write_text("mounted\n")
+    docs = snapshot(harbour_project / "docs")
+    site = str(harbour_project / "site")
+    ismount = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda path: str(path) == site or ismount(path))
+    with pytest.raises(OutputError, match="site/: site/ is a mount point"):
+        pipeline.build(harbour_project, cached=False)
+    assert snapshot(harbour_project / "docs") == docs
+    assert snapshot(harbour_project / "site") == {"index.html": b"mounted\n"}
+
+
+@pytest.mark.parametrize("error", [errno.EBUSY, errno.EPERM])
+def test_a_site_the_system_will_not_rename_is_left_as_it_was(
+    harbour_project: Path, monkeypatch, error: int
+) -> None:
+    """A mount point (EBUSY) or an immutable folder (EPERM) refuses the rename that replaces
+    it, which comes after MkDocs has built: simulated at that rename."""
+    (harbour_project / "site").mkdir()
+    (harbour_project / "site" / "index.html").write_text("the last site\n")
+    site, rename = harbour_project / "site", os.rename
+
+    def refuse(source, target, *args, **kwargs):
+        if Path(source) == site:
+            raise OSError(error, os.strerror(error))
+        return rename(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", refuse)
+    with pytest.raises(InputError) as raised:
+        pipeline.build(harbour_project, cached=False)
+    report = raised.value.report()
+    assert f"site/: cannot replace site/ with the new build: {os.strerror(error)}" in report
+    assert "docs/ is up to date; site/ was left as it was." in report
+    assert snapshot(site) == {"index.html": b"the last site\n"}
+    assert not (harbour_project / ".site.new").exists()

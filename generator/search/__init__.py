@@ -17,13 +17,13 @@ import hashlib
 import html
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import cbor2
 
+from generator import processes
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Record
 
@@ -116,7 +116,11 @@ def _index(pages: Path, bundle: Path) -> None:
     command += ["--root-selector", ROOT_SELECTOR, "--glob", "**/index.html"]
     for selector in IGNORED:
         command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True)
+    count = sum(1 for _ in pages.glob("**/index.html"))  # the time limit grows with them
+    try:
+        result = processes.run("pagefind", command, count)
+    except processes.TimedOut as error:
+        raise IndexingError(str(error)) from None
     if result.returncode != 0:
         raise IndexingError((result.stderr or result.stdout).strip())
 
