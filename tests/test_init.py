@@ -3,6 +3,7 @@ kept in one place (seeds/briefing.yaml, repeated in mkdocs.yml and checked)."""
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from pathlib import Path
 
@@ -362,6 +363,11 @@ def test_init_checks_what_it_writes_by_the_rules_of_check(
             ("--publisher", "port", "--publisher-name", "Port\x1bNews", "--provenance", "site"),
             "new-source --publisher-name: control character U+001B",
         ),
+        (
+            "port-news",
+            ("--publisher", "port-news", "--publisher-name", "Port News", "--provenance", "site"),
+            "new-source --publisher: 'port-news' is the new source's own id",
+        ),
     ],
 )
 def test_new_source_checks_every_value_by_the_rules_of_check(
@@ -389,3 +395,29 @@ def test_new_source_refuses_what_would_leave_the_briefing_failing_check(project:
     assert result.code == 1
     assert "the topic says 'no articles', but the briefing holds 1 article" in result.err
     assert snapshot(project / "seeds") == before
+
+
+def test_the_files_new_source_would_write_are_checked_as_check_reads_them(project: Path) -> None:
+    """The second line behind the options' own checks: the article as check reads it, and the
+    ids and references of the new records among the others, found before anything is written."""
+    from generator.authoring import staging
+    from generator.input.validation import load_briefing
+
+    assert init(project, "--title", "Harbour dredging").code == 0
+    briefing = load_briefing(project)
+    article = project / "seeds" / "articles" / "port-news.txt"
+    content = "---\nlabel: Port News\nkind: news-article\npublisher: port-news\nreceived:\n"
+    content += f"  file: x\n  sha256: {'a' * 64}\n---\n{TEXT}"
+    actors = project / "seeds" / "annotations" / "actors.yaml"
+    files = {
+        article: content,
+        actors: 'actors:\n  - {"id": "index", "name": "Q", "kind": "person"}\n',
+    }
+    found = [str(p) for p in staging.problems(project, article, files, briefing)]
+    assert any(
+        "port-news.txt:7:11: the article's text is not what was received" in p for p in found
+    )
+    files[article] = content.replace("a" * 64, hashlib.sha256(TEXT.encode()).hexdigest())
+    found = [str(p) for p in staging.problems(project, article, files, briefing)]
+    assert any(p.startswith("seeds/articles/port-news.txt:4:12: ") for p in found)  # itself
+    assert any("actors.yaml:2:12: the id 'index' is reserved" in p for p in found)

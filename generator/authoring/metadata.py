@@ -87,6 +87,8 @@ def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing
         problem("--publisher-name", "names a publisher to create", "give its id with --publisher")
     elif publisher and not ID.match(publisher):
         problem("--publisher", f"'{publisher}' is not a valid id", "e.g. 'springfield-gazette'")
+    elif publisher == source_id:
+        problem("--publisher", f"'{publisher}' is the new source's own id", "give it another id")
     elif publisher and name and publisher in briefing.records:
         problem("--publisher-name", f"'{publisher}' exists already", "drop --publisher-name")
     elif publisher and not name and publisher not in actors:

@@ -58,8 +58,7 @@ def new_source(
     files[draft] = draft_annotation(source_id, text, briefing)
     if publisher:
         files[publisher[0]] = publisher[1]
-    shown = article.relative_to(root).as_posix()
-    problems = staging.problems(root, shown, files, len(briefing.articles) + 1)
+    problems = staging.problems(root, article, files, briefing)
     if problems:
         raise InputError(problems)
     article.parent.mkdir(parents=True, exist_ok=True)
