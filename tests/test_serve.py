@@ -83,10 +83,10 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
 
 def test_a_change_to_the_theme_builds_the_site_again(served) -> None:
     root, url, log = served
-    theme = root / "templates" / "theme" / "main.html"
+    theme = root / "templates" / "theme" / "base.html"
     text = theme.read_text(encoding="utf-8")
-    marked = '{% block htmltitle %}\n  <meta name="briefing-test" content="retheme">'
-    theme.write_text(text.replace("{% block htmltitle %}", marked, 1), encoding="utf-8")
+    marked = '{% block scripts %}\n  <meta name="briefing-test" content="retheme">'
+    theme.write_text(text.replace("{% block scripts %}", marked, 1), encoding="utf-8")
     assert wait_for(lambda: 'content="retheme"' in fetch(url)), log.read_text()
     assert "building it all" in log.read_text()
 

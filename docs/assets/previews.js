@@ -14,7 +14,7 @@
   let closing = 0;
   let lastPointer = { type: "", at: 0 };
 
-  // A record's page is <site>/<kind>/<id>/, the kinds as the theme lists them (main.html; built
+  // A record's page is <site>/<kind>/<id>/, the kinds as the theme lists them (base.html; built
   // without the hook, any page may be one: a tap on a page with no preview still opens it)
   const recordPage = (function () {
     const config = document.getElementById("__config");

@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort
 
 from generator import pipeline, search
 from generator.input import site_config
+from generator.integrations import mkdocs_theme
 from generator.kinds import KINDS
 from generator.problems import BriefingError
 
@@ -38,7 +39,8 @@ def on_config(config):
         config.nav = nav
     if config.not_in_nav and patterns != hidden:  # a GitIgnoreSpec, as MkDocs reads the option
         config.not_in_nav = type(config.not_in_nav).from_lines(patterns)
-    config.extra["briefing_kinds"] = list(KINDS)  # the search's filters (theme/main.html)
+    config.extra["briefing_kinds"] = list(KINDS)  # the search's filters (theme/base.html)
+    mkdocs_theme.escape_config(config)  # text Material prints as HTML, under any custom_dir
     return config
 
 
@@ -67,11 +69,32 @@ def on_pre_build(config) -> None:
         log.info("briefing: %s", report)
 
 
+def on_nav(nav, config, files):
+    mkdocs_theme.escape_nav(nav)
+    return nav
+
+
+def on_env(env, config, files):
+    """The search's scripts and an escaping striptags, whatever custom_dir says."""
+    return mkdocs_theme.layered(env, config.theme.dirs, Path(config.config_file_path).parent)
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Every page is searched through Pagefind (``on_post_build``): Material's own index is
     left empty, which its search box still needs (``search/search_index.json``)."""
     page.meta["search"] = {"exclude": True}
+    mkdocs_theme.escape_meta(page.meta)
     return markdown
+
+
+def on_post_page(output: str, page, config) -> str:
+    """A page without the search's scripts would have a search box that finds nothing."""
+    if mkdocs_theme.missing_layer(output):
+        where = Path(config.config_file_path)
+        custom = config.theme.custom_dir and os.path.relpath(config.theme.custom_dir, where.parent)
+        theme = {"name": config.theme.name, "custom_dir": custom}
+        raise Abort(mkdocs_theme.refusal(where, theme, page.file.src_uri))
+    return output
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -28,6 +28,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from generator import search
+from generator.integrations import mkdocs_theme
 
 # Bytes of Markdown from which a page is a long listing (the claims, the timeline), rendered after
 # the rest: MkDocs converts such a page in a second or more at 10,000 records, a record's in ms
@@ -209,6 +210,7 @@ class Watched:
 
     def __init__(self, config_file: Path, site: LiveSite) -> None:
         themes = [Path(folder) for folder in site.config.theme.dirs]
+        themes.append(config_file.parent / mkdocs_theme.LAYER)  # the hook puts it in every theme
         self.folders = [folder for folder in themes if folder.is_relative_to(config_file.parent)]
         self.config_file = config_file
         self.seen = self._now()
