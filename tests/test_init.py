@@ -421,3 +421,19 @@ def test_the_files_new_source_would_write_are_checked_as_check_reads_them(projec
     found = [str(p) for p in staging.problems(project, article, files, briefing)]
     assert any(p.startswith("seeds/articles/port-news.txt:4:12: ") for p in found)  # itself
     assert any("actors.yaml:2:12: the id 'index' is reserved" in p for p in found)
+
+
+def test_init_never_writes_through_a_symlinked_overview(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("title: Not the project's\ntopic: Elsewhere.\n")
+    overview = project / "seeds" / "briefing.yaml"
+    overview.unlink()
+    overview.symlink_to(outside)
+    result = init(project, "--title", "Harbour dredging", "--force")
+    assert result.code == 1
+    assert "seeds/briefing.yaml: is a symbolic link" in result.err
+    assert outside.read_text() == "title: Not the project's\ntopic: Elsewhere.\n"
+    overview.unlink()
+    overview.write_text(outside.read_text())
+    assert init(project, "--title", "Harbour dredging", "--force").code == 0
+    assert outside.read_text() == "title: Not the project's\ntopic: Elsewhere.\n"

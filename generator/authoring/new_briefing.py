@@ -75,9 +75,10 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
         if len(own.get(key, "")) > limit
     ]
     problems = problems or _refused_by_check(lines)
-    if seeds.is_symlink():
-        hint = "init does not follow it: make seeds/ a folder of the project"
-        problems.append(Problem(Location("seeds"), "is a symbolic link", hint))
+    for path in (seeds, seeds / "briefing.yaml"):  # init writes into them: never elsewhere
+        if path.is_symlink():
+            hint = "init does not follow it: make it a file or folder of the project"
+            problems.append(Problem(Location(shown(path, root)), "is a symbolic link", hint))
     found = [] if seeds.is_symlink() else example.entries(seeds)
     shipped = earlier.get(example.KEY) if is_example else None
     replaced = [p for p in found if _shipped(p, seeds, shipped)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def new_source(
             Location(target.relative_to(root).as_posix()), "already exists", "choose another id"
         )
         for target in (article, draft)
-        if target.exists()
+        if os.path.lexists(target)  # a dangling symlink too: writing would follow it
     ]
     publisher = None
     if meta.get("publisher_name") and not problems:
