@@ -3,6 +3,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,28 @@ def test_a_site_the_system_will_not_rename_is_left_as_it_was(
     assert "docs/ is up to date; site/ was left as it was." in report
     assert snapshot(site) == {"index.html": b"the last site\n"}
     assert not (harbour_project / ".site.new").exists()
+
+
+def test_an_unwritable_cache_means_running_without_it_with_one_line(
+    harbour: Path, monkeypatch, capsys
+) -> None:
+    """A read-only .briefing-cache/ (which root cannot make: it writes anyway) is simulated
+    by what SQLite says to a write there."""
+    from generator.incremental import store
+
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(store.sqlite3, "connect", read_only)
+    monkeypatch.setattr(store, "_TOLD", set())
+    pipeline.generate(harbour)
+    pipeline.generate(harbour)  # told once
+    told = [line for line in capsys.readouterr().err.splitlines() if "briefing-cache" in line]
+    assert told == [
+        ".briefing-cache/ cannot be written (attempt to write a readonly database): running "
+        "without the cache, which keeps nothing of this run's work"
+    ]
+    monkeypatch.undo()
+    cached = snapshot(harbour / "docs")
+    pipeline.generate(harbour, cached=False)
+    assert snapshot(harbour / "docs") == cached

@@ -134,14 +134,16 @@ class Store:
         _SAVED.pop(self.path.resolve(), None)
         try:
             self._save(maps, world, companion)
+        except (sqlite3.OperationalError, OSError) as error:  # read-only, unwritable, locked
+            _not_kept(self.path, error)
         except sqlite3.DatabaseError:  # not a database, or damaged: made again
             with contextlib.suppress(OSError):
                 self.path.unlink(missing_ok=True)
             self._fresh, self._buckets = True, {name: {} for name in MAPS}
-            with contextlib.suppress(sqlite3.Error, OSError):
+            try:
                 self._save(maps, world, companion)
-        except (sqlite3.Error, OSError):
-            pass
+            except (sqlite3.Error, OSError) as error:
+                _not_kept(self.path, error)
 
     def _save(self, maps: dict[str, dict[Any, Any]], world: str, companion: Any) -> None:
         changed = [row for name in MAPS for row in self._changed_buckets(name, maps[name])]
@@ -202,6 +204,22 @@ class Store:
         except OSError:
             return None
         return root / FOLDER / "templates"
+
+
+_TOLD: set[Path] = set()  # the stores this process has said it cannot write
+
+
+def _not_kept(path: Path, error: Exception) -> None:
+    """Say once, in one line, that a run went without the cache (a read-only or unwritable
+    folder): its output is the same, only the next run does all the work again."""
+    if path not in _TOLD:
+        _TOLD.add(path)
+        reason = getattr(error, "strerror", None) or str(error)
+        print(
+            f"{FOLDER.as_posix()}/ cannot be written ({reason}): running without the cache, "
+            "which keeps nothing of this run's work",
+            file=sys.stderr,
+        )
 
 
 def _restored(data: bytes, restored: Callable[[Any], Any]) -> dict[Any, Any]:
