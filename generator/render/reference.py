@@ -57,6 +57,8 @@ def describe(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
     if kind == "object":
         if "properties" in spec:
             return "mapping: " + ", ".join(f"`{name}`" for name in spec["properties"])
+        if spec.get("additionalProperties", {}).get("pattern") == "^[0-9a-f]{64}$":
+            return "mapping of file paths to SHA-256 digests"  # the example's list of its files
         return "mapping of field names to reasons"
     pattern = spec.get("pattern", "")
     if pattern.startswith("^[a-z0-9]+(-"):
