@@ -39,7 +39,7 @@ _held: list[tuple[int, str]] = []  # this process's lock: its file descriptor an
 @contextmanager
 def one_run_at_a_time(root: Path) -> Iterator[None]:
     """Hold the project's lock for the block, waiting (and saying so) while another run has it."""
-    if fcntl is None or _held:  # no flock here, or this process holds it already (serve)
+    if fcntl is None:
         yield
         return
     handle = _open(root / LOCK)
