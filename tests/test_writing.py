@@ -3,11 +3,14 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from projects import run_cli
+from projects import REPO, run_cli
 
 from generator import pipeline, writing
 from generator.problems import InputError, OutputError
@@ -288,3 +291,28 @@ def test_an_unwritable_cache_means_running_without_it_with_one_line(
     cached = snapshot(harbour / "docs")
     pipeline.generate(harbour, cached=False)
     assert snapshot(harbour / "docs") == cached
+
+
+KILLED_WRITE = """
+import os, signal, sys
+from pathlib import Path
+from generator import replacing, writing
+replacing.commit = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # staged, not yet in place
+writing.write_pages(Path(sys.argv[1]), {"index.md": "y\\n", "claims/a.md": "A\\n", "claims/b.md": "b\\n"})
+"""
+
+
+def test_a_run_killed_while_writing_leaves_docs_as_it_was_and_the_next_cleans_up(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n"})
+    before = snapshot(docs)
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITE, str(docs)], cwd=REPO)
+    assert killed.returncode == -signal.SIGKILL
+    left = [path.name for path in docs.rglob("*.tmp")]
+    assert left  # the staged pages and the backups
+    assert {k: v for k, v in snapshot(docs).items() if not k.endswith(".tmp")} == before
+    write_pages(docs, {"index.md": "y\n", "claims/a.md": "a\n"})
+    assert not list(docs.rglob("*.tmp"))
+    assert snapshot(docs)["index.md"] == b"y\n"
