@@ -11,6 +11,7 @@ Anything else is a bug in the generator and keeps its traceback.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +26,10 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
-        if not self.line:
-            return self.path
-        return f"{self.path}:{self.line}:{self.column}"
+        path = visible(
+            self.path, keep=""
+        )  # a file named with an escape must not drive the terminal
+        return f"{path}:{self.line}:{self.column}" if self.line else path
 
 
 @dataclass(frozen=True, order=True)
@@ -37,8 +39,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        text = f"{self.location}: {visible(self.message)}"
+        return f"{text}\n    hint: {visible(self.hint)}" if self.hint else text
 
 
 class BriefingError(Exception):
@@ -81,6 +83,26 @@ class BuildError(BriefingError):
 
     def report(self) -> str:
         return f"{self.command} failed:\n{self.output}\n{self.outcome}"
+
+
+# Characters a reader cannot see, or that act on the terminal or on the order of what follows:
+# controls, format characters (zero-width, bidi, soft hyphen), non-characters, unassigned ones,
+# private use, line and paragraph separators.
+_INVISIBLE = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
+
+
+def visible(text: str, keep: str = "\n\t") -> str:
+    """``text`` with each invisible character (but those in ``keep``) written as ``<U+200B>``:
+    messages print what the user wrote, and two texts that differ only there must look
+    different, and print nothing a terminal would act on."""
+    if text.isprintable() and text.isascii():
+        return text
+    return "".join(
+        f"<U+{ord(char):04X}>"
+        if char not in keep and unicodedata.category(char) in _INVISIBLE
+        else char
+        for char in text
+    )
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

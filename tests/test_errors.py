@@ -137,3 +137,18 @@ def test_a_damaged_store_is_discarded_with_one_line(minimal: Path, damage: objec
     assert line.endswith("): discarded; this run does all the work")
     assert snapshot(minimal / "docs") == pages
     assert run_cli(minimal, "generate").err == ""  # made again whole
+
+
+def test_file_names_are_printed_with_their_control_characters_escaped(minimal: Path) -> None:
+    # a file name that clears the screen and forges a line of its own
+    name = "x\x1b[2J\x1b[H\rfake.yaml:1:1: ok\u202e.txt"
+    (minimal / "seeds" / "annotations" / name).write_text("claims: []\n", encoding="utf-8")
+
+    result = run_cli(minimal, "check")
+
+    assert result.code == 1
+    assert "\x1b" not in result.err and "\r" not in result.err and "\u202e" not in result.err
+    assert result.err.startswith(
+        "seeds/annotations/x<U+001B>[2J<U+001B>[H<U+000D>fake.yaml:1:1: ok<U+202E>.txt: "
+        "this file is not read\n"
+    )

@@ -156,7 +156,10 @@ def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser) -
 
 
 texts = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp")),
+    st.characters(  # bidi controls are refused where they are read (a located error)
+        blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
     min_size=1,
     max_size=60,
 ).filter(lambda text: text.strip())

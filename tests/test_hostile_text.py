@@ -31,7 +31,13 @@ ALLOWED = {
 }  # fmt: skip
 
 texts = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=80
+    # bidi embeddings, overrides and isolates are refused where they are read (a located error)
+    st.characters(
+        blacklist_categories=("Cs", "Cc", "Co", "Cn"),
+        blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    min_size=1,
+    max_size=80,
 ).filter(lambda text: text.strip())
 
 

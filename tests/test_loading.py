@@ -226,3 +226,33 @@ def test_aliases_are_limited_by_the_text_they_expand_to(monkeypatch) -> None:
     [problem] = caught.value.problems
     assert problem.location == Location("x.yaml", 1, 4)  # the value the aliases repeat
     assert problem.message == "aliases expand this YAML to more than 10,000 characters of text"
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"],
+)
+def test_bidi_embeddings_overrides_and_isolates_are_refused_in_any_field(char: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_yaml(f"actors:\n  - id: a\n    name: Mallory {char}x\n", "x.yaml")
+    [problem] = caught.value.problems
+    assert problem.location == Location("x.yaml", 3, 11)
+    assert problem.message.startswith(f"bidi control U+{ord(char):04X} (")
+
+
+def test_the_format_characters_scripts_need_stay_allowed_in_text() -> None:
+    # ZWNJ in Persian, ZWJ in an emoji sequence, LRM and RLM, the soft hyphen
+    text = 'name: "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f468\u200d\U0001f469 a\u200eb\u200f hy\u00adphen"\n'
+    assert parse_yaml(text, "x.yaml").data["name"].count("\u200c") == 1
+
+
+def test_a_raw_non_character_is_located_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("a: b\nname: x\uffff\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        loading.load_yaml(path, tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.location, problem.message) == (
+        Location("x.yaml", 2, 8),
+        "non-character U+FFFF in the text",
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +28,16 @@ MAX_BYTES = 5_000_000
 MAX_DEPTH = 40  # mappings and lists inside each other; the schemas need five
 # Control characters other than tab and line breaks: invisible, and unsafe in pages
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Not characters at all (U+FFFE, U+FFFF, U+FDD0-U+FDEF and the last two of every plane): a
+# damaged or wrongly converted file; PyYAML stops at them with a traceback of its own.
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+# Bidi embeddings, overrides and isolates: in a name they reorder the words a page puts after
+# it. Refused in annotations (an article may hold them: its pages isolate its text).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 FRONT_MATTER = "---\n"
 _TEXT = "tag:yaml.org,2002:str"  # most values: taken as they are, without PyYAML's constructor
 
@@ -157,14 +168,21 @@ def read_text(path: Path, shown: str) -> str:
         raise InputError(
             [Problem(Location(shown, line, column), "file is not valid UTF-8", "save it as UTF-8")]
         ) from None
-    control = _CONTROL.search(text)
-    if control:
-        start = control.start()
-        line, column = text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
-        message = f"control character U+{ord(control.group()):04X} in the text"
-        hint = "remove it: it is invisible, and no page can show it"
-        raise InputError([Problem(Location(shown, line, column), message, hint)])
+    for pattern, what, hint in (
+        (_CONTROL, "control character", "remove it: it is invisible, and no page can show it"),
+        (_NONCHARACTER, "non-character", _NOT_A_CHARACTER),
+    ):
+        found = pattern.search(text)
+        if found:
+            start = found.start()
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            message = f"{what} U+{ord(found.group()):04X} in the text"
+            raise InputError([Problem(Location(shown, line, column), message, hint)])
     return text
+
+
+_NOT_A_CHARACTER = "remove it: it is not a character (a damaged or wrongly converted file?)"
 
 
 def parse_yaml(
@@ -270,10 +288,13 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             return self.report(node, "a key must be plain text", "write the key as text")
         if node.tag == _TEXT:
-            control = _CONTROL.search(node.value)  # written as an escape: "\a", "\x1b"
-            if control:
-                message = f"control character U+{ord(control.group()):04X} in the text"
-                return self.report(node, message, "remove its escape: no page can show it")
+            for pattern, what, hint in _UNWANTED:  # the raw ones are refused by read_text
+                found = pattern.search(node.value)
+                if found:
+                    code = f"U+{ord(found.group()):04X}"
+                    name = unicodedata.name(found.group(), "")
+                    message = f"{what} {code}{f' ({name})' if name else ''} in the text"
+                    return self.report(node, message, hint)
             return node.value
         if node.tag in _CORE and self.text.startswith("!", node.start_mark.index):
             return node.value  # '! 010': YAML's non-specific tag, which makes a plain value text
@@ -298,6 +319,16 @@ class _Builder:
         self.problems.append(Problem(Location(self.shown, *self.where(node)), message, hint))
 
 
+_UNWANTED = (
+    (_CONTROL, "control character", "remove its escape: no page can show it"),  # "\a", "\x1b"
+    (_NONCHARACTER, "non-character", _NOT_A_CHARACTER),
+    (
+        _BIDI,
+        "bidi control",
+        "remove it: it would reorder the words that follow it on the pages (LRM and RLM, "
+        "which mark a direction without reordering, are allowed)",
+    ),
+)
 _PLAIN = "write plain text, numbers, lists and mappings only, without tags"
 
 

@@ -7,13 +7,14 @@ places need not search again.
 from __future__ import annotations
 
 from typing import Any
+from unicodedata import combining, normalize
 
 from generator.input.evidence import Match, Miss, SearchableText, fold
 from generator.input.loading import Article
 from generator.input.raw import Raw, a_or_an, as_list
 from generator.kinds import KINDS
 from generator.model.records import Evidence, Record
-from generator.problems import Problem, did_you_mean
+from generator.problems import Problem, did_you_mean, visible
 
 
 class Quotes:
@@ -75,13 +76,44 @@ def find_evidence(
     if not found.matched:
         hint = "not even its first word occurs in the article; check the source id"
     elif found.expected:
-        hint = f'the article matches up to "{found.matched[-40:]}", then has "{found.expected}"'
+        hint = _difference(found, fold(quote), quotes.text(source).folded)
     else:
         hint = "the quote runs past the end of the article"
     problems.append(
         Problem(raw.locate(*at, "quote"), f"quote not found in source '{source}'", hint)
     )
     return Evidence(source, quote)
+
+
+def _difference(found: Miss, needle: str, folded: str) -> str:
+    """Where the quote leaves the article, shown so that a difference no one can see (a
+    zero-width space, an accent composed in one and decomposed in the other) is visible."""
+    hint = (
+        f'the article matches up to "{visible(found.matched[-40:])}", '
+        f'then has "{visible(found.expected)}"'
+    )
+    article, quote = _cluster(found.expected), _cluster(needle[len(found.matched) :])
+    if all(part.isascii() and part.isprintable() for part in (article, quote)):
+        return hint
+    hint += f"; there the article has {_codes(article)}, the quote {_codes(quote) or 'nothing'}"
+    if normalize("NFC", needle) in normalize("NFC", folded):
+        hint += (
+            ": the same letters, composed in one (NFC) and decomposed in the other (NFD); "
+            "copy the quote from the article"
+        )
+    return hint
+
+
+def _cluster(text: str) -> str:
+    """The first character of ``text`` with the combining marks that follow it."""
+    end = 1
+    while end < len(text) and combining(text[end]):
+        end += 1
+    return text[:end]
+
+
+def _codes(text: str) -> str:
+    return " ".join(f"U+{ord(char):04X}" for char in text)
 
 
 def _anchor(raw: Raw, at: tuple) -> str:
