@@ -437,3 +437,33 @@ def test_init_never_writes_through_a_symlinked_overview(project: Path, tmp_path:
     overview.write_text(outside.read_text())
     assert init(project, "--title", "Harbour dredging", "--force").code == 0
     assert outside.read_text() == "title: Not the project's\ntopic: Elsewhere.\n"
+
+
+def test_init_stopped_by_the_file_system_says_what_it_moved(project: Path, monkeypatch) -> None:
+    """A file the system will not move (EACCES, as for a folder of another user's): a located
+    message, what was moved before it, and nothing of the user's deleted."""
+    import errno
+    import shutil
+
+    from generator.authoring import new_briefing
+    from generator.problems import InputError
+
+    theirs = add_work_of_ones_own(project)
+    moves, real_move = [], shutil.move
+
+    def move(source, target):
+        if moves:
+            raise PermissionError(errno.EACCES, "Permission denied", str(source))
+        moves.append(real_move(source, target))
+
+    monkeypatch.setattr(new_briefing.shutil, "move", move)
+    examples = {p for p in example.listed(project / "seeds") if p not in theirs}
+    with pytest.raises(InputError) as raised:
+        new_briefing.start(project, {"title": "Harbour dredging"}, force=True)
+    report = raised.value.report()
+    [first, second] = sorted(theirs)[:2]
+    assert f"seeds/{second}: init stopped: Permission denied" in report
+    assert f"moved seeds/{first} to .briefing-trash/" in report
+    [trash] = (project / ".briefing-trash").iterdir()
+    assert (trash / "seeds" / first).read_bytes() == theirs[first]
+    assert all((project / "seeds" / name).exists() for name in [*examples, *sorted(theirs)[1:]])

@@ -47,6 +47,7 @@ class Started:
 
     written: list[Path] = field(default_factory=list)
     moved: list[tuple[Path, Path]] = field(default_factory=list)
+    removed: int = 0  # of the example's own files
 
 
 def default_title(root: Path) -> str:
@@ -95,17 +96,56 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
         )
     if problems:
         raise InputError(problems)
-    started = Started(moved=_to_trash(root, theirs) if theirs else [])
-    for path in replaced:  # the example's own bytes, as shipped: git history keeps them
-        path.unlink()
-    for folder in example.FOLDERS:
-        _remove_empty_folders(seeds / folder)
-        (seeds / folder).mkdir(parents=True, exist_ok=True)
-    overview = seeds / "briefing.yaml"
-    overview.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    site_config.repeat(root, own)
+    started = Started()
+    try:
+        _replace(root, theirs, replaced, started)
+        overview = seeds / "briefing.yaml"
+        fresh = overview.with_name(".briefing.yaml.new")  # replaced whole, or not at all
+        fresh.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        fresh.replace(overview)
+        site_config.repeat(root, own)
+    except OSError as error:
+        raise _stopped(root, error, started) from None
     started.written = [overview, root / site_config.CONFIG]
     return started
+
+
+def _replace(root: Path, theirs: list[Path], replaced: list[Path], started: Started) -> None:
+    """Move ``theirs`` to the trash, remove the example's own files, and leave the folders
+    init empties in place and empty; ``started`` says how far it got."""
+    if theirs:
+        stamp = datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
+        for suffix in ("", *(f"-{n}" for n in range(2, 100))):
+            folder = root / TRASH / (stamp + suffix)
+            if not os.path.lexists(folder):
+                break
+        folder.mkdir(parents=True)
+        for path in theirs:
+            target = folder / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(path, target)  # a symlink is moved as itself
+            started.moved.append((path, target))
+    for path in replaced:  # the example's own bytes, as shipped: git history keeps them
+        path.unlink()
+        started.removed += 1
+    for name in example.FOLDERS:
+        _remove_empty_folders(root / "seeds" / name)
+        (root / "seeds" / name).mkdir(parents=True, exist_ok=True)
+
+
+def _stopped(root: Path, error: OSError, started: Started) -> InputError:
+    """What to tell when the file system refused part-way: the failure at its path, and what
+    was done before it, so nothing is lost from sight."""
+    where = shown(Path(error.filename), root) if error.filename else "seeds"
+    problem = Problem(
+        Location(where), f"init stopped: {error.strerror}", "fix this and run init again"
+    )
+    done = [f"moved {shown(path, root)} to {shown(to, root)}" for path, to in started.moved]
+    done.append(
+        f"{started.removed} of the example's own files were removed (git history keeps them); "
+        "nothing else was deleted."
+    )
+    return InputError([problem], "\n".join(done))
 
 
 def _refused_by_check(lines: list[str]) -> list[Problem]:
@@ -156,30 +196,6 @@ def shown(path: Path, root: Path) -> str:
     """A path as printed: relative to the project, control characters escaped."""
     text = path.relative_to(root).as_posix()
     return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
-
-
-def _to_trash(root: Path, theirs: list[Path]) -> list[tuple[Path, Path]]:
-    """Move each path (a symlink as itself) under a new .briefing-trash/<date-time>/."""
-    stamp = datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
-    for suffix in ("", *(f"-{n}" for n in range(2, 100))):
-        folder = root / TRASH / (stamp + suffix)
-        try:
-            folder.mkdir(parents=True)
-            break
-        except FileExistsError:
-            continue
-    moved = []
-    for path in theirs:
-        target = folder / path.relative_to(root)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(path, target)
-        except OSError as error:
-            outcome = f"{len(moved)} file(s) were moved to {shown(folder, root)}/ before this; "
-            problem = Problem(Location(shown(path, root)), f"cannot move: {error.strerror}")
-            raise InputError([problem], outcome + "nothing was deleted.") from None
-        moved.append((path, target))
-    return moved
 
 
 def _remove_empty_folders(folder: Path) -> None:
