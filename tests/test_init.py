@@ -384,6 +384,17 @@ def test_new_source_checks_every_value_by_the_rules_of_check(
     assert snapshot(project / "seeds") == before
 
 
+def test_new_source_checks_the_received_files_name(project: Path, tmp_path: Path) -> None:
+    assert init(project, "--title", "Harbour dredging").code == 0
+    article = tmp_path / "received\x1b[2J.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    before = snapshot(project / "seeds")
+    result = run_cli(project, "new-source", "port-news", str(article), "--label", "Port News")
+    assert result.code == 1
+    assert "new-source FILE: control character U+001B in the file's name" in result.err
+    assert snapshot(project / "seeds") == before
+
+
 def test_new_source_refuses_what_would_leave_the_briefing_failing_check(project: Path) -> None:
     """Its own values are fine, but the briefing's words count its articles: the count that
     check would then refuse is found before anything is written."""

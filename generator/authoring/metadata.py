@@ -59,12 +59,15 @@ def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing
         ("--label", "label"),
         ("--publisher-name", "publisher_name"),
         ("--provenance", "provenance"),
+        ("FILE", "file"),  # its name is recorded under received:
     ):
         value = meta.get(key) or ""
         control = _CONTROL.search(value)
         if control:
-            message = f"control character U+{ord(control.group()):04X} in the text"
-            problem(option, message, "remove it: it is invisible, and no page can show it")
+            what = "the file's name" if key == "file" else "the text"
+            message = f"control character U+{ord(control.group()):04X} in {what}"
+            hint = "rename the file" if key == "file" else "remove it: no page can show it"
+            problem(option, message, hint)
         if len(value) > _TEXT_LIMIT:
             problem(
                 option,
