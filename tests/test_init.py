@@ -158,7 +158,11 @@ def test_the_examples_list_of_its_files_matches_the_files_shipped() -> None:
     if overview.get("example") is not True:
         return  # a briefing of the user's own (after init) has no list to keep
     files = overview.get(example.KEY)
-    refresh = "the example changed: refresh its list with 'make example-files'"
+    refresh = (
+        "seeds/ no longer holds the example as its list says: if you changed the example "
+        "itself, refresh the list with 'make example-files'; if it is work of your own, run "
+        "'make init' first (the list is what init removes without asking)"
+    )
     assert isinstance(files, dict) and files, refresh
     for name, sha in files.items():
         assert (seeds / name).is_file() and example.digest(seeds / name) == sha, (name, refresh)
