@@ -338,6 +338,7 @@ def test_new_source_creates_a_publisher_known_from_provenance(project: Path) -> 
         ),
         (("--title", "Harbour\x1b[2J"), "init --title: control character U+001B in the text"),
         (("--topic", "What was\x07 said."), "init --topic: control character U+0007 in the text"),
+        (("--title", "Harbour \u202edredging"), "init --title: bidi control U+202E"),
     ],
 )
 def test_init_checks_what_it_writes_by_the_rules_of_check(
@@ -366,6 +367,11 @@ def test_init_checks_what_it_writes_by_the_rules_of_check(
             "port-news",
             ("--publisher", "port", "--publisher-name", "Port\x1bNews", "--provenance", "site"),
             "new-source --publisher-name: control character U+001B",
+        ),
+        (
+            "port-news",
+            ("--label", "Port \u202enews"),
+            "new-source --label: bidi control U+202E (RIGHT-TO-LEFT OVERRIDE) in the text",
         ),
         (
             "port-news",

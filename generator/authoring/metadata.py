@@ -19,8 +19,9 @@ import yaml
 from generator.input import schemas
 from generator.input.checks import ID, MAX_ID, RESERVED
 from generator.input.evidence import SearchableText, fold
+from generator.input.loading import parse_yaml
 from generator.model.records import Briefing
-from generator.problems import Location, Problem, did_you_mean
+from generator.problems import InputError, Location, Problem, did_you_mean
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Control characters but tab and the line break (which has a message of its own): invisible
@@ -68,6 +69,8 @@ def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing
             message = f"control character U+{ord(control.group()):04X} in {what}"
             hint = "rename the file" if key == "file" else "remove it: no page can show it"
             problem(option, message, hint)
+        else:  # every other rule check holds a text value to (bidi controls, non-characters)
+            found.extend(_as_check_reads(f"new-source {option}", value))
         if len(value) > _TEXT_LIMIT:
             problem(
                 option,
@@ -109,6 +112,16 @@ def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing
             "it says how you know --publisher, --published or --url",
         )
     return found
+
+
+def _as_check_reads(option: str, value: str) -> list[Problem]:
+    """What check's reader says of ``value`` written as it will be (a JSON string), at the
+    option that gave it."""
+    try:
+        parse_yaml(json.dumps(value, ensure_ascii=False), option)
+    except InputError as error:
+        return [Problem(Location(option), p.message, p.hint) for p in error.problems]
+    return []
 
 
 def _real_date(value: str) -> bool:
