@@ -25,7 +25,9 @@ HEADER = (
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The file's SHA-256, read in chunks: a large file the user put there is not loaded whole."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def entries(seeds: Path) -> list[Path]:
