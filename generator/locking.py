@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.problems import Location, OutputError, Problem
+from generator.problems import InputError, Location, Problem
 
 try:
     import fcntl
@@ -75,7 +75,7 @@ def _open(path: Path) -> int:
         raise _refused(path.parent, error) from None
 
 
-def _refused(root: Path, error: OSError) -> OutputError:
+def _refused(root: Path, error: OSError) -> InputError:
     reason = error.strerror or str(error)
     if os.path.islink(root / LOCK):
         reason = "it is a symlink"
@@ -86,7 +86,7 @@ def _refused(root: Path, error: OSError) -> OutputError:
         f"remove {LOCK} if it is not a file of yours, or make it (and the project folder) "
         "writable by you; it is made again by the next run"
     )
-    return OutputError([Problem(Location(LOCK), message, hint)])
+    return InputError([Problem(Location(LOCK), message, hint)], "nothing was changed.")
 
 
 def token() -> str:

@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.problems import InputError, Location, OutputError, Problem
+from generator.problems import InputError, Location, Problem
 
 SITE, FRESH, OLD = "site", ".site.new", ".site.old"
 SWAPPED = "docs/ is up to date; site/ was left as it was."
@@ -65,7 +65,7 @@ def check(root: Path) -> None:
                     )
                 )
     if problems:
-        raise OutputError(problems)
+        raise InputError(problems, "docs/ and site/ were left as they were.")
 
 
 def fresh(root: Path) -> Path:

@@ -15,7 +15,7 @@ import pytest
 from projects import REPO, run_cli, snapshot
 
 from generator import locking, pipeline, processes
-from generator.problems import OutputError
+from generator.problems import InputError
 
 
 def start(root: Path, command: str) -> subprocess.Popen:
@@ -69,7 +69,7 @@ def _refuse_the_lock(monkeypatch, error: int) -> None:
 def test_a_lock_that_cannot_be_opened_stops_the_run(harbour: Path, monkeypatch, error) -> None:
     before = snapshot(harbour / "docs")
     _refuse_the_lock(monkeypatch, error)
-    with pytest.raises(OutputError) as raised:
+    with pytest.raises(InputError) as raised:
         pipeline.generate(harbour, cached=False)
     monkeypatch.undo()
     assert f".briefing.lock: cannot take the project's lock ({os.strerror(error)})" in str(
@@ -84,6 +84,7 @@ def test_a_folder_where_the_lock_goes_stops_the_run(harbour: Path) -> None:
     assert result.code == 1 and "Traceback" not in result.err, result.err
     assert ".briefing.lock: cannot take the project's lock (it is a folder)" in result.err
     assert "hint: remove .briefing.lock" in result.err
+    assert "1 problem found; nothing was changed." in result.err
     assert snapshot(harbour / "docs") == {}
 
 

@@ -208,6 +208,7 @@ def test_a_symlinked_site_is_refused_not_replaced(harbour_project: Path, tmp_pat
     result = run_cli(harbour_project, "build")
     assert result.code == 1 and "Traceback" not in result.err, result.err
     assert "site/: site/ is a symlink, which a build would replace with a folder" in result.err
+    assert "1 problem found; docs/ and site/ were left as they were." in result.err
     assert (harbour_project / "site").is_symlink()
     assert snapshot(served) == {"index.html": b"the last site\n"}
     assert snapshot(harbour_project / "docs") == docs
@@ -237,7 +238,7 @@ def test_a_site_that_is_a_mount_point_is_refused_before_the_build(
     site = str(harbour_project / "site")
     ismount = os.path.ismount
     monkeypatch.setattr(os.path, "ismount", lambda path: str(path) == site or ismount(path))
-    with pytest.raises(OutputError, match="site/: site/ is a mount point"):
+    with pytest.raises(InputError, match="site/: site/ is a mount point"):
         pipeline.build(harbour_project, cached=False)
     assert snapshot(harbour_project / "docs") == docs
     assert snapshot(harbour_project / "site") == {"index.html": b"mounted\n"}
