@@ -488,3 +488,12 @@ def test_init_stopped_by_the_file_system_says_what_it_moved(project: Path, monke
     [trash] = (project / ".briefing-trash").iterdir()
     assert (trash / "seeds" / first).read_bytes() == theirs[first]
     assert all((project / "seeds" / name).exists() for name in [*examples, *sorted(theirs)[1:]])
+
+
+def test_init_prints_the_names_it_moves_with_control_characters_escaped(project: Path) -> None:
+    (project / "seeds" / "articles" / "x\x1b[2J.txt").write_text("x\n")
+    refused, forced = init(project), init(project, "--force")
+    assert forced.code == 0, forced.err
+    assert "seeds/articles/x<U+001B>[2J.txt" in refused.err
+    assert "moved seeds/articles/x<U+001B>[2J.txt to .briefing-trash/" in forced.out
+    assert "\x1b" not in refused.err + forced.out

@@ -25,7 +25,7 @@ from generator.authoring import example
 from generator.input import schemas, site_config
 from generator.input.checks import miscounted_articles
 from generator.input.loading import parse_yaml
-from generator.problems import InputError, Location, Problem
+from generator.problems import InputError, Location, Problem, visible
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schemas/briefing.schema.json"
 TRASH = ".briefing-trash"
@@ -193,9 +193,8 @@ def _would_remove(root: Path, theirs: list[Path], is_example: bool) -> Problem:
 
 
 def shown(path: Path, root: Path) -> str:
-    """A path as printed: relative to the project, control characters escaped."""
-    text = path.relative_to(root).as_posix()
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    """A path as printed: relative to the project, invisible characters as <U+XXXX>."""
+    return visible(path.relative_to(root).as_posix(), keep="")
 
 
 def _remove_empty_folders(folder: Path) -> None:
