@@ -9,6 +9,7 @@ anything else by those names is not ours, and is left for the user to move.
 
 from __future__ import annotations
 
+import array
 import os
 import shutil
 from pathlib import Path
@@ -35,6 +36,14 @@ def check(root: Path) -> None:
         )
     elif site.exists() and not site.is_dir():
         problems.append(_problem(SITE, "a file is where site/ goes", "move the file away"))
+    elif site.exists() and _immutable(site):
+        problems.append(
+            _problem(
+                SITE,
+                "site/ is immutable or append-only (chattr +i, +a), so it cannot be replaced",
+                "chattr -i -a site (as its owner or root), or build elsewhere",
+            )
+        )
     elif os.path.ismount(site):
         problems.append(
             _problem(
@@ -66,6 +75,29 @@ def check(root: Path) -> None:
                 )
     if problems:
         raise InputError(problems, "docs/ and site/ were left as they were.")
+
+
+FS_IOC_GETFLAGS = 0x80086601  # Linux: a file's attributes, as lsattr shows them
+IMMUTABLE, APPEND_ONLY = 0x10, 0x20
+
+
+def _immutable(path: Path) -> bool:
+    """Whether the file system refuses to rename ``path`` whatever the permissions say; False
+    where it cannot tell (another system, a file system without the attributes)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    flags = array.array("i", [0])
+    try:
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            fcntl.ioctl(handle, FS_IOC_GETFLAGS, flags)
+        finally:
+            os.close(handle)
+    except OSError:
+        return False
+    return bool(flags[0] & (IMMUTABLE | APPEND_ONLY))
 
 
 def fresh(root: Path) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from projects import REPO, run_cli
 
-from generator import pipeline, writing
+from generator import pipeline, site_swap, writing
 from generator.problems import InputError, OutputError
 from generator.writing import write_pages
 
@@ -317,3 +317,30 @@ def test_a_run_killed_while_writing_leaves_docs_as_it_was_and_the_next_cleans_up
     write_pages(docs, {"index.md": "y\n", "claims/a.md": "a\n"})
     assert not list(docs.rglob("*.tmp"))
     assert snapshot(docs)["index.md"] == b"y\n"
+
+
+def test_an_immutable_site_is_refused_before_docs_is_touched(
+    harbour_project: Path, monkeypatch
+) -> None:
+    """chattr +i needs root: the attribute lsattr would read is injected at the ioctl."""
+    import fcntl
+
+    site = harbour_project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last site\n")
+    docs = snapshot(harbour_project / "docs")
+    ioctl = fcntl.ioctl
+
+    def attributes(handle, request, *args):
+        if request == site_swap.FS_IOC_GETFLAGS and os.readlink(f"/proc/self/fd/{handle}") == str(
+            site
+        ):
+            args[0][0] = site_swap.IMMUTABLE
+            return 0
+        return ioctl(handle, request, *args)
+
+    monkeypatch.setattr(fcntl, "ioctl", attributes)
+    with pytest.raises(InputError, match="site/: site/ is immutable or append-only"):
+        pipeline.build(harbour_project, cached=False)
+    assert snapshot(harbour_project / "docs") == docs
+    assert snapshot(site) == {"index.html": b"the last site\n"}
