@@ -20,6 +20,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,6 +109,7 @@ def _end_orphans(handle: int) -> None:
     if not listed or not Path("/proc").is_dir():
         return
     marker = f"{RUN}={listed[0]}".encode()
+    ended: list[Path] = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
@@ -118,3 +120,15 @@ def _end_orphans(handle: int) -> None:
         if marker in environment:
             with contextlib.suppress(OSError):
                 os.kill(int(entry.name), signal.SIGKILL)
+                ended.append(entry)
+    deadline = time.monotonic() + 5  # SIGKILL is delivered, not done: wait until they are
+    while any(_running(entry) for entry in ended) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _running(process: Path) -> bool:
+    """Whether a process still runs (a zombie, which no longer writes, does not)."""
+    try:
+        return (process / "stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
