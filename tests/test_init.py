@@ -497,3 +497,41 @@ def test_init_prints_the_names_it_moves_with_control_characters_escaped(project:
     assert "seeds/articles/x<U+001B>[2J.txt" in refused.err
     assert "moved seeds/articles/x<U+001B>[2J.txt to .briefing-trash/" in forced.out
     assert "\x1b" not in refused.err + forced.out
+
+
+def test_init_writes_nothing_through_a_link_left_where_it_stages(
+    project: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the project's\n")
+    (project / "seeds" / ".briefing.yaml.new").symlink_to(outside)
+    result = init(project, "--title", "Harbour dredging")
+    assert result.code == 0, result.err
+    assert outside.read_text() == "not the project's\n"
+    assert "Harbour dredging" in (project / "seeds" / "briefing.yaml").read_text()
+
+
+def test_init_that_cannot_list_a_folder_says_so_and_changes_nothing(
+    project: Path, monkeypatch
+) -> None:
+    """A folder init may not read (EACCES, as for another user's): it cannot know what it
+    would remove, so it stops before anything is changed."""
+    import errno
+
+    from generator.authoring import new_briefing
+    from generator.problems import InputError
+
+    annotations = project / "seeds" / "annotations"
+    real_scandir = example.os.scandir
+
+    def scandir(path):
+        if Path(path) == annotations:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(example.os, "scandir", scandir)
+    before = snapshot(project / "seeds")
+    with pytest.raises(InputError) as raised:
+        new_briefing.start(project, {"title": "Harbour dredging"})
+    assert "seeds/annotations: cannot be read: Permission denied" in raised.value.report()
+    assert snapshot(project / "seeds") == before

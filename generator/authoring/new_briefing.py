@@ -80,7 +80,12 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
         if path.is_symlink():
             hint = "init does not follow it: make it a file or folder of the project"
             problems.append(Problem(Location(shown(path, root)), "is a symbolic link", hint))
-    found = [] if seeds.is_symlink() else example.entries(seeds)
+    try:
+        found = [] if seeds.is_symlink() else example.entries(seeds)
+    except OSError as error:  # a folder it may not list: it cannot know what it would remove
+        where = shown(Path(error.filename), root) if error.filename else "seeds"
+        problems.append(Problem(Location(where), f"cannot be read: {error.strerror}"))
+        found = []
     shipped = earlier.get(example.KEY) if is_example else None
     replaced = [p for p in found if _shipped(p, seeds, shipped)]
     theirs = [p for p in found if p not in replaced]
@@ -101,7 +106,10 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
         _replace(root, theirs, replaced, started)
         overview = seeds / "briefing.yaml"
         fresh = overview.with_name(".briefing.yaml.new")  # replaced whole, or not at all
-        fresh.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if os.path.lexists(fresh):  # left by a killed run (a symlink is removed, not followed)
+            fresh.unlink()
+        with fresh.open("x", encoding="utf-8") as file:  # created here, or refused
+            file.write("\n".join(lines) + "\n")
         fresh.replace(overview)
         site_config.repeat(root, own)
     except OSError as error:
