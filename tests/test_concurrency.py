@@ -158,3 +158,46 @@ def test_a_build_past_its_time_limit_stops_with_a_message(harbour_project: Path)
     assert "docs/ is up to date; site/ was left as it was." in result.err
     assert not (harbour_project / "site").exists()
     assert not (harbour_project / ".site.new").exists()
+
+
+FAKE_PAGEFIND = """
+import os, sys, time
+from pathlib import Path
+bundle = Path(sys.argv[sys.argv.index("--output-path") + 1])
+Path(os.environ["FAKE_PAGEFIND_PID"]).write_text(str(os.getpid()))
+while True:  # an indexer that keeps writing, as a slow one does
+    bundle.mkdir(parents=True, exist_ok=True)
+    (bundle / "stale.pf_index").write_text("stale")
+    time.sleep(0.05)
+"""
+
+
+def test_a_build_killed_while_indexing_leaves_no_indexer_writing(
+    harbour_project: Path, tmp_path: Path
+) -> None:
+    """The step is chosen: the build is killed once Pagefind (a stand-in that never ends,
+    found first on PYTHONPATH) has started under MkDocs. Both die with it, and nothing of
+    theirs reaches the next build's site/."""
+    fake = tmp_path / "fake" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text(FAKE_PAGEFIND)
+    started = tmp_path / "pagefind.pid"
+    env = {**os.environ, "PYTHONPATH": str(fake.parent), "FAKE_PAGEFIND_PID": str(started)}
+    command = [sys.executable, "-m", "generator", "build", "--root", str(harbour_project)]
+    run = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.DEVNULL)
+    try:
+        assert _until(lambda: started.exists() and started.read_text(), 300)
+    finally:
+        run.kill()
+        run.wait()
+    indexer = int(started.read_text())
+    try:
+        assert _until(lambda: not _alive(indexer), 5)
+    finally:
+        with contextlib.suppress(OSError):
+            os.kill(indexer, 9)
+    result = run_cli(harbour_project, "build")
+    assert result.code == 0, result.err
+    assert not list((harbour_project / "site").rglob("stale.pf_index"))
+    assert not (harbour_project / ".site.new").exists()
