@@ -535,3 +535,31 @@ def test_init_that_cannot_list_a_folder_says_so_and_changes_nothing(
         new_briefing.start(project, {"title": "Harbour dredging"})
     assert "seeds/annotations: cannot be read: Permission denied" in raised.value.report()
     assert snapshot(project / "seeds") == before
+
+
+def test_new_source_that_cannot_write_leaves_seeds_as_it_was(project: Path, monkeypatch) -> None:
+    """A full disk (ENOSPC) at the second file: the publisher is not added without its
+    article; a located message, no traceback, no temporary file left."""
+    import errno
+
+    from generator.authoring import scaffold
+    from generator.input.validation import load_briefing
+    from generator.problems import InputError
+
+    assert init(project, "--title", "Harbour dredging").code == 0
+    meta = {"label": "Port News: a vote", "kind": "news-article", "publisher": "port-news"}
+    meta |= {"publisher_name": "Port News", "provenance": "its masthead"}
+    briefing = load_briefing(project)
+    real_stage, staged = scaffold._stage, []
+
+    def stage(temporary: Path, data: bytes) -> None:
+        if staged:
+            raise OSError(errno.ENOSPC, "No space left on device", str(temporary))
+        staged.append(real_stage(temporary, data))
+
+    monkeypatch.setattr(scaffold, "_stage", stage)
+    before = snapshot(project / "seeds")
+    with pytest.raises(InputError) as raised:
+        scaffold.new_source(project, "port-news-2020", TEXT, meta, briefing)
+    assert ": cannot write: No space left on device" in raised.value.report()
+    assert snapshot(project / "seeds") == before

@@ -62,12 +62,35 @@ def new_source(
     problems = staging.problems(root, article, files, briefing)
     if problems:
         raise InputError(problems)
-    article.parent.mkdir(parents=True, exist_ok=True)
-    draft.parent.mkdir(parents=True, exist_ok=True)
     written = [article, draft, *([publisher[0]] if publisher else [])]
-    for path in written[2:] + written[:2]:  # the publisher first: the article names it
-        path.write_bytes(files[path].encode("utf-8"))
+    _write_all(root, {path: files[path] for path in written})
     return written
+
+
+def _write_all(root: Path, files: dict[Path, str]) -> None:
+    """Each file written beside its place first, then all moved in: a full disk or a refused
+    write leaves seeds/ as it was (the publisher must not be added without its article)."""
+    staged: list[Path] = []
+    try:
+        for path, content in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.new")  # hidden: check reads none of it
+            if os.path.lexists(temporary):  # left by a killed run; a link is removed, not followed
+                temporary.unlink()
+            staged.append(temporary)
+            _stage(temporary, content.encode("utf-8"))
+    except OSError as error:
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
+        where = Location(path.relative_to(root).as_posix())
+        raise InputError([Problem(where, f"cannot write: {error.strerror}")]) from None
+    for temporary, path in zip(staged, files, strict=True):
+        os.replace(temporary, path)
+
+
+def _stage(temporary: Path, data: bytes) -> None:
+    with temporary.open("xb") as file:  # created here, or refused
+        file.write(data)
 
 
 def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
