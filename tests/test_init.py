@@ -563,3 +563,13 @@ def test_new_source_that_cannot_write_leaves_seeds_as_it_was(project: Path, monk
         scaffold.new_source(project, "port-news-2020", TEXT, meta, briefing)
     assert ": cannot write: No space left on device" in raised.value.report()
     assert snapshot(project / "seeds") == before
+
+
+def test_init_finds_an_unreadable_mkdocs_yml_before_changing_anything(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_bytes(config.read_bytes() + b"# caf\xe9 in Latin-1\n")
+    before = snapshot(project / "seeds")
+    result = init(project, "--title", "Harbour dredging")
+    assert result.code == 1
+    assert "mkdocs.yml: is not UTF-8 text" in result.err and "Traceback" not in result.err
+    assert snapshot(project / "seeds") == before

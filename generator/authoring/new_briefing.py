@@ -95,10 +95,7 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
     if theirs and force and (trash.is_symlink() or (trash.exists() and not trash.is_dir())):
         hint = "init moves what it removes there: make it a folder, or remove it"
         problems.append(Problem(Location(TRASH), "is not a folder of the project", hint))
-    if not (root / site_config.CONFIG).is_file():
-        problems.append(
-            Problem(Location(site_config.CONFIG), "file is missing", "run init in the project")
-        )
+    problems.extend(_config_problems(root))
     if problems:
         raise InputError(problems)
     started = Started()
@@ -154,6 +151,21 @@ def _stopped(root: Path, error: OSError, started: Started) -> InputError:
         "nothing else was deleted."
     )
     return InputError([problem], "\n".join(done))
+
+
+def _config_problems(root: Path) -> list[Problem]:
+    """mkdocs.yml must be there and readable as text: init rewrites two of its lines, and
+    finding out only after seeds/ was emptied would leave the work half done."""
+    config = root / site_config.CONFIG
+    if not config.is_file():
+        return [Problem(Location(site_config.CONFIG), "file is missing", "run init in the project")]
+    try:
+        config.read_text(encoding="utf-8")
+    except OSError as error:
+        return [Problem(Location(site_config.CONFIG), f"cannot be read: {error.strerror}")]
+    except UnicodeDecodeError:
+        return [Problem(Location(site_config.CONFIG), "is not UTF-8 text", "save it as UTF-8")]
+    return []
 
 
 def _refused_by_check(lines: list[str]) -> list[Problem]:
