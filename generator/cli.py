@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from generator import pipeline, processes
 from generator.authoring import new_briefing, scaffold
+from generator.integrations import preview_address
 from generator.problems import BriefingError, InputError, Location, Problem
 from generator.render import coverage
 
@@ -62,7 +63,10 @@ def parser() -> argparse.ArgumentParser:
             _new_source_arguments(command)
         if name == "serve":
             command.add_argument(
-                "--address", default="127.0.0.1:8000", help="where to serve (default: %(default)s)"
+                "--address",
+                default="127.0.0.1:8000",
+                help="where to serve: HOST:PORT, [IPv6]:PORT, or a port alone for this machine "
+                "only (default: %(default)s)",
             )
     return parser
 
@@ -174,11 +178,18 @@ def main(argv: list[str] | None = None) -> int:
         elif arguments.command == "build":
             print(f"ok: {pipeline.build(root, not arguments.no_cache)}; site/ built")
         else:
+            address = preview_address.parse(arguments.address)  # one line if wrong, at once
+            if preview_address.beyond_this_machine(address):
+                print(
+                    f"warning: serving on {address.url} reaches beyond this machine: anyone on "
+                    f"your network can read the briefing (--address {address.port} keeps it here)",
+                    file=sys.stderr,
+                )
             print(f"ok: {pipeline.generate(root)}; serving", flush=True)
             from generator.integrations import mkdocs_preview  # MkDocs, for this command only
 
             gc.enable()  # a process that lives on frees what each refresh leaves (see run)
-            mkdocs_preview.serve(root, arguments.address)
+            mkdocs_preview.serve(root, address)
     except BriefingError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from browsing import Browser, Page, expect
 from conftest import REPO
+from projects import run_cli
 
 ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
 PAGE = "claims/marsh-ships-will-stop-calling/"
@@ -234,3 +236,152 @@ def test_long_listings_come_last_and_are_never_served_out_of_date(
     site.finish()
     waiting.join(5)
     assert served.is_set() and not site.pending and shown(long)
+
+
+def serve_process(root: Path, address: str, log: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "generator", "serve", "--root", str(root)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as output:
+        return subprocess.Popen(
+            [*command, "--address", address], cwd=REPO, env=env, stdout=output, stderr=output
+        )
+
+
+def listening_on(port: int) -> list[str]:
+    """The local addresses (hex, as Linux lists them) of the sockets listening on ``port``."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            if state == "0A" and int(local.rsplit(":", 1)[1], 16) == port:  # LISTEN
+                found.append(local.rsplit(":", 1)[0])
+    return found
+
+
+@pytest.mark.parametrize("form", ["{port}", ":{port}"])
+def test_a_port_alone_listens_on_this_machine_only(
+    harbour_project: Path, tmp_path: Path, form: str
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    server = serve_process(harbour_project, form.format(port=port), log)
+    try:
+        assert wait_for(lambda: "largest ships" in fetch(f"http://127.0.0.1:{port}/{PAGE}"))
+        assert listening_on(port) == ["0100007F"], log.read_text()  # 127.0.0.1, nothing else
+        assert "beyond this machine" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_listening_beyond_this_machine_is_warned_of(harbour_project: Path, tmp_path: Path):
+    log = tmp_path / "serve.log"
+    server = serve_process(harbour_project, "0.0.0.0:0", log)  # refused: port 0 is no port
+    server.wait(timeout=60)
+    assert server.returncode == 1
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = serve_process(harbour_project, f"0.0.0.0:{port}", log)
+    try:
+        assert wait_for(lambda: "beyond this machine" in log.read_text(), 30), log.read_text()
+        assert (
+            f"warning: serving on http://0.0.0.0:{port}/ reaches beyond this machine: anyone on "
+            f"your network can read the briefing (--address {port} keeps it here)"
+        ) in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.mark.parametrize(
+    "address, message",
+    [
+        ("127.0.0.1:99999", "'99999' is not a port (1 to 65535)"),
+        ("localhost:", "'' is not a port (1 to 65535)"),
+        ("::1", "an IPv6 address needs brackets; write [::1]:8000"),
+        ("[::1]:x", "'x' is not a port (1 to 65535)"),
+        ("in use", "cannot listen there (Address already in use)"),
+    ],
+)
+def test_a_bad_address_is_one_line_before_the_build(
+    harbour_project: Path, address: str, message: str
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        if address == "in use":
+            address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = run_cli(harbour_project, "serve", "--address", address)
+    assert result.code == 1
+    assert result.err == f"--address {address!r}: {message}" + result.err.split(message)[1]
+    assert result.err.count("\n") == 1, result.err  # one line
+    assert result.out == ""  # nothing generated, nothing built
+    assert not (harbour_project / "docs" / "claims").exists()
+
+
+def test_an_ipv6_address_is_served(harbour_project: Path, tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET6) as probe:
+        probe.bind(("::1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    server = serve_process(harbour_project, f"[::1]:{port}", log)
+    try:
+        assert wait_for(lambda: "largest ships" in fetch(f"http://[::1]:{port}/{PAGE}"))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_seeds_removed_and_made_again_are_followed(served, tmp_path: Path) -> None:
+    root, url, log = served
+    seeds, backup = root / "seeds", tmp_path / "seeds-backup"
+    shutil.copytree(seeds, backup)
+    shutil.rmtree(seeds)
+    assert wait_for(lambda: "Still serving the last good pages" in log.read_text())
+    annotation = backup / ANNOTATION.relative_to("seeds")
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(
+        text.replace("the largest ships would", "the frigate ships would"), "utf-8"
+    )
+    shutil.copytree(backup, seeds)  # made again, with an edit
+    assert wait_for(lambda: "the frigate ships" in fetch(url)), log.read_text()
+    annotation = seeds / ANNOTATION.relative_to("seeds")
+    annotation.write_text(text.replace("the largest ships would", "the sloop ships would"), "utf-8")
+    assert wait_for(lambda: "the sloop ships" in fetch(url)), log.read_text()  # and after
+
+
+def test_a_mistake_in_the_theme_keeps_the_last_good_pages(served) -> None:
+    root, url, log = served
+    theme = root / "templates" / "theme" / "base.html"
+    text = theme.read_text(encoding="utf-8")
+    theme.write_text(text.replace("{% block scripts %}", "{% block scripts %}{% if %}", 1))
+    assert wait_for(lambda: "Still serving the last good pages" in log.read_text())
+    assert "largest ships" in fetch(url)  # the last good page, still served
+    marked = '{% block scripts %}\n  <meta name="briefing-test" content="mended">'
+    theme.write_text(text.replace("{% block scripts %}", marked, 1), encoding="utf-8")
+    assert wait_for(lambda: 'content="mended"' in fetch(url)), log.read_text()
+    assert "largest ships" in fetch(url)
+
+
+def test_a_theme_refused_at_the_start_is_its_message(harbour_project: Path) -> None:
+    """A custom_dir whose base.html leaves out the search's scripts: the preview stops at once
+    with the build's located message, no traceback (tests/test_theme_escaping.py)."""
+    config = harbour_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("theme:\n", "theme:\n  custom_dir: overrides\n"), "utf-8")
+    (harbour_project / "overrides").mkdir()
+    (harbour_project / "overrides" / "base.html").write_text("<html>{{ page.content }}</html>")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "generator", "serve", "--root", str(harbour_project)]
+    command += ["--address", str(port)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "mkdocs.yml:" in result.stderr
+    assert "leave out the briefing's search scripts" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -8,7 +8,9 @@ the site is built again in full.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import itertools
 import logging
 import os
 import shutil
@@ -22,25 +24,34 @@ from pathlib import Path
 
 import watchdog.events
 import watchdog.observers
+from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from generator.integrations.mkdocs_live_site import LiveSite, Watched
+from generator.integrations.preview_address import Address
+from generator.problems import BriefingError
 from generator.writing import generated_path
 
 log = logging.getLogger("mkdocs.briefing")
 
 
-def serve(root: Path, address: str) -> None:
+class PreviewError(BriefingError):
+    """MkDocs refused the configuration or the theme before anything was served."""
+
+
+def serve(root: Path, address: Address) -> None:
     """Build the site into a temporary folder, serve it on ``address``, and refresh it after
     every save under the folders mkdocs.yml watches, ``docs/`` and mkdocs.yml itself."""
     _print_mkdocs_log()
     config_file = root / "mkdocs.yml"
-    host, _, port = address.rpartition(":")
-    url = f"http://{host}:{port}/"
+    url = address.url
     folder = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
     site_dir = folder / "site"
     try:
         site = LiveSite(config_file, site_dir, url)
+    except MkDocsException as error:  # the configuration or the theme: its message, no traceback
+        shutil.rmtree(folder, ignore_errors=True)
+        raise PreviewError(error.format_message()) from None
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -48,6 +59,7 @@ def serve(root: Path, address: str) -> None:
     try:
         watched = Watched(config_file, site)
 
+        builds = itertools.count(1)
         listings: threading.Thread | None = None  # rendering the long listings, after a refresh
         saved_again = threading.Event()  # tells it to leave those it has not begun to the next
 
@@ -62,14 +74,22 @@ def serve(root: Path, address: str) -> None:
             try:
                 if watched.changed():
                     log.info("briefing: the configuration or the theme changed: building it all")
+                    # into a folder of its own: a mistake in the theme keeps the last good pages
+                    fresh = _built_apart(config_file, folder / f"site-{next(builds)}", url)
                     site.release()
                     gc.unfreeze()  # the old site's objects go
-                    site = LiveSite(config_file, site_dir, url)
+                    old, site = site, fresh
+                    server.root = str(site.site)
+                    shutil.rmtree(old.site, ignore_errors=True)
+                    del old
                     gc.collect()
                     gc.freeze()
                     refreshed = True
                 else:
                     refreshed = site.refresh()
+            except MkDocsException as error:  # the configuration or the theme: its message
+                print(f"{error.format_message()}\n{STILL_SERVING}", file=sys.stderr)
+                refreshed = False
             except Exception:  # MkDocs or a bug of ours: told in full, and the server lives on
                 _told_and_survived()
                 refreshed = False
@@ -87,11 +107,11 @@ def serve(root: Path, address: str) -> None:
             site.docs,
             lambda address: site.wait_for(address),
             builder=builder,
-            host=host,
-            port=int(port),
+            host=address.host,
+            port=address.port,
             root=str(site_dir),
         )
-        server.error_handler = lambda code: _error_page(site_dir, code)
+        server.error_handler = lambda code: _error_page(site.site, code)
         for path in [site.config.docs_dir, str(config_file), *site.config.watch]:
             server.watch(path)
         try:
@@ -103,6 +123,14 @@ def serve(root: Path, address: str) -> None:
     finally:
         site.config.plugins.on_shutdown()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _built_apart(config_file: Path, site_dir: Path, url: str) -> LiveSite:
+    try:
+        return LiveSite(config_file, site_dir, url)
+    except BaseException:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        raise
 
 
 def _listings(site: LiveSite, stop: threading.Event) -> None:
@@ -120,10 +148,13 @@ def _listings(site: LiveSite, stop: threading.Event) -> None:
     log.info("briefing: the long listings refreshed in %.2f s more", time.monotonic() - started)
 
 
+STILL_SERVING = "Still serving the last good pages."
+
+
 def _told_and_survived() -> None:
     print(
         f"{traceback.format_exc()}The preview could not refresh (the lines above say why). "
-        "Still serving the last good pages.",
+        + STILL_SERVING,
         file=sys.stderr,
     )
 
@@ -139,6 +170,29 @@ class _Server(LiveReloadServer):
         super().__init__(**options)
         self.observer = _Observer(docs)
         self.rendered = rendered
+        self._parents: set[str] = set()
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """Also the folder's parent, for the folder being made again: a watch ends with the
+        folder it watched (seeds/ removed and restored from a backup, a checkout)."""
+        super().watch(path, func, recursive=recursive)
+        path, parent = os.path.abspath(path), os.path.dirname(os.path.abspath(path))
+        if os.path.isdir(path) and parent not in self._parents:
+            self._parents.add(parent)
+            self.observer.schedule(_Made(self._watch_again), parent, recursive=False)
+
+    def _watch_again(self, path: str) -> None:
+        """Watch ``path`` (made again) afresh, and rebuild: files may be in it already."""
+        path = os.path.abspath(path)
+        if path not in self._watched_paths:
+            return
+        with contextlib.suppress(KeyError):  # MkDocs 1.6: its watches, by path
+            self.observer.unschedule(self._watch_refs.pop(path))
+        del self._watched_paths[path]
+        super().watch(path)
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
 
     def serve_request(self, environ, start_response):
         self.rendered(environ.get("PATH_INFO", "/"))  # a long listing still rendering: wait
@@ -188,6 +242,21 @@ class _Unless(watchdog.events.FileSystemEventHandler):
         # inotify also tells of files opened and read: a refresh reads every input
         if event.event_type in CHANGES and not self.ignored(os.fsdecode(event.src_path)):
             self.handler.dispatch(event)
+
+
+class _Made(watchdog.events.FileSystemEventHandler):
+    """Tells ``made`` of each folder made or moved into place."""
+
+    def __init__(self, made: Callable[[str], None]) -> None:
+        self.made = made
+
+    def on_created(self, event) -> None:
+        if event.is_directory:
+            self.made(os.fsdecode(event.src_path))
+
+    def on_moved(self, event) -> None:
+        if event.is_directory:
+            self.made(os.fsdecode(event.dest_path))
 
 
 def _print_mkdocs_log() -> None:
