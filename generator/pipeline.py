@@ -74,6 +74,7 @@ def build(root: Path, cached: bool = True) -> WriteReport:
     """
     with one_run_at_a_time(root):
         site_swap.check(root)
+        processes.time_limit(0)  # a limit the user set wrongly, said before anything is written
         return _build(root, cached)
 
 

@@ -201,3 +201,18 @@ def test_a_build_killed_while_indexing_leaves_no_indexer_writing(
     assert result.code == 0, result.err
     assert not list((harbour_project / "site").rglob("stale.pf_index"))
     assert not (harbour_project / ".site.new").exists()
+
+
+def test_a_time_limit_that_is_not_a_number_is_refused_before_anything_is_written(
+    harbour_project: Path,
+) -> None:
+    docs = snapshot(harbour_project / "docs")
+    command = [sys.executable, "-m", "generator", "build", "--root", str(harbour_project)]
+    env = {**os.environ, processes.LIMIT: "ten minutes"}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert (
+        "BRIEFING_TIME_LIMIT: the time limit must be a number of seconds above 0, "
+        "not 'ten minutes'" in result.stderr
+    )
+    assert snapshot(harbour_project / "docs") == docs
