@@ -78,11 +78,18 @@ def test_a_lock_that_cannot_be_opened_stops_the_run(harbour: Path, monkeypatch, 
     assert snapshot(harbour / "docs") == before
 
 
-def test_a_folder_where_the_lock_goes_stops_the_run(harbour: Path) -> None:
-    (harbour / locking.LOCK).mkdir()
+@pytest.mark.parametrize("kind", ["folder", "symlink"])
+def test_a_folder_or_a_symlink_where_the_lock_goes_stops_the_run(
+    harbour: Path, tmp_path: Path, kind: str
+) -> None:
+    if kind == "folder":
+        (harbour / locking.LOCK).mkdir()
+    else:
+        (harbour / locking.LOCK).symlink_to(tmp_path / "elsewhere")
     result = run_cli(harbour, "generate")
     assert result.code == 1 and "Traceback" not in result.err, result.err
-    assert ".briefing.lock: cannot take the project's lock (it is a folder)" in result.err
+    assert f".briefing.lock: cannot take the project's lock (it is a {kind})" in result.err
+    assert not (tmp_path / "elsewhere").exists()
     assert "hint: remove .briefing.lock" in result.err
     assert "1 problem found; nothing was changed." in result.err
     assert snapshot(harbour / "docs") == {}
