@@ -149,8 +149,11 @@ def test_a_killed_runs_children_do_not_outlive_it(tmp_path: Path) -> None:
     run.wait()
     assert _until(lambda: not _alive(int(child.read_text())))
     orphan = int(grandchild.read_text())
+    token, *started = (tmp_path / locking.LOCK).read_text().split()
+    assert started == [child.read_text().strip()]  # the lock names what the run started
     try:
         assert _alive(orphan)
+        assert f"{locking.RUN}={token}".encode() in Path(f"/proc/{orphan}/environ").read_bytes()
         with locking.one_run_at_a_time(tmp_path):
             assert not _alive(orphan)  # ended before the run goes on
     finally:
