@@ -4,7 +4,9 @@ kept in one place (seeds/briefing.yaml, repeated in mkdocs.yml and checked)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,15 @@ def project(tmp_path: Path) -> Path:
 
 def init(root: Path, *arguments: str):
     return run_cli(root, "init", *arguments)
+
+
+def run_cli_within(root: Path, seconds: float, *arguments: str) -> subprocess.CompletedProcess:
+    """The generator as a user runs it, stopped (and the test failed) if it hangs."""
+    command = [sys.executable, "-m", "generator", *arguments, "--root", str(root)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        command, capture_output=True, text=True, cwd=REPO, env=env, timeout=seconds
+    )
 
 
 def test_init_turns_the_example_into_an_empty_briefing_of_ones_own(project: Path) -> None:
@@ -573,3 +584,14 @@ def test_init_finds_an_unreadable_mkdocs_yml_before_changing_anything(project: P
     assert result.code == 1
     assert "mkdocs.yml: is not UTF-8 text" in result.err and "Traceback" not in result.err
     assert snapshot(project / "seeds") == before
+
+
+def test_init_reads_no_fifo_in_place_of_the_overview(project: Path) -> None:
+    """A FIFO where seeds/briefing.yaml belongs: read, it would hang init for ever."""
+    overview = project / "seeds" / "briefing.yaml"
+    overview.unlink()
+    os.mkfifo(overview)
+    result = run_cli_within(project, 60, "init", "--title", "Harbour dredging")
+    assert result.returncode == 1, result.stderr  # not the example then: its files are listed
+    assert "did not come with the example" not in result.stderr
+    assert "seeds/ holds a briefing of your own" in result.stderr

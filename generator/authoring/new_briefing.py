@@ -24,8 +24,8 @@ import yaml
 from generator.authoring import example
 from generator.input import schemas, site_config
 from generator.input.checks import miscounted_articles
-from generator.input.loading import parse_yaml
-from generator.problems import InputError, Location, Problem, visible
+from generator.input.loading import MAX_BYTES, parse_yaml
+from generator.problems import InputError, Location, Problem, relative, visible
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schemas/briefing.schema.json"
 TRASH = ".briefing-trash"
@@ -194,7 +194,10 @@ def _shipped(path: Path, seeds: Path, shipped: object) -> bool:
     if not isinstance(shipped, dict) or path.is_symlink() or not path.is_file():
         return False
     listed = shipped.get(path.relative_to(seeds).as_posix())
-    return isinstance(listed, str) and listed == example.digest(path)
+    try:
+        return isinstance(listed, str) and listed == example.digest(path)
+    except OSError:  # unreadable: not known to be the example's, so it is the user's
+        return False
 
 
 def _would_remove(root: Path, theirs: list[Path], is_example: bool) -> Problem:
@@ -214,7 +217,7 @@ def _would_remove(root: Path, theirs: list[Path], is_example: bool) -> Problem:
 
 def shown(path: Path, root: Path) -> str:
     """A path as printed: relative to the project, invisible characters as <U+XXXX>."""
-    return visible(path.relative_to(root).as_posix(), keep="")
+    return visible(relative(path, root), keep="")
 
 
 def _remove_empty_folders(folder: Path) -> None:
@@ -227,8 +230,11 @@ def _remove_empty_folders(folder: Path) -> None:
 
 
 def _overview(path: Path) -> dict:
-    """An existing seeds/briefing.yaml, or nothing if there is none it can read."""
+    """An existing seeds/briefing.yaml, or nothing if there is none it can read (a FIFO or a
+    huge file is not read: init must not hang or fill memory on it)."""
     try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return {}
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
