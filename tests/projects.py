@@ -40,6 +40,7 @@ NOT_COPIED = (
     "*.egg-info",
     ".briefing-cache",
     ".briefing.lock",
+    ".briefing-trash",
     ".hypothesis",
     ".pytest_cache",
     ".ruff_cache",
