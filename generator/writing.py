@@ -129,16 +129,17 @@ def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> 
     ]
     if problems:
         raise OutputError(problems)
+    if made != owned:  # the manifest is replaced with the pages, all or nothing
+        changed[MANIFEST] = (json.dumps(sorted(made), indent=0) + "\n").encode("utf-8")
     staged, made_folders = _stage(docs, changed)
     present = [path for path in changed if (docs / path).exists()] + stale
     backups = replacing.back_up(docs, present, staged, made_folders)
     replacing.commit(docs, staged, stale, backups, made_folders)
-    report.written, report.removed = list(staged), stale
+    report.written = [path for path in staged if path != MANIFEST]
+    report.removed = stale
     if report.removed:  # the folders they were the last files of
         for folder in OWNED_FOLDERS:
             _remove_empty_dirs(docs / folder)
-    if made != owned:
-        _replace(docs / MANIFEST, (json.dumps(sorted(made), indent=0) + "\n").encode("utf-8"))
     report.foreign = sorted(_in_folders(docs) - made)
     return report
 
@@ -219,12 +220,6 @@ def clean(docs: Path) -> None:
         shutil.rmtree(docs / folder, ignore_errors=True)
 
 
-def _replace(target: Path, data: bytes) -> None:
-    """Write through a temporary file, so a reader never sees half a page."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(_temporary(target, data), target)
-
-
 def _temporary(target: Path, data: bytes) -> Path:
     """``data`` in a new file beside ``target``, which gets the permissions any new file gets
     (mkstemp's are the owner's alone)."""
@@ -243,4 +238,5 @@ def _remove_empty_dirs(folder: Path) -> None:
     for parent, folders, files in os.walk(folder, topdown=False):  # the deepest first
         inside = Path(parent)
         if inside != folder and not files and not any((inside / f).exists() for f in folders):
-            inside.rmdir()
+            with contextlib.suppress(OSError):  # a mount point, say: an empty folder is harmless
+                inside.rmdir()

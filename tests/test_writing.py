@@ -344,3 +344,44 @@ def test_an_immutable_site_is_refused_before_docs_is_touched(
         pipeline.build(harbour_project, cached=False)
     assert snapshot(harbour_project / "docs") == docs
     assert snapshot(site) == {"index.html": b"the last site\n"}
+
+
+def test_a_manifest_the_system_will_not_replace_leaves_docs_as_it_was(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The manifest is put in place with the pages: an immutable one (EPERM on the rename
+    onto it, simulated) undoes the pages replaced before it."""
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n"})
+    before = snapshot(docs)
+    manifest, replace = docs / writing.MANIFEST, os.replace
+
+    def refuse(source, target, *args, **kwargs):
+        if Path(target) == manifest:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OutputError, match="docs/.briefing-manifest.json: cannot replace"):
+        write_pages(docs, {"index.md": "y\n", "claims/a.md": "A\n", "claims/b.md": "b\n"})
+    monkeypatch.undo()
+    assert snapshot(docs) == before
+
+
+def test_a_folder_that_cannot_be_removed_is_left_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A generated folder that is a mount point refuses rmdir (EBUSY, simulated)."""
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n", "claims/deep/b.md": "b\n"})
+    rmdir = Path.rmdir
+
+    def busy(self: Path) -> None:
+        if self.name == "deep":
+            raise OSError(errno.EBUSY, "Device or resource busy")
+        rmdir(self)
+
+    monkeypatch.setattr(Path, "rmdir", busy)
+    report = write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n"})
+    assert report.removed == ["claims/deep/b.md"]
+    assert (docs / "claims" / "deep").is_dir()
