@@ -385,3 +385,15 @@ def test_a_folder_that_cannot_be_removed_is_left_and_the_run_goes_on(
     report = write_pages(docs, {"index.md": "x\n", "claims/a.md": "a\n"})
     assert report.removed == ["claims/deep/b.md"]
     assert (docs / "claims" / "deep").is_dir()
+
+
+def test_a_file_where_site_goes_is_refused_and_a_killed_builds_folders_removed(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "site").write_text("mine\n")
+    for name in (".site.new", ".site.old"):
+        (tmp_path / name / "pagefind").mkdir(parents=True)  # what a killed build left
+    with pytest.raises(InputError, match="site/: a file is where site/ goes"):
+        site_swap.check(tmp_path)
+    assert (tmp_path / "site").read_text() == "mine\n"
+    assert not (tmp_path / ".site.new").exists() and not (tmp_path / ".site.old").exists()
