@@ -18,6 +18,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import material
 import pytest
 import yaml
 from browsing import Browser, expect, free_port
@@ -148,7 +149,24 @@ def test_configuration_shows_as_text_under_any_theme(served: str, browser: Brows
     page.close()
 
 
-def test_a_custom_dir_that_leaves_out_the_search_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        (
+            "base.html",
+            (Path(material.__file__).parent / "templates" / "base.html").read_text("utf-8"),
+            "overrides/base.html replaces the base.html that holds the briefing's search scripts",
+        ),
+        (  # found only while building, by the hook
+            "main.html",
+            '{% extends "base.html" %}\n{% block scripts %}{% endblock %}\n',
+            "the templates in overrides/ leave out the briefing's search scripts (on index.md)",
+        ),
+    ],
+)
+def test_a_custom_dir_that_leaves_out_the_search_is_refused(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
     root = copy_project(REPO, tmp_path / "project")
     with_seeds(root, FIXTURES / "minimal" / "seeds")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -157,13 +175,12 @@ def test_a_custom_dir_that_leaves_out_the_search_is_refused(tmp_path: Path) -> N
     )
     line = config.splitlines().index("theme:") + 2
     (root / "overrides").mkdir()
-    base = Path(__import__("material").__file__).parent / "templates" / "base.html"
-    (root / "overrides" / "base.html").write_text(base.read_text(encoding="utf-8"))
+    (root / "overrides" / name).write_text(text, encoding="utf-8")
+    docs = snapshot(root / "docs")
     result = run_cli(root, "build")
     assert result.code == 1
-    assert f"mkdocs.yml:{line}:15: the templates in overrides/ leave out the briefing's search" in (
-        result.err
-    ), result.err
-    assert "remove overrides/base.html" in result.err
+    assert f"mkdocs.yml:{line}:15: {message}" in result.err, result.err
     assert "Traceback" not in result.err
     assert snapshot(root / "site") == {}
+    if name == "base.html":  # found by the check: nothing written
+        assert snapshot(root / "docs") == docs

@@ -74,7 +74,42 @@ def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
             where = Location(CONFIG, value.start_mark.line + 1, value.start_mark.column + 1)
             message = f"{key} differs from the {field} in seeds/briefing.yaml"
             problems.append(Problem(where, message, f"write {line}"))
-    return problems
+    return problems + _theme(root, found.get("theme"))
+
+
+def _theme(root: Path, node: yaml.Node | None) -> list[Problem]:
+    """A theme that would leave out the search's scripts (templates/theme/base.html, which the
+    MkDocs hook puts between Material and a custom_dir): found here, before docs/ is written;
+    the hook stops any other way of leaving them out while building."""
+    fields = {"name": node} if isinstance(node, yaml.ScalarNode) else {}
+    if isinstance(node, yaml.MappingNode):
+        fields = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    name, custom = fields.get("name"), fields.get("custom_dir")
+    if isinstance(name, yaml.ScalarNode) and name.value != "material":
+        return [
+            Problem(
+                _at(name),
+                f"the theme {name.value!r} leaves out the briefing's search scripts: its search "
+                "box would find nothing",
+                "use the theme the briefing is made for: name: material",
+            )
+        ]
+    if isinstance(custom, yaml.ScalarNode) and (root / custom.value / "base.html").is_file():
+        base = f"{custom.value.rstrip('/')}/base.html"
+        return [
+            Problem(
+                _at(custom),
+                f"{base} replaces the base.html that holds the briefing's search scripts: its "
+                "search box would find nothing",
+                f"remove {base}; in a main.html of your own, call {{{{ super() }}}} in every "
+                "block you override",
+            )
+        ]
+    return []
+
+
+def _at(node: yaml.Node) -> Location:
+    return Location(CONFIG, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _words(text: str) -> str:

@@ -106,11 +106,14 @@ def refusal(config_file: Path, theme: dict, page: str) -> str:
     if theme.get("name") != "material":
         what = f"the theme {theme.get('name')!r} leaves out the briefing's search scripts"
         hint = "use the theme the briefing is made for: name: material"
+    elif not custom:
+        what = f"the pages lack the briefing's search scripts ({LAYER.as_posix()}/base.html)"
+        hint = f"restore {LAYER.as_posix()}/base.html as the repository has it"
     else:
         what = f"the templates in {custom}/ leave out the briefing's search scripts"
         hint = (
-            f"remove {custom}/base.html, which replaces the one they extend, and in a main.html "
-            "of your own call {{ super() }} in every block you override"
+            f"in the templates in {custom}/, extend base.html and call {{{{ super() }}}} in "
+            "every block you override (the scripts block above all)"
         )
     return str(Problem(where, f"{what} (on {page}): its search box would find nothing", hint))
 
