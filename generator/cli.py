@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from generator import pipeline, processes
 from generator.authoring import new_briefing, scaffold
+from generator.input import files, loading
 from generator.integrations import preview_address
 from generator.problems import BriefingError, InputError, Location, Problem
 from generator.render import coverage
@@ -113,7 +114,13 @@ def _new_source_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
-    raw = sys.stdin.buffer.read() if arguments.file == "-" else _read_bytes(Path(arguments.file))
+    shown = "standard input" if arguments.file == "-" else arguments.file
+    if arguments.file == "-":  # read no further than the limit: a larger article is refused
+        raw = sys.stdin.buffer.read(loading.MAX_BYTES + 1)
+        if len(raw) > loading.MAX_BYTES:
+            raise InputError([files.too_large(shown, loading.MAX_BYTES)])
+    else:  # its size known before it is read, and only a regular file opened
+        raw = files.read_bounded(Path(arguments.file), shown, loading.MAX_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -129,13 +136,6 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
         "file": Path(arguments.file).name if arguments.file != "-" else "",
     }
     return scaffold.new_source(root, arguments.id, text, meta, pipeline.check(root))
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError([Problem(Location(str(path)), f"cannot read: {error.strerror}")]) from None
 
 
 def _count(number: int, noun: str) -> str:

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, run_cli, snapshot
 
 from generator.input import loading, schemas
 from generator.input.loading import load_article, parse_yaml
@@ -255,4 +259,156 @@ def test_a_raw_non_character_is_located_not_a_traceback(tmp_path: Path) -> None:
     assert (problem.location, problem.message) == (
         Location("x.yaml", 2, 8),
         "non-character U+FFFF in the text",
+    )
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as file:
+        file.truncate(3_000_000_000)  # sparse: nothing on disk, 3 GB to whoever reads it
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from generator.input import loading\n"
+        "from generator.problems import InputError\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, resource.RLIM_INFINITY))\n"
+        "try:\n"
+        f"    loading.load_yaml(Path({str(path)!r}), Path({str(tmp_path)!r}))\n"
+        "except InputError as error:\n"
+        "    print(error.problems[0])\n"
+    )
+    result = subprocess.run(  # with less memory than the file: read whole, it fails
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert (result.stdout, result.stderr) == (
+        "huge.yaml: file is larger than 5,000,000 bytes\n    hint: split it up\n",
+        "",
+    )
+
+
+def test_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")  # read, it never ends
+    with pytest.raises(InputError) as caught:
+        loading.load_yaml(tmp_path / "zero.yaml", tmp_path)
+    [problem] = caught.value.problems
+    assert (str(problem.location), problem.message) == (
+        "zero.yaml",
+        "this is a character device, not a file",
+    )
+
+
+def _check(root: Path) -> subprocess.CompletedProcess[str]:
+    """``check`` with a time limit: reading a FIFO would wait for a writer for ever."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+
+
+def test_a_fifo_under_seeds_is_a_located_error_and_never_opened(minimal: Path) -> None:
+    os.mkfifo(minimal / "seeds" / "annotations" / "pipe.yaml")
+    os.mkfifo(minimal / "seeds" / "articles" / "other.fifo")
+
+    result = _check(minimal)
+
+    hint = "    hint: only regular files are read: remove it, or put the file itself in its place\n"
+    assert result.returncode == 1
+    assert result.stderr == (
+        "seeds/annotations/pipe.yaml: this is a FIFO (named pipe), not a file\n"
+        + hint
+        + "seeds/articles/other.fifo: this is a FIFO (named pipe), not a file\n"
+        + hint
+        + "2 problems found; nothing was written.\n"
+    )
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+def test_new_source_refuses_an_article_over_the_limit_before_drafting(
+    minimal: Path, stdin: bool
+) -> None:
+    big = minimal.parent / "big.txt"
+    big.write_text("A sentence, said Ann Lee.\n" * 200_000, encoding="utf-8")  # 5.2 MB
+    before = snapshot(minimal / "seeds")
+
+    if stdin:
+        result = run_cli(minimal, "new-source", "big", "-", "--label", "Big", stdin=big.read_text())
+    else:
+        result = run_cli(minimal, "new-source", "big", str(big), "--label", "Big")
+
+    shown = "standard input" if stdin else str(big)
+    assert result.code == 1
+    assert result.err == (
+        f"{shown}: file is larger than 5,000,000 bytes\n    hint: split it up\n"
+        "1 problem found; nothing was written.\n"
+    )
+    assert snapshot(minimal / "seeds") == before
+
+
+def test_new_source_refuses_an_article_its_front_matter_takes_over_the_limit(
+    minimal: Path,
+) -> None:
+    text = minimal.parent / "edge.txt"
+    text.write_text("a" * 4_999_990, encoding="utf-8")
+
+    result = run_cli(minimal, "new-source", "edge", str(text), "--label", "Edge")
+
+    assert result.code == 1
+    assert result.err.startswith("seeds/articles/edge.txt: the article would be 5,000,")
+    assert not (minimal / "seeds" / "annotations" / "edge.yaml").exists()
+
+
+def _moved_out(minimal: Path, folder: Path) -> Path:
+    """The minimal project's records moved to ``folder``, and linked back from seeds/."""
+    folder.mkdir()
+    (minimal / "seeds" / "annotations" / "records.yaml").rename(folder / "records.yaml")
+    link = minimal / "seeds" / "annotations" / "linked"
+    link.symlink_to(folder, target_is_directory=True)
+    return link
+
+
+def test_a_symlinked_folder_inside_the_project_is_read(minimal: Path) -> None:
+    _moved_out(minimal, minimal / "elsewhere")
+    result = run_cli(minimal, "check")
+    assert (result.code, result.out, result.err) == (0, "ok: 8 records in 1 article\n", "")
+
+
+def test_a_symlink_out_of_the_project_is_a_located_error(minimal: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (minimal / "seeds" / "annotations" / "linked").symlink_to(outside, target_is_directory=True)
+    (minimal / "seeds" / "articles" / "other.txt").symlink_to(REPO / "README.md")
+
+    result = run_cli(minimal, "check")
+
+    assert result.code == 1
+    assert result.err == (
+        f"seeds/annotations/linked: this symlink leads outside the project, to {outside}\n"
+        "    hint: copy the file into the project, or allow the link: allow_outside: "
+        "[seeds/annotations/linked] in seeds/briefing.yaml\n"
+        f"seeds/articles/other.txt: this symlink leads outside the project, to {REPO}/README.md\n"
+        "    hint: copy the file into the project, or allow the link: allow_outside: "
+        "[seeds/articles/other.txt] in seeds/briefing.yaml\n"
+        "2 problems found; nothing was written.\n"
+    )
+
+
+def test_a_symlink_out_of_the_project_is_read_when_briefing_yaml_allows_it(
+    minimal: Path, tmp_path: Path
+) -> None:
+    _moved_out(minimal, tmp_path / "outside")
+    overview = minimal / "seeds" / "briefing.yaml"
+    with overview.open("a", encoding="utf-8") as file:
+        file.write("allow_outside: [seeds/annotations/linked]\n")
+
+    result = run_cli(minimal, "check")
+
+    assert (result.code, result.out) == (0, "ok: 8 records in 1 article\n")
+    # allowed out, a device is still not read
+    (minimal / "seeds" / "articles" / "zero.txt").symlink_to("/dev/zero")
+    overview.write_text(overview.read_text().replace("[seeds/annotations/linked]", "true"))
+    assert run_cli(minimal, "check").err.startswith(
+        "seeds/articles/zero.txt: this is a character device, not a file\n"
     )

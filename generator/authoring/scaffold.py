@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from generator.authoring import metadata, staging
+from generator.input import loading
 from generator.model.records import Briefing
 from generator.problems import InputError, Location, Problem
 from generator.render.coverage import flags_of, split_sentences
@@ -56,6 +57,11 @@ def new_source(
         lines += ["provenance:", *(f"  {key}: {_quoted(meta['provenance'])}" for key in known)]
     lines += ["received:", f"  file: {_quoted(meta.get('file') or 'stdin')}", f"  sha256: {digest}"]
     files = {article: "\n".join(lines) + "\n---\n" + text}
+    size = len(files[article].encode("utf-8"))
+    if size > loading.MAX_BYTES:  # check would refuse the file: refused before drafting
+        shown = article.relative_to(root).as_posix()
+        message = f"the article would be {size:,} bytes, over the limit of {loading.MAX_BYTES:,}"
+        raise InputError([Problem(Location(shown), message, "split it into several articles")])
     files[draft] = draft_annotation(source_id, text, briefing)
     if publisher:
         files[publisher[0]] = publisher[1]

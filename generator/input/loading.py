@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from generator.input.files import read_bounded
 from generator.problems import InputError, Location, Problem, relative
 
 MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
@@ -145,17 +146,8 @@ def document_key(shown: str, text: str) -> tuple[str, str]:
 
 def read_text(path: Path, shown: str) -> str:
     """A file's text, or a clear problem (at ``shown``, its path as the user sees it) for
-    unreadable, oversized, binary or non-UTF-8 input."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(
-            [Problem(Location(shown), f"cannot read file: {error.strerror}")]
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(
-            [Problem(Location(shown), f"file is larger than {MAX_BYTES:,} bytes", "split it up")]
-        )
+    unreadable, oversized, binary or non-UTF-8 input, or anything but a regular file."""
+    raw = read_bounded(path, shown, MAX_BYTES)
     if b"\0" in raw:
         raise InputError(
             [Problem(Location(shown), "file is binary, not text", "save it as UTF-8 text")]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from generator.input import grades, judgments, questions, schemas, site_config
+from generator.input import files, grades, judgments, questions, schemas, site_config
 from generator.input.checks import (
     backwards_period,
     check_article,
@@ -59,7 +60,8 @@ class Input:
 
     @cached_property
     def annotations(self) -> list[Path]:
-        return sorted((self.root / "seeds" / "annotations").rglob("*.yaml"), key=_parts)
+        found = files.walk(self.root / "seeds" / "annotations")
+        return sorted((path for path in found if path.name.endswith(".yaml")), key=_parts)
 
     @property
     def overview(self) -> Path:
@@ -75,14 +77,45 @@ class Input:
             ("annotations", ".yaml", "an annotation file ends in .yaml"),
         ):
             read = set(self.articles if folder == "articles" else self.annotations)
-            for path in sorted((seeds / folder).rglob("*"), key=_parts):
+            for path in sorted(files.walk(seeds / folder), key=_parts):
                 hidden = any(part.startswith(".") for part in path.relative_to(seeds).parts)
-                if path.is_file() and path not in read and not hidden:
-                    where = Location(path.relative_to(self.root).as_posix())
+                if path in read or hidden:
+                    continue  # a file read that is not a regular one is told by its reading
+                shown = path.relative_to(self.root).as_posix()
+                try:
+                    kind = files.special(os.stat(path).st_mode)
+                except OSError:
+                    hint = "remove it, or make it point at a file that exists"
+                    found.append(Problem(Location(shown), "this symlink leads nowhere", hint))
+                    continue
+                if kind and kind != "a folder":  # a FIFO, a device, a socket
+                    found.append(files.not_a_file(shown, kind))
+                elif not kind:
                     rename = f" to {path.stem}{wanted}" if path.suffix != wanted else ""
                     hint = f"{rule}: rename it{rename}, or move it out of seeds/"
-                    found.append(Problem(where, "this file is not read", hint))
+                    found.append(Problem(Location(shown), "this file is not read", hint))
         return found
+
+    def outside(self, allowed: bool | list[str]) -> tuple[set[Path], list[Problem]]:
+        """The files read that a symlink takes out of the project, unless ``allowed`` (the
+        overview's ``allow_outside``), and one problem for each such link."""
+        if allowed is True:
+            return set(), []
+        seeds, allowed = self.root / "seeds", [a for a in allowed or () if isinstance(a, str)]
+        listed = [*self.articles, *self.annotations, self.overview, *files.walk(seeds)]
+        refused, links = set(), {}
+        for path in listed:
+            link = files.leaves_project(path, self.root)
+            shown = link and link.relative_to(self.root).as_posix()
+            if link and not any(shown == a or shown.startswith(a + "/") for a in allowed):
+                refused.add(path)
+                links[shown] = Problem(
+                    Location(shown),
+                    f"this symlink leads outside the project, to {os.path.realpath(link)}",
+                    "copy the file into the project, or allow the link: allow_outside: "
+                    f"[{shown}] in seeds/briefing.yaml",
+                )
+        return refused, list(links.values())
 
 
 @dataclass(frozen=True)
@@ -207,13 +240,18 @@ def _read(
             return None
 
     problems.extend(source.strays())
-    paths = source.articles
-    articles = [a for a in (attempt(load_article, p) for p in paths) if a]
-    documents = [d for d in (attempt(load_yaml, p) for p in source.annotations) if d]
     overview = None
     if source.overview.exists():
         overview = attempt(load_yaml, source.overview)
-    else:
+    allowed = as_dict(overview.data if overview else None).get("allow_outside", False)
+    refused, links = source.outside(allowed if isinstance(allowed, bool | list) else False)
+    problems.extend(links)
+    overview = None if source.overview in refused else overview
+    paths = [path for path in source.articles if path not in refused]
+    articles = [a for a in (attempt(load_article, p) for p in paths) if a]
+    annotations = [path for path in source.annotations if path not in refused]
+    documents = [d for d in (attempt(load_yaml, p) for p in annotations) if d]
+    if not source.overview.exists():
         problems.append(
             Problem(
                 Location("seeds/briefing.yaml"),
