@@ -30,6 +30,7 @@ ACTOR = 'Mallory </title><script>alert("xss-title")</script>'
 SITE = "Harbour </title><script>alert('site')</script>"
 DESCRIPTION = 'Text" onfocus="alert(\'meta\')" autofocus x="'
 TAB = "Tab <img src=x onerror=alert('tab')>"
+REPOSITORY = "Repo <img src=x onerror=alert('repo')>"
 META = "Topics </title><img src=x onerror=alert('meta')>"
 EXTRA = "Extra <img src=x onerror=alert('extra')>"
 MAIN = """{% extends "base.html" %}
@@ -71,6 +72,7 @@ def project(root: Path, theme: dict[str, str]) -> Path:
         f"extra:\n  alternate:\n    - {{name: {json.dumps(EXTRA)}, link: /, lang: en}}\n",
     )
     head = f"site_name: {json.dumps(SITE)}\nsite_description: {json.dumps(DESCRIPTION)}\n"
+    head += f"repo_url: https://example.org/briefing\nrepo_name: {json.dumps(REPOSITORY)}\n"
     if theme:
         config = config.replace("theme:\n", "theme:\n  custom_dir: overrides\n")
     (root / "mkdocs.yml").write_text(head + config, encoding="utf-8")
@@ -138,6 +140,7 @@ def test_configuration_shows_as_text_under_any_theme(served: str, browser: Brows
         expect(page.locator(".md-header__topic").first).to_contain_text(SITE)
         expect(page.locator(".md-tabs")).to_contain_text(TAB)
         expect(page.locator(".md-select__list")).to_contain_text(EXTRA, use_inner_text=True)
+        expect(page.locator(".md-source__repository").first).to_contain_text(REPOSITORY)
     page.goto(served + "topics/")
     # Material's base.html writes the front matter's title; the user's main.html, page.title
     # (which the nav's title gives): either as text, in one <title>
@@ -184,3 +187,16 @@ def test_a_custom_dir_that_leaves_out_the_search_is_refused(
     assert snapshot(root / "site") == {}
     if name == "base.html":  # found by the check: nothing written
         assert snapshot(root / "docs") == docs
+
+
+def test_a_theme_other_than_material_is_refused_by_the_check(tmp_path: Path) -> None:
+    root = copy_project(REPO, tmp_path / "project")
+    with_seeds(root, FIXTURES / "minimal" / "seeds")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("  name: material", "  name: mkdocs"), "utf-8")
+    line = config.splitlines().index("  name: material") + 1
+    result = run_cli(root, "check")
+    assert result.code == 1
+    assert (
+        f"mkdocs.yml:{line}:9: the theme 'mkdocs' leaves out the briefing's search scripts"
+    ) in result.err, result.err

@@ -28,7 +28,7 @@ from generator.problems import Location, Problem
 
 LAYER = Path("templates", "theme")  # in the project
 MARKER = 'id="__briefing_kinds"'  # written by LAYER's base.html, on every page
-TEXT_CONFIG = ("site_name", "site_description", "site_author")
+TEXT_CONFIG = ("site_name", "site_description", "site_author", "repo_name")
 TEXT_META = ("title", "description", "author")
 
 
