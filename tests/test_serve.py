@@ -330,6 +330,7 @@ def test_an_ipv6_address_is_served(harbour_project: Path, tmp_path: Path) -> Non
     server = serve_process(harbour_project, f"[::1]:{port}", log)
     try:
         assert wait_for(lambda: "largest ships" in fetch(f"http://[::1]:{port}/{PAGE}"))
+        assert f"Serving on http://[::1]:{port}/" in log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -112,6 +112,7 @@ def serve(root: Path, address: Address) -> None:
             root=str(site_dir),
         )
         server.error_handler = lambda code: _error_page(site.site, code)
+        server.url = url  # MkDocs writes an IPv6 address without its brackets
         for path in [site.config.docs_dir, str(config_file), *site.config.watch]:
             server.watch(path)
         try:
