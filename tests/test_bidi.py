@@ -34,3 +34,9 @@ def test_an_article_with_bidi_controls_is_stored_as_received_and_isolated(minima
     assert "<bdi> said on \u202eTuesday\u2067 that \u2069\u202c</bdi>" in page
     assert page.count("\u202e") == 1
     assert text.count("\u202e") == 1  # the stored text: untouched
+    # the same words around a quote on the record's page, and as a sentence no record covers
+    docs = minimal / "docs"
+    measure = (docs / "measures" / "close-bridge.md").read_text(encoding="utf-8")
+    assert "said on \u202eTuesday\u2067 that \u2069\u202c</bdi><mark" in measure
+    coverage = (docs / "coverage.md").read_text(encoding="utf-8")
+    assert "<bdi>The mayor of Springfield said on \u202eTuesday\u2067 that" in coverage

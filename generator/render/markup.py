@@ -46,7 +46,34 @@ def escape(text: Any) -> str:
 
 @lru_cache(maxsize=100_000)  # labels recur on many pages: each is escaped once
 def _escaped(text: str) -> str:
-    return safe_line_start(escape_run(" ".join(text.split())))
+    return safe_line_start(isolated(escape_run(" ".join(text.split()))))
+
+
+# Bidi embeddings, overrides and isolates, each with the character that closes it. Annotations
+# cannot hold them (a located error); an article's text, stored as received, can.
+_CLOSING = dict.fromkeys("\u202a\u202b\u202d\u202e", "\u202c") | dict.fromkeys(
+    "\u2066\u2067\u2068", "\u2069"
+)
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def isolated(markdown: str) -> str:
+    """A run of an article's text that holds bidi controls, closed and isolated in ``<bdi>``:
+    what it opens cannot reorder the numbers, names and links the page puts after it, nor the
+    text a search result shows after it. The article's characters stay as received; only the
+    closing ones are added, on the page."""
+    if not _BIDI.search(markdown):
+        return markdown
+    opened: list[str] = []
+    for char in markdown:
+        if char in _CLOSING:
+            opened.append(_CLOSING[char])
+        elif char == "\u202c" and opened and opened[-1] == "\u202c":
+            opened.pop()
+        elif char == "\u2069" and "\u2069" in opened:
+            while opened.pop() != "\u2069":
+                pass
+    return f"<bdi>{markdown}{''.join(reversed(opened))}</bdi>"
 
 
 def safe_line_start(markdown: str) -> str:
@@ -139,7 +166,7 @@ def closing(tag: str) -> str:
 
 def excerpt(before: str, quote: str, after: str) -> str:
     """Quoted words marked, within the words around them, as one line of inline Markdown."""
-    before, quote, after = (escape_run(squash(text)) for text in (before, quote, after))
+    before, quote, after = (isolated(escape_run(squash(text))) for text in (before, quote, after))
     marked = f'{before}<mark class="evidence">{quote}</mark>{after}'
     return safe_line_start(marked.strip())
 

@@ -107,30 +107,6 @@ class _Marker:
                 if max(passage.start, start) == left:
                     stack.append(passage)
                     out.append(self.open(passage))
-            out.append(_isolated(markup.escape_run(markup.squash(self.text[left:right]))))
+            out.append(markup.isolated(markup.escape_run(markup.squash(self.text[left:right]))))
         out.append(self.close(stack, stack, end))
         return markup.safe_line_start("".join(out).strip())
-
-
-# Bidi embeddings, overrides and isolates, each with the character that closes it
-_CLOSING = dict.fromkeys("\u202a\u202b\u202d\u202e", "\u202c") | dict.fromkeys(
-    "\u2066\u2067\u2068", "\u2069"
-)
-
-
-def _isolated(run: str) -> str:
-    """A run of the article's text that holds bidi controls, closed and isolated in ``<bdi>``:
-    what it opens cannot reorder the numbers and names the page puts after it. The article's
-    characters stay as received; only the closing ones are added, on the page."""
-    if not any(char in _CLOSING or char in "\u202c\u2069" for char in run):
-        return run
-    opened: list[str] = []
-    for char in run:
-        if char in _CLOSING:
-            opened.append(_CLOSING[char])
-        elif char == "\u202c" and opened and opened[-1] == "\u202c":
-            opened.pop()
-        elif char == "\u2069" and "\u2069" in opened:
-            while opened.pop() != "\u2069":
-                pass
-    return f"<bdi>{run}{''.join(reversed(opened))}</bdi>"
