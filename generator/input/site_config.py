@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from generator.input.loading import Document
@@ -105,7 +106,37 @@ def _theme(root: Path, node: yaml.Node | None) -> list[Problem]:
                 "block you override",
             )
         ]
+    if isinstance(custom, yaml.ScalarNode) and (root / custom.value).is_dir():
+        dropping = _scripts_without_super(root / custom.value)
+        if dropping:
+            name = f"{custom.value.rstrip('/')}/{dropping}"
+            return [
+                Problem(
+                    _at(custom),
+                    f"{name} overrides the scripts block without {{{{ super() }}}}: the "
+                    "briefing's search scripts would be left out, and its search box find nothing",
+                    f"call {{{{ super() }}}} inside {{% block scripts %}} in {name}",
+                )
+            ]
     return []
+
+
+def _scripts_without_super(folder: Path) -> str:
+    """The first template under ``folder`` (as a path inside it) whose ``scripts`` block does
+    not call ``super()``, or ""; a template Jinja cannot parse is left to the build to report."""
+    for path in sorted(folder.rglob("*.html")):
+        try:
+            tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+            continue
+        for block in tree.find_all(jinja2.nodes.Block):
+            calls = block.find_all(jinja2.nodes.Call)
+            supers = [
+                c for c in calls if isinstance(c.node, jinja2.nodes.Name) and c.node.name == "super"
+            ]
+            if block.name == "scripts" and not supers:
+                return path.relative_to(folder).as_posix()
+    return ""
 
 
 def _at(node: yaml.Node) -> Location:
