@@ -9,7 +9,6 @@ the site is built again in full.
 from __future__ import annotations
 
 import contextlib
-import gc
 import itertools
 import logging
 import os
@@ -19,7 +18,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import watchdog.events
@@ -39,9 +38,32 @@ class PreviewError(BriefingError):
     """MkDocs refused the configuration or the theme before anything was served."""
 
 
-def serve(root: Path, address: Address) -> None:
+class Memory:
+    """What the preview tells the process, so that the process, not this library, may tune
+    its garbage collector and threads: the built site is ``kept`` for good (``released`` when
+    a full rebuild replaces it), a refresh makes millions of short-lived objects
+    (``refreshing``), and the long listings render in a thread while the server answers the
+    browsers' reload (``rendering_behind``). By default nothing is done."""
+
+    def kept(self) -> None:
+        pass
+
+    def released(self) -> None:
+        pass
+
+    @contextlib.contextmanager
+    def refreshing(self) -> Iterator[None]:
+        yield
+
+    @contextlib.contextmanager
+    def rendering_behind(self) -> Iterator[None]:
+        yield
+
+
+def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
     """Build the site into a temporary folder, serve it on ``address``, and refresh it after
     every save under the folders mkdocs.yml watches, ``docs/`` and mkdocs.yml itself."""
+    memory = memory or Memory()
     _print_mkdocs_log()
     config_file = root / "mkdocs.yml"
     url = address.url
@@ -55,7 +77,7 @@ def serve(root: Path, address: Address) -> None:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    gc.freeze()  # the built site's objects, kept for good: the collector need not look them over
+    memory.kept()
     try:
         watched = Watched(config_file, site)
 
@@ -70,37 +92,38 @@ def serve(root: Path, address: Address) -> None:
                 listings.join()
                 saved_again.clear()
             started = time.monotonic()
-            gc.disable()  # the collector looking over a refresh's millions of objects: a third of it
-            try:
-                if watched.changed():
-                    log.info("briefing: the configuration or the theme changed: building it all")
-                    # into a folder of its own: a mistake in the theme keeps the last good pages
-                    fresh = _built_apart(config_file, folder / f"site-{next(builds)}", url)
-                    site.release()
-                    gc.unfreeze()  # the old site's objects go
-                    old, site = site, fresh
-                    server.root = str(site.site)
-                    shutil.rmtree(old.site, ignore_errors=True)
-                    del old
-                    gc.collect()
-                    gc.freeze()
-                    refreshed = True
-                else:
-                    refreshed = site.refresh()
-            except MkDocsException as error:  # the configuration or the theme: its message
-                print(f"{error.format_message()}\n{STILL_SERVING}", file=sys.stderr)
-                refreshed = False
-            except Exception:  # MkDocs or a bug of ours: told in full, and the server lives on
-                _told_and_survived()
-                refreshed = False
-            finally:
-                gc.enable()
+            with memory.refreshing():
+                try:
+                    if watched.changed():
+                        log.info(
+                            "briefing: the configuration or the theme changed: building it all"
+                        )
+                        # into a folder of its own: a mistake in the theme keeps the last good pages
+                        fresh = _built_apart(config_file, folder / f"site-{next(builds)}", url)
+                        site.release()
+                        memory.released()  # the old site's objects go
+                        old, site = site, fresh
+                        server.root = str(site.site)
+                        shutil.rmtree(old.site, ignore_errors=True)
+                        del old
+                        memory.kept()
+                        refreshed = True
+                    else:
+                        refreshed = site.refresh()
+                except MkDocsException as error:  # the configuration or the theme: its message
+                    print(f"{error.format_message()}\n{STILL_SERVING}", file=sys.stderr)
+                    refreshed = False
+                except Exception:  # MkDocs or a bug of ours: told in full, and the server lives on
+                    _told_and_survived()
+                    refreshed = False
             if refreshed:
                 log.info("briefing: refreshed in %.2f s", time.monotonic() - started)
             else:
                 server.keep_pages()
             if site.pending:  # the browsers reload now; these pages are served once rendered
-                listings = threading.Thread(target=_listings, args=(site, saved_again), daemon=True)
+                listings = threading.Thread(
+                    target=_listings, args=(site, saved_again, memory), daemon=True
+                )
                 listings.start()
 
         server = _Server(
@@ -134,18 +157,14 @@ def _built_apart(config_file: Path, site_dir: Path, url: str) -> LiveSite:
         raise
 
 
-def _listings(site: LiveSite, stop: threading.Event) -> None:
-    started, switching = time.monotonic(), sys.getswitchinterval()
-    gc.disable()
-    sys.setswitchinterval(0.0005)  # the server's threads, answering the reload, wait less on it
+def _listings(site: LiveSite, stop: threading.Event, memory: Memory) -> None:
+    started = time.monotonic()
     try:
-        site.finish(stop)
+        with memory.rendering_behind():
+            site.finish(stop)
     except Exception:
         _told_and_survived()
         return
-    finally:
-        sys.setswitchinterval(switching)
-        gc.enable()
     log.info("briefing: the long listings refreshed in %.2f s more", time.monotonic() - started)
 
 
