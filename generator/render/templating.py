@@ -152,7 +152,6 @@ class Links:
             "own_words": self.own_words,
             "inferred_mark": self.inferred_mark,
             "account_of": self.account_of,
-            "event_account_of": self.event_account_of,
             "account_at": self.account_at,
             "self_reported": self.self_reported,
             "carried_by": self.carried_by,
@@ -179,10 +178,6 @@ class Links:
     def account_of(self, record: Record) -> Account:
         """Whose account a measure's status or a figure is (``attribution.account``)."""
         return account(self.briefing, record)
-
-    def event_account_of(self, measure: Record, index: int) -> Account:
-        """Whose account a measure's ``index``-th event is (``attribution.event_account``)."""
-        return event_account(self.briefing, measure, index)
 
     def account_at(self, measure: Record, event: str) -> Account:
         """Whose account a measure's timeline entry is: 'events.<n>' its n-th event's, a date
