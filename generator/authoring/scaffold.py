@@ -1,27 +1,17 @@
-"""Start a new source: store the article verbatim and draft its annotation.
-
-The draft proposes candidate claims (sentences that quote or attribute, with the known actors
-they name) and candidate figures (numbers with the words they count). It is marked
-``draft: true``, so nothing in it is checked or published until an author has reviewed it.
-"""
+"""Start a new source: store the article verbatim and draft its annotation (``drafting``)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 
 from generator.authoring import metadata, staging
+from generator.authoring.drafting import draft_annotation
 from generator.input import loading
 from generator.model.records import Briefing
 from generator.problems import InputError, Location, Problem
-from generator.render.coverage import flags_of, split_sentences
-
-_NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
-_COUNTED = re.compile(r"(?:\s+(?:million|billion|percent|times))?(?:\s+[\w-]+){0,3}")
-
 
 METADATA = ("label", "kind", "author", "publisher", "published", "url")
 KNOWN_FROM_PROVENANCE = ("publisher", "published", "url")
@@ -97,75 +87,6 @@ def _write_all(root: Path, files: dict[Path, str]) -> None:
 def _stage(temporary: Path, data: bytes) -> None:
     with temporary.open("xb") as file:  # created here, or refused
         file.write(data)
-
-
-def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
-    names = _actor_names(briefing)
-    out = [
-        "# yaml-language-server: $schema=../../generator/schemas/annotations.schema.json",
-        f"# DRAFT proposed by 'new-source' for seeds/articles/{source_id}.txt.",
-        "# Nothing here is checked or published while 'draft: true' stands. Review every",
-        "# record: fix the speaker, fill in every TODO, trim the quote to the words that",
-        "# carry the claim, delete what is not a claim, then delete the 'draft' line.",
-        "draft: true",
-        "claims:",
-    ]
-    sentences = [text[start:end] for start, end in split_sentences(text)]
-    claims = [s for s in sentences if {"quotation", "attribution"} & set(flags_of(s))]
-    if not claims:
-        out[-1] = "claims: []  # none found: add the claims the article reports"
-    for number, sentence in enumerate(claims, 1):
-        named = [actor for name, actor in names if re.search(rf"\b{re.escape(name)}\b", sentence)]
-        speaker = named[0] if named else "TODO"
-        out += [
-            f"  - id: {source_id}-claim-{number}",
-            f"    speaker: {speaker}  # "
-            + (
-                f"actors named: {', '.join(dict.fromkeys(named))}"
-                if named
-                else "no known actor named"
-            ),
-            "    summary:  # TODO: one plain line saying what was claimed",
-            f"    form: {'quoted' if 'quotation' in flags_of(sentence) else 'reported'}",
-            "    evidence:",
-            f"      - source: {source_id}",
-            f"        quote: {_quoted(' '.join(sentence.split()))}",
-        ]
-    figures = [(s, m) for s in sentences for m in _NUMBER.finditer(s)]
-    out.append("figures:" if figures else "figures: []  # none found: add the numbers it states")
-    for number, (sentence, match) in enumerate(figures, 1):
-        quote = sentence[
-            match.start() : match.end() + len(_COUNTED.match(sentence, match.end())[0])
-        ]
-        value = match.group().rstrip("%").replace(",", "")
-        out += [
-            f"  - id: {source_id}-figure-{number}",
-            f"    value: {value if _is_number(value) else 0}",
-            "    unit:  # TODO: people, substances, percent, ...",
-            "    counts:  # TODO: what the number counts",
-            "    evidence:",
-            f"      - source: {source_id}",
-            f"        quote: {_quoted(' '.join(quote.split()))}",
-        ]
-    return "\n".join(out) + "\n"
-
-
-def _actor_names(briefing: Briefing) -> list[tuple[str, str]]:
-    """(name or alias, actor id), longest names first so 'Xi Jinping' wins over 'Xi'."""
-    pairs = [
-        (name, actor.id)
-        for actor in briefing.in_section("actors")
-        for name in (actor["name"], *actor.get("aliases", []))
-    ]
-    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _quoted(value: str) -> str:
