@@ -1,0 +1,451 @@
+"""Scores one draft against the complete annotation of its article (benchmarks/README.md,
+"Drafting", defines every figure).
+
+Records are compared by the sentences their quotes touch (the project's own sentence splitter;
+a quote touches a sentence when their character spans overlap), one to one: each pairing is an
+assignment of largest weight, so that where several pairings are possible the one that gets
+most right is scored. Actors are compared by id, or, for an actor the draft proposes anew, by
+its names: the copy the draft was written in no longer holds the actors only this article
+evidenced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.input.evidence import Match, SearchableText
+from generator.model.records import Briefing, Record
+from generator.render.coverage import split_sentences
+
+TODO = "TODO"
+REFERENCE_KEYS = (  # draft fields that name records: a reference proposes the record it names
+    *("speaker", "stated_by", "actors", "urged_by", "about", "via", "record", "of"),
+    *("supports", "disputes", "responds_to", "author", "publisher"),
+)
+CONNECTORS = {"of", "the", "and", "for", "on", "in", "de", "la", "du", "van", "von", "der"}
+CONNECTORS |= {"da", "al", "bin", "to", "at", "&", "-", "–"}
+
+
+@dataclass(frozen=True)
+class Side:
+    """A record as scored: the sentences its quotes touch, and what is compared."""
+
+    id: str
+    sentences: frozenset[int]
+    speakers: tuple[str, ...] = ()  # a claim's speakers, a figure's stated_by
+    todo: bool = False  # the draft left the speaker (or stated_by) to the reviewer
+    value: float | None = None
+    unit: str = ""
+    status: str = ""
+    date_like: bool = False  # a drafted figure whose number is a date, a time or an ordinal
+    located: bool = True  # every quote was found in the article
+
+
+@dataclass
+class Score:
+    """Counts for one article; ``ratio`` pairs make the table's percentages."""
+
+    article: str
+    claims: int = 0  # in the complete annotation
+    drafted_claims: int = 0
+    claims_found: int = 0
+    speakers_right: int = 0  # matched claims whose speaker is right (recall's numerator)
+    named: int = 0  # drafted claims that name a speaker (not TODO)
+    named_right: int = 0  # of those, right (precision's numerator)
+    figures: int = 0
+    drafted_figures: int = 0
+    values_right: int = 0
+    units_right: int = 0
+    stated_by_right: int = 0
+    dates_as_figures: int = 0
+    measures: int = 0
+    drafted_measures: int = 0
+    measures_found: int = 0
+    statuses_right: int = 0
+    new_actors: int = 0  # named actors only this article evidenced
+    new_actors_proposed: int = 0
+    drafted_new_actors: int = 0  # every actor the draft proposes anew
+    existing: int = 0  # records kept in the copy that this article evidences
+    existing_proposed: int = 0
+    quotes_not_found: int = 0  # drafted quotes that are not in the article
+    seconds: float = 0.0
+    details: list[str] = field(default_factory=list)
+
+
+class Actors:
+    """Who is who across the complete briefing, the copy and the draft's new actors."""
+
+    def __init__(self, full: Briefing, copy: Briefing, drafted: Iterable[dict[str, Any]]):
+        self.known = set(copy.ids_in("actors"))
+        self.names = {a.id: names_of(a.fields) for a in full.in_section("actors")}
+        self.proposed = {
+            a["id"]: names_of(a)
+            for a in drafted
+            if isinstance(a, dict) and isinstance(a.get("id"), str) and a["id"] not in self.known
+        }
+
+    def same(self, drafted: str, complete: str) -> bool:
+        if drafted in self.known:
+            return drafted == complete
+        return bool(self.proposed.get(drafted, set()) & self.names.get(complete, set()))
+
+    def same_set(self, drafted: Sequence[str], complete: Sequence[str]) -> bool:
+        return len(set(drafted)) == len(set(complete)) and all(
+            any(self.same(d, c) for d in drafted) for c in complete
+        )
+
+
+def names_of(actor: Any) -> set[str]:
+    names = [actor.get("name"), *(actor.get("aliases") or [])]
+    return {normal(name) for name in names if isinstance(name, str) and name.strip()}
+
+
+def normal(name: str) -> str:
+    folded = " ".join(name.replace("’", "'").replace("‘", "'").split()).casefold()
+    return folded.removeprefix("the ")
+
+
+def is_named(actor: Record) -> bool:
+    """A proper name (capitalised words, connectors aside), and not an unnamed group."""
+    words = [w.strip("\"'“”()") for w in actor["name"].split()]
+    words = [w for w in words if w and w.casefold() not in CONNECTORS]
+    return actor["kind"] != "group" and bool(words) and all(w[0].isupper() for w in words)
+
+
+class Article:
+    """An article's text, its sentences, and where a quote touches them."""
+
+    def __init__(self, source: str, text: str):
+        self.source, self.text = source, text
+        self.spans = split_sentences(text)
+        self.searchable = SearchableText(text)
+
+    def touched(self, start: int, end: int) -> set[int]:
+        return {i for i, (s, e) in enumerate(self.spans) if start < e and end > s}
+
+    def locate(self, evidence: Any) -> tuple[int, int] | None:
+        """Where a drafted quote stands, as the build finds it (``occurrence`` included)."""
+        if not isinstance(evidence, dict) or evidence.get("source") != self.source:
+            return None
+        quote, occurrence = evidence.get("quote"), evidence.get("occurrence", 1)
+        if not isinstance(quote, str) or not isinstance(occurrence, int):
+            return None
+        found = self.searchable.find(quote, occurrence)
+        return (found.start, found.end) if isinstance(found, Match) else None
+
+
+def complete_side(record: Record, article: Article) -> Side:
+    places = [e for e in record.evidence if e.source == article.source]
+    places += [e.evidence for e in record.events if e.evidence.source == article.source]
+    sentences = set().union(*(article.touched(e.start, e.end) for e in places))
+    if record.section == "claims":
+        speakers = record.speakers
+    else:
+        speakers = (record["stated_by"],) if record.get("stated_by") else ()
+    value = float(record["value"]) if record.section == "figures" else None
+    unit, status = record.get("unit", ""), record.get("status", "")
+    return Side(record.id, frozenset(sentences), speakers, value=value, unit=unit, status=status)
+
+
+def drafted_side(item: dict[str, Any], article: Article, score: Score, section: str) -> Side:
+    evidence = _as_list(item.get("evidence"))
+    evidence += [e.get("evidence") for e in _as_list(item.get("events")) if isinstance(e, dict)]
+    places = [article.locate(e) for e in evidence]
+    score.quotes_not_found += sum(place is None for place in places)
+    sentences = set().union(*(article.touched(*p) for p in places if p))
+    said = item.get("speaker" if section == "claims" else "stated_by")
+    speakers = tuple(s for s in ([said] if isinstance(said, str) else _as_list(said)) if s)
+    todo = any(TODO in str(s) for s in speakers)
+    value = _number(item.get("value"))
+    date_like = section == "figures" and any(
+        is_date_figure(article.text, p, value) for p in places if p
+    )
+    return Side(
+        str(item.get("id", "")),
+        frozenset(sentences),
+        () if todo else speakers,
+        todo,
+        value,
+        str(item.get("unit") or ""),
+        str(item.get("status") or ""),
+        date_like,
+        all(places) and bool(places),
+    )
+
+
+def pairs(
+    complete: Sequence[Side],
+    drafted: Sequence[Side],
+    linked: Callable[[Side, Side], bool],
+    bonus: Callable[[Side, Side], int],
+) -> list[tuple[Side, Side]]:
+    """The one-to-one pairing with the most linked pairs, and among those the most bonus."""
+    weights = [[1000 + bonus(c, d) if linked(c, d) else 0 for d in drafted] for c in complete]
+    chosen = assignment(weights)
+    return [(complete[i], drafted[j]) for i, j in chosen if weights[i][j] > 0]
+
+
+def assignment(weights: list[list[int]]) -> list[tuple[int, int]]:
+    """Rows paired with columns for the largest total weight (Hungarian method, O(n³))."""
+    rows, columns = len(weights), len(weights[0]) if weights else 0
+    n = max(rows, columns)
+    if n == 0:
+        return []
+    cost = [
+        [-(weights[i][j] if i < rows and j < columns else 0) for j in range(n)] for i in range(n)
+    ]
+    u, v, way, owner = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        owner[0], j0 = i, 0
+        least, used = [float("inf")] * (n + 1), [False] * (n + 1)
+        while owner[j0]:
+            used[j0] = True
+            i0, delta, j1 = owner[j0], float("inf"), 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    reduced = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if reduced < least[j]:
+                        least[j], way[j] = reduced, j0
+                    if least[j] < delta:
+                        delta, j1 = least[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[owner[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            j0 = j1
+        while j0:
+            j1 = way[j0]
+            owner[j0], j0 = owner[j1], j1
+    found = [(owner[j] - 1, j - 1) for j in range(1, n + 1) if owner[j]]
+    return [(i, j) for i, j in found if i < rows and j < columns]
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(str(value).replace(",", ""))
+    except ValueError:
+        return None
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_FUNCTION_WORDS = (
+    r"to|and|or|through|until|till|when|as|with|the|in|on|for|that|but|was|were|is|are|had"
+    r"|has|after|before|from|at|by|than|while|its|his|her|their|a|an|of"
+)
+_PLURAL = rf"(?-i:(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]*[a-rt-z]s|people|children|men|women|staff)\b)"
+_DATE = re.compile(
+    "|".join(
+        (
+            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",  # May 1, Jan 10, 2018
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",  # 1 May 2019
+            rf"\b{_MONTH},?\s+\d{{4}}\b",  # March 2019
+            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?",  # 9:30, 9:30 p.m., 03:44
+            r"\b\d{1,2}\s*[ap]\.m\.",  # 9 a.m.
+            r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
+            r"\b(?:19\d\d|20\d\d|2100)s\b",  # decades
+            # a year: not part of a longer number, nor counting a plural ("2000 people")
+            rf"(?<![\d,.$])\b(?:19\d\d|20\d\d|2100)\b(?![\d,.]\d)(?!\s+{_PLURAL})",
+        )
+    ),
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SCALES = (1, 100, 1e3, 1e6, 1e9, 1e12)  # a number as written, or with its scale word
+
+
+def is_date_figure(text: str, place: tuple[int, int], value: float | None) -> bool:
+    """Whether a drafted figure's number is a date, a time or an ordinal: a date form that
+    overlaps its quote (read with 20 characters either side) holds it, and no other number of
+    the quote does (a value the draft gives no number for: every number of the quote is in one)."""
+    start, end = place
+    around = max(0, start - 20)
+    window = text[around : end + 20]
+    dates = [
+        (m.start() + around, m.end() + around)
+        for m in _DATE.finditer(window)
+        if m.start() + around < end and m.end() + around > start
+    ]
+    if not dates:
+        return False
+    inside, outside = set(), set()
+    for m in _DIGITS.finditer(text, start, end):
+        number = float(m.group().replace(",", ""))
+        in_date = any(s <= m.start() and m.end() <= e for s, e in dates)
+        (inside if in_date else outside).add(number)
+    for s, e in dates:  # the date's own numbers, where it reaches past the quote ("May 1")
+        inside.update(float(m.group().replace(",", "")) for m in _DIGITS.finditer(text, s, e))
+    if value is None:
+        return bool(inside) and not outside
+    explained = any(
+        abs(n * scale - value) < 1e-6 * max(1, value) for n in outside for scale in _SCALES
+    )
+    return value in inside and not explained
+
+
+def score_article(full: Briefing, copy: Briefing, source: str, text: str) -> Score:
+    """The draft ``text`` of article ``source``, written in ``copy``, against the complete
+    annotation of ``full``. A draft that is not YAML raises yaml.YAMLError."""
+    draft = yaml.safe_load(text) or {}
+    if not isinstance(draft, dict):
+        raise yaml.YAMLError("the draft is not a mapping of sections")
+    comments = "\n".join(re.findall(r"(?:^|\s)#(.*)$", text, re.MULTILINE))
+    article, score = Article(source, full.articles[source].text), Score(source)
+    drafted = {s: [i for i in _as_list(draft.get(s)) if isinstance(i, dict)] for s in SCORED}
+    actors = Actors(full, copy, _as_list(draft.get("actors")))
+    complete = {
+        section: [
+            complete_side(r, article)
+            for r in full.in_section(section)
+            if any(e.source == source for e in (*r.evidence, *(v.evidence for v in r.events)))
+        ]
+        for section in SCORED
+    }
+    ours = {s: [drafted_side(i, article, score, s) for i in drafted[s]] for s in SCORED}
+    _claims(score, complete["claims"], ours["claims"], actors)
+    _figures(score, complete["figures"], ours["figures"], actors)
+    found = pairs(complete["measures"], ours["measures"], _touch, lambda c, d: c.status == d.status)
+    score.measures, score.drafted_measures = len(complete["measures"]), len(ours["measures"])
+    score.measures_found = len(found)
+    score.statuses_right = sum(c.status == d.status for c, d in found)
+    _actors(score, full, copy, source, actors)
+    _existing(score, full, copy, source, draft, comments)
+    return score
+
+
+SCORED = ("claims", "figures", "measures")
+
+
+def _touch(complete: Side, drafted: Side) -> bool:
+    return bool(complete.sentences & drafted.sentences)
+
+
+def _speaker_right(complete: Side, drafted: Side, actors: Actors) -> bool:
+    if not complete.speakers:  # unattributed: right when the draft names no one either
+        return not drafted.speakers and not drafted.todo
+    return bool(drafted.speakers) and actors.same_set(drafted.speakers, complete.speakers)
+
+
+def _claims(score: Score, complete: list[Side], drafted: list[Side], actors: Actors) -> None:
+    right = lambda c, d: _speaker_right(c, d, actors)  # noqa: E731
+    found = pairs(complete, drafted, _touch, lambda c, d: 10 * right(c, d))
+    score.claims, score.drafted_claims, score.claims_found = len(complete), len(drafted), len(found)
+    score.speakers_right = sum(right(c, d) for c, d in found)
+    paired = {d.id: c for c, d in found}
+    for d in drafted:
+        if not d.speakers:
+            continue
+        score.named += 1
+        # a claim the draft split in two: its other half is right if its speaker is
+        candidates = [paired[d.id]] if d.id in paired else [c for c in complete if _touch(c, d)]
+        is_right = any(right(c, d) for c in candidates)
+        score.named_right += is_right
+        if not is_right:
+            expected = "; ".join(f"{c.id}: {', '.join(c.speakers) or '(none)'}" for c in candidates)
+            score.details.append(
+                f"speaker {', '.join(d.speakers)} of {d.id}: expected {expected or 'no claim'}"
+            )
+    for c in complete:
+        if c.id not in {p.id for p, _ in found}:
+            score.details.append(f"claim not found: {c.id}")
+
+
+def _figures(score: Score, complete: list[Side], drafted: list[Side], actors: Actors) -> None:
+    def unit_right(c: Side, d: Side) -> bool:
+        return unit_of(c.unit) == unit_of(d.unit)
+
+    def said_right(c: Side, d: Side) -> bool:
+        if not c.speakers:
+            return not d.speakers and not d.todo
+        return bool(d.speakers) and actors.same_set(d.speakers, c.speakers)
+
+    def linked(c: Side, d: Side) -> bool:
+        return (
+            _touch(c, d)
+            and d.value is not None
+            and abs(c.value - d.value) <= 1e-9 * max(1, abs(c.value))
+        )
+
+    found = pairs(complete, drafted, linked, lambda c, d: unit_right(c, d) + said_right(c, d))
+    score.figures, score.drafted_figures = len(complete), len(drafted)
+    score.values_right = len(found)
+    score.units_right = sum(unit_right(c, d) for c, d in found)
+    score.stated_by_right = sum(said_right(c, d) for c, d in found)
+    score.dates_as_figures = sum(d.date_like for d in drafted)
+    for c in complete:
+        if c.id not in {p.id for p, _ in found}:
+            score.details.append(f"figure not found: {c.id} ({c.value:g} {c.unit})")
+
+
+def unit_of(unit: str) -> str:
+    """A unit compared without case or plural: 'Tons' is 'ton', '%' is 'percent'."""
+    word = " ".join(unit.casefold().split()).replace("per cent", "percent")
+    word = {"%": "percent", "people": "person", "persons": "person"}.get(word, word)
+    for ending, stem in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2 and not word.endswith("ss"):
+            return word[: -len(ending)] + stem
+    return word
+
+
+def _actors(score: Score, full: Briefing, copy: Briefing, source: str, actors: Actors) -> None:
+    kept = set(copy.ids_in("actors"))
+    removed = [
+        a
+        for a in full.in_section("actors")
+        if a.id not in kept and is_named(a) and any(e.source == source for e in a.evidence)
+    ]
+    score.new_actors, score.drafted_new_actors = len(removed), len(actors.proposed)
+    proposed = [a for a in removed if any(actors.same(d, a.id) for d in actors.proposed)]
+    score.new_actors_proposed = len(proposed)
+    score.details += [f"new actor not proposed: {a.id}" for a in removed if a not in proposed]
+
+
+def _existing(
+    score: Score, full: Briefing, copy: Briefing, source: str, draft: dict, comments: str
+) -> None:
+    """Records kept in the copy that this article evidences (in the complete briefing), and
+    which of them the draft names: under more_evidence, in a reference or in a comment."""
+    targets = [
+        r.id
+        for r in full.records.values()
+        if r.id in copy.records
+        and any(
+            e.source == source for e in (*r.evidence, *(p.evidence for p in (*r.roles, *r.events)))
+        )
+    ]
+    named = set(_references(draft)) | set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", comments))
+    score.existing = len(targets)
+    score.existing_proposed = sum(t in named for t in targets)
+    score.details += [f"existing record not proposed: {t}" for t in targets if t not in named]
+
+
+def _references(data: Any) -> Iterable[str]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in REFERENCE_KEYS:
+                yield from (
+                    v for v in ([value] if isinstance(value, str) else _as_list_of_str(value))
+                )
+            yield from _references(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _references(item)
+
+
+def _as_list_of_str(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
