@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 
 from generator.input import schemas
 from generator.input.loading import Article, Document
@@ -150,13 +152,36 @@ def unevidenced_actors(raw: list[Raw], extended: set[str]) -> list[Problem]:
     ]
 
 
+def unknown_id(
+    location: Location, target: str, name: str, candidates: list[str], drafted: Mapping[str, str]
+) -> Problem:
+    """An id no published record has; one that a draft defines is said to be there."""
+    message = f"unknown id '{target}' in {name}"
+    if target in drafted and name != "evidence":  # a draft holds records, never an article
+        path = drafted[target]
+        return Problem(
+            location,
+            f"{message}: it is defined only in {path}, a draft, which is not read",
+            f"remove the 'draft: true' line of {path} once reviewed",
+        )
+    hint = did_you_mean(target, candidates) or f"add a record with id '{target}' first"
+    return Problem(location, message, hint)
+
+
 def check_record(
-    raw: Raw, sections: dict[str, str], quotes: Quotes, problems: list[Problem]
+    raw: Raw,
+    sections: dict[str, str],
+    quotes: Quotes,
+    problems: list[Problem],
+    drafted: Mapping[str, str] = MappingProxyType({}),
 ) -> Record:
+    """The record built from ``raw``, its problems added to ``problems``; ``drafted`` gives the
+    file of each id that only a draft defines, for the messages about it."""
+    own = raw.data["id"].split("_")[0]  # an addition's is '<id>_more<n>' (input.growing)
     for name, target, at in references(raw.section, raw.data):
         wanted = "sources" if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
         allowed = (wanted,) if isinstance(wanted, str) else wanted  # None: any kind
-        if target == raw.data["id"]:  # a claim supporting itself: a loop on its own page
+        if target == own:  # a claim supporting itself: a loop on its own page
             message = f"the record names its own id '{target}' in {name}"
             hint = f"name another record in {name}, or remove it"
             problems.append(Problem(raw.locate(*at), message, hint))
@@ -165,8 +190,7 @@ def check_record(
                 candidates = list(quotes.articles)
             else:
                 candidates = [i for i, s in sections.items() if allowed is None or s in allowed]
-            hint = did_you_mean(target, candidates) or f"add a record with id '{target}' first"
-            problems.append(Problem(raw.locate(*at), f"unknown id '{target}' in {name}", hint))
+            problems.append(unknown_id(raw.locate(*at), target, name, candidates, drafted))
         elif allowed and sections[target] not in ("", *allowed):
             names = [a_or_an(KINDS[kind].name) for kind in allowed]
             choice = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)

@@ -11,10 +11,9 @@ from unicodedata import combining, normalize
 
 from generator.input.evidence import Match, Miss, SearchableText, fold
 from generator.input.loading import Article
-from generator.input.raw import Raw, a_or_an, as_list
-from generator.kinds import KINDS
-from generator.model.records import Evidence, Record
-from generator.problems import Problem, did_you_mean, visible
+from generator.input.raw import Raw
+from generator.model.records import Evidence
+from generator.problems import Problem, visible
 
 
 class Quotes:
@@ -133,59 +132,3 @@ def _ambiguous(
         return Problem(raw.locate(*at, "quote"), message, hint)
     message = f"occurrence {wanted} asked for, but the quote occurs only {count} time(s)"
     return Problem(raw.locate(*at, "occurrence"), message, f"use a number from 1 to {count}")
-
-
-def with_more_evidence(
-    records: list[Record],
-    additions: list[Raw],
-    sections: dict[str, str],
-    quotes: Quotes,
-    problems: list[Problem],
-) -> list[Record]:
-    """The records, with the evidence that files of later articles add to them (``more_evidence``).
-
-    Checked in every run (each addition is a few quotes), so that the cache's records stay
-    each file's own."""
-    by_id = {record.id: record for record in records}
-    added: dict[str, int] = {}
-    for raw in additions:
-        target = raw.data["record"]
-        if target not in sections:
-            hint = did_you_mean(target, sections) or f"add a record with id '{target}' first"
-            problems.append(Problem(raw.locate("record"), f"unknown id '{target}' in record", hint))
-            continue
-        kind = KINDS.get(sections[target])  # none for a duplicated id, told already
-        if kind and not kind.evidenced:
-            message = f"'{target}' is {a_or_an(kind.name)}, which takes no evidence"
-            hint = "add the evidence to the claims the question lists"
-            problems.append(Problem(raw.locate("record"), message, hint))
-            continue
-        if target not in by_id:  # a duplicate id, or a record that failed its schema: told already
-            continue
-        added[target] = added.get(target, 0) + 1
-        # '_' cannot occur in an id: these anchors never clash with the record's own
-        named = raw._replace(data={**raw.data, "id": f"{target}_more{added[target]}"})
-        items = [
-            (i, item)
-            for i, item in enumerate(as_list(raw.data.get("evidence")))
-            if isinstance(item, dict)
-        ]
-        found = tuple(
-            find_evidence(item, named, ("evidence", i), sections, quotes, problems)
-            for i, item in items
-        )
-        record = by_id[target]
-        fields = {
-            **record.fields,
-            "evidence": [*record.fields.get("evidence", []), *(item for _, item in items)],
-        }
-        by_id[target] = Record(
-            record.section,
-            record.id,
-            record.evidence + found,
-            fields,
-            record.roles,
-            record.events,
-            record.location,
-        )
-    return list(by_id.values())

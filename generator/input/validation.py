@@ -27,8 +27,9 @@ from generator.input.checks import (
     unevidenced_actors,
     unregistered,
 )
+from generator.input.growing import alias_problems, grown
 from generator.input.loading import Article, Document, load_article, load_yaml
-from generator.input.quotes import Quotes, with_more_evidence
+from generator.input.quotes import Quotes
 from generator.input.raw import ADDED, Raw, as_dict, as_list
 from generator.kinds import KINDS
 from generator.model.records import (
@@ -150,6 +151,7 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     source = Input(root)
     articles, documents, overview = _read(source, earlier.documents, problems)
     drafts = tuple(d.path for d in documents if as_dict(d.data).get("draft") is True)
+    drafted = _drafted([d for d in documents if d.path in drafts])
     documents = [d for d in documents if d.path not in drafts]
     checked: dict[tuple[str, str], Any] = {}
     raw = _check_schemas(articles, documents, overview, checked, problems)
@@ -174,6 +176,9 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
         if isinstance(data, dict) and isinstance(data.get("record"), str)
     ]
     problems.extend(unevidenced_actors(raw, {a.data["record"] for a in additions}))
+    problems.extend(alias_problems(raw, additions))
+    for addition in additions:
+        problems.extend(impossible_dates(addition))
     quotes = Quotes(articles, earlier.quotes)
     # A record found in a document its run checked, among the same ids and article texts, would
     # be checked and built the same way again: it is taken as it was.
@@ -184,9 +189,9 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
         if key in taken:
             by_document[key] = taken[key]
         else:
-            by_document[key] = [check_record(r, sections, quotes, problems) for r in found]
+            by_document[key] = [check_record(r, sections, quotes, problems, drafted) for r in found]
     records = [record for found in by_document.values() for record in found]
-    records = with_more_evidence(records, additions, sections, quotes, problems)
+    records = grown(records, additions, sections, quotes, problems, drafted)
     if problems:
         raise InputError(problems)
     # Records taken as checked found no quotes: the places in unchanged articles are kept
@@ -205,6 +210,17 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
         about=own.get("about", ""),
     )
     return briefing, findings
+
+
+def _drafted(drafts: list[Document]) -> dict[str, str]:
+    """The file of each id a draft defines, for the messages that name one (first file first)."""
+    found: dict[str, str] = {}
+    for document in drafts:
+        for section in SECTIONS:
+            for data in as_list(as_dict(document.data).get(section)):
+                if isinstance(as_dict(data).get("id"), str):
+                    found.setdefault(data["id"], document.path)
+    return found
 
 
 def _citing_unreadable(raw: list[Raw], unreadable: set[str], sections: dict[str, str]):
