@@ -1,0 +1,140 @@
+"""The actors a draft can name: the briefing's, found by name, alias or a near-spelling, and the
+new ones the article names, proposed with their aliases and the words that name them."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from generator.model.records import Briefing
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s?$")
+LEGISLATURE = {"congress", "parliament", "senate", "assembly", "legislature", "duma", "diet"}
+BODY = {
+    "ministry", "commission", "department", "agency", "administration", "office", "bureau",
+    "council", "customs", "police", "court", "government", "centers", "centre", "center",
+    "house", "embassy", "service", "authority", "authorities", "committee", "board", "force",
+    "forces", "army", "navy", "directorate", "protection", "inspectorate", "cabinet",
+}  # fmt: skip
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    known: bool
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # words naming it in the article
+    new_aliases: list[tuple[str, int, int]] = field(default_factory=list)  # (alias, start, end)
+    roles: list[tuple[str, int, int]] = field(default_factory=list)  # (title, start, end)
+    role_words: set[str] = field(default_factory=set)
+    inferred: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases, *(alias for alias, _, _ in self.new_aliases)]
+
+
+def normal(phrase: str) -> str:
+    """A name as compared: typographic marks folded, no article or possessive, lower case."""
+    phrase = " ".join(phrase.translate(_FOLD).split()).strip(" ,.;:\"'()")
+    return _POSSESSIVE.sub("", _LEADING.sub("", phrase)).lower()
+
+
+def slug(name: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", normal(name).replace("'", "")))[:60].strip("-")
+
+
+def acronym(name: str) -> str:
+    return "".join(word[0] for word in normal(name).split() if word not in {"of", "for", "and"})
+
+
+def _close(one: str, other: str) -> bool:
+    """Names spelt nearly alike, word by word ('Narcotic Control' and 'Narcotics Control')."""
+    words, others = one.split(), other.split()
+    if len(words) != len(others) or one == other:
+        return one == other
+    return all(
+        a == b or (a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+        for a, b in zip(words, others, strict=True)
+    )
+
+
+class Registry:
+    """Every actor the draft may name, looked up by what the article calls it."""
+
+    def __init__(self, briefing: Briefing, taken: set[str]):
+        self.actors: list[Actor] = []
+        self.by_name: dict[str, Actor] = {}
+        self.taken = taken  # ids in use anywhere in the briefing
+        for record in briefing.in_section("actors"):
+            actor = Actor(record.id, record["name"], record["kind"], True)
+            actor.aliases = list(record.get("aliases", []))
+            for role in record.roles:
+                actor.role_words |= set(normal(role.title).split())
+            self._index(actor)
+
+    def _index(self, actor: Actor) -> None:
+        self.actors.append(actor)
+        for name in actor.names:
+            self.by_name.setdefault(normal(name), actor)
+
+    def find(self, phrase: str) -> tuple[Actor | None, str]:
+        """The actor a phrase names, and how it was found ('' when by its name or an alias)."""
+        key = normal(phrase)
+        if not key:
+            return None, ""
+        if key in self.by_name:
+            return self.by_name[key], ""
+        close = [a for name, a in self.by_name.items() if _close(key, name)]
+        if len(set(map(id, close))) == 1:
+            return close[0], f'"{phrase}" is spelt nearly as "{close[0].name}"'
+        if " " not in key:
+            people = {
+                a.id: a
+                for a in self.actors
+                if a.kind == "person" and key in normal(a.name).split() and " " in normal(a.name)
+            }
+            if len(people) == 1:
+                return next(iter(people.values())), ""
+            bodies = {a.id: a for a in self.actors if a.kind != "person" and acronym(a.name) == key}
+            if len(bodies) == 1 and len(key) > 1:
+                return next(iter(bodies.values())), f'"{phrase}" is taken as the initials of a name'
+        return None, ""
+
+    def add(self, name: str, kind: str, start: int, end: int) -> Actor:
+        name = " ".join(name.translate(_FOLD).split()).strip(" ,.;:")
+        name = _POSSESSIVE.sub("", _LEADING.sub("", name)) if kind != "group" else name
+        base = slug(name) or "actor"
+        new_id, number = base, 2
+        while new_id in self.taken:
+            new_id, number = f"{base}-{number}", number + 1
+        self.taken.add(new_id)
+        actor = Actor(new_id, name[:1].upper() + name[1:], kind, False, spans=[(start, end)])
+        self._index(actor)
+        return actor
+
+    def alias(self, actor: Actor, phrase: str, start: int, end: int) -> None:
+        """Note that the article calls ``actor`` ``phrase`` (a new alias when it is one)."""
+        phrase = " ".join(phrase.translate(_FOLD).split()).strip(" ,.;:")
+        if normal(phrase) in {normal(n) for n in actor.names}:
+            actor.spans.append((start, end))
+            return
+        actor.new_aliases.append((phrase, start, end))
+        self.by_name.setdefault(normal(phrase), actor)
+
+    def kind_of(self, name: str, label: str) -> str:
+        words = set(normal(name).split())
+        if label == "PERSON":
+            return "person"
+        if label == "GPE":
+            return "state"
+        if words & LEGISLATURE:
+            return "legislature"
+        if words & BODY:
+            return "government-body"
+        return "organisation"

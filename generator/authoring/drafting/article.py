@@ -1,0 +1,72 @@
+"""The article as the drafter reads it: sentences (split as coverage splits them, so a drafted
+quote touches the sentences a reviewer sees), each parsed, and the passages in quotation marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from generator.render.coverage import split_sentences
+
+_OPEN, _CLOSE = "“‘", "”’"
+SPEECH_WORDS = 5  # fewer words in quotation marks are a phrase ("designer drugs"), not speech
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+    doc: Any  # the parsed sentence (spaCy Doc)
+
+    def place(self, first: Any, last: Any | None = None) -> tuple[int, int]:
+        """Offsets in the article of the tokens from ``first`` to ``last`` (or ``first``)."""
+        last = first if last is None else last
+        return self.start + first.idx, self.start + last.idx + len(last.text)
+
+
+@dataclass
+class Article:
+    text: str
+    sentences: list[Sentence]
+    speech: list[tuple[int, int]]  # offsets of each passage in quotation marks long enough
+
+    def speech_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of the passages of speech that fall between ``start`` and ``end``."""
+        return [(max(a, start), min(b, end)) for a, b in self.speech if a < end and start < b]
+
+    def in_speech(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.speech)
+
+
+def read(text: str, nlp: Any) -> Article:
+    spans = split_sentences(text)
+    breaks = [m.start() for m in re.finditer(r"\n", text)]
+    docs = nlp.pipe(text[a:b] for a, b in spans)
+    sentences = [
+        Sentence(i, a, b, sum(1 for n in breaks if n < a), text[a:b], doc)
+        for i, ((a, b), doc) in enumerate(zip(spans, docs, strict=True))
+    ]
+    return Article(text, sentences, _speech(text))
+
+
+def _speech(text: str) -> list[tuple[int, int]]:
+    """Passages in double quotation marks (curly or straight), read a line at a time; a quote
+    left open at the end of its line runs to that end (a quote continued in the next paragraph
+    opens again there). Single quotation marks inside them are part of the words."""
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        opened = None
+        for at in range(line.start(), line.end()):
+            char = text[at]
+            if char == "“" or (char == '"' and opened is None):
+                opened = at + 1
+            elif (char == "”" or char == '"') and opened is not None:
+                found.append((opened, at))
+                opened = None
+        if opened is not None:
+            found.append((opened, line.end()))
+    return [(a, b) for a, b in found if len(text[a:b].split()) >= SPEECH_WORDS]

@@ -1,0 +1,76 @@
+"""The draft with the language pipeline: claims, figures, measures, new actors and links to the
+records the briefing already holds, each inferred value with its reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.authoring.drafting import article as reading
+from generator.authoring.drafting.actors import Registry
+from generator.authoring.drafting.claims import Claim, draft_claims
+from generator.authoring.drafting.figures import Figure, draft_figures
+from generator.authoring.drafting.speakers import Resolver, name_span
+from generator.authoring.drafting.writing import Writer
+from generator.model.records import Briefing
+
+NAMED = {"PERSON", "ORG", "GPE"}
+
+
+def draft_annotation(
+    source_id: str,
+    text: str,
+    briefing: Briefing,
+    published: str | None,
+    publisher: str | None,
+    nlp: Any,
+) -> str:
+    taken = {record.id for section in ("actors", "sources", "claims", "measures", "figures")
+             for record in briefing.in_section(section)}  # fmt: skip
+    registry = Registry(briefing, taken)
+    resolver = Resolver(registry)
+    article = reading.read(text, nlp)
+    claims = draft_claims(article, resolver, published)
+    _mentions(article, resolver)
+    writer = Writer(source_id, text)
+    writer.actors(registry.actors)
+    writer.more_evidence(registry.actors, [])
+    writer.claims(claims, published)
+    figures = draft_figures(article)
+    writer.figures(figures, [_stated_by(f, claims, publisher) for f in figures])
+    return writer.result()
+
+
+def _stated_by(
+    figure: Figure, claims: list[Claim], publisher: str | None
+) -> tuple[str | None, str]:
+    """Who gives the number: the speaker whose words hold it, else the article itself."""
+    start, end = figure.place
+    for claim in claims:
+        if claim.speaker is not None and any(a <= start and end <= b for a, b in claim.quotes):
+            return claim.speaker.id, claim.inferred.get("speaker", "")
+    if publisher:
+        return publisher, "No one else is credited with the number: the article's own statement."
+    return None, ""
+
+
+def _mentions(article: reading.Article, resolver: Resolver) -> None:
+    """Every person, body and state the article names: known ones noted, new ones proposed."""
+    for sentence in article.sentences:
+        for entity in sentence.doc.ents:
+            if entity.label_ not in NAMED or any(c.isdigit() for c in entity.text):
+                continue
+            if _defined_acronym(article.text, sentence.start + entity.start_char, entity.text):
+                continue
+            first, last = name_span(sentence, entity.root)
+            resolver.mention(sentence, first, last)
+
+
+def _defined_acronym(text: str, at: int, words: str) -> bool:
+    """'new psychoactive substances (NPS)': initials of common words name no actor."""
+    if not words.isupper() or " " in words:
+        return False
+    opening = text.find(f"({words})")
+    if opening < 0:
+        return False
+    before = text[max(0, opening - 80) : opening].split()[-len(words) :]
+    return all(word[:1].islower() for word in before)

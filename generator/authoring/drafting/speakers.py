@@ -1,0 +1,306 @@
+"""Who speaks: attributions in a sentence (reporting verbs, "according to") and the actor each
+one names, through names, appositives, pronouns, role nouns and the documents already named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.authoring.drafting.actors import Actor, Registry, normal
+from generator.authoring.drafting.article import Article, Sentence
+
+REPORTING = {
+    "say", "add", "write", "tell", "argue", "stress", "note", "warn", "claim", "insist",
+    "announce", "state", "explain", "continue", "reiterate", "highlight", "point", "list",
+    "accuse", "deny", "reject", "acknowledge", "admit", "predict", "suggest", "confirm",
+    "testify", "emphasize", "emphasise", "assert", "contend", "maintain", "observe", "remark",
+    "report", "reply", "respond", "counter", "caution", "complain", "recall", "conclude",
+    "hit", "brush", "tweet", "indicate", "reveal", "disclose", "find", "show",
+    "estimate", "label", "blame", "dismiss", "describe", "outline", "detail", "believe",
+}  # fmt: skip
+LISTING = {"list", "outline", "detail", "enumerate"}
+DOCUMENTS = {
+    "report", "figures", "data", "study", "survey", "statement", "analysis", "tweet", "letter",
+    "memo", "filing", "document", "poll", "review", "audit", "paper", "release", "assessment",
+    "estimates", "statistics", "research", "findings", "op-ed", "article", "post", "testimony",
+}  # fmt: skip
+ROLE_CLASSES = [
+    {"envoy", "ambassador", "diplomat", "emissary", "consul"},
+    {"official", "chief", "head", "deputy", "director", "minister", "secretary", "commissioner",
+     "officer", "administrator", "chairman", "chairwoman", "chair", "chancellor", "premier"},
+    {"spokesman", "spokeswoman", "spokesperson"},
+    {"president", "leader", "premier", "king", "queen"},
+    {"lawmaker", "senator", "congressman", "congresswoman", "representative", "legislator"},
+    {"mayor"}, {"governor"}, {"executive", "ceo", "founder"}, {"prosecutor", "attorney"},
+    {"judge"}, {"analyst"}, {"expert"}, {"researcher", "scientist", "professor"},
+]  # fmt: skip
+ROLE_WORDS = set().union(*ROLE_CLASSES)
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "sir", "dame"}
+PEOPLE_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
+
+
+@dataclass
+class Attribution:
+    verb: Any  # the reporting verb's token, or "according"
+    subject: Any  # the head of the phrase naming the speaker
+    start: int  # the claim's words in the article
+    end: int
+    listing: bool = False  # "X listed the efforts:": the sentences after it are X's
+    added: bool = False  # "..., adding that ...": a claim of its own
+
+
+def attributions(sentence: Sentence, article: Article) -> list[Attribution]:
+    found: list[Attribution] = []
+    for token in sentence.doc:
+        subject = None
+        if token.lower_ == "according" and token.i + 1 < len(sentence.doc):
+            after = sentence.doc[token.i + 1]
+            subject = next((c for c in after.children if c.dep_ == "pobj"), None)
+        elif token.lemma_ in REPORTING and token.pos_ == "VERB":
+            subject = _subject(token)
+            if token.lemma_ in {"hit", "brush"} and not any(
+                c.dep_ == "prt" for c in token.children
+            ):
+                subject = None
+        if subject is None:
+            continue
+        at = sentence.place(token)[0]
+        if article.in_speech(at) and subject.pos_ == "PRON":
+            continue  # "we reject ..." inside the speaker's own words
+        ends = sentence.text.rstrip().endswith(":")
+        if token.lemma_ in LISTING and not ends:
+            continue  # "China listed 138 substances as controlled": an action, not words
+        listing = ends and (token.lemma_ in LISTING or token.dep_ == "ROOT")
+        found.append(Attribution(token, subject, sentence.start, sentence.end, listing))
+    return _split_additions(sentence, found)
+
+
+def _subject(verb: Any) -> Any | None:
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is not None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
+        return own
+    return _subject(verb.head) if verb.head is not verb else None
+
+
+def _split_additions(sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
+    """ "X said A, adding that B": two claims, A and B. Other attributions of one speaker in a
+    sentence ("hit back at ..., arguing that ...") stay one claim."""
+    kept: list[Attribution] = []
+    for attribution in found:
+        verb = attribution.verb
+        same = [k for k in kept if k.subject == attribution.subject]
+        if verb.lemma_ == "add" and verb.dep_ in {"advcl", "conj"} and same:
+            cut = sentence.place(verb)[0]
+            for earlier in same:
+                earlier.end = min(earlier.end, cut)
+            attribution.start = cut
+            attribution.added = True
+            kept.append(attribution)
+        elif not same:
+            kept.append(attribution)
+    return kept
+
+
+class Resolver:
+    """Finds the actor an attribution names, remembering whom the article named last."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.last_person: Actor | None = None
+        self.documents: dict[str, Actor] = {}  # "report" -> whose report it is
+        self.pending_roles: list[set[str]] = []  # "A top official said": named later?
+
+    def speaker(self, sentence: Sentence, head: Any) -> tuple[Actor | None, str, str]:
+        """(actor or None, the reason when it is inferred, a note for the reviewer)."""
+        phrase = " ".join(t.text for t in head.subtree)
+        if head.pos_ == "PRON":
+            gender = PEOPLE_PRONOUNS.get(head.lower_)
+            if gender and self.last_person:
+                reason = (
+                    f'"{head.text}" is taken to be {self.last_person.name}, the last person named'
+                )
+                return self.last_person, reason, ""
+            return None, "", f'"{head.text}": no one to refer to'
+        named = self._named(sentence, head)
+        if named is not None:
+            return named, "", ""
+        noun = head.lemma_.lower()
+        if noun in DOCUMENTS or head.lower_ in DOCUMENTS:
+            source = self._source_of(sentence, head)
+            if source is not None:
+                return source, f'"{phrase}" is taken to be {source.name}\'s', ""
+            definite = any(c.lower_ == "the" for c in head.children)
+            if definite and head.lower_ in self.documents:
+                actor = self.documents[head.lower_]
+                reason = f'"{phrase}" is taken to be the {head.lower_} of {actor.name} named before'
+                return actor, reason, ""
+            return None, "", f'"{phrase}": whose is it?'
+        if head.tag_ == "NNS" and not any(c.dep_ == "prep" for c in head.children):
+            actor, _ = self.registry.find(phrase)
+            if actor is None:
+                start, end = sentence.place(_first(head), _last(head))
+                actor = self.registry.add(_trimmed(sentence, head), "group", start, end)
+            return actor, "", ""
+        if noun in ROLE_WORDS:
+            return self._by_role(sentence, head, phrase)
+        return None, "", f'"{phrase}" names no known actor'
+
+    def _named(self, sentence: Sentence, head: Any) -> Actor | None:
+        """The actor a proper name in the subject names: the subject itself or its appositive."""
+        appositive = next(
+            (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+        )
+        name_token = appositive if appositive is not None else head
+        if name_token.pos_ != "PROPN":
+            return None
+        first, last = name_span(sentence, name_token)
+        start, end = sentence.place(first, last)
+        actor = self.mention(sentence, first, last)
+        if actor is None:
+            return None
+        title = _title(sentence, head, name_token, first)
+        if title:
+            actor.roles.append(title)
+            actor.role_words |= set(normal(title[0]).split()) & ROLE_WORDS
+        if actor.kind == "person":
+            self.last_person = actor
+        del start, end
+        return actor
+
+    def mention(self, sentence: Sentence, first: Any, last: Any) -> Actor | None:
+        """The actor that the words from ``first`` to ``last`` name, added when new."""
+        words = sentence.doc[first.i : last.i + 1].text
+        start, end = sentence.place(first, last)
+        actor, how = self.registry.find(words)
+        if actor is None:
+            label = next((e.label_ for e in sentence.doc.ents if e.start <= last.i < e.end), "")
+            if label not in {"PERSON", "ORG", "GPE", ""}:
+                return None
+            if not label:
+                label = "PERSON" if last.ent_type_ == "PERSON" or last.i > first.i else "ORG"
+            actor = self.registry.add(words, self.registry.kind_of(words, label), start, end)
+        elif how or normal(words) not in {normal(n) for n in actor.names}:
+            self.registry.alias(actor, words, start, end)
+            if how:
+                actor.inferred.setdefault("aliases", how)
+        else:
+            actor.spans.append((start, end))
+        return actor
+
+    def _source_of(self, sentence: Sentence, head: Any) -> Actor | None:
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return self.mention(sentence, *name_span(sentence, child))
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None and target.pos_ == "PROPN":
+                    return self.mention(sentence, *name_span(sentence, target))
+        return None
+
+    def _by_role(self, sentence: Sentence, head: Any, phrase: str) -> tuple[Actor | None, str, str]:
+        actor, _ = self.registry.find(phrase)
+        if actor is not None:
+            return actor, "", ""
+        word = head.lemma_.lower()
+        kin = set().union(*(c for c in ROLE_CLASSES if word in c))
+        if any(c.dep_ == "prep" and c.lower_ in {"from", "at", "with"} for c in head.children):
+            return None, "", f'"{phrase}": an unnamed person; who?'
+        if any(c.lower_ in {"a", "an", "one"} for c in head.children):
+            self.pending_roles.append(kin)
+            return None, "", f'"{phrase}": someone the article names later?'
+        holders = [a for a in self.registry.actors if a.kind == "person" and a.role_words & kin]
+        if self.last_person in holders:
+            holder = self.last_person
+        elif len(holders) == 1:
+            holder = holders[0]
+        else:
+            return (
+                None,
+                "",
+                f'"{phrase}": '
+                + (f"one of {', '.join(a.id for a in holders)}?" if holders else "who is it?"),
+            )
+        return holder, f'"{phrase}" is taken to be {holder.name}, whom the article calls so', ""
+
+    def note_documents(self, sentence: Sentence, actor: Actor) -> None:
+        """'In its annual report, China says ...': a later 'the report' is China's."""
+        for token in sentence.doc:
+            if token.lower_ not in DOCUMENTS or token.pos_ != "NOUN":
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON":
+                self.documents[token.lower_] = actor
+            elif owner is not None and owner.pos_ == "PROPN":
+                found, _ = self.registry.find(sentence.doc[slice(*_bounds(sentence, owner))].text)
+                if found is not None:
+                    self.documents[token.lower_] = found
+
+    def holder_of(self, kin: set[str]) -> Actor | None:
+        """The one new person of this article given a role of this kind, if only one is."""
+        holders = [a for a in self.registry.actors if not a.known and a.role_words & kin]
+        return holders[0] if len(holders) == 1 else None
+
+    def note_subjects(self, sentence: Sentence) -> None:
+        """Remember the last person the sentence names as the one who acts."""
+        for token in sentence.doc:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
+                first, last = name_span(sentence, token)
+                actor, _ = self.registry.find(sentence.doc[first.i : last.i + 1].text)
+                if actor is not None and actor.kind == "person":
+                    self.last_person = actor
+
+
+def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
+    """The first and last tokens of the proper name ``token`` ends, without a title before it."""
+    entity = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
+    if entity is not None and entity.label_ in {"PERSON", "ORG", "GPE", "FAC", "NORP"}:
+        first, last = entity[0], entity[-1]
+        while first.i < last.i and (first.lower_ in {"the"} or first.tag_ == "POS"):
+            first = sentence.doc[first.i + 1]
+        return first, last
+    first = token
+    while first.i > 0:
+        before = sentence.doc[first.i - 1]
+        if before.dep_ != "compound" or before.pos_ != "PROPN" or before.head.i > token.i:
+            break
+        if before.lower_.rstrip(".") in ROLE_WORDS | HONORIFICS:
+            break
+        first = before
+    return first, token
+
+
+def _title(sentence: Sentence, head: Any, name: Any, first: Any) -> tuple[str, int, int] | None:
+    """The role the subject gives a person: 'Chinese Ambassador to the U.S. Cui Tiankai',
+    'Liu Yuejin, deputy chief of ...', 'US President Donald Trump'."""
+    if name.i != head.i:  # the subject is the title, its appositive the name
+        words = [t for t in head.subtree if t.i < min(t2.i for t2 in name.subtree)]
+    else:
+        appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appositive is not None and appositive.pos_ == "NOUN":
+            words = list(appositive.subtree)
+        else:
+            words = [t for t in head.subtree if t.i < first.i and t.dep_ in {"compound", "amod"}]
+    words = [t for t in words if not t.is_punct]
+    if not words or not {t.lower_ for t in words} & ROLE_WORDS:
+        return None
+    start, end = sentence.place(words[0], words[-1])
+    return sentence.doc[words[0].i : words[-1].i + 1].text, start, end
+
+
+def _bounds(sentence: Sentence, token: Any) -> tuple[int, int]:
+    first, last = name_span(sentence, token)
+    return first.i, last.i + 1
+
+
+def _first(head: Any) -> Any:
+    return min(head.subtree, key=lambda t: t.i)
+
+
+def _last(head: Any) -> Any:
+    return max(head.subtree, key=lambda t: t.i)
+
+
+def _trimmed(sentence: Sentence, head: Any) -> str:
+    """A group's name: its head noun with the words right before it ('Chinese officials')."""
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"amod", "compound"}]
+    return " ".join(t.text for t in [*words, head])
