@@ -1,0 +1,107 @@
+"""The article of a web page saved from a browser or fetched: its headline, byline and body
+paragraphs, found by trafilatura, and the metadata the page carries (``page_metadata``).
+
+trafilatura was chosen over readability-lxml after measuring both on realistic news pages
+(benchmarks/importing.py): both kept every body paragraph, but readability kept
+advertisements, share bars, captions and related links inside the article's container, and
+reads no metadata. Before it runs, the page's furniture that news sites mark by class or id
+(advertisements, promotions, newsletter boxes, related links, share bars, comments, cookie
+banners) is taken out, and ``paragraphs`` drops what is left of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import html as lxml_html
+
+from generator.authoring.importing import page_metadata, paragraphs
+from generator.authoring.importing.page_metadata import Known, PageMetadata
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+FURNITURE = {
+    "ad", "ads", "adslot", "advert", "adverts", "advertisement", "banner", "promo", "promos",
+    "newsletter", "newsletters", "signup", "subscribe", "related", "recirc", "share", "sharing",
+    "social", "comment", "comments", "disqus", "cookie", "cookies", "consent", "gdpr",
+    "sponsor", "sponsored", "outbrain", "taboola", "trust", "popular", "most", "sidebar",
+    "widget", "breadcrumb", "breadcrumbs", "tags", "toolbox", "addthis",
+}  # fmt: skip
+_KEEP = {"html", "body", "main", "article"}
+_BYLINE = {"byline", "author", "authors", "writer", "credit", "by"}
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    metadata: PageMetadata
+
+
+def extract(raw: bytes, address: str = "") -> Extracted:
+    """The article of the page ``raw`` (served from ``address``, if fetched)."""
+    tree = lxml_html.fromstring(raw)
+    metadata = page_metadata.read(tree)
+    if metadata.url:  # a relative canonical link is read against the page's own address
+        absolute = urljoin(address, metadata.url.value) if address else metadata.url.value
+        metadata.url = Known(absolute, metadata.url.field) if _is_web(absolute) else None
+    if not metadata.url and _is_web(address):
+        metadata.url = Known(address, "the address it was fetched from")
+    headline = _first_text(tree, "//h1") or (metadata.title.value if metadata.title else "")
+    byline = _byline(tree)
+    _remove_furniture(tree)
+    cleaned = lxml_html.tostring(tree, encoding="unicode")
+    body = trafilatura.extract(
+        cleaned,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        deduplicate=False,
+    )
+    return Extracted(paragraphs.article_text(headline, byline, (body or "").splitlines()), metadata)
+
+
+def _is_web(address: str) -> bool:
+    return address.startswith(("http://", "https://"))
+
+
+def _tokens(element: lxml_html.HtmlElement) -> set[str]:
+    names = " ".join(
+        element.get(a) or "" for a in ("class", "id", "data-testid", "itemprop", "rel")
+    )
+    return set(_TOKEN.findall(names.lower()))
+
+
+def _remove_furniture(tree: lxml_html.HtmlElement) -> None:
+    """Take out the elements whose class, id or test id names them furniture, unless they hold
+    the headline (a page whose ``<body>`` class says 'social' keeps its article)."""
+    doomed = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in _KEEP
+        and _tokens(element) & FURNITURE
+        and not element.xpath(".//h1")
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _byline(tree: lxml_html.HtmlElement) -> str:
+    """The byline as the page shows it ("By Jane Smith, Local Government Reporter")."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _KEEP:
+            continue
+        tokens = _tokens(element)
+        if tokens & _BYLINE and not tokens & {"box", "bio", "card"}:
+            text = " ".join(element.text_content().split())
+            if 3 < len(text) < 160:
+                return text
+    return ""
+
+
+def _first_text(tree: lxml_html.HtmlElement, path: str) -> str:
+    found = tree.xpath(path)
+    return " ".join(found[0].text_content().split()) if found else ""
