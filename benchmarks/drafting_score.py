@@ -392,10 +392,20 @@ def _figures(score: Score, complete: list[Side], drafted: list[Side], actors: Ac
             score.details.append(f"figure not found: {c.id} ({c.value:g} {c.unit})")
 
 
+_UNIT_WORDS = {
+    "%": "percent",
+    "people": "person",
+    "persons": "person",
+    "$": "dollar",
+    "usd": "dollar",
+}
+
+
 def unit_of(unit: str) -> str:
-    """A unit compared without case or plural: 'Tons' is 'ton', '%' is 'percent'."""
+    """A unit compared without case or plural: 'Tons' is 'ton'; '%' is 'percent', '$' and
+    'USD' are 'dollar', 'people' is 'person'."""
     word = " ".join(unit.casefold().split()).replace("per cent", "percent")
-    word = {"%": "percent", "people": "person", "persons": "person"}.get(word, word)
+    word = _UNIT_WORDS.get(word, word)
     for ending, stem in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
         if word.endswith(ending) and len(word) > len(ending) + 2 and not word.endswith("ss"):
             return word[: -len(ending)] + stem
