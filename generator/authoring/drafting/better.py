@@ -9,6 +9,8 @@ from generator.authoring.drafting import article as reading
 from generator.authoring.drafting.actors import Registry
 from generator.authoring.drafting.claims import Claim, draft_claims
 from generator.authoring.drafting.figures import Figure, draft_figures
+from generator.authoring.drafting.matching import PROPOSE, Index
+from generator.authoring.drafting.measures import draft_measures
 from generator.authoring.drafting.speakers import Resolver, name_span
 from generator.authoring.drafting.writing import Writer
 from generator.model.records import Briefing
@@ -32,11 +34,20 @@ def draft_annotation(
     claims = draft_claims(article, resolver, published)
     _mentions(article, resolver)
     writer = Writer(source_id, text)
+    measures = draft_measures(article, claims, resolver)
+    index = Index(briefing)
+    near = [index.candidates(text[slice(*m.place)]) for m in measures]
+    again = [
+        (found[0][0], f"reported again? {found[0][1]:.0%} of the words are its own", m.place)
+        for m, found in zip(measures, near, strict=True)
+        if found and found[0][1] >= PROPOSE
+    ]
     writer.actors(registry.actors)
-    writer.more_evidence(registry.actors, [])
+    writer.more_evidence(registry.actors, again)
     writer.claims(claims, published)
     figures = draft_figures(article)
     writer.figures(figures, [_stated_by(f, claims, publisher) for f in figures])
+    writer.measures(measures, near)
     return writer.result()
 
 

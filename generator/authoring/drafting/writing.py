@@ -8,6 +8,7 @@ import json
 from generator.authoring.drafting.actors import Actor
 from generator.authoring.drafting.claims import Claim
 from generator.authoring.drafting.figures import Figure
+from generator.authoring.drafting.measures import Measure
 from generator.input.evidence import SearchableText
 
 HEADER = [
@@ -153,6 +154,32 @@ class Writer:
                 self.lines.append(f"    stated_by: {speaker}")
             self.evidence([figure.place], 4)
             self.inferred({"stated_by": reason} if speaker and reason else {}, 4)
+
+    def measures(self, measures: list[Measure], candidates: list[list[tuple[str, float]]]) -> None:
+        if not measures:
+            self.lines += ["", "measures: []  # none found: add the actions it reports"]
+            return
+        self.lines += ["", "measures:"]
+        for number, (measure, near) in enumerate(zip(measures, candidates, strict=True), 1):
+            self.lines.append(f"  - id: {self.source_id}-measure-{number}")
+            if near:
+                named = ", ".join(f"{i} ({share:.0%} of its words)" for i, share in near)
+                self.lines.append(f"    # already recorded? {named}")
+            words = " ".join(self.text[slice(*measure.place)].split())
+            self.lines.append(f"    summary: {q(words[:300])}  # TODO: one plain line")
+            self.lines += [f"    kind: {measure.kind}", f"    status: {measure.status}"]
+            note = f"  # {measure.note}" if measure.note else ""
+            self.lines.append(f"    actors: [{', '.join(measure.actors)}]{note}")
+            if measure.urged_by:
+                self.lines.append(f"    urged_by: [{', '.join(measure.urged_by)}]")
+            if measure.events:
+                self.lines.append("    events:")
+                for event, place in measure.events:
+                    self.lines.append(f"      - event: {event}")
+                    self.evidence([place], 8, single=True)
+            places = [place for _, place in measure.events] or [measure.place]
+            self.evidence(places, 4)
+            self.inferred(measure.inferred, 4)
 
     def result(self) -> str:
         return "\n".join(self.lines) + "\n"
