@@ -75,6 +75,7 @@ def report(scores: list[Score], figures: dict[str, Any], details: bool) -> str:
         "the draft extra's installed size: "
         + (f"{size / 1e6:,.0f} MB" if size is not None else "not installed")
     )
+    lines += [f"not scored: {source} (see stderr)" for source in figures["failed"]]
     if details:
         for score in scores:
             lines += ["", f"{score.article}:", *(f"  {line}" for line in score.details)]

@@ -159,7 +159,7 @@ def drafted_side(item: dict[str, Any], article: Article, score: Score, section: 
     score.quotes_not_found += sum(place is None for place in places)
     sentences = set().union(*(article.touched(*p) for p in places if p))
     said = item.get("speaker" if section == "claims" else "stated_by")
-    speakers = tuple(s for s in ([said] if isinstance(said, str) else _as_list(said)) if s)
+    speakers = tuple(s for s in ([said] if isinstance(said, str) else _strings(said)) if s)
     todo = any(TODO in str(s) for s in speakers)
     value = _number(item.get("value"))
     date_like = section == "figures" and any(
@@ -265,7 +265,7 @@ _DATE = re.compile(
     ),
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _SCALES = (1, 100, 1e3, 1e6, 1e9, 1e12)  # a number as written, or with its scale word
 
 
@@ -448,14 +448,12 @@ def _references(data: Any) -> Iterable[str]:
     if isinstance(data, dict):
         for key, value in data.items():
             if key in REFERENCE_KEYS:
-                yield from (
-                    v for v in ([value] if isinstance(value, str) else _as_list_of_str(value))
-                )
+                yield from [value] if isinstance(value, str) else _strings(value)
             yield from _references(value)
     elif isinstance(data, list):
         for item in data:
             yield from _references(item)
 
 
-def _as_list_of_str(value: Any) -> list[str]:
+def _strings(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
