@@ -10,7 +10,7 @@ from typing import Any
 from generator.render.coverage import split_sentences
 
 _OPEN, _CLOSE = "“‘", "”’"
-SPEECH_WORDS = 5  # fewer words in quotation marks are a phrase ("designer drugs"), not speech
+SPEECH_WORDS = 4  # fewer words in quotation marks are a phrase ("designer drugs"), not speech
 
 
 @dataclass

@@ -151,6 +151,8 @@ def _paragraph_speakers(article: Article, claims: list[Claim], published: str | 
         speakers = {id(c.speaker) for c in own}
         if sentence.index in covered or not own or len(speakers) != 1 or own[0].speaker is None:
             continue
+        if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" for t in sentence.doc):
+            continue  # it names who acts: not the speaker's words
         speaker = own[0].speaker
         claim = Claim(speaker, "reported", [(sentence.start, sentence.end)], sentence.index)
         claim.inferred["speaker"] = (

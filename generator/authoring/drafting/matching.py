@@ -9,9 +9,49 @@ from collections import Counter
 from generator.model.records import Briefing
 
 STOP = set(
-    "that this with from have been were will would should their there about into over under "
-    "also more most such other than them they which while when where what these those said "
-    "says after before being made make part only very".split()
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "will",
+        "would",
+        "should",
+        "their",
+        "there",
+        "about",
+        "into",
+        "over",
+        "under",
+        "also",
+        "more",
+        "most",
+        "such",
+        "other",
+        "than",
+        "them",
+        "they",
+        "which",
+        "while",
+        "when",
+        "where",
+        "what",
+        "these",
+        "those",
+        "said",
+        "says",
+        "after",
+        "before",
+        "being",
+        "made",
+        "make",
+        "part",
+        "only",
+        "very",
+    ]
 )
 PROPOSE = 0.6  # share of the drafted words found in one record: propose more_evidence
 NAME = 0.35  # share enough to name the record as a candidate in a comment

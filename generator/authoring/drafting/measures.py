@@ -98,9 +98,14 @@ def _measure(sentence: Sentence, token: Any, speaker: Any, resolver: Resolver) -
         urged_by = [speaker.id] if speaker is not None else []
     elif aux & {"will", "'ll", "wo"}:
         status = "promised" if any(c.dep_ == "neg" for c in token.children) else "announced"
-    elif token.tag_ == "VBG" and aux & {"is", "are", "being"} or "being" in aux:
-        status = "in-effect"
-    elif token.tag_ == "VBN" and aux & {"has", "have"} and "been" not in aux:
+    elif (
+        token.tag_ == "VBG"
+        and aux & {"is", "are", "being"}
+        or "being" in aux
+        or token.tag_ == "VBN"
+        and aux & {"has", "have"}
+        and "been" not in aux
+    ):
         status = "in-effect"
     elif token.tag_ in {"VBD", "VBN"} and (
         token.dep_ in {"ROOT", "conj", "acl", "relcl", "ccomp"} or aux

@@ -17,6 +17,7 @@ REPORTING = {
     "report", "reply", "respond", "counter", "caution", "complain", "recall", "conclude",
     "hit", "brush", "tweet", "indicate", "reveal", "disclose", "find", "show",
     "estimate", "label", "blame", "dismiss", "describe", "outline", "detail", "believe",
+    "dispute", "question", "criticize", "criticise", "welcome", "defend",
 }  # fmt: skip
 LISTING = {"list", "outline", "detail", "enumerate"}
 DOCUMENTS = {
@@ -172,20 +173,32 @@ class Resolver:
         words = sentence.doc[first.i : last.i + 1].text
         start, end = sentence.place(first, last)
         actor, how = self.registry.find(words)
-        if actor is None:
+        new = actor is None
+        if new:
             label = next((e.label_ for e in sentence.doc.ents if e.start <= last.i < e.end), "")
             if label not in {"PERSON", "ORG", "GPE", ""}:
                 return None
             if not label:
                 label = "PERSON" if last.ent_type_ == "PERSON" or last.i > first.i else "ORG"
             actor = self.registry.add(words, self.registry.kind_of(words, label), start, end)
-        elif how or normal(words) not in {normal(n) for n in actor.names}:
+            self._initials(sentence, actor, last)
+            return actor
+        self._initials(sentence, actor, last)
+        if how or normal(words) not in {normal(n) for n in actor.names}:
             self.registry.alias(actor, words, start, end)
             if how:
                 actor.inferred.setdefault("aliases", how)
         else:
             actor.spans.append((start, end))
         return actor
+
+    def _initials(self, sentence: Sentence, actor: Actor, last: Any) -> None:
+        """'the Fishers Union (FU)': FU is an alias."""
+        window = sentence.doc[last.i + 1 : last.i + 4]
+        if len(window) == 3 and window[0].text == "(" and window[2].text == ")":
+            initials = window[1]
+            if initials.text.isupper() and initials.text.isalpha():
+                self.registry.alias(actor, initials.text, *sentence.place(initials))
 
     def _source_of(self, sentence: Sentence, head: Any) -> Actor | None:
         for child in head.children:
@@ -246,6 +259,8 @@ class Resolver:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
                 first, last = name_span(sentence, token)
                 actor, _ = self.registry.find(sentence.doc[first.i : last.i + 1].text)
+                if actor is None and token.ent_type_ == "PERSON":
+                    actor = self.mention(sentence, first, last)
                 if actor is not None and actor.kind == "person":
                     self.last_person = actor
 
@@ -257,6 +272,9 @@ def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
         first, last = entity[0], entity[-1]
         while first.i < last.i and (first.lower_ in {"the"} or first.tag_ == "POS"):
             first = sentence.doc[first.i + 1]
+        bracket = next((t for t in entity if t.text == "(" and t.i > first.i), None)
+        if bracket is not None:  # "Fishers Union (FU": the name stops at its initials
+            last = sentence.doc[bracket.i - 1]
         return first, last
     first = token
     while first.i > 0:
@@ -280,6 +298,8 @@ def _title(sentence: Sentence, head: Any, name: Any, first: Any) -> tuple[str, i
             words = list(appositive.subtree)
         else:
             words = [t for t in head.subtree if t.i < first.i and t.dep_ in {"compound", "amod"}]
+    if any(t.text == "(" for t in words):  # "head of the Fishers Union (FU)"
+        words = words[: next(i for i, t in enumerate(words) if t.text == "(")]
     words = [t for t in words if not t.is_punct]
     if not words or not {t.lower_ for t in words} & ROLE_WORDS:
         return None
