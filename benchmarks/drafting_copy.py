@@ -58,21 +58,34 @@ def remove_article(
     (its own file's records); return the files changed. ``required``: each section's required
     fields (from the schema)."""
     changed: set[Path] = set()
+    emptied: list[tuple[Path, dict[str, Any]]] = []  # records that only the article evidenced
+    added: dict[str, list[tuple[Path, dict[str, Any]]]] = {}  # more_evidence, by record
     for path, data in files.items():
         for _, record in _records(data):
             had = any(e["source"] == article for e in record.get("evidence") or [])
             if _strip_evidence(record, article):
                 changed.add(path)
             if had and not record["evidence"]:
-                gone.add(record["id"])
-        entries = data.get("more_evidence") or []
-        for entry in entries:
-            left = [e for e in entry["evidence"] if e["source"] != article]
-            if len(left) != len(entry["evidence"]):
+                emptied.append((path, record))
+        for entry in data.get("more_evidence") or []:  # with the roles and events they add
+            if _strip_evidence(entry, article):
                 changed.add(path)
-                entry["evidence"] = left
-        if any(not entry["evidence"] for entry in entries):
-            data["more_evidence"] = [entry for entry in entries if entry["evidence"]]
+            if entry["evidence"]:
+                added.setdefault(entry["record"], []).append((path, entry))
+        if "more_evidence" in data:
+            data["more_evidence"] = [e for e in data["more_evidence"] or [] if e["evidence"]]
+    for path, record in emptied:  # another article's addition becomes its own evidence
+        if not added.get(record["id"]):
+            gone.add(record["id"])
+            continue
+        where, entry = added[record["id"]].pop(0)
+        record["evidence"] = entry["evidence"]
+        for part in ("aliases", "roles", "events"):  # what the addition grew it by
+            record[part] = (record.get(part) or []) + entry.get(part, [])
+            if not record[part]:
+                del record[part]
+        files[where]["more_evidence"].remove(entry)
+        changed.update((path, where))
     while True:  # a removal may take records that refer to it, and so on
         before = len(gone)
         for path, data in files.items():
@@ -86,6 +99,11 @@ def remove_article(
                         data[section].remove(record)
             if data.get("more_evidence"):
                 left = [e for e in data["more_evidence"] if e["record"] not in gone]
+                for entry in left:  # a role it adds may be of an actor that went
+                    roles = [r for r in entry.get("roles") or [] if r.get("of") not in gone]
+                    if len(roles) != len(entry.get("roles") or []):
+                        entry["roles"] = roles
+                        changed.add(path)
                 changed.update([path] if len(left) != len(data["more_evidence"]) else [])
                 data["more_evidence"] = left
         if len(gone) == before:

@@ -43,6 +43,11 @@ actors:
     kind: legislature
     evidence:
       - {source: alpha, quote: The Port Alder Council will close}
+  - id: old-bridge-trust
+    name: Old Bridge Trust
+    kind: organisation
+    evidence:
+      - {source: alpha, quote: the old bridge}
   - id: critics
     name: critics of the closure
     kind: group
@@ -99,6 +104,13 @@ claims:
     supports: [smith-no-choice]
     evidence:
       - {source: beta, quote: the bridge was worth every dollar}
+more_evidence:
+  - record: smith-no-choice
+    evidence:
+      - {source: beta, quote: Smith said}
+  - record: old-bridge-trust
+    evidence:
+      - {source: beta, quote: opened the new bridge}
 """
 FRAMING = """\
 questions:
@@ -175,9 +187,13 @@ def copy(project: Path, tmp_path_factory: pytest.TempPathFactory):
 
 def test_the_copy_without_an_article_keeps_what_others_evidence_and_passes_check(copy) -> None:
     # without_article returns the copy as check read it: it raises if check refuses it
-    assert set(copy.records) == {"beta", "jane-smith", "smith-bridge-worth-it", "bridge-stays-open"}
+    kept = {"beta", "jane-smith", "old-bridge-trust", "smith-bridge-worth-it", "bridge-stays-open"}
+    assert set(copy.records) == kept
     assert [e.source for e in copy.records["jane-smith"].evidence] == ["beta"]
     assert "supports" not in copy.records["smith-bridge-worth-it"]  # it named a removed claim
+    # the trust lives on through the other article's addition, which became its evidence; the
+    # addition to a removed claim went with it
+    assert [e.quote for e in copy.records["old-bridge-trust"].evidence] == ["opened the new bridge"]
 
 
 def test_speakers_figures_and_dates_are_scored_by_the_rules(project: Path, copy) -> None:
@@ -193,7 +209,8 @@ def test_speakers_figures_and_dates_are_scored_by_the_rules(project: Path, copy)
     assert score.dates_as_figures == 1
     # the council is a named body; the critics are a group, not counted
     assert (score.new_actors, score.new_actors_proposed) == (1, 1)
-    assert (score.existing, score.existing_proposed) == (1, 1)  # jane-smith, kept in the copy
+    # kept in the copy: jane-smith, named as d1's speaker, and the trust, which it does not name
+    assert (score.existing, score.existing_proposed) == (2, 1)
 
 
 @pytest.mark.parametrize(
