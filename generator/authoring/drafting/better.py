@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.authoring.drafting import article as reading
 from generator.authoring.drafting.actors import Registry
-from generator.authoring.drafting.claims import Claim, draft_claims
+from generator.authoring.drafting.claims import Claim, draft_claims, own_voice
 from generator.authoring.drafting.figures import Figure, draft_figures
 from generator.authoring.drafting.matching import PROPOSE, Index
 from generator.authoring.drafting.measures import draft_measures
@@ -44,8 +44,11 @@ def draft_annotation(
     ]
     writer.actors(registry.actors)
     writer.more_evidence(registry.actors, again)
-    writer.claims(claims, published)
     figures = draft_figures(article)
+    if publisher:
+        actions = {m.sentence for m in measures}
+        claims = own_voice(article, claims, actions, publisher, published)
+    writer.claims(claims, published)
     writer.figures(figures, [_stated_by(f, claims, publisher) for f in figures])
     writer.measures(measures, near)
     return writer.result()

@@ -107,6 +107,32 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
     return claims
 
 
+def own_voice(
+    article: Article, claims: list[Claim], actions: set[int], publisher: str, published: str | None
+) -> list[Claim]:
+    """A statement in the article's own voice, crediting no one else and reporting no action
+    (``actions``: the sentences that hold a measure): proposed as the publisher's claim."""
+    covered = {c.sentence for c in claims} | {
+        s.index for s in article.sentences for c in claims
+        if any(a < s.end and s.start < b for a, b in c.quotes)
+    }  # fmt: skip
+    voice = Actor(publisher, publisher, "publication", True)
+    added = []
+    for sentence in article.sentences:
+        if sentence.index in covered | actions or article.speech_in(sentence.start, sentence.end):
+            continue
+        if not sentence.text.rstrip().endswith((".", "!", "?")) or len(sentence.doc) < 6:
+            continue  # a heading or a caption
+        index = sentence.index
+        claim = Claim(voice, "reported", [(sentence.start, sentence.end)], index)
+        claim.inferred["speaker"] = "The article's own words: it credits no one else with them"
+        claim.date, why = dates.article_date(published)
+        if why:
+            claim.inferred["date"] = why
+        added.append(claim)
+    return sorted(claims + added, key=lambda c: c.quotes[0])
+
+
 def _opens_with(sentence: Sentence, speech: list[tuple[int, int]]) -> bool:
     lead = sentence.text[: speech[0][0] - sentence.start]
     return not lead.strip(" \"“‘'")

@@ -107,6 +107,8 @@ def _measure(sentence: Sentence, token: Any, speaker: Any, resolver: Resolver) -
         and "been" not in aux
     ):
         status = "in-effect"
+    elif token.tag_ == "VBG" and token.dep_ == "pcomp" and head.lower_ in {"after", "by"}:
+        status = "done"  # "after signing a bill"
     elif token.tag_ in {"VBD", "VBN"} and (
         token.dep_ in {"ROOT", "conj", "acl", "relcl", "ccomp"} or aux
     ):
@@ -115,8 +117,7 @@ def _measure(sentence: Sentence, token: Any, speaker: Any, resolver: Resolver) -
         status = "in-effect"
     if not status or (
         lemma in {"make", "set", "step", "speed"}
-        and "dobj" not in children
-        and "prt" not in children
+        and not {"dobj", "prt", "nsubjpass"} & set(children)
     ):
         return None
     if actor_token is None:

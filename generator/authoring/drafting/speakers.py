@@ -217,7 +217,7 @@ class Resolver:
         word = head.lemma_.lower()
         kin = set().union(*(c for c in ROLE_CLASSES if word in c))
         if any(c.dep_ == "prep" and c.lower_ in {"from", "at", "with"} for c in head.children):
-            return None, "", f'"{phrase}": an unnamed person; who?'
+            return self._unnamed(sentence, head), "", ""
         if any(c.lower_ in {"a", "an", "one"} for c in head.children):
             self.pending_roles.append(kin)
             return None, "", f'"{phrase}": someone the article names later?'
@@ -234,6 +234,19 @@ class Resolver:
                 + (f"one of {', '.join(a.id for a in holders)}?" if holders else "who is it?"),
             )
         return holder, f'"{phrase}" is taken to be {holder.name}, whom the article calls so', ""
+
+    def _unnamed(self, sentence: Sentence, head: Any) -> Actor:
+        """'an official from the agency': a person the article does not name, proposed as one."""
+        words = sorted(head.subtree, key=lambda t: t.i)
+        if any(t.text == "(" for t in words):
+            words = words[: next(i for i, t in enumerate(words) if t.text == "(")]
+        words = [t for t in words if not t.is_punct or t.text in {".", "-"}]
+        start, end = sentence.place(words[0], words[-1])
+        name = sentence.doc[words[0].i : words[-1].i + 1].text
+        actor, _ = self.registry.find(name)
+        return actor or self.registry.add(
+            name, "group" if head.tag_ == "NNS" else "person", start, end
+        )
 
     def note_documents(self, sentence: Sentence, actor: Actor) -> None:
         """'In its annual report, China says ...': a later 'the report' is China's."""
@@ -270,6 +283,9 @@ def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
     entity = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
     if entity is not None and entity.label_ in {"PERSON", "ORG", "GPE", "FAC", "NORP"}:
         first, last = entity[0], entity[-1]
+        owner = next((t for t in entity if t.tag_ == "POS" and t.i < last.i), None)
+        if owner is not None:  # "China's National Narcotics Control Commission"
+            first = sentence.doc[owner.i + 1]
         while first.i < last.i and (first.lower_ in {"the"} or first.tag_ == "POS"):
             first = sentence.doc[first.i + 1]
         bracket = next((t for t in entity if t.text == "(" and t.i > first.i), None)
