@@ -156,3 +156,12 @@ def test_an_id_only_a_draft_defines_names_the_draft(
     ) in result.err
     assert "Traceback" not in result.err
     assert snapshot(minimal / "docs") == {}
+
+
+def test_a_draft_that_is_not_valid_yaml_yet_stops_nothing(minimal: Path) -> None:
+    draft(minimal, DRAFT.replace("    form: reported\n", "   form: [reported\n"))
+    result = run_cli(minimal, "generate")
+    assert result.code == 0, result.err
+    result = run_cli(minimal, "check")
+    assert result.code == 0, result.err
+    assert "seeds/annotations/draft-one.yaml: draft, not checked or published" in result.out

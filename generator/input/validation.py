@@ -28,7 +28,7 @@ from generator.input.checks import (
     unregistered,
 )
 from generator.input.growing import alias_problems, grown
-from generator.input.loading import Article, Document, load_article, load_yaml
+from generator.input.loading import Article, Document, load_article, load_yaml, read_text
 from generator.input.quotes import Quotes
 from generator.input.raw import ADDED, Raw, as_dict, as_list
 from generator.kinds import KINDS
@@ -39,7 +39,7 @@ from generator.model.records import (
     build_briefing,
     references,
 )
-from generator.problems import InputError, Location, Problem
+from generator.problems import InputError, Location, Problem, relative
 
 # The hooks a kind's entry names (``Kind.check``): what only its records must satisfy
 KIND_CHECKS = {"judgment": judgments.check, "question": questions.check}
@@ -266,7 +266,9 @@ def _read(
     paths = [path for path in source.articles if path not in refused]
     articles = [a for a in (attempt(load_article, p) for p in paths) if a]
     annotations = [path for path in source.annotations if path not in refused]
-    documents = [d for d in (attempt(load_yaml, p) for p in annotations) if d]
+    documents = [
+        d for d in (_annotation(p, source.root, known, problems) for p in annotations) if d
+    ]
     if not source.overview.exists():
         problems.append(
             Problem(
@@ -276,6 +278,25 @@ def _read(
             )
         )
     return articles, documents, overview
+
+
+def _annotation(
+    path: Path, root: Path, known: dict[tuple[str, str], Any], problems: list[Problem]
+) -> Document | None:
+    """An annotation file, or None with its problems told; a draft that is not valid YAML (a
+    review under way) is not checked, as no draft is: it stands for a draft, its records unread."""
+    try:
+        return load_yaml(path, root, known)
+    except InputError as error:
+        shown = relative(path, root)
+        try:
+            text = read_text(path, shown)
+        except InputError:
+            text = ""
+        if any(line.split(" #")[0].rstrip() == "draft: true" for line in text.splitlines()):
+            return Document(shown, {"draft": True}, text)
+        problems.extend(error.problems)
+        return None
 
 
 def _check_schemas(
