@@ -12,17 +12,20 @@ evidenced.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from drafting_figures import is_date_figure, unit_of
+from drafting_pairs import pairs
 
 from generator.input.evidence import Match, SearchableText
 from generator.model.records import Briefing, Record
 from generator.render.coverage import split_sentences
 
 TODO = "TODO"
+SCORED = ("claims", "figures", "measures")  # the kinds matched by the sentences they touch
 REFERENCE_KEYS = (  # draft fields that name records: a reference proposes the record it names
     *("speaker", "stated_by", "actors", "urged_by", "about", "via", "record", "of"),
     *("supports", "disputes", "responds_to", "author", "publisher"),
@@ -178,55 +181,6 @@ def drafted_side(item: dict[str, Any], article: Article, score: Score, section: 
     )
 
 
-def pairs(
-    complete: Sequence[Side],
-    drafted: Sequence[Side],
-    linked: Callable[[Side, Side], bool],
-    bonus: Callable[[Side, Side], int],
-) -> list[tuple[Side, Side]]:
-    """The one-to-one pairing with the most linked pairs, and among those the most bonus."""
-    weights = [[1000 + bonus(c, d) if linked(c, d) else 0 for d in drafted] for c in complete]
-    chosen = assignment(weights)
-    return [(complete[i], drafted[j]) for i, j in chosen if weights[i][j] > 0]
-
-
-def assignment(weights: list[list[int]]) -> list[tuple[int, int]]:
-    """Rows paired with columns for the largest total weight (Hungarian method, O(n³))."""
-    rows, columns = len(weights), len(weights[0]) if weights else 0
-    n = max(rows, columns)
-    if n == 0:
-        return []
-    cost = [
-        [-(weights[i][j] if i < rows and j < columns else 0) for j in range(n)] for i in range(n)
-    ]
-    u, v, way, owner = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
-    for i in range(1, n + 1):
-        owner[0], j0 = i, 0
-        least, used = [float("inf")] * (n + 1), [False] * (n + 1)
-        while owner[j0]:
-            used[j0] = True
-            i0, delta, j1 = owner[j0], float("inf"), 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    reduced = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if reduced < least[j]:
-                        least[j], way[j] = reduced, j0
-                    if least[j] < delta:
-                        delta, j1 = least[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    least[j] -= delta
-            j0 = j1
-        while j0:
-            j1 = way[j0]
-            owner[j0], j0 = owner[j1], j1
-    found = [(owner[j] - 1, j - 1) for j in range(1, n + 1) if owner[j]]
-    return [(i, j) for i, j in found if i < rows and j < columns]
-
-
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value] if isinstance(value, dict) else []
 
@@ -238,64 +192,6 @@ def _number(value: Any) -> float | None:
         return float(str(value).replace(",", ""))
     except ValueError:
         return None
-
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_FUNCTION_WORDS = (
-    r"to|and|or|through|until|till|when|as|with|the|in|on|for|that|but|was|were|is|are|had"
-    r"|has|after|before|from|at|by|than|while|its|his|her|their|a|an|of"
-)
-_PLURAL = rf"(?-i:(?!(?:{_FUNCTION_WORDS})\b)(?:[a-z]*[a-rt-z]s|people|children|men|women|staff)\b)"
-_DATE = re.compile(
-    "|".join(
-        (
-            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",  # May 1, Jan 10, 2018
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",  # 1 May 2019
-            rf"\b{_MONTH},?\s+\d{{4}}\b",  # March 2019
-            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?",  # 9:30, 9:30 p.m., 03:44
-            r"\b\d{1,2}\s*[ap]\.m\.",  # 9 a.m.
-            r"\b\d+(?:st|nd|rd|th)\b",  # ordinals
-            r"\b(?:19\d\d|20\d\d|2100)s\b",  # decades
-            # a year: not part of a longer number, nor counting a plural ("2000 people")
-            rf"(?<![\d,.$])\b(?:19\d\d|20\d\d|2100)\b(?![\d,.]\d)(?!\s+{_PLURAL})",
-        )
-    ),
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_SCALES = (1, 100, 1e3, 1e6, 1e9, 1e12)  # a number as written, or with its scale word
-
-
-def is_date_figure(text: str, place: tuple[int, int], value: float | None) -> bool:
-    """Whether a drafted figure's number is a date, a time or an ordinal: a date form that
-    overlaps its quote (read with 20 characters either side) holds it, and no other number of
-    the quote does (a value the draft gives no number for: every number of the quote is in one)."""
-    start, end = place
-    around = max(0, start - 20)
-    window = text[around : end + 20]
-    dates = [
-        (m.start() + around, m.end() + around)
-        for m in _DATE.finditer(window)
-        if m.start() + around < end and m.end() + around > start
-    ]
-    if not dates:
-        return False
-    inside, outside = set(), set()
-    for m in _DIGITS.finditer(text, start, end):
-        number = float(m.group().replace(",", ""))
-        in_date = any(s <= m.start() and m.end() <= e for s, e in dates)
-        (inside if in_date else outside).add(number)
-    for s, e in dates:  # the date's own numbers, where it reaches past the quote ("May 1")
-        inside.update(float(m.group().replace(",", "")) for m in _DIGITS.finditer(text, s, e))
-    if value is None:
-        return bool(inside) and not outside
-    explained = any(
-        abs(n * scale - value) < 1e-6 * max(1, value) for n in outside for scale in _SCALES
-    )
-    return value in inside and not explained
 
 
 def score_article(full: Briefing, copy: Briefing, source: str, text: str) -> Score:
@@ -326,9 +222,6 @@ def score_article(full: Briefing, copy: Briefing, source: str, text: str) -> Sco
     _actors(score, full, copy, source, actors)
     _existing(score, full, copy, source, draft, comments)
     return score
-
-
-SCORED = ("claims", "figures", "measures")
 
 
 def _touch(complete: Side, drafted: Side) -> bool:
@@ -390,26 +283,6 @@ def _figures(score: Score, complete: list[Side], drafted: list[Side], actors: Ac
     for c in complete:
         if c.id not in {p.id for p, _ in found}:
             score.details.append(f"figure not found: {c.id} ({c.value:g} {c.unit})")
-
-
-_UNIT_WORDS = {
-    "%": "percent",
-    "people": "person",
-    "persons": "person",
-    "$": "dollar",
-    "usd": "dollar",
-}
-
-
-def unit_of(unit: str) -> str:
-    """A unit compared without case or plural: 'Tons' is 'ton'; '%' is 'percent', '$' and
-    'USD' are 'dollar', 'people' is 'person'."""
-    word = " ".join(unit.casefold().split()).replace("per cent", "percent")
-    word = _UNIT_WORDS.get(word, word)
-    for ending, stem in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
-        if word.endswith(ending) and len(word) > len(ending) + 2 and not word.endswith("ss"):
-            return word[: -len(ending)] + stem
-    return word
 
 
 def _actors(score: Score, full: Briefing, copy: Briefing, source: str, actors: Actors) -> None:

@@ -15,7 +15,8 @@ from generator import pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from drafting_copy import without_article  # noqa: E402
-from drafting_score import is_date_figure, score_article, unit_of  # noqa: E402
+from drafting_figures import is_date_figure, unit_of  # noqa: E402
+from drafting_score import score_article  # noqa: E402
 
 ALPHA = """\
 The Port Alder Council will close the old bridge on Monday, Mayor Jane Smith said.
