@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from corpus import make_corpus
 from drafting_copy import without_article
 from drafting_report import report, totals
 from drafting_score import Score, score_article
@@ -88,9 +89,6 @@ def speed_article(full: Briefing, words: int) -> str:
 
 def speed(full: Briefing, work: Path) -> dict[str, Any]:
     """Seconds to draft a 1,000-word article against 1,000 records, the median of three."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from corpus import make_corpus  # the 1,000-record corpus, for this step only
-
     print(f"[speed] a corpus of {SPEED_RECORDS:,} records", file=sys.stderr)
     make_corpus(SPEED_RECORDS, 1, work / "corpus")
     briefing = pipeline.check(work / "corpus", cached=False)
