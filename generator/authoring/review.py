@@ -9,6 +9,7 @@ field it is for and its reason, come from the YAML alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ def left_to_review(path: Path, shown: str | None = None) -> list[str]:
             "draft can be published"
             for problem in error.problems
         ]
-    todos = sorted(_todos(text, document))
+    todos = sorted(_todos(text, _Keys(document) if document else None))
     inferred = sorted(_inferred(document.data, (), document)) if document else []
     found = sorted(todos + inferred)
     if not found:
@@ -66,7 +67,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _todos(text: str, document: Document | None) -> Iterator[tuple[int, int, str]]:
+def _todos(text: str, keys: _Keys | None) -> Iterator[tuple[int, int, str]]:
     """(line, column, what) of each TODO: a value that says TODO, or a comment that starts with
     it (a comment that only mentions one, as the draft's instructions do, is not one), with
     what follows it on its line, or the line's comment, and where it stands when the YAML
@@ -81,26 +82,26 @@ def _todos(text: str, document: Document | None) -> Iterator[tuple[int, int, str
         if comment and remark.startswith("TODO"):
             places.append((line.index("TODO", comment.start()), remark[4:].strip(_AROUND)))
         for start, said in places:
-            where = _place(document, number, start + 1) if document else ""
+            where = keys.place(number, start + 1) if keys else ""
             yield number, start + 1, f"TODO{where}{': ' + said if said else ''}"
 
 
-def _place(document: Document, line: int, column: int) -> str:
-    """' in <record>, <field>' for the key on the line (at or before the column), else ' in
-    <record>' for the record the line stands in, if any."""
-    marks = _key_marks(document)
-    before = [(at, path) for path, at in marks.items() if at <= (line, column)]
-    if not before:
-        return ""
-    (key_line, _), path = max(before, key=lambda found: found[0])
-    return f" in {_described(document.data, path if key_line == line else path[:2])}"
+class _Keys:
+    """The keys of a parsed draft in file order, to name the record and field at a place."""
 
+    def __init__(self, document: Document):
+        self.data = document.data
+        found = sorted((at, path) for path, at in (document.key_marks or {}).items())
+        self.marks, self.paths = [at for at, _ in found], [path for _, path in found]
 
-def _key_marks(document: Document) -> dict[Path_, tuple[int, int]]:
-    marks = document.key_marks
-    if marks is None:  # a document from the cache: parsed again for its marks
-        marks = parse_yaml(document.text, document.path).key_marks or {}
-    return marks
+    def place(self, line: int, column: int) -> str:
+        """' in <record>, <field>' for the key on the line (at or before the column), else
+        ' in <record>' for the record the line stands in; '' before the first key."""
+        index = bisect_right(self.marks, (line, column)) - 1
+        if index < 0:
+            return ""
+        path = self.paths[index]
+        return f" in {_described(self.data, path if self.marks[index][0] == line else path[:2])}"
 
 
 def _inferred(value: Any, at: Path_, document: Document) -> Iterator[tuple[int, int, str]]:
@@ -109,7 +110,7 @@ def _inferred(value: Any, at: Path_, document: Document) -> Iterator[tuple[int, 
         reasons = value.get("inferred")
         if isinstance(reasons, dict):
             for name, reason in reasons.items():
-                line, column = _key_marks(document).get((*at, "inferred", name), (0, 0))
+                line, column = (document.key_marks or {}).get((*at, "inferred", name), (0, 0))
                 field = _described(document.data, (*at, name))
                 said = " ".join(str(reason).split())
                 said = said if len(said) <= _REASON else said[: _REASON - 3] + "..."
