@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator import pipeline, processes
-from generator.authoring import new_briefing, scaffold
-from generator.input import files, loading
+from generator.authoring import metadata, new_briefing, removal, scaffold
 from generator.integrations import preview_address
-from generator.problems import BriefingError, InputError, Location, Problem
+from generator.problems import BriefingError, InputError
 from generator.render import coverage
 
 COMMANDS = {
@@ -26,8 +25,10 @@ COMMANDS = {
     "build": "generate, then build site/ with mkdocs build --strict",
     "coverage": "report which sentences of each article no record covers (exit 1 if any that "
     "quotes, attributes or counts is uncovered)",
-    "new-source": "store a new article verbatim in seeds/articles/ and draft its annotation "
-    "(candidate claims and figures) in seeds/annotations/",
+    "new-source": "store a new article in seeds/articles/ (a text as received, or the article "
+    "of a web page, a PDF or an address) and draft its annotation in seeds/annotations/",
+    "remove-source": "move an article and its annotation file to .briefing-trash/, unless a "
+    "record outside its draft quotes it",
     "serve": "generate, then preview the site, refreshing the pages an edit changes",
 }
 
@@ -64,6 +65,8 @@ def parser() -> argparse.ArgumentParser:
             _init_arguments(command)
         if name == "new-source":
             _new_source_arguments(command)
+        if name == "remove-source":
+            command.add_argument("id", help="the article's id (its file name without .txt)")
         if name == "serve":
             command.add_argument(
                 "--address",
@@ -99,8 +102,14 @@ def _init_arguments(command: argparse.ArgumentParser) -> None:
 
 def _new_source_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("id", help="the new source's id, e.g. gazette-2020-council-vote")
-    command.add_argument("file", help="the article's text as received, or - for standard input")
-    command.add_argument("--label", required=True, help="a descriptive name for the article")
+    command.add_argument(
+        "file",
+        help="the article: a text file as received, a web page saved from a browser (.html), a "
+        "page printed to PDF, an http(s) address to fetch, or - for standard input",
+    )
+    command.add_argument(
+        "--label", help="a descriptive name for the article (default: the page's title)"
+    )
     command.add_argument("--kind", default="news-article", help="default: news-article")
     command.add_argument("--publisher", help="the publisher's actor id")
     command.add_argument(
@@ -110,23 +119,31 @@ def _new_source_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--url", help="the article's http(s) address")
     command.add_argument(
         "--provenance",
-        help="how you know the publisher, date or address you gave when the text does not state "
-        "them, e.g. 'republished on www.example.gov, which credits Xinhua'",
+        action="append",
+        default=[],
+        metavar="FIELD=REASON",
+        help="how you know a publisher, date or address the text does not state, one field at "
+        "a time (repeatable), e.g. --provenance publisher='republished on www.example.gov, "
+        "which credits Xinhua'",
+    )
+    command.add_argument(
+        "--replace",
+        action="store_true",
+        help="import the article again in place of the one with this id, while no record "
+        "quotes it yet (its annotation is still a draft): the old files go to .briefing-trash/",
     )
 
 
-def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
-    shown = "standard input" if arguments.file == "-" else arguments.file
-    if arguments.file == "-":  # read no further than the limit: a larger article is refused
-        raw = sys.stdin.buffer.read(loading.MAX_BYTES + 1)
-        if len(raw) > loading.MAX_BYTES:
-            raise InputError([files.too_large(shown, loading.MAX_BYTES)])
-    else:  # its size known before it is read, and only a regular file opened
-        raw = files.read_bounded(Path(arguments.file), shown, loading.MAX_BYTES)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError([Problem(Location(arguments.file), "not valid UTF-8 text")]) from None
+def _new_source(root: Path, arguments: argparse.Namespace) -> list[str]:
+    """What new-source did, a line each; notes and warnings go to standard error."""
+    from generator.authoring import importing  # its libraries, for this command only
+    from generator.authoring.importing import front_matter
+
+    reasons, wrong = metadata.reasons(arguments.provenance)
+    if wrong:  # before anything is read or fetched
+        raise InputError(wrong)
+    briefing = pipeline.check(root)
+    received = importing.receive(arguments.file)
     meta = {
         "label": arguments.label,
         "kind": arguments.kind,
@@ -134,10 +151,20 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[Path]:
         "publisher_name": arguments.publisher_name,
         "published": arguments.published,
         "url": arguments.url,
-        "provenance": arguments.provenance,
-        "file": Path(arguments.file).name if arguments.file != "-" else "",
+        "provenance": reasons,
+        "file": received.name if arguments.file != "-" else "",
+        "file_sha256": received.sha256 if received.kind != "text" else "",
+        "replace": arguments.replace,
     }
-    return scaffold.new_source(root, arguments.id, text, meta, pipeline.check(root))
+    notes = [received.warning] if received.warning else []
+    notes += front_matter.fill(meta, received.metadata, arguments.id, briefing)
+    written, moved = scaffold.new_source(root, arguments.id, received.text, meta, briefing)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    shown = [
+        f"moved {new_briefing.shown(p, root)} to {new_briefing.shown(t, root)}" for p, t in moved
+    ]
+    return shown + [f"wrote {path.relative_to(root)}" for path in written]
 
 
 def _count(number: int, noun: str) -> str:
@@ -171,8 +198,11 @@ def main(argv: list[str] | None = None) -> int:
             report = pipeline.generate(root, pipeline.available_cores(), not arguments.no_cache)
             print(f"ok: {report}")
         elif arguments.command == "new-source":
-            for path in _new_source(root, arguments):
-                print(f"wrote {path.relative_to(root)}")
+            for line in _new_source(root, arguments):
+                print(line)
+        elif arguments.command == "remove-source":
+            for line in removal.remove_source(root, arguments.id, pipeline.check(root)):
+                print(line)
         elif arguments.command == "coverage":
             articles = coverage.measure(pipeline.check(root, not arguments.no_cache))
             print(coverage.report(articles))

@@ -301,7 +301,15 @@ def test_the_first_article_of_an_empty_briefing(project: Path) -> None:
             ("--publisher", "port-news", "--publisher-name", "Port News"),
             "new-source --publisher-name: the article's text does not name 'Port News'\n    hint: say how you know the publisher with --provenance",
         ),
-        (("--provenance", "From the website"), "new-source --provenance: explains nothing"),
+        (
+            ("--provenance", "publisher=From the website"),
+            "new-source --provenance: explains the publisher, which is not given",
+        ),
+        (
+            ("--provenance", "From the website"),
+            "new-source --provenance: 'From the website' names no field\n    hint: give a reason "
+            'per field: --provenance publisher="REASON"',
+        ),
     ],
 )
 def test_new_source_checks_what_it_is_given_before_writing(
@@ -326,7 +334,9 @@ def test_new_source_creates_a_publisher_known_from_provenance(project: Path) -> 
         "--publisher-name",
         "Port News",
         "--provenance",
-        reason,
+        f"publisher={reason}",
+        "--provenance",
+        f"url={reason}",
         "--url",
         "https://port-news.example/vote",
     )
@@ -371,12 +381,12 @@ def test_init_checks_what_it_writes_by_the_rules_of_check(
         ("port-news", ("--label", "x" * 3000), "new-source --label: is 3,000 characters long"),
         (
             "port-news",
-            ("--publisher", "port", "--publisher-name", "P" * 2500, "--provenance", "masthead"),
+            ("--publisher", "port", "--publisher-name", "P" * 2500, "--provenance", "publisher=m"),
             "new-source --publisher-name: is 2,500 characters long",
         ),
         (
             "port-news",
-            ("--publisher", "port", "--publisher-name", "Port\x1bNews", "--provenance", "site"),
+            ("--publisher", "port", "--publisher-name", "Port\x1bNews", "--provenance", "publisher=s"),
             "new-source --publisher-name: control character U+001B",
         ),
         (
@@ -386,7 +396,7 @@ def test_init_checks_what_it_writes_by_the_rules_of_check(
         ),
         (
             "port-news",
-            ("--publisher", "port-news", "--publisher-name", "Port News", "--provenance", "site"),
+            ("--publisher", "port-news", "--publisher-name", "Port News"),
             "new-source --publisher: 'port-news' is the new source's own id",
         ),
     ],
@@ -559,7 +569,7 @@ def test_new_source_that_cannot_write_leaves_seeds_as_it_was(project: Path, monk
 
     assert init(project, "--title", "Harbour dredging").code == 0
     meta = {"label": "Port News: a vote", "kind": "news-article", "publisher": "port-news"}
-    meta |= {"publisher_name": "Port News", "provenance": "its masthead"}
+    meta |= {"publisher_name": "Port News", "provenance": {"publisher": "its masthead"}}
     briefing = load_briefing(project)
     real_stage, staged = scaffold._stage, []
 

@@ -1,9 +1,10 @@
 """What ``new-source`` is given, checked before anything is written.
 
-The id, the kind, a real calendar date, an http(s) address and a publisher that exists (or one
-it is asked to create) are checked here, each with a hint; the created publisher is written
-beside the other actors, with the words of the article that name it, or, when the text does
-not name it, with the provenance that vouches for it.
+The id, the kind, a real calendar date, an http(s) address, a publisher that exists (or one
+it is asked to create) and a reason for each field known from provenance are checked here, each
+with a hint; a created publisher (or author, named by an imported page) is written beside the
+other actors, with the words of the article that name it, or, when the text does not name it,
+with the provenance that vouches for it.
 """
 
 from __future__ import annotations
@@ -28,12 +29,45 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _URL = re.compile(r"^https?://[^\s<>\"'\\`]+$")
 ACTORS_FILE = Path("seeds/annotations/actors.yaml")
+# The fields a reason under provenance: can explain (annotations.schema.json's provenance)
+PROVENANCE_FIELDS = tuple(
+    schemas.schema(schemas.ANNOTATIONS)["$defs"]["provenance"]["propertyNames"]["enum"]
+)
+_REASON = re.compile(r"^\s*([a-z_]+)\s*=(.*)$", re.DOTALL)
 # The schemas' limit for a text value: an article's label, an actor's name, a reason
 _TEXT_LIMIT = schemas.schema(schemas.ANNOTATIONS)["$defs"]["text"]["maxLength"]
 
 
-def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing) -> list[Problem]:
-    """Every problem with what new-source was given, each at the option that gave it."""
+def reasons(given: list[str]) -> tuple[dict[str, str], list[Problem]]:
+    """``--provenance FIELD=REASON`` options as {field: reason}, and a problem for each that
+    names no field, a field provenance cannot explain, or a field twice."""
+    found: dict[str, str] = {}
+    wrong: list[Problem] = []
+    fields = ", ".join(PROVENANCE_FIELDS)
+    for option in given:
+        match = _REASON.match(option)
+        if not match:
+            message = f"'{option}' names no field"
+            hint = f'give a reason per field: --provenance publisher="REASON" (fields: {fields})'
+        elif match.group(1) not in PROVENANCE_FIELDS:
+            message = f"'{match.group(1)}' is not a field provenance explains"
+            hint = did_you_mean(match.group(1), PROVENANCE_FIELDS) or f"one of: {fields}"
+        elif match.group(1) in found:
+            message, hint = f"gives the {match.group(1)} two reasons", "give it one"
+        elif not match.group(2).strip():
+            message = f"gives the {match.group(1)} no reason"
+            hint = f'say how you know it: --provenance {match.group(1)}="REASON"'
+        else:
+            found[match.group(1)] = match.group(2).strip()
+            continue
+        wrong.append(Problem(Location("new-source --provenance"), message, hint))
+    return found, wrong
+
+
+def problems(source_id: str, text: str, meta: dict, briefing: Briefing) -> list[Problem]:
+    """Every problem with what new-source was given, each at the option that gave it.
+    ``meta["provenance"]`` is {field: reason}; ``meta["replace"]``, when true, lets the id be
+    the article's own."""
     found = []
 
     def problem(option: str, message: str, hint: str = "") -> None:
@@ -50,19 +84,26 @@ def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing
             f"the id '{source_id}' is reserved for the generator's own page of each kind",
             "choose another id",
         )
-    elif source_id in briefing.records:
+    elif source_id in briefing.records and not (
+        meta.get("replace") and briefing.records[source_id].section == "sources"
+    ):
         problem("ID", f"'{source_id}' is already the id of a record", "choose another id")
     if not text.strip():
         problem("FILE", "the article text is empty")
-    if not meta.get("label", "").strip() or "\n" in meta["label"]:
+    if not (meta.get("label") or "").strip():
+        problem("--label", "no label given, and the file has no title to take it from")
+    elif "\n" in meta["label"]:
         problem("--label", "the label must be one line of text")
-    for option, key in (
-        ("--label", "label"),
-        ("--publisher-name", "publisher_name"),
-        ("--provenance", "provenance"),
-        ("FILE", "file"),  # its name is recorded under received:
-    ):
-        value = meta.get(key) or ""
+    given = [
+        ("--label", "label", meta.get("label")),
+        ("--publisher-name", "publisher_name", meta.get("publisher_name")),
+        ("FILE", "author_name", meta.get("author_name")),  # the author an imported page names
+        ("FILE", "file", meta.get("file")),  # its name is recorded under received:
+    ]
+    reasons = meta.get("provenance") or {}
+    given += [("--provenance", "provenance", reason) for reason in reasons.values()]
+    for option, key, value in given:
+        value = value or ""
         control = _CONTROL.search(value)
         if control:
             what = "the file's name" if key == "file" else "the text"
@@ -103,14 +144,10 @@ def problems(source_id: str, text: str, meta: dict[str, str], briefing: Briefing
             "does not name it)"
         )
         problem("--publisher", f"no actor has the id '{publisher}'", hint)
-    if meta.get("provenance") and not any(
-        meta.get(key) for key in ("publisher", "published", "url")
-    ):
-        problem(
-            "--provenance",
-            "explains nothing",
-            "it says how you know --publisher, --published or --url",
-        )
+    for field in reasons:
+        if not meta.get(field):
+            given_by = "the page names none" if field == "author" else f"give --{field} too"
+            problem("--provenance", f"explains the {field}, which is not given", given_by)
     return found
 
 
@@ -136,32 +173,38 @@ def _real_date(value: str) -> bool:
     return year >= 1
 
 
-def new_publisher(
-    root: Path, source_id: str, meta: dict[str, str], text: str, found: list[Problem]
+def new_actors(
+    root: Path, source_id: str, meta: dict, text: str, found: list[Problem]
 ) -> tuple[Path, str] | None:
-    """The actors file with the new publisher added, as (path, content); or a problem."""
-    name, actor_id = meta["publisher_name"], meta["publisher"]
-    record = {"id": actor_id, "name": name, "kind": "publication"}
-    places = SearchableText(text).places(fold(name)) if name.strip() else []
-    if places:
-        quote = {"source": source_id, "quote": name}
-        record["evidence"] = [quote | ({"occurrence": 1} if len(places) > 1 else {})]
-    elif not meta.get("provenance"):
-        message = f"the article's text does not name '{name}'"
-        hint = "say how you know the publisher with --provenance 'REASON'"
-        found.append(Problem(Location("new-source --publisher-name"), message, hint))
-        return None
-    item = "  - " + json.dumps(record, ensure_ascii=False) + "\n"
+    """The actors file with the new publisher (``publisher_name``) and author
+    (``author_name``, from an imported page) added, as (path, content); or a problem."""
+    items = []
+    for field, kind in (("publisher", "publication"), ("author", "person")):
+        name, actor_id = meta.get(f"{field}_name"), meta.get(field)
+        if not name or not actor_id:
+            continue
+        record: dict = {"id": actor_id, "name": name, "kind": kind}
+        places = SearchableText(text).places(fold(name)) if name.strip() else []
+        if places:
+            quote = {"source": source_id, "quote": name}
+            record["evidence"] = [quote | ({"occurrence": 1} if len(places) > 1 else {})]
+        elif field not in (meta.get("provenance") or {}):
+            message = f"the article's text does not name '{name}'"
+            hint = f'say how you know the {field} with --provenance {field}="REASON"'
+            found.append(Problem(Location(f"new-source --{field}-name"), message, hint))
+            return None
+        items.append("  - " + json.dumps(record, ensure_ascii=False) + "\n")
     path = root / ACTORS_FILE
     if not path.exists():
         header = "# yaml-language-server: $schema=../../generator/schemas/annotations.schema.json\n"
-        return path, f"{header}actors:\n{item}"
+        return path, f"{header}actors:\n" + "".join(items)
     content = path.read_text(encoding="utf-8")
     if not _ends_with_actors(content):
-        message = "cannot add the publisher here: the file does not end with its actors: list"
-        found.append(Problem(Location(ACTORS_FILE.as_posix()), message, f"add it by hand:\n{item}"))
+        message = "cannot add the actors here: the file does not end with its actors: list"
+        hint = "add them by hand:\n" + "".join(items)
+        found.append(Problem(Location(ACTORS_FILE.as_posix()), message, hint))
         return None
-    return path, content + ("" if content.endswith("\n") else "\n") + item
+    return path, content + ("" if content.endswith("\n") else "\n") + "".join(items)
 
 
 def _ends_with_actors(content: str) -> bool:

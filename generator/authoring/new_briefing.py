@@ -119,12 +119,7 @@ def _replace(root: Path, theirs: list[Path], replaced: list[Path], started: Star
     """Move ``theirs`` to the trash, remove the example's own files, and leave the folders
     init empties in place and empty; ``started`` says how far it got."""
     if theirs:
-        stamp = datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
-        for suffix in ("", *(f"-{n}" for n in range(2, 100))):
-            folder = root / TRASH / (stamp + suffix)
-            if not os.path.lexists(folder):
-                break
-        folder.mkdir(parents=True)
+        folder = trash_folder(root)
         for path in theirs:
             target = folder / path.relative_to(root)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +131,17 @@ def _replace(root: Path, theirs: list[Path], replaced: list[Path], started: Star
     for name in example.FOLDERS:
         _remove_empty_folders(root / "seeds" / name)
         (root / "seeds" / name).mkdir(parents=True, exist_ok=True)
+
+
+def trash_folder(root: Path) -> Path:
+    """A new folder ``.briefing-trash/<date-time>/`` for what a command removes."""
+    stamp = datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
+    for suffix in ("", *(f"-{n}" for n in range(2, 100))):
+        folder = root / TRASH / (stamp + suffix)
+        if not os.path.lexists(folder):
+            break
+    folder.mkdir(parents=True)
+    return folder
 
 
 def _stopped(root: Path, error: OSError, started: Started) -> InputError:

@@ -1,4 +1,5 @@
-"""Start a new source: store the article verbatim and draft its annotation (``drafting``)."""
+"""Start a new source: store the article's text and draft its annotation (``drafting``); with
+``replace``, in place of an article no record quotes yet (``removal``)."""
 
 from __future__ import annotations
 
@@ -7,45 +8,55 @@ import json
 import os
 from pathlib import Path
 
-from generator.authoring import metadata, staging
+from generator.authoring import metadata, removal, staging
 from generator.authoring.drafting import draft_annotation
 from generator.input import loading
 from generator.model.records import Briefing
 from generator.problems import InputError, Location, Problem
 
 METADATA = ("label", "kind", "author", "publisher", "published", "url")
-KNOWN_FROM_PROVENANCE = ("publisher", "published", "url")
 
 
 def new_source(
-    root: Path, source_id: str, text: str, meta: dict[str, str], briefing: Briefing
-) -> list[Path]:
+    root: Path, source_id: str, text: str, meta: dict, briefing: Briefing
+) -> tuple[list[Path], list[tuple[Path, Path]]]:
     """Write seeds/articles/<id>.txt and a draft seeds/annotations/<id>.yaml (and the new
-    publisher, if ``meta`` names one with ``publisher_name``); return the files written.
+    publisher or author, if ``meta`` names one with ``publisher_name`` or ``author_name``);
+    return the files written, and the files moved to the trash when ``meta["replace"]``.
+
+    ``meta["provenance"]`` is {field: reason}; ``meta["file_sha256"]``, the received file's
+    SHA-256 when the stored text was taken out of it (a web page, a PDF).
 
     Everything is checked first: a bad value gets a problem, and nothing is written."""
-    article = root / "seeds" / "articles" / f"{source_id}.txt"
-    draft = root / "seeds" / "annotations" / f"{source_id}.yaml"
+    article, draft = removal.article_files(root, source_id)
     problems = metadata.problems(source_id, text, meta, briefing)
-    problems += [
-        Problem(
-            Location(target.relative_to(root).as_posix()), "already exists", "choose another id"
-        )
-        for target in (article, draft)
-        if os.path.lexists(target)  # a dangling symlink too: writing would follow it
-    ]
-    publisher = None
-    if meta.get("publisher_name") and not problems:
-        publisher = metadata.new_publisher(root, source_id, meta, text, problems)
+    if meta.get("replace"):
+        problems += removal.blockers(root, source_id, briefing, "new-source --replace")
+    else:
+        problems += [
+            Problem(
+                Location(target.relative_to(root).as_posix()),
+                "already exists",
+                "choose another id, or give --replace to import the article again",
+            )
+            for target in (article, draft)
+            if os.path.lexists(target)  # a dangling symlink too: writing would follow it
+        ]
+    actors = None
+    if (meta.get("publisher_name") or meta.get("author_name")) and not problems:
+        actors = metadata.new_actors(root, source_id, meta, text, problems)
     if problems:
         raise InputError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = ["---", "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"]
     lines += [f"{key}: {_quoted(meta[key])}" for key in METADATA if meta.get(key)]
-    if meta.get("provenance"):
-        known = [key for key in KNOWN_FROM_PROVENANCE if meta.get(key)]
-        lines += ["provenance:", *(f"  {key}: {_quoted(meta['provenance'])}" for key in known)]
+    reasons = meta.get("provenance") or {}
+    known = [key for key in metadata.PROVENANCE_FIELDS if key in reasons and meta.get(key)]
+    if known:
+        lines += ["provenance:", *(f"  {key}: {_quoted(reasons[key])}" for key in known)]
     lines += ["received:", f"  file: {_quoted(meta.get('file') or 'stdin')}", f"  sha256: {digest}"]
+    if meta.get("file_sha256"):
+        lines.append(f"  file_sha256: {meta['file_sha256']}")
     files = {article: "\n".join(lines) + "\n---\n" + text}
     size = len(files[article].encode("utf-8"))
     if size > loading.MAX_BYTES:  # check would refuse the file: refused before drafting
@@ -53,19 +64,21 @@ def new_source(
         message = f"the article would be {size:,} bytes, over the limit of {loading.MAX_BYTES:,}"
         raise InputError([Problem(Location(shown), message, "split it into several articles")])
     files[draft] = draft_annotation(source_id, text, briefing)
-    if publisher:
-        files[publisher[0]] = publisher[1]
+    if actors:
+        files[actors[0]] = actors[1]
     problems = staging.problems(root, article, files, briefing)
     if problems:
         raise InputError(problems)
-    written = [article, draft, *([publisher[0]] if publisher else [])]
-    _write_all(root, {path: files[path] for path in written})
-    return written
+    written = [article, draft, *([actors[0]] if actors else [])]
+    replaced = [article, draft] if meta.get("replace") else []
+    moved = _write_all(root, {path: files[path] for path in written}, replaced)
+    return written, moved
 
 
-def _write_all(root: Path, files: dict[Path, str]) -> None:
-    """Each file written beside its place first, then all moved in: a full disk or a refused
-    write leaves seeds/ as it was (the publisher must not be added without its article)."""
+def _write_all(root: Path, files: dict[Path, str], replaced: list[Path]) -> list[tuple[Path, Path]]:
+    """Each file written beside its place first, then the ``replaced`` moved to the trash and
+    all moved in: a full disk or a refused write leaves seeds/ as it was (the publisher must
+    not be added without its article)."""
     staged: list[Path] = []
     try:
         for path, content in files.items():
@@ -80,8 +93,16 @@ def _write_all(root: Path, files: dict[Path, str]) -> None:
             temporary.unlink(missing_ok=True)
         where = Location(path.relative_to(root).as_posix())
         raise InputError([Problem(where, f"cannot write: {error.strerror}")]) from None
+    try:
+        moved = removal.to_trash(root, replaced)
+    except OSError as error:
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
+        where = Location(Path(error.filename or "seeds").name)
+        raise InputError([Problem(where, f"cannot move to the trash: {error.strerror}")]) from None
     for temporary, path in zip(staged, files, strict=True):
         os.replace(temporary, path)
+    return moved
 
 
 def _stage(temporary: Path, data: bytes) -> None:

@@ -32,7 +32,7 @@ def problems(
 ) -> list[Problem]:
     """Problems ``check`` would find once ``files`` (path: content) are written into the
     briefing; ``article`` is the new article's path, and an actors file the one ``files`` adds
-    a publisher to, as its last actor."""
+    a publisher (and an author) to, as its last actors."""
     found: list[Problem] = []
     loaded, new = None, []
     for path, content in files.items():
@@ -50,7 +50,9 @@ def problems(
                 continue  # a draft is read, not checked
             found += _schema(document, schemas.ANNOTATIONS)
             actors = as_list(as_dict(document.data).get("actors"))
-            new.append(Raw("actors", actors[-1], document, ("actors", len(actors) - 1)))
+            for index, actor in enumerate(actors):  # those new-source adds: its last ones
+                if as_dict(actor).get("id") not in briefing.records:
+                    new.append(Raw("actors", actor, document, ("actors", index)))
         except InputError as error:
             found += error.problems
     if loaded and not found:  # the new records among the others, as check sees them
