@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from generator import pipeline, processes
 from generator.authoring import metadata, new_briefing, removal, scaffold
+from generator.input.raw import as_dict
 from generator.integrations import preview_address
 from generator.problems import BriefingError, InputError
 from generator.render import coverage
@@ -158,6 +159,9 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[str]:
     }
     notes = [received.warning] if received.warning else []
     notes += front_matter.fill(meta, received.metadata, arguments.id, briefing)
+    replaced = briefing.articles.get(arguments.id) if arguments.replace else None
+    if replaced and not meta["label"]:  # a text without a title keeps the label it had
+        meta["label"] = as_dict(replaced.meta.data).get("label")
     written, moved = scaffold.new_source(root, arguments.id, received.text, meta, briefing)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)

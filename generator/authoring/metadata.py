@@ -217,4 +217,5 @@ def _ends_with_actors(content: str) -> bool:
         return False
     key, value = node.value[-1]
     block = isinstance(value, yaml.SequenceNode) and not value.flow_style
-    return key.value == "actors" and block and "\n  - " in content[value.start_mark.index - 1 :]
+    first = content.splitlines()[value.start_mark.line]  # its items indented as ours are
+    return key.value == "actors" and block and first.startswith("  - ")

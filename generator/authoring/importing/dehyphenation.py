@@ -17,7 +17,7 @@ _WORD = re.compile(r"\w+")
 
 def join_lines(lines: list[str]) -> str:
     """One paragraph from the printed lines of it."""
-    words = {w.lower() for line in lines for w in _WORD.findall(line)}
+    words = _whole_words(lines)
     text = ""
     for line in lines:
         line = line.strip()
@@ -31,6 +31,18 @@ def join_lines(lines: list[str]) -> str:
         else:
             text += " " + line
     return text
+
+
+def _whole_words(lines: list[str]) -> set[str]:
+    """The words the lines use whole: not the parts of a word broken at a line's end."""
+    words: set[str] = set()
+    broke = False
+    for line in lines:
+        found = _WORD.findall(line)
+        ends_broken = bool(_BROKEN.search(line.strip()))
+        words.update(w.lower() for w in found[int(broke) : len(found) - int(ends_broken)])
+        broke = ends_broken
+    return words
 
 
 def _compound(left: str, rest: str, words: set[str]) -> bool:

@@ -1,0 +1,314 @@
+"""new-source imports a web page, a PDF or an address: the stored text is the article alone
+(headline, byline, body paragraphs, one a line), the page's metadata fills the front matter with
+the field each value came from, and the received file's SHA-256 is kept beside the text's.
+
+The pages in tests/fixtures/pages/ are realistic news pages, each with the paragraphs of its
+article and phrases of its furniture listed beside it (``<page>.json``); the PDFs are the same
+pages printed by Chromium (print_to_pdf.py). Commands run in this process, so the draft's
+language pipeline, when installed, loads once.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import json
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURES, snapshot
+
+from generator.authoring.importing.dehyphenation import join_lines
+from generator.cli import main
+
+PAGES = FIXTURES / "pages"
+FILES = sorted(p.name for p in PAGES.iterdir() if p.suffix in (".html", ".pdf"))
+
+
+def run(capsys, root: Path, *arguments: str) -> tuple[int, str, str]:
+    code = main([*arguments, "--root", str(root)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def stored(root: Path, source_id: str) -> tuple[dict, list[str]]:
+    """The article's front matter and its text's lines."""
+    content = (root / "seeds" / "articles" / f"{source_id}.txt").read_text(encoding="utf-8")
+    _, front, text = content.split("---\n", 2)
+    return yaml.safe_load(front), text.splitlines()
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_page_becomes_its_article_alone_with_its_metadata(minimal: Path, capsys, name) -> None:
+    page = PAGES / name
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    code, out, err = run(capsys, minimal, "new-source", "imported", str(page))
+    assert code == 0, err
+    meta, lines = stored(minimal, "imported")
+
+    assert lines[0] == expected["headline"]
+    body = [line for line in lines if line in expected["paragraphs"]]
+    assert body == expected["paragraphs"]  # every paragraph, whole, in order
+    text = "\n".join(lines).lower()
+    assert [phrase for phrase in expected["boilerplate"] if phrase.lower() in text] == []
+
+    assert meta["label"] == expected["headline"]
+    assert meta["url"] == expected["metadata"]["url"]
+    assert meta["received"]["file"] == name
+    assert meta["received"]["file_sha256"] == hashlib.sha256(page.read_bytes()).hexdigest()
+    text_sha = hashlib.sha256(("\n".join(lines) + "\n").encode()).hexdigest()
+    assert meta["received"]["sha256"] == text_sha
+    actors = yaml.safe_load((minimal / "seeds/annotations/actors.yaml").read_text("utf-8"))
+    publisher = next(a for a in actors["actors"] if a["id"] == meta["publisher"])
+    assert publisher["name"] == expected["metadata"]["site_name"]
+    if page.suffix == ".html":
+        assert meta["published"] == expected["metadata"]["published"]
+        assert meta["provenance"]["publisher"] == "from the page's metadata (og:site_name)"
+        assert meta["provenance"]["url"] == "from the page's metadata (canonical link)"
+        assert meta["provenance"]["published"].startswith("from the page's metadata (")
+    else:  # a printout's date is the day it was printed: no publication date
+        assert "published" not in meta
+        assert meta["provenance"]["url"] == "from the address printed in the page's footer"
+        assert meta["provenance"]["publisher"] == "from the PDF's title, after the headline"
+    assert "wrote seeds/articles/imported.txt" in out
+    assert main(["check", "--root", str(minimal)]) == 0, capsys.readouterr().err
+
+
+def test_a_single_author_becomes_an_actor_and_several_are_left_out(minimal: Path, capsys) -> None:
+    code, _, err = run(capsys, minimal, "new-source", "one", str(PAGES / "harbour-gazette.html"))
+    assert code == 0, err
+    meta, _ = stored(minimal, "one")
+    assert meta["author"] == "jane-smith"
+    assert meta["provenance"]["author"] == "from the page's metadata (meta author)"
+    code, _, err = run(capsys, minimal, "new-source", "two", str(PAGES / "northern-ledger.html"))
+    assert code == 0, err
+    meta, _ = stored(minimal, "two")
+    assert "author" not in meta
+    assert "the page names 2 authors (Lars Eng, Mei Tan)" in err
+
+
+def test_the_command_line_wins_over_the_page(minimal: Path, capsys) -> None:
+    page = str(PAGES / "harbour-gazette.html")
+    code, _, err = run(
+        capsys, minimal, "new-source", "mine", page, "--label", "Gazette: the vote", "--published",
+        "2024-03-05", "--provenance", "published=the print edition's date",
+    )  # fmt: skip
+    assert code == 0, err
+    meta, _ = stored(minimal, "mine")
+    assert meta["label"] == "Gazette: the vote"
+    assert meta["published"] == "2024-03-05"
+    assert meta["provenance"]["published"] == "the print edition's date"
+    assert meta["provenance"]["url"] == "from the page's metadata (canonical link)"
+
+
+def test_a_web_page_named_txt_is_not_stored_tags_and_all(minimal: Path, capsys, tmp_path) -> None:
+    saved = tmp_path / "saved.txt"
+    shutil.copy(PAGES / "coastal-times.html", saved)
+    code, _, err = run(capsys, minimal, "new-source", "saved", str(saved))
+    assert code == 0, err
+    assert "is a web page, not plain text: its article was taken out of it" in err
+    _, lines = stored(minimal, "saved")
+    assert lines[0] == "Court halts ferry contract over flawed tender"
+    assert not any("<" in line for line in lines)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    """The pages served on 127.0.0.1, with one page that has no canonical link."""
+    folder = tmp_path / "served"
+    shutil.copytree(PAGES, folder)
+    page = (PAGES / "harbour-gazette.html").read_text(encoding="utf-8")
+    bare = page.replace(  # no canonical link, og:url or JSON-LD address
+        "https://www.harbourgazette.example/news/2024/03/council-votes-to-dredge-harbour", ""
+    )
+    (folder / "bare.html").write_text(bare, encoding="utf-8")
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *arguments) -> None:
+        pass
+
+
+def test_an_address_is_fetched_and_imported(minimal: Path, capsys, served: str) -> None:
+    address = f"{served}/northern-ledger.pdf"
+    code, _, err = run(capsys, minimal, "new-source", "fetched", address)
+    assert code == 0, err
+    meta, lines = stored(minimal, "fetched")
+    assert meta["received"]["file"] == address
+    assert lines[0].startswith("Ministry to list three synthetic opioids")
+
+    address = f"{served}/bare.html"
+    code, _, err = run(capsys, minimal, "new-source", "bare", address)
+    assert code == 0, err
+    meta, _ = stored(minimal, "bare")
+    assert meta["url"] == address
+    assert meta["provenance"]["url"] == "from the address it was fetched from"
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("closed", "cannot fetch the page: the connection was refused"),
+        ("missing", "cannot fetch the page: the server answered 404 File not found"),
+    ],
+)
+def test_an_address_that_cannot_be_fetched_is_one_line(
+    minimal: Path, capsys, served: str, where: str, expected: str
+) -> None:
+    address = {
+        "closed": f"http://127.0.0.1:{closed_port()}/story",
+        "missing": f"{served}/no-such-page.html",
+    }[where]
+    before = snapshot(minimal / "seeds")
+    code, out, err = run(capsys, minimal, "new-source", "gone", address, "--label", "Gone")
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == f"{address}: {expected}"
+    assert "Traceback" not in err
+    assert snapshot(minimal / "seeds") == before
+
+
+# A PDF whose one page holds a drawing and no text, as a scanner's pages hold pictures
+NO_TEXT = b"""%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >> endobj
+4 0 obj << /Length 21 >> stream
+10 10 180 180 re f
+endstream endobj
+trailer << /Root 1 0 R >>
+%%EOF
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (NO_TEXT, "scan.pdf: no text layer: the PDF holds pictures of its pages only"),
+        (b"Plain words, not a PDF.", "scan.pdf: is not a PDF: it does not start with %PDF-"),
+    ],
+)
+def test_a_pdf_without_text_is_refused(minimal: Path, capsys, tmp_path, content, expected) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(content)
+    before = snapshot(minimal / "seeds")
+    code, _, err = run(capsys, minimal, "new-source", "scan", str(scan), "--label", "A scan")
+    assert code == 1
+    assert err.startswith(f"{tmp_path}/{expected}")
+    assert snapshot(minimal / "seeds") == before
+
+
+def test_printed_lines_are_joined_into_a_paragraph() -> None:
+    lines = [
+        "The council's dredg-",
+        "ing starts in May, a two-",
+        "year job. Harbor-",
+        "Craft called 555-",
+        "0142 about the two-year plan.",
+    ]
+    assert join_lines(lines) == (
+        "The council's dredging starts in May, a two-year job. Harbor-Craft called 555-0142 "
+        "about the two-year plan."
+    )
+
+
+def test_provenance_is_given_per_field(minimal: Path, capsys, tmp_path) -> None:
+    text = tmp_path / "story.txt"
+    text.write_text("BALTIMORE (WJZ) — The port reopened on Monday.\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, minimal, "new-source", "port", str(text), "--label", "WJZ: the port reopens",
+        "--publisher", "wjz", "--publisher-name", "WJZ", "--url", "https://wjz.example/port",
+        "--provenance", "url=copied from the browser's address bar",
+    )  # fmt: skip
+    assert code == 0, err
+    meta, _ = stored(minimal, "port")
+    assert meta["provenance"] == {"url": "copied from the browser's address bar"}  # not publisher
+    assert "received" in meta and "file_sha256" not in meta["received"]  # the text as received
+
+    code, _, err = run(
+        capsys, minimal, "new-source", "port-2", str(text), "--label", "Again",
+        "--provenance", "republished by the city",
+    )  # fmt: skip
+    assert code == 1
+    assert "new-source --provenance: 'republished by the city' names no field" in err
+    assert 'hint: give a reason per field: --provenance publisher="REASON"' in err
+
+
+QUOTING = """claims:
+  - id: port-reopened
+    speaker: {actor}
+    summary: The port reopened.
+    form: reported
+    evidence:
+      - source: port
+        quote: The port reopened on Monday.
+"""
+
+
+def test_replace_and_remove_only_what_no_record_quotes(minimal: Path, capsys, tmp_path) -> None:
+    text = tmp_path / "story.txt"
+    text.write_text("The port reopened on Monday.\n", encoding="utf-8")
+    assert run(capsys, minimal, "new-source", "port", str(text), "--label", "Port")[0] == 0
+    actors = yaml.safe_load((minimal / "seeds/annotations/records.yaml").read_text("utf-8"))
+    annotation = minimal / "seeds" / "annotations" / "port.yaml"
+    draft = annotation.read_text(encoding="utf-8")
+    annotation.write_text(QUOTING.format(actor=actors["actors"][0]["id"]), encoding="utf-8")
+    assert main(["check", "--root", str(minimal)]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+
+    before = snapshot(minimal)
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text("The port reopened on Tuesday.\n", encoding="utf-8")
+    code, _, err = run(capsys, minimal, "new-source", "--replace", "port", str(fixed))
+    assert code == 1
+    quoted = "seeds/annotations/port.yaml:2:5: claim 'port-reopened' quotes or names the article"
+    assert quoted in err
+    code, _, err = run(capsys, minimal, "remove-source", "port")
+    assert code == 1 and quoted in err
+    assert snapshot(minimal) == before
+
+    annotation.write_text(draft, encoding="utf-8")  # a draft again: nothing quotes it
+    code, out, err = run(capsys, minimal, "new-source", "--replace", "port", str(fixed))
+    assert code == 0, err
+    _, lines = stored(minimal, "port")
+    assert lines == ["The port reopened on Tuesday."]
+    [trash] = (minimal / ".briefing-trash").iterdir()
+    old = trash / "seeds" / "articles" / "port.txt"
+    assert old.read_text(encoding="utf-8").endswith("The port reopened on Monday.\n")
+    assert (trash / "seeds" / "annotations" / "port.yaml").read_text(encoding="utf-8") == draft
+    assert f"moved seeds/articles/port.txt to {trash.relative_to(minimal)}/" in out
+
+    code, out, err = run(capsys, minimal, "remove-source", "port")
+    assert code == 0, err
+    assert not (minimal / "seeds" / "articles" / "port.txt").exists()
+    assert not annotation.exists()
+    assert out.count("moved seeds/") == 2
+    assert main(["check", "--root", str(minimal)]) == 0
+
+
+def test_replace_needs_an_article_to_replace(minimal: Path, capsys, tmp_path) -> None:
+    text = tmp_path / "story.txt"
+    text.write_text("The port reopened on Monday.\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, minimal, "new-source", "--replace", "nothing", str(text), "--label", "X"
+    )
+    assert code == 1
+    assert "new-source --replace ID: no article has the id 'nothing'" in err
