@@ -312,3 +312,15 @@ def test_replace_needs_an_article_to_replace(minimal: Path, capsys, tmp_path) ->
     )
     assert code == 1
     assert "new-source --replace ID: no article has the id 'nothing'" in err
+
+
+def test_a_received_file_is_held_to_50_mb(minimal: Path, capsys, tmp_path) -> None:
+    """Its size is known before it is read: a sparse file of 50 MB and a byte is not read."""
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as file:
+        file.truncate(50_000_001)
+    before = snapshot(minimal / "seeds")
+    code, _, err = run(capsys, minimal, "new-source", "big", str(big), "--label", "Big")
+    assert code == 1
+    assert err.startswith(f"{big}: file is larger than 50,000,000 bytes")
+    assert snapshot(minimal / "seeds") == before

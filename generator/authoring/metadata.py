@@ -122,7 +122,7 @@ def problems(source_id: str, text: str, meta: dict, briefing: Briefing) -> list[
     if meta.get("kind") not in kinds:
         hint = did_you_mean(meta.get("kind") or "", kinds) or "one of: " + ", ".join(kinds)
         problem("--kind", f"'{meta.get('kind')}' is not a kind of source", hint)
-    if meta.get("published") and not _real_date(meta["published"]):
+    if meta.get("published") and not real_date(meta["published"]):
         hint = "YYYY, YYYY-MM or YYYY-MM-DD, a date that exists (e.g. 2020-02-29)"
         problem("--published", f"'{meta['published']}' is not a calendar date", hint)
     url = meta.get("url")
@@ -161,7 +161,7 @@ def _as_check_reads(option: str, value: str) -> list[Problem]:
     return []
 
 
-def _real_date(value: str) -> bool:
+def real_date(value: str) -> bool:
     found = _DATE.match(value)
     if not found:
         return False

@@ -15,12 +15,10 @@ import re
 import unicodedata
 
 from generator.authoring.importing.page_metadata import Known, PageMetadata
-from generator.authoring.metadata import PROVENANCE_FIELDS
+from generator.authoring.metadata import PROVENANCE_FIELDS, real_date
 from generator.input.checks import ID, MAX_ID
 from generator.input.evidence import fold
 from generator.model.records import Briefing
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def reason(known: Known) -> str:
@@ -36,7 +34,7 @@ def fill(meta: dict, page: PageMetadata, source_id: str, briefing: Briefing) -> 
     notes: list[str] = []
     if not meta.get("label") and page.title:
         meta["label"] = page.title.value
-    if page.published and not meta.get("published") and _DATE.match(page.published.value):
+    if page.published and not meta.get("published") and real_date(page.published.value):
         meta["published"] = page.published.value
         reasons.setdefault("published", reason(page.published))
     if page.url and not meta.get("url"):

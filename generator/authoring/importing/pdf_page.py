@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
 
 from generator.authoring.importing import paragraphs
 from generator.authoring.importing.dehyphenation import join_lines
@@ -85,7 +86,7 @@ def _lines(raw: bytes, shown: str) -> tuple[list[Line], int, str]:
                     found += [_line(line, offset + layout.height, pages) for line in box]
             offset += layout.height
         title = _title(raw)
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+    except Exception as error:  # noqa: BLE001 - a damaged file can fail the parser anywhere
         message = f"not a readable PDF: {error or type(error).__name__}"
         raise InputError([Problem(Location(shown), message)]) from None
     return [line for line in found if line.text], pages, title
@@ -102,10 +103,6 @@ def _line(line: LTTextLine, bottom: float, page: int) -> Line:
 
 
 def _title(raw: bytes) -> str:
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
-
     info = PDFDocument(PDFParser(io.BytesIO(raw))).info
     title = resolve1(info[0].get("Title")) if info else None
     if isinstance(title, bytes):
