@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator import pipeline, processes
-from generator.authoring import metadata, new_briefing, removal, scaffold
+from generator.authoring import drafting, metadata, new_briefing, removal, review, scaffold
 from generator.input.raw import as_dict
 from generator.integrations import preview_address
 from generator.problems import BriefingError, InputError
@@ -163,7 +163,8 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[str]:
     if replaced and not meta["label"]:  # a text without a title keeps the label it had
         meta["label"] = as_dict(replaced.meta.data).get("label")
     written, moved = scaffold.new_source(root, arguments.id, received.text, meta, briefing)
-    for note in notes:
+    hint = drafting.better_draft_hint()
+    for note in [*notes, *([hint] if hint else [])]:
         print(f"note: {note}", file=sys.stderr)
     shown = [
         f"moved {new_briefing.shown(p, root)} to {new_briefing.shown(t, root)}" for p, t in moved
@@ -198,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ok: {_count(records, 'record')} in {_count(articles, 'article')}")
             for path in briefing.drafts:
                 print(f"{path}: draft, not checked or published until 'draft: true' is removed")
+                for line in review.left_to_review(root / path, path):
+                    print(f"  {line}")
         elif arguments.command == "generate":
             report = pipeline.generate(root, pipeline.available_cores(), not arguments.no_cache)
             print(f"ok: {report}")

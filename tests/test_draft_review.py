@@ -165,3 +165,13 @@ def test_a_draft_that_is_not_valid_yaml_yet_stops_nothing(minimal: Path) -> None
     result = run_cli(minimal, "check")
     assert result.code == 0, result.err
     assert "seeds/annotations/draft-one.yaml: draft, not checked or published" in result.out
+
+
+def test_a_todo_value_with_a_todo_comment_is_one_todo(minimal: Path) -> None:
+    text = "draft: true\nfigures:\n  - id: f\n    counts: TODO  # TODO: in plain words\n"
+    path = draft(minimal, text)
+    shown = "seeds/annotations/draft-one.yaml"
+    assert left_to_review(path, shown) == [
+        "left to review: 1 TODO, 0 inferred values",
+        f"{shown}:4:13: TODO in figure 'f', counts: in plain words",
+    ]

@@ -77,9 +77,13 @@ def _todos(text: str, keys: _Keys | None) -> Iterator[tuple[int, int, str]]:
         value = line[: comment.start()] if comment else line
         remark = comment.group(1).strip() if comment else ""
         places = [
-            (m.start(), value[m.end() :].strip(_AROUND) or remark) for m in _TODO.finditer(value)
+            (
+                m.start(),
+                value[m.end() :].strip(_AROUND) or remark.removeprefix("TODO").strip(_AROUND),
+            )
+            for m in _TODO.finditer(value)
         ]
-        if comment and remark.startswith("TODO"):
+        if comment and remark.startswith("TODO") and not places:  # one TODO a line: its own
             places.append((line.index("TODO", comment.start()), remark[4:].strip(_AROUND)))
         for start, said in places:
             where = keys.place(number, start + 1) if keys else ""

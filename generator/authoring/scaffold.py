@@ -63,7 +63,9 @@ def new_source(
         shown = article.relative_to(root).as_posix()
         message = f"the article would be {size:,} bytes, over the limit of {loading.MAX_BYTES:,}"
         raise InputError([Problem(Location(shown), message, "split it into several articles")])
-    files[draft] = draft_annotation(source_id, text, briefing)
+    files[draft] = draft_annotation(
+        source_id, text, briefing, published=meta.get("published"), publisher=meta.get("publisher")
+    )
     if actors:
         files[actors[0]] = actors[1]
     problems = staging.problems(root, article, files, briefing)
