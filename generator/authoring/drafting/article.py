@@ -11,6 +11,14 @@ from generator.render.coverage import split_sentences
 
 _OPEN, _CLOSE = "“‘", "”’"
 SPEECH_WORDS = 4  # fewer words in quotation marks are a phrase ("designer drugs"), not speech
+# "HARWICK, March 4, 2025 — ", "LONDON (Reuters) - ": where the story was filed, not its words
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^—–\n]{1,40}?)?\s+(?:—|–|--?)\s+"
+)
+# "Its president, Sgt. Dana Kowalski, said": a title's dot does not end the sentence
+_TITLE = re.compile(
+    r"\b(?:Sgt|Lt|Col|Gen|Maj|Capt|Cpl|Adm|Cmdr|Det|Insp|Supt|Gov|Sen|Rep|Rev|Prof|Hon)\.$"
+)
 
 
 @dataclass
@@ -43,7 +51,7 @@ class Article:
 
 
 def read(text: str, nlp: Any) -> Article:
-    spans = split_sentences(text)
+    spans = _without_datelines(text, _titles_joined(text, split_sentences(text)))
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     docs = nlp.pipe(text[a:b] for a, b in spans)
     sentences = [
@@ -51,6 +59,28 @@ def read(text: str, nlp: Any) -> Article:
         for i, ((a, b), doc) in enumerate(zip(spans, docs, strict=True))
     ]
     return Article(text, sentences, _speech(text))
+
+
+def _titles_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences split after a title's abbreviation ("Sgt.") joined again."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        after_title = joined and _TITLE.search(text[joined[-1][0] : joined[-1][1]])
+        if after_title and "\n" not in text[joined[-1][1] : start]:
+            joined[-1] = (joined[-1][0], end)
+            continue
+        joined.append((start, end))
+    return joined
+
+
+def _without_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each sentence without the dateline that opens a paragraph."""
+    kept = []
+    for start, end in spans:
+        opening = start == 0 or text[start - 1] == "\n"
+        found = _DATELINE.match(text, start, end) if opening else None
+        kept.append((found.end(), end) if found and found.end() < end else (start, end))
+    return kept
 
 
 def _speech(text: str) -> list[tuple[int, int]]:

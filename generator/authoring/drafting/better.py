@@ -8,14 +8,14 @@ from typing import Any
 from generator.authoring.drafting import article as reading
 from generator.authoring.drafting.actors import Registry
 from generator.authoring.drafting.claims import Claim, draft_claims, own_voice
-from generator.authoring.drafting.figures import Figure, draft_figures
+from generator.authoring.drafting.figures import Figure, draft_figures, in_aside
 from generator.authoring.drafting.matching import PROPOSE, Index
 from generator.authoring.drafting.measures import draft_measures
-from generator.authoring.drafting.speakers import Resolver, name_span
+from generator.authoring.drafting.speakers import Resolver
 from generator.authoring.drafting.writing import Writer
 from generator.model.records import Briefing
 
-NAMED = {"PERSON", "ORG", "GPE"}
+ASIDE = "The number stands in a clause set off by commas: the article's description, not the speaker's words"
 
 
 def draft_annotation(
@@ -32,7 +32,6 @@ def draft_annotation(
     resolver = Resolver(registry)
     article = reading.read(text, nlp)
     claims = draft_claims(article, resolver, published)
-    _mentions(article, resolver)
     writer = Writer(source_id, text)
     measures = draft_measures(article, claims, resolver)
     index = Index(briefing)
@@ -49,42 +48,25 @@ def draft_annotation(
         actions = {m.sentence for m in measures}
         claims = own_voice(article, claims, actions, publisher, published)
     writer.claims(claims, published)
-    writer.figures(figures, [_stated_by(f, claims, publisher) for f in figures])
+    writer.figures(figures, [_stated_by(article, f, claims, publisher) for f in figures])
     writer.measures(measures, near)
     return writer.result()
 
 
 def _stated_by(
-    figure: Figure, claims: list[Claim], publisher: str | None
+    article: reading.Article, figure: Figure, claims: list[Claim], publisher: str | None
 ) -> tuple[str | None, str]:
     """Who gives the number: the speaker whose words hold it, else the article itself."""
     start, end = figure.place
+    sentence = article.sentences[figure.sentence]
     for claim in claims:
-        if claim.speaker is not None and any(a <= start and end <= b for a, b in claim.quotes):
+        if claim.speaker is None or not any(a <= start and end <= b for a, b in claim.quotes):
+            continue
+        if claim.form == "quoted" or not in_aside(sentence, figure.place):
             return claim.speaker.id, claim.inferred.get("speaker", "")
+        if publisher:
+            return publisher, ASIDE
+        return None, ""
     if publisher:
         return publisher, "No one else is credited with the number: the article's own statement."
     return None, ""
-
-
-def _mentions(article: reading.Article, resolver: Resolver) -> None:
-    """Every person, body and state the article names: known ones noted, new ones proposed."""
-    for sentence in article.sentences:
-        for entity in sentence.doc.ents:
-            if entity.label_ not in NAMED or any(c.isdigit() for c in entity.text):
-                continue
-            if _defined_acronym(article.text, sentence.start + entity.start_char, entity.text):
-                continue
-            first, last = name_span(sentence, entity.root)
-            resolver.mention(sentence, first, last)
-
-
-def _defined_acronym(text: str, at: int, words: str) -> bool:
-    """'new psychoactive substances (NPS)': initials of common words name no actor."""
-    if not words.isupper() or " " in words:
-        return False
-    opening = text.find(f"({words})")
-    if opening < 0:
-        return False
-    before = text[max(0, opening - 80) : opening].split()[-len(words) :]
-    return all(word[:1].islower() for word in before)

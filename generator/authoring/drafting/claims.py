@@ -12,6 +12,7 @@ from generator.authoring.drafting.article import Article, Sentence
 from generator.authoring.drafting.speakers import DOCUMENTS, Resolver, attributions
 
 LIST_LENGTH = 12  # sentences a list introduced by "X listed ...:" may run to
+LEAD_IN_TOKENS = 10  # a sentence this short before an attribution introduces its speaker
 _VIEWS = re.compile(
     r"\b(?:accusations?|allegations?|suggestions?|claims|fears|concerns|speculation|charges)"
     r"\s+that\b",
@@ -36,6 +37,7 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
     pending: list[tuple[int, int]] = []  # words of a quotation its next sentence attributes
     later: list[tuple[int, set[str]]] = []  # claims of "a top official", named further on
     for sentence in article.sentences:
+        resolver.see(sentence, article.text)
         speech = article.speech_in(sentence.start, sentence.end)
         found = attributions(sentence, article)
         if not found:
@@ -46,10 +48,11 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
                 elif (
                     claims
                     and claims[-1].form == "quoted"
-                    and claims[-1].sentence >= sentence.index - 2
+                    and claims[-1].sentence >= sentence.index - 2 - len(pending)
                 ):
-                    claims[-1].quotes += speech
+                    claims[-1].quotes += pending + speech  # the quotation has ended
                     claims[-1].sentence = sentence.index
+                    pending = []
                 continue
             if listing and sentence.index - listing[1].index <= LIST_LENGTH:
                 speaker, opening = listing
@@ -123,6 +126,8 @@ def own_voice(
             continue
         if not sentence.text.rstrip().endswith((".", "!", "?")) or len(sentence.doc) < 6:
             continue  # a heading or a caption
+        if _leads_in(article, sentence, covered):
+            continue
         index = sentence.index
         claim = Claim(voice, "reported", [(sentence.start, sentence.end)], index)
         claim.inferred["speaker"] = "The article's own words: it credits no one else with them"
@@ -131,6 +136,19 @@ def own_voice(
             claim.inferred["date"] = why
         added.append(claim)
     return sorted(claims + added, key=lambda c: c.quotes[0])
+
+
+def _leads_in(article: Article, sentence: Sentence, attributed: set[int]) -> bool:
+    """A short sentence before an attributed one in its paragraph ("Not everyone agrees.",
+    "Business owners were less pleased."): the reporter introduces who speaks next."""
+    after = sentence.index + 1
+    return (
+        len(sentence.doc) <= LEAD_IN_TOKENS
+        and not any(t.like_num for t in sentence.doc)
+        and after < len(article.sentences)
+        and article.sentences[after].paragraph == sentence.paragraph
+        and after in attributed
+    )
 
 
 def _opens_with(sentence: Sentence, speech: list[tuple[int, int]]) -> bool:
@@ -177,6 +195,10 @@ def _paragraph_speakers(article: Article, claims: list[Claim], published: str | 
         speakers = {id(c.speaker) for c in own}
         if sentence.index in covered or not own or len(speakers) != 1 or own[0].speaker is None:
             continue
+        if sentence.index < min(c.sentence for c in own) and not _goes_on(
+            by_paragraph.get(sentence.paragraph - 1, []), own[0].speaker
+        ):
+            continue  # before the paragraph names its speaker: the reporter's lead-in
         if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" for t in sentence.doc):
             continue  # it names who acts: not the speaker's words
         speaker = own[0].speaker
@@ -190,6 +212,12 @@ def _paragraph_speakers(article: Article, claims: list[Claim], published: str | 
             claim.inferred["date"] = why
         claims.append(claim)
     claims.sort(key=lambda c: c.quotes[0])
+
+
+def _goes_on(before: list[Claim], speaker: Actor) -> bool:
+    """Whether the paragraph before gives only this speaker's words: a paragraph of theirs
+    that names them at its end is theirs from its start."""
+    return bool(before) and all(c.speaker is speaker for c in before)
 
 
 def _date_of(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.authoring.drafting.article import Article, Sentence
+from generator.authoring.drafting.units import duration, unit_of
 
 SMALL = {
     word: number
@@ -51,15 +52,12 @@ QUALIFIERS = [
     ("nearly", r"nearly|almost|close to|just under|just shy of"),
     ("about", r"about|around|approximately|roughly|some|an estimated|estimated|about|circa"),
 ]
-PEOPLE = {
-    "people", "person", "user", "abuser", "addict", "resident", "worker", "citizen", "patient",
-    "child", "adult", "student", "victim", "migrant", "suspect", "individual", "inhabitant",
-    "voter", "employee", "member", "soldier", "refugee", "casualty",
-}  # fmt: skip
-DYING = {"die", "kill", "perish"}
 NUMBERED = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"((?:[a-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)")
+_RANGE = re.compile(r"^(.*?\d\S*)\s*(?:to|and|-|–)\s*(\S*\d.*)$")  # "$2 to $3", "5-7 million"
+_TALLY = re.compile(r"\b(\d{1,3})-(\d{1,3})\b")  # "voted 5-4", "a 7-2 ruling"
+VOTING = {"vote", "ruling", "decision", "verdict", "margin", "tally"}
 
 
 @dataclass
@@ -77,13 +75,56 @@ def draft_figures(article: Article) -> list[Figure]:
     expansions = {m[2]: m[1].split()[-1] for m in _ACRONYM.finditer(article.text)}
     found = []
     for sentence in article.sentences:
+        tallies = _tallies(sentence)
+        own: list[Figure] = []
         for entity in sentence.doc.ents:
-            if entity.label_ in NUMBERED and not _not_a_figure(sentence, entity):
-                figure = _figure(sentence, entity, expansions)
-                if figure is not None:
-                    found.append(figure)
-        found += _multiplied(sentence)
+            if any(f.place[0] <= sentence.place(entity[0])[0] < f.place[1] for f in tallies):
+                continue
+            if _is_figure(sentence, entity):
+                own += _as_figures(sentence, entity, expansions, own)
+        found += sorted(own + tallies, key=lambda f: f.place) + _multiplied(sentence)
     return found
+
+
+def _as_figures(
+    sentence: Sentence, entity: Any, expansions: dict[str, str], before: list[Figure]
+) -> list[Figure]:
+    """One figure, or two for a range ("from $2 to $3": 2 dollars and 3 dollars)."""
+    match = _RANGE.match(entity.text)
+    if match is None or entity.label_ == "DATE":
+        figure = _figure(sentence, entity, expansions, before)
+        return [figure] if figure is not None else []
+    figures = []
+    for group in (1, 2):
+        part = sentence.doc.char_span(
+            entity.start_char + match.start(group), entity.start_char + match.end(group),
+            alignment_mode="expand", label=entity.label_,
+        )  # fmt: skip
+        figure = _figure(sentence, part, expansions, before + figures) if part else None
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _tallies(sentence: Sentence) -> list[Figure]:
+    """'voted 5-4', 'a 7-2 vote': a vote's two sides, each a number of votes."""
+    found = []
+    for match in _TALLY.finditer(sentence.text):
+        near = sentence.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        window = sentence.doc[max(0, near.start - 3) : near.end + 2] if near else []
+        if not any(t.lemma_.lower() in VOTING for t in window):
+            continue
+        for group in (1, 2):
+            place = (sentence.start + match.start(group), sentence.start + match.end(group))
+            found.append(Figure(int(match[group]), "votes", "TODO", place, sentence.index))
+    return found
+
+
+def _is_figure(sentence: Sentence, entity: Any) -> bool:
+    """A number with its scale words, or a length of time ("for 25 years"); never a date."""
+    if entity.label_ == "DATE":
+        return duration(entity.text) is not None
+    return entity.label_ in NUMBERED and not _not_a_figure(sentence, entity)
 
 
 def _not_a_figure(sentence: Sentence, entity: Any) -> bool:
@@ -96,6 +137,15 @@ def _not_a_figure(sentence: Sentence, entity: Any) -> bool:
         return True
     if before == "the" and entity.text.isalpha():
         return True  # "the two countries": who, not how many
+    previous = sentence.doc[entity.start - 1] if entity.start else None
+    if (
+        previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.text[:1].isupper()
+        and entity.text.isdigit()
+        and entity.root.i in {previous.head.i, previous.i + 1}
+    ):
+        return True  # "Local 17", "Route 66": part of a name
     return (
         any(c.isdigit() for c in words) and entity.root.dep_ == "compound" and after[:1].isupper()
     )
@@ -126,7 +176,9 @@ def parse(words: list[str]) -> float | None:
     return value if seen and value else None
 
 
-def _figure(sentence: Sentence, entity: Any, expansions: dict[str, str]) -> Figure | None:
+def _figure(
+    sentence: Sentence, entity: Any, expansions: dict[str, str], earlier: list[Figure]
+) -> Figure | None:
     text = entity.text
     qualifier, rest = "", text
     for name, pattern in QUALIFIERS:
@@ -144,58 +196,28 @@ def _figure(sentence: Sentence, entity: Any, expansions: dict[str, str]) -> Figu
     if value is None:
         return None
     value = int(value) if float(value).is_integer() else round(value, 6)
-    unit, counts, last = _unit(sentence, entity, expansions)
+    if entity.label_ == "DATE":
+        unit, counts, last = duration(entity.text) or "TODO", "TODO", sentence.doc[entity.end - 1]
+    else:
+        known = next((f.unit for f in reversed(earlier) if f.unit != "TODO"), None)
+        unit, counts, last = unit_of(sentence, entity, expansions, known)
     start, end = sentence.place(sentence.doc[entity.start], last)
     return Figure(value, unit, counts, (start, end), sentence.index, qualifier)
 
 
-def _unit(sentence: Sentence, entity: Any, expansions: dict[str, str]) -> tuple[str, str, Any]:
-    """The unit, what is counted, and the last token of the words to quote."""
-    doc, last = sentence.doc, sentence.doc[entity.end - 1]
-    after = doc[entity.end] if entity.end < len(doc) else None
-    if (
-        entity.label_ == "PERCENT"
-        or "%" in entity.text
-        or (after is not None and after.lower_ in {"percent", "per"})
-    ):
-        return "percent", _number_of(entity) or "TODO", last
-    if entity.label_ == "MONEY":
-        return _currency(entity.text), "TODO", last
-    if after is not None and after.lower_ == "times":
-        return "times", "TODO", after
-    head = entity.root.head if entity.root.dep_ in {"nummod", "quantmod"} else None
-    if head is None and after is not None and after.pos_ in {"NOUN", "PROPN"}:
-        head = after
-    if head is None or head.i < entity.start:
-        counted = _number_of(entity)
-        unit = "people" if counted and counted.split()[-1].rstrip("s") in PEOPLE else "TODO"
-        return unit, counted or "TODO", last
-    lemma = head.lemma_.lower()
-    counts = " ".join(t.text for t in head.subtree if t.i >= entity.end and t.i <= head.i + 3)
-    if lemma in PEOPLE or head.ent_type_ == "NORP":
-        verb = head.head
-        unit = "deaths" if verb.lemma_ in DYING else "people"
-    else:
-        unit = expansions.get(head.text, head.text.lower() if head.pos_ == "NOUN" else head.text)
-    return unit, counts or head.text, head
-
-
-def _number_of(entity: Any) -> str:
-    """'the number of drug abusers ... rose to 2.55 million': what the number counts."""
-    for token in entity.sent if hasattr(entity, "sent") else []:
-        if token.lower_ == "number":
-            of = next((c for c in token.children if c.lower_ == "of"), None)
-            target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if target is not None:
-                return " ".join(t.text for t in target.subtree if t.i <= target.i)
-    return ""
-
-
-def _currency(text: str) -> str:
-    for sign, unit in (("$", "US dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yuan")):
-        if sign in text:
-            return unit
-    return text.split()[-1].lower()
+def in_aside(sentence: Sentence, place: tuple[int, int]) -> bool:
+    """Whether the words at ``place`` stand in a clause set off by a comma ("The union, which
+    represents some 2,400 workers, said"): the reporter's description, not the speaker's words."""
+    words = sentence.doc.char_span(
+        place[0] - sentence.start, place[1] - sentence.start, alignment_mode="expand"
+    )
+    token = words.root if words is not None and len(words) else None
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            first = min(token.subtree, key=lambda t: t.i)
+            return first.i > 0 and sentence.doc[first.i - 1].text == ","
+        token = token.head
+    return False
 
 
 def _multiplied(sentence: Sentence) -> list[Figure]:

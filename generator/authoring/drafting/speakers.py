@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.authoring.drafting.actors import Actor, Registry, normal
+from generator.authoring.drafting.actors import BODY, Actor, Registry, normal
 from generator.authoring.drafting.article import Article, Sentence
 
 REPORTING = {
@@ -18,10 +18,14 @@ REPORTING = {
     "hit", "brush", "tweet", "indicate", "reveal", "disclose", "find", "show",
     "estimate", "label", "blame", "dismiss", "describe", "outline", "detail", "believe",
     "dispute", "question", "criticize", "criticise", "welcome", "defend",
+    "praise", "applaud", "hail", "laud", "condemn", "decry", "slam", "blast", "lament",
+    "concede", "recount", "allege",
 }  # fmt: skip
+NAMING = {"call", "term", "dub"}  # 'called the deal "a betrayal"': words in quotation marks
+MODALS = {"will", "would", "could", "should", "may", "might", "can", "must", "'ll", "wo"}
 LISTING = {"list", "outline", "detail", "enumerate"}
 DOCUMENTS = {
-    "report", "figures", "data", "study", "survey", "statement", "analysis", "tweet", "letter",
+    "report", "summary", "notice", "forecast", "projections", "presentation", "transcript", "figures", "data", "study", "survey", "statement", "analysis", "tweet", "letter",
     "memo", "filing", "document", "poll", "review", "audit", "paper", "release", "assessment",
     "estimates", "statistics", "research", "findings", "op-ed", "article", "post", "testimony",
 }  # fmt: skip
@@ -36,7 +40,11 @@ ROLE_CLASSES = [
     {"judge"}, {"analyst"}, {"expert"}, {"researcher", "scientist", "professor"},
 ]  # fmt: skip
 ROLE_WORDS = set().union(*ROLE_CLASSES)
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "sir", "dame"}
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "sir", "dame", "sgt", "lt",
+    "col", "capt", "cpl", "maj", "det", "insp", "supt", "adm", "cmdr", "rev", "hon",
+}  # fmt: skip
+NAMED = {"PERSON", "ORG", "GPE"}
 PEOPLE_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
 
 
@@ -53,27 +61,62 @@ class Attribution:
 def attributions(sentence: Sentence, article: Article) -> list[Attribution]:
     found: list[Attribution] = []
     for token in sentence.doc:
-        subject = None
-        if token.lower_ == "according" and token.i + 1 < len(sentence.doc):
-            after = sentence.doc[token.i + 1]
-            subject = next((c for c in after.children if c.dep_ == "pobj"), None)
-        elif token.lemma_ in REPORTING and token.pos_ == "VERB":
-            subject = _subject(token)
-            if token.lemma_ in {"hit", "brush"} and not any(
-                c.dep_ == "prt" for c in token.children
-            ):
-                subject = None
-        if subject is None:
+        subject = _speaker_phrase(sentence, token, article)
+        if subject is None or _inside_words(token, found):
             continue
         at = sentence.place(token)[0]
         if article.in_speech(at) and subject.pos_ == "PRON":
             continue  # "we reject ..." inside the speaker's own words
         ends = sentence.text.rstrip().endswith(":")
-        if token.lemma_ in LISTING and not ends:
+        colon = ":" in sentence.text[token.idx :]
+        if token.lemma_ in LISTING and not colon:
             continue  # "China listed 138 substances as controlled": an action, not words
         listing = ends and (token.lemma_ in LISTING or token.dep_ == "ROOT")
         found.append(Attribution(token, subject, sentence.start, sentence.end, listing))
     return _split_additions(sentence, found)
+
+
+def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | None:
+    """The head of the phrase naming who speaks, when ``token`` attributes words."""
+    if token.lower_ == "according" and token.i + 1 < len(sentence.doc):
+        after = sentence.doc[token.i + 1]
+        return next((c for c in after.children if c.dep_ == "pobj"), None)
+    if token.pos_ != "VERB" or token.lemma_ not in REPORTING | NAMING:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        return None  # "the board would respond": what someone may do, not what they said
+    if token.lemma_ in NAMING and not _names_in_quotes(sentence, token, article):
+        return None
+    if token.lemma_ in {"hit", "brush"} and not any(c.dep_ == "prt" for c in token.children):
+        return None
+    subject = _subject(token)
+    inverted = (
+        token.dep_ == "acl"
+        and token.tag_ in {"VBD", "VBN"}
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+    if subject is None and inverted:
+        return token.head  # ", the authority's chairwoman, Delia Okafor, announced"
+    return subject
+
+
+def _names_in_quotes(sentence: Sentence, verb: Any, article: Article) -> bool:
+    """'called the deal "a betrayal ..."': the verb names something in quoted words."""
+    named = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
+    return any(article.in_speech(sentence.place(t)[0]) for c in named for t in c.subtree)
+
+
+def _inside_words(verb: Any, found: list[Attribution]) -> bool:
+    """A reporting verb within the words another attribution reports ("said the board would
+    respond"), not an attribution of its own."""
+    for attribution in found:
+        if not hasattr(attribution.verb, "children"):
+            continue
+        for child in attribution.verb.children:
+            if child.dep_ in {"ccomp", "xcomp"} and verb in child.subtree:
+                return True
+    return False
 
 
 def _subject(verb: Any) -> Any | None:
@@ -110,6 +153,7 @@ class Resolver:
         self.last_person: Actor | None = None
         self.documents: dict[str, Actor] = {}  # "report" -> whose report it is
         self.pending_roles: list[set[str]] = []  # "A top official said": named later?
+        self.recent: list[Actor] = []  # the actors the article has named, the last one last
 
     def speaker(self, sentence: Sentence, head: Any) -> tuple[Actor | None, str, str]:
         """(actor or None, the reason when it is inferred, a note for the reviewer)."""
@@ -125,7 +169,13 @@ class Resolver:
         named = self._named(sentence, head)
         if named is not None:
             return named, "", ""
+        found, how = self.registry.find(phrase)
+        if found is not None and (head.text[:1].isupper() or found.known):
+            return found, how, ""
         noun = head.lemma_.lower()
+        body = self.body_named_before(head)
+        if body is not None:
+            return body, f'"{phrase}" is taken to be {body.name}, named before', ""
         if noun in DOCUMENTS or head.lower_ in DOCUMENTS:
             source = self._source_of(sentence, head)
             if source is not None:
@@ -144,12 +194,46 @@ class Resolver:
             return actor, "", ""
         if noun in ROLE_WORDS:
             return self._by_role(sentence, head, phrase)
+        if noun in BODY and any(c.dep_ in {"poss", "compound", "amod"} for c in head.children):
+            return self._unnamed(sentence, head), "", ""  # "the city's budget office"
         return None, "", f'"{phrase}" names no known actor'
+
+    def see(self, sentence: Sentence, text: str) -> None:
+        """Every person, body and state the sentence names: known ones noted, new ones
+        proposed, each remembered as the last named (for 'the union', 'the department')."""
+        for entity in sentence.doc.ents:
+            if entity.label_ not in NAMED or any(c.isdigit() for c in entity.text):
+                continue
+            if _defined_acronym(text, sentence.start + entity.start_char, entity.text):
+                continue
+            self.mention(sentence, *name_span(sentence, entity.root))
+
+    def body_named_before(self, head: Any) -> Actor | None:
+        """'the union', 'the department': the body last named whose name has this head noun
+        ('International Dockworkers Union', 'Department of Transportation')."""
+        if head.pos_ != "NOUN" or not any(c.lower_ in {"the", "its"} for c in head.children):
+            return None
+        if any(c.dep_ in {"compound", "amod"} for c in head.children):
+            return None  # "the union leader", "the federal agency": another noun phrase
+        word = head.lower_
+        for actor in reversed(self.recent):
+            words = normal(actor.name).split()
+            key = words[: words.index("of")] if "of" in words else words
+            if actor.kind not in {"person", "group"} and key and key[-1] == word:
+                return actor
+        return None
 
     def _named(self, sentence: Sentence, head: Any) -> Actor | None:
         """The actor a proper name in the subject names: the subject itself or its appositive."""
         appositive = next(
-            (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            (
+                c
+                for c in head.children
+                if c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and c.lower_.rstrip(".") not in HONORIFICS  # "Its president, Sgt. Dana Kowalski"
+            ),
+            None,
         )
         name_token = appositive if appositive is not None else head
         if name_token.pos_ != "PROPN":
@@ -182,8 +266,10 @@ class Resolver:
                 label = "PERSON" if last.ent_type_ == "PERSON" or last.i > first.i else "ORG"
             actor = self.registry.add(words, self.registry.kind_of(words, label), start, end)
             self._initials(sentence, actor, last)
+            self._named_now(actor)
             return actor
         self._initials(sentence, actor, last)
+        self._named_now(actor)
         if how or normal(words) not in {normal(n) for n in actor.names}:
             self.registry.alias(actor, words, start, end)
             if how:
@@ -191,6 +277,11 @@ class Resolver:
         else:
             actor.spans.append((start, end))
         return actor
+
+    def _named_now(self, actor: Actor) -> None:
+        if actor in self.recent:
+            self.recent.remove(actor)
+        self.recent.append(actor)
 
     def _initials(self, sentence: Sentence, actor: Actor, last: Any) -> None:
         """'the Fishers Union (FU)': FU is an alias."""
@@ -201,13 +292,22 @@ class Resolver:
                 self.registry.alias(actor, initials.text, *sentence.place(initials))
 
     def _source_of(self, sentence: Sentence, head: Any) -> Actor | None:
+        """Whose document it is: 'China's report', 'figures from the agency', 'a summary
+        released by the authority'."""
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return self.mention(sentence, *name_span(sentence, child))
-            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
-                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            preps = [child] if child.dep_ == "prep" else []
+            if child.dep_ == "acl":
+                preps = [c for c in child.children if c.dep_ in {"agent", "prep"}]
+            for prep in preps:
+                if prep.lower_ not in {"from", "by", "of"}:
+                    continue
+                target = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if target is not None and target.pos_ == "PROPN":
                     return self.mention(sentence, *name_span(sentence, target))
+                if target is not None:
+                    return self.body_named_before(target)
         return None
 
     def _by_role(self, sentence: Sentence, head: Any, phrase: str) -> tuple[Actor | None, str, str]:
@@ -222,6 +322,8 @@ class Resolver:
             self.pending_roles.append(kin)
             return None, "", f'"{phrase}": someone the article names later?'
         holders = [a for a in self.registry.actors if a.kind == "person" and a.role_words & kin]
+        named_here = [a for a in holders if a in self.recent]
+        holders = named_here or holders
         if self.last_person in holders:
             holder = self.last_person
         elif len(holders) == 1:
@@ -236,7 +338,8 @@ class Resolver:
         return holder, f'"{phrase}" is taken to be {holder.name}, whom the article calls so', ""
 
     def _unnamed(self, sentence: Sentence, head: Any) -> Actor:
-        """'an official from the agency': a person the article does not name, proposed as one."""
+        """'an official from the agency', 'the city's budget office': someone the article does
+        not name, proposed as a new actor by its words."""
         words = sorted(head.subtree, key=lambda t: t.i)
         if any(t.text == "(" for t in words):
             words = words[: next(i for i, t in enumerate(words) if t.text == "(")]
@@ -244,9 +347,13 @@ class Resolver:
         start, end = sentence.place(words[0], words[-1])
         name = sentence.doc[words[0].i : words[-1].i + 1].text
         actor, _ = self.registry.find(name)
-        return actor or self.registry.add(
-            name, "group" if head.tag_ == "NNS" else "person", start, end
-        )
+        if head.tag_ == "NNS":
+            kind = "group"
+        elif head.lemma_.lower() in ROLE_WORDS:
+            kind = "person"
+        else:
+            kind = self.registry.kind_of(name, "ORG")
+        return actor or self.registry.add(name, kind, start, end)
 
     def note_documents(self, sentence: Sentence, actor: Actor) -> None:
         """'In its annual report, China says ...': a later 'the report' is China's."""
@@ -286,7 +393,11 @@ def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
         owner = next((t for t in entity if t.tag_ == "POS" and t.i < last.i), None)
         if owner is not None:  # "China's National Narcotics Control Commission"
             first = sentence.doc[owner.i + 1]
-        while first.i < last.i and (first.lower_ in {"the"} or first.tag_ == "POS"):
+        while first.i < last.i and (
+            first.lower_ in {"the", "."}
+            or first.tag_ == "POS"
+            or first.lower_.rstrip(".") in HONORIFICS | ROLE_WORDS
+        ):
             first = sentence.doc[first.i + 1]
         bracket = next((t for t in entity if t.text == "(" and t.i > first.i), None)
         if bracket is not None:  # "Fishers Union (FU": the name stops at its initials
@@ -340,3 +451,14 @@ def _trimmed(sentence: Sentence, head: Any) -> str:
     """A group's name: its head noun with the words right before it ('Chinese officials')."""
     words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"amod", "compound"}]
     return " ".join(t.text for t in [*words, head])
+
+
+def _defined_acronym(text: str, at: int, words: str) -> bool:
+    """'new psychoactive substances (NPS)': initials of common words name no actor."""
+    if not words.isupper() or " " in words:
+        return False
+    opening = text.find(f"({words})")
+    if opening < 0:
+        return False
+    before = text[max(0, opening - 80) : opening].split()[-len(words) :]
+    return all(word[:1].islower() for word in before)

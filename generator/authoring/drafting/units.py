@@ -1,0 +1,96 @@
+"""What a number counts: its unit from the noun it counts ("2,400 workers", "four branch
+libraries", "30 miles"), a currency from its sign ("$4.2 million" dollars, "€" euros), percent
+from "%", "percent" or "per cent", deaths from a verb of dying, and a noun left out after a
+number ("1.5 million containers, up from 900,000") from the figure before it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.authoring.drafting.article import Sentence
+
+PEOPLE = {
+    "people", "person", "user", "abuser", "addict", "resident", "worker", "citizen", "patient",
+    "child", "adult", "student", "victim", "migrant", "suspect", "individual", "inhabitant",
+    "voter", "employee", "member", "soldier", "refugee", "casualty",
+}  # fmt: skip
+DYING = {"die", "kill", "perish"}
+CURRENCIES = (
+    ("US$", "US dollars"), ("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"),
+    ("₹", "rupees"), ("₩", "won"),
+)  # fmt: skip
+TIME_NOUNS = {"year", "month", "week", "day", "hour", "decade", "minute", "second"}
+
+
+def unit_of(
+    sentence: Sentence, entity: Any, expansions: dict[str, str], before: str | None
+) -> tuple[str, str, Any]:
+    """The unit, what is counted, and the last token of the words to quote. ``before`` is the
+    unit of the figure before it in the sentence, if any."""
+    doc, last = sentence.doc, sentence.doc[entity.end - 1]
+    after = doc[entity.end] if entity.end < len(doc) else None
+    if (
+        entity.label_ == "PERCENT"
+        or "%" in entity.text
+        or (after is not None and after.lower_ in {"percent", "per"})
+    ):
+        return "percent", number_of(entity) or "TODO", last
+    if entity.label_ == "MONEY":
+        return currency(entity.text), "TODO", last
+    if after is not None and after.lower_ == "times":
+        return "times", "TODO", after
+    if entity.label_ == "QUANTITY" and last.pos_ == "NOUN":
+        return last.text.lower(), last.text, last  # "30 miles"
+    head = entity.root.head if entity.root.dep_ in {"nummod", "quantmod"} else None
+    if head is None and after is not None and after.pos_ in {"NOUN", "PROPN"}:
+        head = after
+    while head is not None and head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "four branch libraries": libraries
+    if head is not None and (head.ent_type_ in {"DATE", "TIME"} or head.i < entity.start):
+        head = None  # "900,000 last year": a date, not what is counted
+    if head is None:
+        counted = number_of(entity)
+        if counted:
+            people = counted.split()[-1].rstrip("s") in PEOPLE
+            return ("people" if people else "TODO"), counted, last
+        return before or "TODO", "TODO", last
+    return _counted(head, entity, expansions)
+
+
+def _counted(head: Any, entity: Any, expansions: dict[str, str]) -> tuple[str, str, Any]:
+    lemma = head.lemma_.lower()
+    counts = " ".join(t.text for t in head.subtree if t.i >= entity.end and t.i <= head.i + 3)
+    if lemma in PEOPLE or head.ent_type_ == "NORP":
+        if head.head.lemma_ in DYING:
+            return "deaths", counts or head.text, head
+        return ("people" if lemma in {"people", "person"} else head.text.lower()), counts, head
+    unit = expansions.get(head.text, head.text.lower() if head.pos_ == "NOUN" else head.text)
+    return unit, counts or head.text, head
+
+
+def number_of(entity: Any) -> str:
+    """'the number of drug abusers ... rose to 2.55 million': what the number counts."""
+    for token in entity.sent if hasattr(entity, "sent") else []:
+        if token.lower_ == "number":
+            of = next((c for c in token.children if c.lower_ == "of"), None)
+            target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if target is not None:
+                return " ".join(t.text for t in target.subtree if t.i <= target.i)
+    return ""
+
+
+def currency(text: str) -> str:
+    """The currency a sign or a word names: '$' is dollars (which country's, the text may not
+    say), 'US$' US dollars."""
+    for sign, unit in CURRENCIES:
+        if sign in text:
+            return unit
+    return text.split()[-1].lower()
+
+
+def duration(words: str) -> str | None:
+    """'25 years', 'eighteen months': the time noun a length of time is counted in."""
+    parts = words.lower().split()
+    if len(parts) >= 2 and parts[-1].rstrip("s") in TIME_NOUNS and "-" not in words:
+        return parts[-1] if parts[-1].endswith("s") else parts[-1] + "s"
+    return None
