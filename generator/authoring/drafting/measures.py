@@ -9,28 +9,41 @@ from typing import Any
 
 from generator.authoring.drafting.article import Article, Sentence
 from generator.authoring.drafting.claims import Claim
-from generator.authoring.drafting.speakers import Resolver, name_span
+from generator.authoring.drafting.measure_actors import Actors, head_subject
+from generator.authoring.drafting.speakers import LISTING, Resolver
+from generator.authoring.drafting.statuses import PROMISING, STARTING, URGING, status_of
 
 KINDS = {
     "scheduling": {"list", "schedule", "control", "ban", "outlaw", "prohibit"},
-    "legislation": {"sign", "pass", "enact", "legislate", "veto", "amend"},
+    "legislation": {"sign", "pass", "enact", "legislate", "veto", "amend", "approve", "repeal",
+                    "adopt", "ratify"},
     "regulation": {"regulate", "formulate", "require", "issue", "order", "impose", "restrict",
-                   "tighten", "follow", "introduce", "lift", "suspend", "sanction"},
+                   "tighten", "follow", "introduce", "lift", "suspend", "sanction", "rule",
+                   "block", "license", "permit", "raise", "reverse", "revoke"},
     "enforcement": {"arrest", "crack", "prosecute", "seize", "investigate", "strengthen",
-                    "punish", "raid", "charge", "extradite", "attack", "launch", "fight", "combat"},
-    "inspection": {"inspect", "screen", "intercept", "check", "search", "monitor", "conduct"},
+                    "punish", "raid", "charge", "extradite", "attack", "launch", "fight", "combat",
+                    "sue", "fine", "indict", "convict"},
+    "inspection": {"inspect", "screen", "intercept", "check", "search", "monitor", "conduct",
+                   "audit"},
     "declaration": {"declare"},
-    "agreement": {"agree", "cooperate", "bolster", "sign"},
-    "prevention": {"prevent", "reduce", "suppress", "raise", "curb", "end", "stem", "educate"},
+    "agreement": {"agree", "cooperate", "bolster", "extend", "lease", "invest", "guarantee"},
+    "prevention": {"prevent", "reduce", "suppress", "curb", "end", "stem", "educate"},
     "treatment": {"treat", "help", "assist"},
-    "other": {"adopt", "establish", "set", "build", "create", "fund", "deploy", "expand",
-              "implement", "make", "speed", "step", "open", "close", "cut", "extend"},
+    "other": {"establish", "set", "build", "create", "fund", "deploy", "expand",
+              "implement", "make", "speed", "step", "open", "close", "cut", "eliminate", "trim",
+              "delay", "postpone", "restore", "draw", "freeze", "withhold", "hold", "offer",
+              "hire", "lay", "spend", "allocate", "award", "grant", "sell", "buy", "acquire",
+              "reopen", "shut", "demolish", "relocate", "merge"},
 }  # fmt: skip
 POLICY = set().union(*KINDS.values())
-URGING = {"urge", "encourage", "call", "press", "ask", "push", "demand", "hope"}
-PROMISING = {"promise", "pledge", "vow", "commit"}
-STARTING = {"start", "begin", "continue"}
+NEEDS_OBJECT = {"make", "set", "step", "speed", "hold", "lay"}  # "set up a task force", "hold back"
+# a measure named by a noun ("a hiring freeze, in place since January"; "a ban on ...")
+MEASURE_NOUNS = {"freeze", "ban", "moratorium", "embargo", "curfew", "lockdown", "tariff",
+                 "sanctions", "quota", "cap", "levy", "subsidy"}  # fmt: skip
+DEMANDS = {"demand", "call", "condition", "request", "proposal", "recommendation", "ask"}
+IN_FORCE = ("in place", "in effect", "in force", "since")
 _STOP = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+_ITEMS = re.compile(r",\s*(?:and|or)\s+|;\s*(?:and|or)?\s*|,\s+")
 
 
 @dataclass
@@ -49,9 +62,14 @@ class Measure:
 def draft_measures(article: Article, claims: list[Claim], resolver: Resolver) -> list[Measure]:
     found: list[Measure] = []
     for sentence in article.sentences:
+        if not sentence.text.rstrip().endswith((".", "!", "?", '"', "”")):
+            continue  # a headline or a byline: the body tells the same
         speaker = _speaker_of(sentence, claims)
-        for token in sentence.doc:
-            measure = _measure(sentence, token, speaker, resolver)
+        actors = Actors(sentence, speaker, resolver)
+        drafted = [_measure(sentence, token, actors) for token in sentence.doc]
+        drafted += [_named(sentence, token) for token in sentence.doc]
+        drafted += _demanded(sentence, actors)
+        for measure in drafted:
             if measure is not None and not any(m.place == measure.place for m in found):
                 found.append(measure)
     return _steps(article.text, found)
@@ -68,100 +86,142 @@ def _speaker_of(sentence: Sentence, claims: list[Claim]) -> Any:
     )
 
 
-def _measure(sentence: Sentence, token: Any, speaker: Any, resolver: Resolver) -> Measure | None:
+def _measure(sentence: Sentence, token: Any, actors: Actors) -> Measure | None:
+    """The measure a verb of policy reports, with who acts and who urges it."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma not in POLICY | URGING | PROMISING:
         return None
     children = {c.dep_: c for c in token.children}
-    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    head = token.head
-    status, urged_by, actor_token = "", [], children.get("nsubj")
-    if lemma in URGING:
-        target = children.get("dobj") or children.get("nsubjpass")
-        if "xcomp" not in children and lemma != "call" or target is None:
-            return None
-        urger = children.get("nsubj")
-        status, actor_token = "urged", target
-        urged_by = [_actor(sentence, urger, speaker, resolver)] if urger is not None else []
-        if urger is None and speaker is not None:
-            urged_by = [speaker.id]
-    elif lemma in PROMISING or head.lemma_ in PROMISING and token.dep_ == "xcomp":
-        status = "promised"
-    elif head.lemma_ == "agree" and token.dep_ == "xcomp" or lemma == "agree":
-        status = "agreed"
-    elif head.lemma_ in STARTING and token.dep_ == "xcomp":
-        status, actor_token = "in-effect", head_subject(head)
-    elif head.lemma_ == "announce" or (head.lemma_ == "decision" and token.dep_ == "acl"):
-        status = "announced"
-    elif aux & {"should", "must", "ought"}:
-        status = "urged"
-        urged_by = [speaker.id] if speaker is not None else []
-    elif aux & {"will", "'ll", "wo"}:
-        status = "promised" if any(c.dep_ == "neg" for c in token.children) else "announced"
-    elif (
-        token.tag_ == "VBG"
-        and aux & {"is", "are", "being"}
-        or "being" in aux
-        or token.tag_ == "VBN"
-        and aux & {"has", "have"}
-        and "been" not in aux
-    ):
-        status = "in-effect"
-    elif token.tag_ == "VBG" and token.dep_ == "pcomp" and head.lower_ in {"after", "by"}:
-        status = "done"  # "after signing a bill"
-    elif token.tag_ in {"VBD", "VBN"} and (
-        token.dep_ in {"ROOT", "conj", "acl", "relcl", "ccomp"} or aux
-    ):
-        status = "done"
-    elif token.tag_ in {"VBZ", "VBP"} and "auxpass" in children:
-        status = "in-effect"
-    if not status or (
-        lemma in {"make", "set", "step", "speed"}
-        and not {"dobj", "prt", "nsubjpass"} & set(children)
-    ):
+    if lemma in LISTING and ":" in sentence.text[token.idx :]:
+        return None  # "X listed its demands: ...": words, not an action
+    if lemma in NEEDS_OBJECT and not {"dobj", "prt", "nsubjpass"} & set(children):
         return None
-    if actor_token is None:
-        actor_token = children.get("agent") and next(
-            (c for c in children["agent"].children if c.dep_ == "pobj"), None
+    if lemma in URGING:
+        return _urged(sentence, token, children, actors)
+    actor_token = children.get("nsubj")
+    if token.head.lemma_ in STARTING and token.dep_ == "xcomp":
+        actor_token = head_subject(token.head)
+    if actor_token is None and token.dep_ == "xcomp":
+        actor_token = head_subject(token.head) or next(
+            (c for c in token.head.children if c.dep_ == "nsubjpass"), None
+        )  # "the mayor is expected to sign": the mayor signs
+    if actor_token is None and "agent" in children:
+        actor_token = next((c for c in children["agent"].children if c.dep_ == "pobj"), None)
+    if actor_token is None and token.dep_ == "conj":
+        actor_token = head_subject(token.head)  # "it closes ..., raises ... and delays ..."
+    if actor_token is None and token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        actor_token = head_subject(token.head.head)  # "X shakes hands after signing a bill"
+    subject = actors.noun(actor_token)
+    status = status_of(token, subject)
+    if not status:
+        return None
+    urged_by = [actors.speaker.id] if status == "urged" and actors.speaker is not None else []
+    measure = _made(sentence, token, status, _kind(lemma), actors.id_of(actor_token), urged_by)
+    return _with_reasons(measure, actors)
+
+
+def _urged(
+    sentence: Sentence, token: Any, children: dict[str, Any], actors: Actors
+) -> Measure | None:
+    """'X urged Y to act', 'called on Y to act', 'called for Z'."""
+    if token.lemma_ == "call":
+        target = next(
+            (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}), None
         )
-    actor = _actor(sentence, actor_token, speaker, resolver) if actor_token is not None else "TODO"
-    first = min(token.subtree, key=lambda t: t.i)
-    last = max((t for t in token.subtree if not t.is_punct), key=lambda t: t.i, default=token)
-    measure = Measure(
-        status,
-        _kind(lemma, token),
-        [actor],
-        sentence.place(first, last),
-        sentence.index,
-        [u for u in urged_by if u],
+        if target is None:
+            return None  # "called the deal a betrayal": words, not an urging
+    else:
+        target = children.get("dobj") or children.get("nsubjpass")
+        if "xcomp" not in children or target is None:
+            return None
+    if target.dep_ == "prep":
+        target = next((c for c in target.children if c.dep_ == "pobj"), target)
+    urger = children.get("nsubj")
+    urged_by = [actors.id_of(urger)] if urger is not None else []
+    if urger is None and actors.speaker is not None:
+        urged_by = [actors.speaker.id]
+    return _with_reasons(
+        _made(sentence, token, "urged", "other", actors.id_of(target), urged_by), actors
     )
+
+
+def _named(sentence: Sentence, token: Any) -> Measure | None:
+    """A measure a noun names: 'a hiring freeze, in place since January', 'the ban on ...'."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in MEASURE_NOUNS:
+        return None
+    status = "in-effect" if any(w in sentence.text for w in IN_FORCE) else "announced"
+    return _made(sentence, token, status, "other", "TODO", [])
+
+
+def _demanded(sentence: Sentence, actors: Actors) -> list[Measure]:
+    """'The union listed its demands: a guarantee of ..., a seat on ..., and a study of ...':
+    each item is a measure urged by the one who demands it."""
+    colon = sentence.text.find(":")
+    if colon < 0 or not any(
+        t.lemma_.lower() in DEMANDS and t.pos_ == "NOUN" and t.idx < colon for t in sentence.doc
+    ):
+        return []
+    owner = next((t for t in sentence.doc if t.dep_ == "nsubj" and t.idx < colon), None)
+    urged_by = [actors.id_of(owner)] if owner is not None else []
+    if actors.speaker is not None and urged_by in ([], ["TODO"]):
+        urged_by = [actors.speaker.id]
+    found, at = [], colon + 1
+    rest = sentence.text[at:].rstrip(' ."”')
+    for item in [*_ITEMS.split(rest)]:
+        start = sentence.text.find(item, at)
+        if len(item.split()) >= 2 and start >= 0:
+            place = (sentence.start + start, sentence.start + start + len(item))
+            found.append(Measure("urged", "other", ["TODO"], place, sentence.index, urged_by))
+            found[-1].note = "who is to act?"
+            at = start + len(item)
+    return found
+
+
+def _made(
+    sentence: Sentence, token: Any, status: str, kind: str, actor: str, urged_by: list[str]
+) -> Measure:
+    first, last = _extent(token)
+    place = sentence.place(first, last)
+    measure = Measure(status, kind, [actor], place, sentence.index, [u for u in urged_by if u])
     if actor == "TODO":
         measure.note = "who acts?"
     return measure
 
 
-def head_subject(verb: Any) -> Any:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+def _extent(verb: Any) -> tuple[Any, Any]:
+    """The first and last words of the verb's clause, without the clauses joined to it
+    ("raises rates, and delays the repaving": each its own measure)."""
+    joined = {
+        t.i
+        for child in verb.children
+        if child.dep_ in {"conj", "ccomp", "parataxis"} and child.pos_ in {"VERB", "AUX"}
+        for t in child.subtree
+    }
+    own = {t.i for t in verb.subtree} - joined
+    first = last = verb.i
+    while first - 1 in own:
+        first -= 1
+    while last + 1 in own:
+        last += 1
+    doc = verb.doc
+    while last > verb.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
+        last -= 1
+    while first < verb.i and doc[first].is_punct:
+        first += 1
+    return doc[first], doc[last]
 
 
-def _actor(sentence: Sentence, token: Any, speaker: Any, resolver: Resolver) -> str:
-    if token.pos_ == "PRON":
-        if token.lower_ in {"we", "i"} and speaker is not None:
-            return "TODO"
-        return "TODO"
-    if token.pos_ == "PROPN":
-        actor = resolver.mention(sentence, *name_span(sentence, token))
-        return actor.id if actor is not None else "TODO"
-    phrase = _STOP.sub("", " ".join(t.text for t in token.subtree))
-    actor, _ = resolver.registry.find(phrase)
-    return actor.id if actor is not None else "TODO"
+def _with_reasons(measure: Measure, actors: Actors) -> Measure:
+    """Each actor or urger found by inference, with the reason."""
+    for field_name, ids in (("actors", measure.actors), ("urged_by", measure.urged_by)):
+        reasons = [actors.reasons[i] for i in ids if i in actors.reasons]
+        if reasons:
+            measure.inferred[field_name] = "; ".join(reasons)
+    return measure
 
 
-def _kind(lemma: str, token: Any) -> str:
-    for kind, lemmas in KINDS.items():
-        if lemma in lemmas:
-            return kind
-    return "other"
+def _kind(lemma: str) -> str:
+    return next((kind for kind, lemmas in KINDS.items() if lemma in lemmas), "other")
 
 
 def _steps(text: str, measures: list[Measure]) -> list[Measure]:
