@@ -66,9 +66,14 @@ def draft_measures(article: Article, claims: list[Claim], resolver: Resolver) ->
             continue  # a headline or a byline: the body tells the same
         speaker = _speaker_of(sentence, claims)
         actors = Actors(sentence, speaker, resolver)
+        demanded = _demanded(sentence, actors)
         drafted = [_measure(sentence, token, actors) for token in sentence.doc]
-        drafted += [_named(sentence, token) for token in sentence.doc]
-        drafted += _demanded(sentence, actors)
+        drafted += [
+            named
+            for named in map(lambda token: _named(sentence, token), sentence.doc)
+            if named is not None and not any(_overlap(named, item) for item in demanded)
+        ]  # a noun that names one item of a list of demands is that item
+        drafted += demanded
         for measure in drafted:
             if measure is not None and not any(m.place == measure.place for m in found):
                 found.append(measure)
@@ -175,6 +180,10 @@ def _demanded(sentence: Sentence, actors: Actors) -> list[Measure]:
             found[-1].note = "who is to act?"
             at = start + len(item)
     return found
+
+
+def _overlap(one: Measure, other: Measure) -> bool:
+    return one.place[0] < other.place[1] and other.place[0] < one.place[1]
 
 
 def _made(

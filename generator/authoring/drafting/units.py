@@ -32,6 +32,7 @@ def unit_of(
     if (
         entity.label_ == "PERCENT"
         or "%" in entity.text
+        or entity.text.lower().endswith(("percent", "per cent"))
         or (after is not None and after.lower_ in {"percent", "per"})
     ):
         return "percent", number_of(entity) or "TODO", last
