@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 _LABEL = re.compile(
-    r"^(advertisement|advertising|sponsored( content)?|ad|paid content|scroll to continue)\b"
+    r"^(advertisement|advertising|sponsored( content)?|supported by|ad|paid content|scroll to continue)\b"
     r"[\s\W]*(scroll to continue)?[\s\W]*$",
     re.IGNORECASE,
 )

@@ -55,7 +55,7 @@ def extract(raw: bytes, shown: str) -> Extracted:
         raise InputError([Problem(Location(shown), message, hint)])
     repeated = _repeated(lines, pages)
     kept = [line for line in lines if line.text not in repeated]
-    headline, byline, body = _article(kept)
+    headline, byline, body = _article(kept) if kept else ("", "", [])
     metadata = _titled(title, headline)
     printed = [line.text for line in lines if line.text in repeated and _ADDRESS.match(line.text)]
     if printed:

@@ -19,6 +19,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from generator.authoring.importing import page_metadata, paragraphs
+from generator.authoring.importing.decoding import decoded
 from generator.authoring.importing.page_metadata import Known, PageMetadata
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -31,6 +32,15 @@ FURNITURE = {
 }  # fmt: skip
 _KEEP = {"html", "body", "main", "article"}
 _BYLINE = {"byline", "author", "authors", "writer", "credit", "by"}
+# A heading that introduces other stories ("More stories", "Other Opinion Columns")
+_OTHER_STORIES = re.compile(
+    r"^(more|other|related|recommended|popular|most (read|popular|viewed|shared)|trending|"
+    r"top stories|latest( news)?|read next|editor'?s picks|you (may|might) (also )?like|"
+    r"(à )?lire aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia (também|mais)|"
+    r"más noticias|te puede interesar)\b",
+    re.IGNORECASE,
+)
+_SHARE_OF_TEXT = 0.25  # a block pointing to other stories holds less of the page's paragraphs
 
 
 @dataclass(frozen=True)
@@ -41,7 +51,7 @@ class Extracted:
 
 def extract(raw: bytes, address: str = "") -> Extracted:
     """The article of the page ``raw`` (served from ``address``, if fetched)."""
-    tree = lxml_html.fromstring(raw)
+    tree = lxml_html.fromstring(decoded(raw))
     metadata = page_metadata.read(tree)
     if metadata.url:  # a relative canonical link is read against the page's own address
         absolute = urljoin(address, metadata.url.value) if address else metadata.url.value
@@ -84,9 +94,32 @@ def _remove_furniture(tree: lxml_html.HtmlElement) -> None:
         and _tokens(element) & FURNITURE
         and not element.xpath(".//h1")
     ]
+    doomed += _other_stories(tree)
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _other_stories(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The blocks a heading introduces as other stories, however they are classed: from the
+    heading, the largest block around it that holds no ``<h1>`` and little of the page's
+    paragraph text (the article's own text is never in one)."""
+    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    found = []
+    for heading in tree.xpath("//h2|//h3|//h4|//h5|//h6"):
+        words = heading.text_content().split()
+        if not (0 < len(words) <= 6 and _OTHER_STORIES.match(" ".join(words))):
+            continue
+        block, parent = heading, heading.getparent()
+        while (
+            parent is not None
+            and parent.tag not in _KEEP
+            and not parent.xpath(".//h1")
+            and sum(len(p.text_content()) for p in parent.iter("p")) < _SHARE_OF_TEXT * total
+        ):
+            block, parent = parent, parent.getparent()
+        found.append(block)
+    return found
 
 
 def _byline(tree: lxml_html.HtmlElement) -> str:
@@ -97,7 +130,7 @@ def _byline(tree: lxml_html.HtmlElement) -> str:
         tokens = _tokens(element)
         if tokens & _BYLINE and not tokens & {"box", "bio", "card"}:
             text = " ".join(element.text_content().split())
-            if 3 < len(text) < 160:
+            if 3 < len(text) < 160 and not paragraphs.is_furniture(text):
                 return text
     return ""
 
