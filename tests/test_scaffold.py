@@ -7,6 +7,8 @@ from pathlib import Path
 
 from conftest import REPO, run_cli
 
+from generator.authoring.drafting import pipeline
+
 TEXT = (
     'Springfield — "The new bridge opens in May," said Mayor Ann Lee.\nIt cost 4 million dollars.'
 )
@@ -26,9 +28,14 @@ def test_new_source_stores_the_text_verbatim_and_drafts_candidates(minimal: Path
     assert article.endswith("\n---\n" + TEXT)
     draft = (minimal / "seeds" / "annotations" / "bridge-opening.yaml").read_text(encoding="utf-8")
     assert "\ndraft: true\n" in draft
+    assert 'quote: "4 million dollars"' in draft
+    if pipeline.installed_package():  # the draft with the language pipeline
+        assert "speaker: ann-lee\n" in draft and "value: 4000000\n" in draft
+        assert 'quote: "The new bridge opens in May"' in draft
+        return
     assert "speaker: ann-lee  # actors named: ann-lee" in draft
     assert 'quote: "Springfield — \\"The new bridge opens in May,\\" said Mayor Ann Lee."' in draft
-    assert 'quote: "4 million dollars"' in draft and "value: 4\n" in draft
+    assert "value: 4\n" in draft
 
 
 def test_a_draft_is_not_published_until_reviewed(minimal: Path) -> None:
@@ -42,7 +49,10 @@ def test_a_draft_is_not_published_until_reviewed(minimal: Path) -> None:
 
     assert result.code == 1
     assert "unknown id 'TODO' in speaker" not in result.err  # the Mayor was recognised
-    assert "claims[0].summary must be text, not empty" in result.err  # but nothing is written yet
+    if pipeline.installed_package():  # but a TODO is left: who acts in the drafted measure
+        assert "unknown id 'TODO' in actors" in result.err
+    else:  # but nothing is written yet
+        assert "claims[0].summary must be text, not empty" in result.err
 
 
 def test_new_source_never_overwrites(minimal: Path) -> None:

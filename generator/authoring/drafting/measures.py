@@ -215,6 +215,9 @@ def _extent(verb: Any) -> tuple[Any, Any]:
     doc = verb.doc
     while last > verb.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
         last -= 1
+    opening = [i for i in range(first, verb.i) if doc[i].text in {'"', "“"}]
+    if opening:
+        first = opening[-1] + 1  # 'Springfield — "The bridge opens': the words quoted
     while first < verb.i and doc[first].is_punct:
         first += 1
     return doc[first], doc[last]
