@@ -275,3 +275,16 @@ def test_measures_from_votes_expectations_nouns_and_lists(nlp: Any) -> None:
     pier = by_words["We"]
     assert pier["status"] == "announced" and pier["actors"] == ["ann-lee"]
     assert "We" in pier["inferred"]["actors"]
+
+
+def test_statuses_of_the_perfect_the_present_passive_and_an_urged_action(nlp: Any) -> None:
+    text = (
+        "Inspections of the ferries have been conducted across the region.\n"
+        "Special patrols have been launched to stop illegal fishing in the bay.\n"
+        "Cargo containers are screened more carefully at the northern gate.\n"
+        '"We urge the Harbour Council to continue to dredge the channel," said Tom Reed.\n'
+    )
+    measures = draft(text, published="2024")["measures"]
+    status = {m["evidence"][0]["quote"].split()[0]: m["status"] for m in measures}
+    assert status == {"Inspections": "done", "Special": "in-effect", "Cargo": "in-effect",
+                      "We": "urged"}  # fmt: skip

@@ -103,6 +103,8 @@ def _measure(sentence: Sentence, token: Any, actors: Actors) -> Measure | None:
         return None
     if lemma in URGING:
         return _urged(sentence, token, children, actors)
+    if _urged_within(token):
+        return None  # "urge X to continue to attack": the action urged, part of the urging
     actor_token = children.get("nsubj")
     if token.head.lemma_ in STARTING and token.dep_ == "xcomp":
         actor_token = head_subject(token.head)
@@ -148,6 +150,14 @@ def _urged(
     return _with_reasons(
         _made(sentence, token, "urged", "other", actors.id_of(target), urged_by), actors
     )
+
+
+def _urged_within(verb: Any) -> bool:
+    while verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in URGING and verb.pos_ == "VERB":
+            return True
+    return False
 
 
 def _named(sentence: Sentence, token: Any) -> Measure | None:

@@ -12,6 +12,8 @@ STARTING = {"start", "begin", "continue"}
 EXPECTED = {"expect", "schedule", "set", "due", "poise", "slate", "plan", "intend", "likely"}
 DECIDING = {"vote", "agree", "decide", "approve", "resolve"}
 HYPOTHETICAL = {"could", "might", "may"}
+# verbs of starting: what "has been launched" goes on ("have been conducted" is done)
+INCHOATIVE = {"launch", "start", "begin", "introduce", "establish", "open", "create", "impose"}
 # what a document or an arrangement does is its own status: a budget or a deal is agreed,
 # a bill proposed, a law or a rule in effect
 DOCUMENTS = {
@@ -50,15 +52,17 @@ def status_of(token: Any, subject: Any | None) -> str:
 
 def _tense(token: Any, aux: set[str], subject: Any | None) -> str:
     head = token.head
+    perfect = token.tag_ == "VBN" and aux & {"has", "have"}
     if (
         token.tag_ == "VBG"
         and aux & {"is", "are", "being"}
         or "being" in aux
+        or perfect
+        and ("been" not in aux or token.lemma_.lower() in INCHOATIVE)
         or token.tag_ == "VBN"
-        and aux & {"has", "have"}
-        and "been" not in aux
+        and aux & {"is", "are"}
     ):
-        return "in-effect"
+        return "in-effect"  # "is listing", "has banned", "have been launched", "are screened"
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and head.lower_ in {"after", "by"}:
         return "done"  # "after signing a bill"
     if token.tag_ in {"VBD", "VBN"} and (
