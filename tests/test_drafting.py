@@ -288,3 +288,22 @@ def test_statuses_of_the_perfect_the_present_passive_and_an_urged_action(nlp: An
     status = {m["evidence"][0]["quote"].split()[0]: m["status"] for m in measures}
     assert status == {"Inspections": "done", "Special": "in-effect", "Cargo": "in-effect",
                       "We": "urged"}  # fmt: skip
+
+
+def test_a_claim_a_known_speaker_makes_again_is_proposed_as_more_evidence(nlp: Any) -> None:
+    lee = actor("ann-lee", "Ann Lee", "person", "Lee")
+    said = Record(
+        "claims",
+        "lee-bridge-is-safe",
+        (Evidence("old", "the old bridge is safe for heavy lorries until the spring"),),
+        {"id": "lee-bridge-is-safe", "speaker": "ann-lee", "summary": "The bridge is safe."},
+    )
+    other = Record(
+        "claims",
+        "reed-bridge-is-safe",
+        (Evidence("old", "the old bridge is safe for heavy lorries until the spring"),),
+        {"id": "reed-bridge-is-safe", "speaker": "tom-reed", "summary": "The bridge is safe."},
+    )
+    text = '"The old bridge is safe for heavy lorries until the spring," Lee said on Monday.\n'
+    drafted = draft(text, lee, other, said)
+    assert [m["record"] for m in drafted["more_evidence"]] == ["lee-bridge-is-safe"]

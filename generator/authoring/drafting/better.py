@@ -41,6 +41,7 @@ def draft_annotation(
         for m, found in zip(measures, near, strict=True)
         if found and found[0][1] >= PROPOSE
     ]
+    again += _said_again(text, claims, index)
     writer.actors(registry.actors)
     writer.more_evidence(registry.actors, again)
     figures = draft_figures(article)
@@ -51,6 +52,22 @@ def draft_annotation(
     writer.figures(figures, [_stated_by(article, f, claims, publisher) for f in figures])
     writer.measures(measures, near)
     return writer.result()
+
+
+def _said_again(
+    text: str, claims: list[Claim], index: Index
+) -> list[tuple[str, str, tuple[int, int]]]:
+    """A claim the briefing holds that a known speaker makes again in the same words."""
+    found = []
+    for claim in claims:
+        if claim.speaker is None or not claim.speaker.known:
+            continue
+        words = " ".join(text[a:b] for a, b in claim.quotes)
+        near = index.candidates(words, claim.speaker.id)
+        if near and near[0][1] >= PROPOSE:
+            why = f"said again? {near[0][1]:.0%} of the words are its own"
+            found.append((near[0][0], why, claim.quotes[0]))
+    return found
 
 
 def _stated_by(

@@ -70,11 +70,19 @@ class Index:
                 for word in words(text):
                     self.postings.setdefault(word, []).append(record.id)
 
-    def candidates(self, text: str) -> list[tuple[str, float]]:
-        """Records sharing the most of ``text``'s content words, best first."""
+        self.speakers = {r.id: set(r.speakers) for r in briefing.in_section("claims")}
+
+    def candidates(self, text: str, speaker: str | None = None) -> list[tuple[str, float]]:
+        """Records sharing the most of ``text``'s content words, best first; with ``speaker``,
+        only the claims that speaker made."""
         own = words(text)
         if len(own) < 3:
             return []
-        shared = Counter(i for w in own for i in self.postings.get(w, ()))
+        shared = Counter(
+            i
+            for w in own
+            for i in self.postings.get(w, ())
+            if speaker is None or speaker in self.speakers.get(i, ())
+        )
         ranked = [(i, n / len(own)) for i, n in shared.most_common(3)]
         return [(i, share) for i, share in ranked if share >= NAME]
