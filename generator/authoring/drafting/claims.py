@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from generator.authoring.drafting import dates
 from generator.authoring.drafting.actors import Actor
 from generator.authoring.drafting.article import Article, Sentence
-from generator.authoring.drafting.speakers import DOCUMENTS, Resolver, attributions
+from generator.authoring.drafting.attributions import attributions
+from generator.authoring.drafting.speakers import DOCUMENTS, Resolver
 
 LIST_LENGTH = 12  # sentences a list introduced by "X listed ...:" may run to
 LEAD_IN_TOKENS = 10  # a sentence this short before an attribution introduces its speaker

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.authoring.drafting.article import Article, Sentence
+from generator.authoring.drafting.attributions import LISTING
 from generator.authoring.drafting.claims import Claim
 from generator.authoring.drafting.measure_actors import Actors, head_subject
-from generator.authoring.drafting.speakers import LISTING, Resolver
+from generator.authoring.drafting.speakers import Resolver
 from generator.authoring.drafting.statuses import PROMISING, STARTING, URGING, status_of
 
 KINDS = {

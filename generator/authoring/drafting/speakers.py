@@ -1,29 +1,13 @@
-"""Who speaks: attributions in a sentence (reporting verbs, "according to") and the actor each
-one names, through names, appositives, pronouns, role nouns and the documents already named."""
+"""Who speaks: the actor an attribution names, through names, appositives, pronouns, role
+nouns, bodies named before and the documents already named."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from generator.authoring.drafting.actors import BODY, Actor, Registry, normal
-from generator.authoring.drafting.article import Article, Sentence
+from generator.authoring.drafting.article import Sentence
 
-REPORTING = {
-    "say", "add", "write", "tell", "argue", "stress", "note", "warn", "claim", "insist",
-    "announce", "state", "explain", "continue", "reiterate", "highlight", "point", "list",
-    "accuse", "deny", "reject", "acknowledge", "admit", "predict", "suggest", "confirm",
-    "testify", "emphasize", "emphasise", "assert", "contend", "maintain", "observe", "remark",
-    "report", "reply", "respond", "counter", "caution", "complain", "recall", "conclude",
-    "hit", "brush", "tweet", "indicate", "reveal", "disclose", "find", "show",
-    "estimate", "label", "blame", "dismiss", "describe", "outline", "detail", "believe",
-    "dispute", "question", "criticize", "criticise", "welcome", "defend",
-    "praise", "applaud", "hail", "laud", "condemn", "decry", "slam", "blast", "lament",
-    "concede", "recount", "allege",
-}  # fmt: skip
-NAMING = {"call", "term", "dub"}  # 'called the deal "a betrayal"': words in quotation marks
-MODALS = {"will", "would", "could", "should", "may", "might", "can", "must", "'ll", "wo"}
-LISTING = {"list", "outline", "detail", "enumerate"}
 DOCUMENTS = {
     "report", "summary", "notice", "forecast", "projections", "presentation", "transcript", "figures", "data", "study", "survey", "statement", "analysis", "tweet", "letter",
     "memo", "filing", "document", "poll", "review", "audit", "paper", "release", "assessment",
@@ -46,103 +30,6 @@ HONORIFICS = {
 }  # fmt: skip
 NAMED = {"PERSON", "ORG", "GPE"}
 PEOPLE_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
-
-
-@dataclass
-class Attribution:
-    verb: Any  # the reporting verb's token, or "according"
-    subject: Any  # the head of the phrase naming the speaker
-    start: int  # the claim's words in the article
-    end: int
-    listing: bool = False  # "X listed the efforts:": the sentences after it are X's
-    added: bool = False  # "..., adding that ...": a claim of its own
-
-
-def attributions(sentence: Sentence, article: Article) -> list[Attribution]:
-    found: list[Attribution] = []
-    for token in sentence.doc:
-        subject = _speaker_phrase(sentence, token, article)
-        if subject is None or _inside_words(token, found):
-            continue
-        at = sentence.place(token)[0]
-        if article.in_speech(at) and subject.pos_ == "PRON":
-            continue  # "we reject ..." inside the speaker's own words
-        ends = sentence.text.rstrip().endswith(":")
-        colon = ":" in sentence.text[token.idx :]
-        if token.lemma_ in LISTING and not colon:
-            continue  # "China listed 138 substances as controlled": an action, not words
-        listing = ends and (token.lemma_ in LISTING or token.dep_ == "ROOT")
-        found.append(Attribution(token, subject, sentence.start, sentence.end, listing))
-    return _split_additions(sentence, found)
-
-
-def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | None:
-    """The head of the phrase naming who speaks, when ``token`` attributes words."""
-    if token.lower_ == "according" and token.i + 1 < len(sentence.doc):
-        after = sentence.doc[token.i + 1]
-        return next((c for c in after.children if c.dep_ == "pobj"), None)
-    if token.pos_ != "VERB" or token.lemma_ not in REPORTING | NAMING:
-        return None
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
-        return None  # "the board would respond": what someone may do, not what they said
-    if token.lemma_ in NAMING and not _names_in_quotes(sentence, token, article):
-        return None
-    if token.lemma_ in {"hit", "brush"} and not any(c.dep_ == "prt" for c in token.children):
-        return None
-    subject = _subject(token)
-    inverted = (
-        token.dep_ == "acl"
-        and token.tag_ in {"VBD", "VBN"}
-        and token.head.pos_ in {"NOUN", "PROPN"}
-        and not any(c.dep_ == "agent" for c in token.children)
-    )
-    if subject is None and inverted:
-        return token.head  # ", the authority's chairwoman, Delia Okafor, announced"
-    return subject
-
-
-def _names_in_quotes(sentence: Sentence, verb: Any, article: Article) -> bool:
-    """'called the deal "a betrayal ..."': the verb names something in quoted words."""
-    named = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
-    return any(article.in_speech(sentence.place(t)[0]) for c in named for t in c.subtree)
-
-
-def _inside_words(verb: Any, found: list[Attribution]) -> bool:
-    """A reporting verb within the words another attribution reports ("said the board would
-    respond"), not an attribution of its own."""
-    for attribution in found:
-        if not hasattr(attribution.verb, "children"):
-            continue
-        for child in attribution.verb.children:
-            if child.dep_ in {"ccomp", "xcomp"} and verb in child.subtree:
-                return True
-    return False
-
-
-def _subject(verb: Any) -> Any | None:
-    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if own is not None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
-        return own
-    return _subject(verb.head) if verb.head is not verb else None
-
-
-def _split_additions(sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
-    """ "X said A, adding that B": two claims, A and B. Other attributions of one speaker in a
-    sentence ("hit back at ..., arguing that ...") stay one claim."""
-    kept: list[Attribution] = []
-    for attribution in found:
-        verb = attribution.verb
-        same = [k for k in kept if k.subject == attribution.subject]
-        if verb.lemma_ == "add" and verb.dep_ in {"advcl", "conj"} and same:
-            cut = sentence.place(verb)[0]
-            for earlier in same:
-                earlier.end = min(earlier.end, cut)
-            attribution.start = cut
-            attribution.added = True
-            kept.append(attribution)
-        elif not same:
-            kept.append(attribution)
-    return kept
 
 
 class Resolver:
@@ -193,7 +80,7 @@ class Resolver:
                 actor = self.registry.add(_trimmed(sentence, head), "group", start, end)
             return actor, "", ""
         if noun in ROLE_WORDS:
-            return self._by_role(sentence, head, phrase)
+            return self.role_holder(sentence, head, phrase)
         if noun in BODY and any(c.dep_ in {"poss", "compound", "amod"} for c in head.children):
             return self._unnamed(sentence, head), "", ""  # "the city's budget office"
         return None, "", f'"{phrase}" names no known actor'
@@ -310,7 +197,9 @@ class Resolver:
                     return self.body_named_before(target)
         return None
 
-    def _by_role(self, sentence: Sentence, head: Any, phrase: str) -> tuple[Actor | None, str, str]:
+    def role_holder(
+        self, sentence: Sentence, head: Any, phrase: str
+    ) -> tuple[Actor | None, str, str]:
         actor, _ = self.registry.find(phrase)
         if actor is not None:
             return actor, "", ""
