@@ -31,6 +31,21 @@ _CONTACT = re.compile(
     r"^(contact|email|e-mail|reach|follow|write to)\b.*[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE
 )
 
+# A heading that introduces other stories ("More stories", "Other Opinion Columns")
+OTHER_STORIES = re.compile(
+    r"^(more|other|related|recommended|popular|most (read|popular|viewed|shared)|trending|"
+    r"top stories|latest( news)?|read next|editor'?s picks|you (may|might) (also )?like|"
+    r"(à )?lire aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia (também|mais)|"
+    r"más noticias|te puede interesar)\b",
+    re.IGNORECASE,
+)
+# A heading that opens the readers' comments ("Show comments", "941 comments")
+COMMENTS = re.compile(
+    r"^((show|view|read|load|add|post|leave|join)( all| the| a)?( \d+)? comments?|\d* ?comments?"
+    r"|commentaires|kommentare|comentários|comentarios)\b[\s\d()]*$",
+    re.IGNORECASE,
+)
+
 
 def clean(paragraph: str) -> str:
     """A paragraph on one line: ligatures (ﬁ) and compatibility spaces as plain characters,

@@ -23,13 +23,14 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
-from generator.authoring.importing import paragraphs
+from generator.authoring.importing import article_span, paragraphs, pdf_links
 from generator.authoring.importing.dehyphenation import join_lines
 from generator.authoring.importing.page_metadata import Known, PageMetadata
 from generator.problems import InputError, Location, Problem
 
 _ENDS_SENTENCE = re.compile(r"[.!?:\"”’»)]$")
 _ADDRESS = re.compile(r"^https?://\S+$")
+_FILLED = 0.6  # of the column's width: a paragraph's lines fill it, all but its last
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Line:
     style: tuple[str, float]  # the font and size most of its characters are set in
     top: float  # from the top of the document, in points (pages stacked)
     page: int
+    left: float
+    right: float
+    linked: float  # the share of its characters inside a link
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,12 @@ def _lines(raw: bytes, shown: str) -> tuple[list[Line], int, str]:
     found: list[Line] = []
     offset, pages = 0.0, 0
     try:
+        links = pdf_links.link_areas(raw)
         for pages, layout in enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams()), 1):
+            areas = links[pages - 1] if pages <= len(links) else []
             for box in layout:
                 if isinstance(box, LTTextBox):
-                    found += [_line(line, offset + layout.height, pages) for line in box]
+                    found += [_line(line, offset + layout.height, pages, areas) for line in box]
             offset += layout.height
         title = _title(raw)
     except Exception as error:  # noqa: BLE001 - a damaged file can fail the parser anywhere
@@ -92,14 +98,15 @@ def _lines(raw: bytes, shown: str) -> tuple[list[Line], int, str]:
     return [line for line in found if line.text], pages, title
 
 
-def _line(line: LTTextLine, bottom: float, page: int) -> Line:
+def _line(line: LTTextLine, bottom: float, page: int, areas: list[pdf_links.Area]) -> Line:
     styles = Counter(
         (char.fontname.split("+")[-1], round(char.size, 1))
         for char in line
         if isinstance(char, LTChar) and char.get_text().strip()
     )
     style = styles.most_common(1)[0][0] if styles else ("", 0.0)
-    return Line(paragraphs.clean(line.get_text()), style, bottom - line.y1, page)
+    text, linked = paragraphs.clean(line.get_text()), pdf_links.linked_share(line, areas)
+    return Line(text, style, bottom - line.y1, page, line.x0, line.x1, linked)
 
 
 def _title(raw: bytes) -> str:
@@ -149,27 +156,30 @@ def _article(lines: list[Line]) -> tuple[str, str, list[str]]:
     body_style = weight.most_common(1)[0][0]
     if body_style == lines[start].style:  # no headline set apart: the text starts the body
         headline, rest = "", lines
-    return headline, byline, _paragraphs([line for line in rest if line.style == body_style])
+    found = _paragraphs([line for line in rest if line.style == body_style])
+    return headline, byline, [join_lines([line.text for line in group]) for group in found]
 
 
-def _paragraphs(lines: list[Line]) -> list[str]:
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Lines joined into paragraphs: a wider gap than the type's usual line spacing starts a
     new one; a paragraph that a page break cut (no full stop at the page's end) goes on."""
     gaps = Counter(
         round(b.top - a.top) for a, b in zip(lines, lines[1:], strict=False) if b.page == a.page
     )
     spacing = min((gap for gap, _ in gaps.most_common(2) if gap > 0), default=0)
-    groups: list[list[str]] = []
+    left = min((line.left for line in lines), default=0.0)
+    width = max((line.right for line in lines), default=0.0) - left
+    groups: list[list[Line]] = []
     for index, line in enumerate(lines):
         before = lines[index - 1] if index else None
-        if before is None:
-            joined = False
+        if before is None or before.right - left < _FILLED * width:
+            joined = False  # a line that stops well short of the column ends its paragraph
         elif before.page != line.page:
             joined = not _ENDS_SENTENCE.search(before.text)
         else:
             joined = 0 < line.top - before.top <= spacing * 1.25
         if joined:
-            groups[-1].append(line.text)
+            groups[-1].append(line)
         else:
-            groups.append([line.text])
-    return [join_lines(group) for group in groups]
+            groups.append([line])
+    return article_span.kept(groups)

@@ -32,14 +32,6 @@ FURNITURE = {
 }  # fmt: skip
 _KEEP = {"html", "body", "main", "article"}
 _BYLINE = {"byline", "author", "authors", "writer", "credit", "by"}
-# A heading that introduces other stories ("More stories", "Other Opinion Columns")
-_OTHER_STORIES = re.compile(
-    r"^(more|other|related|recommended|popular|most (read|popular|viewed|shared)|trending|"
-    r"top stories|latest( news)?|read next|editor'?s picks|you (may|might) (also )?like|"
-    r"(à )?lire aussi|sur le même sujet|mehr zum thema|lesen sie auch|leia (também|mais)|"
-    r"más noticias|te puede interesar)\b",
-    re.IGNORECASE,
-)
 _SHARE_OF_TEXT = 0.25  # a block pointing to other stories holds less of the page's paragraphs
 
 
@@ -108,7 +100,7 @@ def _other_stories(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     found = []
     for heading in tree.xpath("//h2|//h3|//h4|//h5|//h6"):
         words = heading.text_content().split()
-        if not (0 < len(words) <= 6 and _OTHER_STORIES.match(" ".join(words))):
+        if not (0 < len(words) <= 6 and paragraphs.OTHER_STORIES.match(" ".join(words))):
             continue
         block, parent = heading, heading.getparent()
         while (
