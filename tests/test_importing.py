@@ -324,3 +324,19 @@ def test_a_received_file_is_held_to_50_mb(minimal: Path, capsys, tmp_path) -> No
     assert code == 1
     assert err.startswith(f"{big}: file is larger than 50,000,000 bytes")
     assert snapshot(minimal / "seeds") == before
+
+
+def test_the_source_page_says_its_text_was_extracted_from_the_received_file(
+    minimal: Path, capsys, tmp_path
+) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("A plain report.\nIt says little.\n", encoding="utf-8")
+    for source_id, given in [("from-page", PAGES / "alpine-courier.html"), ("plain", plain)]:
+        code, _, err = run(capsys, minimal, "new-source", source_id, str(given), "--label", "A")
+        assert code == 0, err
+    assert main(["generate", "--root", str(minimal)]) == 0, capsys.readouterr().err
+    page = (minimal / "docs" / "sources" / "from-page.md").read_text(encoding="utf-8")
+    assert "extracted from the received file alpine-courier.html, whose SHA-256" in page
+    assert "exactly as received" not in page
+    plain_page = (minimal / "docs" / "sources" / "plain.md").read_text(encoding="utf-8")
+    assert "below, exactly as received" in plain_page

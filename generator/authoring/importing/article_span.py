@@ -46,6 +46,14 @@ def kept(groups: list[list[Line]]) -> list[list[Line]]:
     return [group for group in groups[start:end] if _linked(group) < _LINKS]
 
 
+def ends(group: list[Line]) -> bool:
+    """Whether the lines are a heading of other stories or of comments (not a link to them)."""
+    text = " ".join(line.text for line in group)
+    stop = paragraphs.OTHER_STORIES.match(text) or paragraphs.COMMENTS.match(text)
+    heading = text[:1].isupper() and not _ENDS_SENTENCE.search(text) and len(text.split()) <= 6
+    return bool(stop) and heading and _linked(group) < _LINKS
+
+
 def _linked(group: list[Line]) -> float:
     size = sum(len(line.text) for line in group) or 1
     return sum(line.linked * len(line.text) for line in group) / size
@@ -54,11 +62,9 @@ def _linked(group: list[Line]) -> float:
 def _score(group: list[Line]) -> float:
     text = " ".join(line.text for line in group)
     words = len(text.split())
-    linked = _linked(group) >= _LINKS  # a link to comments, in a share bar, ends nothing
-    ends = paragraphs.OTHER_STORIES.match(text) or paragraphs.COMMENTS.match(text)
-    if words <= 6 and ends and not linked:
+    if ends(group):  # a link to comments, in a share bar, ends nothing
         return -math.inf  # the heading of other stories or of comments: the article has ended
-    if linked:
+    if _linked(group) >= _LINKS:
         return -2.0 * words
     if words >= _PROSE_WORDS and _ENDS_SENTENCE.search(text):
         return float(words)

@@ -156,7 +156,8 @@ def _article(lines: list[Line]) -> tuple[str, str, list[str]]:
     body_style = weight.most_common(1)[0][0]
     if body_style == lines[start].style:  # no headline set apart: the text starts the body
         headline, rest = "", lines
-    found = _paragraphs([line for line in rest if line.style == body_style])
+    # with the headings that end the body, whatever their type ("More stories")
+    found = _paragraphs([n for n in rest if n.style == body_style or article_span.ends([n])])
     return headline, byline, [join_lines([line.text for line in group]) for group in found]
 
 

@@ -100,7 +100,10 @@ def _other_stories(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     found = []
     for heading in tree.xpath("//h2|//h3|//h4|//h5|//h6"):
         words = heading.text_content().split()
-        if not (0 < len(words) <= 6 and paragraphs.OTHER_STORIES.match(" ".join(words))):
+        heading_text = " ".join(words)
+        if not 0 < len(words) <= 6 or not (
+            paragraphs.OTHER_STORIES.match(heading_text) or paragraphs.COMMENTS.match(heading_text)
+        ):
             continue
         block, parent = heading, heading.getparent()
         while (
