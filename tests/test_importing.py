@@ -340,3 +340,15 @@ def test_the_source_page_says_its_text_was_extracted_from_the_received_file(
     assert "exactly as received" not in page
     plain_page = (minimal / "docs" / "sources" / "plain.md").read_text(encoding="utf-8")
     assert "below, exactly as received" in plain_page
+
+
+def test_the_site_is_the_last_part_of_a_title_and_the_label_the_headline() -> None:
+    from generator.authoring.importing import pdf_page, web_page
+
+    printed = pdf_page._titled(
+        "Whales beach | Eleanor Roy | Environment | The Guardian", "Whales beach"
+    )
+    assert (printed.title.value, printed.site_name.value) == ("Whales beach", "The Guardian")
+    page = b'<html><head><meta property="og:title" content="Whales beach | Eleanor Roy"></head>'
+    page += b"<body><h1>Whales beach</h1><p>" + b"Whales beached on the coast again. " * 9 + b"</p>"
+    assert web_page.extract(page + b"</body></html>").metadata.title.value == "Whales beach"

@@ -73,9 +73,10 @@ def _titled(title: str, headline: str) -> PageMetadata:
     metadata = PageMetadata(title=Known(title, "the PDF's title") if title else None)
     rest = title[len(headline) :] if headline and title.startswith(headline) else ""
     named = re.match(r"^\s+[|\-–—·:]\s+(\S.*)$", rest)
-    if named:
+    if named:  # the site is the last part: "headline | Author | Section | The Guardian"
+        site = re.split(r"\s+[|–—·]\s+", named.group(1))[-1]
         metadata.title = Known(headline, "the PDF's title")
-        metadata.site_name = Known(named.group(1), "the PDF's title, after the headline")
+        metadata.site_name = Known(site, "the PDF's title, after the headline")
     return metadata
 
 

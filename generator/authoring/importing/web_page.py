@@ -51,6 +51,8 @@ def extract(raw: bytes, address: str = "") -> Extracted:
     if not metadata.url and _is_web(address):
         metadata.url = Known(address, "the address it was fetched from")
     headline = _first_text(tree, "//h1") or (metadata.title.value if metadata.title else "")
+    if metadata.title and headline and metadata.title.value.startswith(headline + " "):
+        metadata.title = Known(headline, "<h1>")  # the headline, without "| Author | Site"
     byline = _byline(tree)
     _remove_furniture(tree)
     cleaned = lxml_html.tostring(tree, encoding="unicode")
