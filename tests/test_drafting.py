@@ -307,3 +307,16 @@ def test_a_claim_a_known_speaker_makes_again_is_proposed_as_more_evidence(nlp: A
     text = '"The old bridge is safe for heavy lorries until the spring," Lee said on Monday.\n'
     drafted = draft(text, lee, other, said)
     assert [m["record"] for m in drafted["more_evidence"]] == ["lee-bridge-is-safe"]
+
+
+def test_a_full_published_date_is_said_with_on_and_a_month_with_in() -> None:
+    from generator.authoring.drafting import dates
+
+    assert dates.article_date("2024-03-06")[1] == (
+        "No date is given; the article appeared on 2024-03-06."
+    )
+    assert dates.resolve("on May 2", "2024-03")[1].endswith("the article appeared in 2024-03.")
+
+
+def test_the_hint_gives_the_measured_size() -> None:
+    assert "about 310 MB" in pipeline.HINT

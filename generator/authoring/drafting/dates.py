@@ -44,19 +44,25 @@ def resolve(words: str, published: str | None) -> tuple[str | None, str | None]:
         number = MONTHS[match[1].lower()]
         earlier = year - 1 if month is None or number >= month else year
         assume = "" if month else f"; the article's month is not known, so this assumes {number}"
-        return f"{earlier}-{number:02d}", f"{said}; it appeared in {published}{assume}."
+        return (
+            f"{earlier}-{number:02d}",
+            f"{said}; it appeared {when_published(published)}{assume}.",
+        )
     if match := _DAY.search(words):
         number = MONTHS[match[1].lower()]
         when = _date(year, number, int(match[2]))
-        return when, f"{said} without a year; the article appeared in {published}."
+        return when, f"{said} without a year; the article appeared {when_published(published)}."
     if match := _RELATIVE_YEAR.search(words):
         shift = {"last": -1, "this": 0, "next": 1}[match[1].lower()]
-        return str(year + shift), f"{said}; the article appeared in {published}."
+        return str(year + shift), f"{said}; the article appeared {when_published(published)}."
     if match := _YEAR.search(words):
         return match[1], None
     if match := _WEEKDAY.search(words):
         if day is None:
-            return published, f"{said}, in the week of the article, which appeared in {published}."
+            return (
+                published,
+                f"{said}, in the week of the article, which appeared {when_published(published)}.",
+            )
         weekday = WEEKDAYS.index(match[1].lower())
         seen = datetime.date(year, month, day)
         back = (seen.weekday() - weekday) % 7
@@ -69,7 +75,12 @@ def article_date(published: str | None) -> tuple[str | None, str | None]:
     """The date of something the article reports without a date of its own."""
     if not published:
         return None, None
-    return published, f"No date is given; the article appeared in {published}."
+    return published, f"No date is given; the article appeared {when_published(published)}."
+
+
+def when_published(published: str | None) -> str:
+    """'on 2024-03-06' for a full date, 'in 2024-03' or 'in 2024' otherwise."""
+    return f"on {published}" if published and published.count("-") == 2 else f"in {published}"
 
 
 def _parts(published: str | None) -> tuple[int | None, int | None, int | None]:

