@@ -68,6 +68,30 @@ def test_a_joint_statement_names_every_speaker(grown: Path) -> None:
     assert index.count("(../claims/reopen-when-safe.md)") == 2  # listed under each speaker
 
 
+def test_a_publisher_known_from_provenance_that_the_text_names_is_not_said_absent(
+    grown: Path,
+) -> None:
+    """A byline or dateline names the publisher: its page metadata is still how we know it is
+    the publisher, but the page must not say the text does not name it."""
+    annotation = grown / "seeds" / "annotations" / "bridge-closed.yaml"
+    annotation.write_text(
+        annotation.read_text(encoding="utf-8").replace(
+            "    kind: publication\n",
+            "    kind: publication\n"
+            "    evidence: [{source: bridge-closed, quote: Springfield Radio}]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli(grown, "generate").code == 0
+    source = page(grown, "sources/bridge-closed.md")
+    assert (
+        "- **Publisher:** [Springfield Radio](../actors/springfield-radio.md)"
+        " *(known from provenance, named in the text too)*" in source
+    )
+    assert "not from the text" not in source.split("- **Published:**")[0]
+
+
 def test_a_publisher_known_from_provenance_is_shown_as_such(grown: Path) -> None:
     source = page(grown, "sources/bridge-closed.md")
     assert (
