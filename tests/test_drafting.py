@@ -320,3 +320,30 @@ def test_a_full_published_date_is_said_with_on_and_a_month_with_in() -> None:
 
 def test_the_hint_gives_the_measured_size() -> None:
     assert "about 310 MB" in pipeline.HINT
+
+
+def test_the_publisher_is_proposed_for_its_judgments_never_for_its_reports(nlp: Any) -> None:
+    text = (
+        "Hundreds of commuters waited at the Dalton Bridge on Friday morning.\n"
+        "Traffic on the coast road was slow all week, and the ferries were full.\n"
+        "The cracks may have been missed in the last inspection, raising questions about the "
+        "county's contractor.\n"
+        "Repair bills in the valley have grown increasingly steep.\n"
+    )
+    claims = speakers_of(draft(text, publisher="gazette"))
+    assert [s for s, _ in claims] == ["gazette", "gazette"]
+    assert claims[0][1].startswith("The cracks may have been missed")
+    assert claims[1][1].startswith("Repair bills")
+
+
+def test_a_finding_in_a_clause_of_circumstance_is_no_attribution(nlp: Any) -> None:
+    text = (
+        "Harlow Foods is recalling 12 lines of frozen pies after tests found traces of peanut in "
+        "samples from its Leeds plant, the Food Standards Agency said on Monday.\n"
+        "Inspectors found mould in a storeroom.\n"
+        "Dairy sales recalled the slump of 2009.\n"
+    )
+    claims = draft(text, published="2024-03-06")["claims"]
+    assert len(claims) == 1
+    assert claims[0]["speaker"] == "food-standards-agency"
+    assert claims[0]["date"] == "2024-03-04"

@@ -19,8 +19,15 @@ REPORTING = {
     "estimate", "label", "blame", "dismiss", "describe", "outline", "detail", "believe",
     "dispute", "question", "criticize", "criticise", "welcome", "defend",
     "praise", "applaud", "hail", "laud", "condemn", "decry", "slam", "blast", "lament",
-    "concede", "recount", "allege",
+    "concede", "recount", "allege", "apologise", "apologize", "thank", "urge",
 }  # fmt: skip
+# words only when they report a clause ("tests found that ...", "recalled that ..."): "tests
+# found bacteria", "is recalling 46 batches" report a finding or an act
+CLAUSAL = {"recall", "find", "show", "reveal", "indicate", "conclude", "believe", "suggest"}
+# a clause of circumstance reports when something happened, not who said it: "after tests
+# found bacteria"
+CIRCUMSTANCE = {"after", "before", "when", "because", "since", "until", "while", "once", "though",
+                "although"}  # fmt: skip
 NAMING = {"call", "term", "dub"}  # 'called the deal "a betrayal"': words in quotation marks
 MODALS = {"will", "would", "could", "should", "may", "might", "can", "must", "'ll", "wo"}
 LISTING = {"list", "outline", "detail", "enumerate"}
@@ -64,6 +71,12 @@ def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | N
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return None  # "the board would respond": what someone may do, not what they said
     if token.lemma_ in NAMING and not _names_in_quotes(sentence, token, article):
+        return None
+    if token.lemma_ in CLAUSAL and not any(c.dep_ == "ccomp" for c in token.children):
+        return None
+    if token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE for c in token.children
+    ):
         return None
     if token.lemma_ in {"hit", "brush"} and not any(c.dep_ == "prt" for c in token.children):
         return None

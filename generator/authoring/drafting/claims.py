@@ -14,6 +14,21 @@ from generator.authoring.drafting.speakers import DOCUMENTS, Resolver
 
 LIST_LENGTH = 12  # sentences a list introduced by "X listed ...:" may run to
 LEAD_IN_TOKENS = 10  # a sentence this short before an attribution introduces its speaker
+# the article's own judgment: a hedge, or words that weigh what they describe
+HEDGES = {
+    "appear", "seem", "likely", "unlikely", "probably", "possibly", "perhaps", "apparently",
+    "unclear", "uncertain", "question", "doubt", "suspect", "suspected", "allegedly",
+}  # fmt: skip
+EVALUATIVE = {
+    "overwhelming", "increasingly", "growing", "shrinking", "mounting", "shaky", "cheap",
+    "dramatic", "dramatically", "sharply", "severe", "serious", "crucial", "critical",
+    "quadruple", "triple", "double", "soar", "surge", "plunge", "plummet", "skyrocket",
+}  # fmt: skip
+QUANTITY = {"more", "less", "fewer", "most", "least", "further", "earlier", "later"}
+_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight)\b|\b\d{1,2}\b",
+    re.IGNORECASE,
+)
 _VIEWS = re.compile(
     r"\b(?:accusations?|allegations?|suggestions?|claims|fears|concerns|speculation|charges)"
     r"\s+that\b",
@@ -40,7 +55,7 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
     for sentence in article.sentences:
         resolver.see(sentence, article.text)
         speech = article.speech_in(sentence.start, sentence.end)
-        found = attributions(sentence, article)
+        found = [] if is_heading(sentence) else attributions(sentence, article)
         if not found:
             resolver.note_subjects(sentence)
             if speech and _opens_with(sentence, speech):
@@ -125,9 +140,9 @@ def own_voice(
     for sentence in article.sentences:
         if sentence.index in covered | actions or article.speech_in(sentence.start, sentence.end):
             continue
-        if not sentence.text.rstrip().endswith((".", "!", "?")) or len(sentence.doc) < 6:
-            continue  # a heading or a caption
-        if _leads_in(article, sentence, covered):
+        if is_heading(sentence) or len(sentence.doc) < 6:
+            continue
+        if _leads_in(article, sentence, covered) or not assesses(sentence):
             continue
         index = sentence.index
         claim = Claim(voice, "reported", [(sentence.start, sentence.end)], index)
@@ -137,6 +152,27 @@ def own_voice(
             claim.inferred["date"] = why
         added.append(claim)
     return sorted(claims + added, key=lambda c: c.quotes[0])
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """A headline, a byline or a caption: a line without a sentence's closing mark. The body
+    tells the same at more length."""
+    return not sentence.text.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", "'"))
+
+
+def assesses(sentence: Sentence) -> bool:
+    """Whether a sentence in the article's own voice judges rather than reports: it hedges
+    ("may have started", "appears", "is likely", "raising questions"), or it weighs a state of
+    things ("cheap", "stronger", "the overwhelming majority", "has quadrupled") without the day
+    of an event ("closed down 6.2% on Monday, their steepest fall" reports the day's event)."""
+    words = {t.lower_ for t in sentence.doc} | {t.lemma_.lower() for t in sentence.doc}
+    if words & HEDGES or any(t.tag_ == "MD" and t.lower_ in {"may", "might"} for t in sentence.doc):
+        return True
+    if any(e.label_ in {"DATE", "TIME"} and _DAY.search(e.text) for e in sentence.doc.ents):
+        return False
+    return bool(words & EVALUATIVE) or any(
+        t.tag_ in {"JJR", "JJS", "RBR", "RBS"} and t.lower_ not in QUANTITY for t in sentence.doc
+    )
 
 
 def _leads_in(article: Article, sentence: Sentence, attributed: set[int]) -> bool:
