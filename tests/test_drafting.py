@@ -347,3 +347,26 @@ def test_a_finding_in_a_clause_of_circumstance_is_no_attribution(nlp: Any) -> No
     assert len(claims) == 1
     assert claims[0]["speaker"] == "food-standards-agency"
     assert claims[0]["date"] == "2024-03-04"
+
+
+def test_titles_employers_companies_and_documents_of_bodies_named_before(nlp: Any) -> None:
+    text = (
+        "Dutch cheesemaker Marlow Dairy is withdrawing two cheeses from shops, the Harbour "
+        "Food Agency said.\n"
+        "Marlow Chief Executive Jonas Pike apologised to customers on Tuesday.\n"
+        "The company said it would refund every customer who returns a cheese.\n"
+        "Councilwoman Ada Brook said the agency had acted too slowly. Brook said she would ask "
+        "for an inquiry.\n"
+        "The Riverside Tenants' Association said its members had been warned in May.\n"
+        "Complaints doubled in a year, according to the agency's annual records. Most came from "
+        "schools, the records show.\n"
+    )
+    drafted = draft(text)
+    actors = {a["id"]: a for a in drafted["actors"]}
+    assert actors["jonas-pike"]["roles"][0]["title"] == "Chief Executive"
+    assert actors["jonas-pike"]["roles"][0]["of"] == "marlow-dairy"
+    assert actors["ada-brook"]["kind"] == "person" and "riverside-tenants-association" in actors
+    assert [s for s, _ in speakers_of(drafted)] == [
+        "harbour-food-agency", "jonas-pike", "marlow-dairy", "ada-brook", "ada-brook",
+        "riverside-tenants-association", "harbour-food-agency", "harbour-food-agency",
+    ]  # fmt: skip

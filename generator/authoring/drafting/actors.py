@@ -21,6 +21,34 @@ BODY = {
 }  # fmt: skip
 
 
+# the last word of an organisation's name ("the Riverside Tenants' Association")
+GROUPS = {
+    "association", "union", "society", "foundation", "institute", "federation", "league",
+    "club", "party", "trust", "fund", "coalition", "alliance", "university", "college",
+    "school", "hospital", "church", "network", "guild", "organization", "organisation",
+}  # fmt: skip
+# what a company is called once named ("the company said", "the utility said"), and the
+# last word of a company's name ("Valtoria Pharma", "North Ridge Electric")
+FIRMS = {
+    "company", "firm", "utility", "drugmaker", "carmaker", "manufacturer", "corporation",
+    "business", "retailer", "lender", "bank", "insurer", "operator", "airline", "developer",
+    "producer", "supplier", "contractor", "conglomerate", "group", "chain", "startup",
+}  # fmt: skip
+COMPANY_NAMES = {
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co", "group",
+    "holdings", "pharma", "electric", "energy", "motors", "airlines", "bank", "foods",
+    "industries", "systems", "technologies", "partners", "shipping", "lines", "logistics",
+}  # fmt: skip
+
+
+@dataclass
+class Role:
+    title: str
+    start: int  # the title's words in the article
+    end: int
+    of: str | None = None  # the employer's id
+
+
 @dataclass
 class Actor:
     id: str
@@ -30,7 +58,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # words naming it in the article
     new_aliases: list[tuple[str, int, int]] = field(default_factory=list)  # (alias, start, end)
-    roles: list[tuple[str, int, int]] = field(default_factory=list)  # (title, start, end)
+    roles: list[Role] = field(default_factory=list)
     role_words: set[str] = field(default_factory=set)
     inferred: dict[str, str] = field(default_factory=dict)
 
@@ -51,6 +79,11 @@ def slug(name: str) -> str:
 
 def acronym(name: str) -> str:
     return "".join(word[0] for word in normal(name).split() if word not in {"of", "for", "and"})
+
+
+def is_company(name: str) -> bool:
+    words = normal(name).split()
+    return len(words) > 1 and words[-1] in COMPANY_NAMES
 
 
 def _close(one: str, other: str) -> bool:
@@ -128,13 +161,15 @@ class Registry:
         self.by_name.setdefault(normal(phrase), actor)
 
     def kind_of(self, name: str, label: str) -> str:
-        words = set(normal(name).split())
+        words = normal(name).split()
+        if label == "COMPANY" or is_company(name):
+            return "organisation"
         if label == "PERSON":
             return "person"
         if label == "GPE":
             return "state"
-        if words & LEGISLATURE:
+        if set(words) & LEGISLATURE:
             return "legislature"
-        if words & BODY:
+        if set(words) & BODY:
             return "government-body"
         return "organisation"

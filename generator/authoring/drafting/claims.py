@@ -89,6 +89,7 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
                 later.append((len(claims), resolver.pending_roles[-1]))
             if actor is not None:
                 resolver.note_documents(sentence, actor)
+                resolver.last_speaker = actor
             earlier = claims[-1] if claims else None
             if (
                 earlier is not None

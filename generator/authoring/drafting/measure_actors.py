@@ -9,7 +9,8 @@ from typing import Any
 
 from generator.authoring.drafting.actors import Actor
 from generator.authoring.drafting.article import Sentence
-from generator.authoring.drafting.speakers import ROLE_WORDS, Resolver, name_span
+from generator.authoring.drafting.names import ROLE_WORDS, name_span
+from generator.authoring.drafting.speakers import Resolver
 
 WE = {"we", "us", "our", "i", "me", "my"}
 IT = {"it", "its"}

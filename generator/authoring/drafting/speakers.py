@@ -5,28 +5,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.authoring.drafting.actors import BODY, Actor, Registry, normal
+from generator.authoring.drafting.actors import (
+    BODY,
+    FIRMS,
+    GROUPS,
+    Actor,
+    Registry,
+    Role,
+    is_company,
+    normal,
+)
 from generator.authoring.drafting.article import Sentence
+from generator.authoring.drafting.names import (
+    HONORIFICS,
+    ROLE_CLASSES,
+    ROLE_WORDS,
+    employer_words,
+    is_title,
+    name_span,
+    title_words,
+)
 
 DOCUMENTS = {
     "report", "summary", "notice", "forecast", "projections", "presentation", "transcript", "figures", "data", "study", "survey", "statement", "analysis", "tweet", "letter",
     "memo", "filing", "document", "poll", "review", "audit", "paper", "release", "assessment",
     "estimates", "statistics", "research", "findings", "op-ed", "article", "post", "testimony",
-}  # fmt: skip
-ROLE_CLASSES = [
-    {"envoy", "ambassador", "diplomat", "emissary", "consul"},
-    {"official", "chief", "head", "deputy", "director", "minister", "secretary", "commissioner",
-     "officer", "administrator", "chairman", "chairwoman", "chair", "chancellor", "premier"},
-    {"spokesman", "spokeswoman", "spokesperson"},
-    {"president", "leader", "premier", "king", "queen"},
-    {"lawmaker", "senator", "congressman", "congresswoman", "representative", "legislator"},
-    {"mayor"}, {"governor"}, {"executive", "ceo", "founder"}, {"prosecutor", "attorney"},
-    {"judge"}, {"analyst"}, {"expert"}, {"researcher", "scientist", "professor"},
-]  # fmt: skip
-ROLE_WORDS = set().union(*ROLE_CLASSES)
-HONORIFICS = {
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "prof", "sir", "dame", "sgt", "lt",
-    "col", "capt", "cpl", "maj", "det", "insp", "supt", "adm", "cmdr", "rev", "hon",
+    "records", "tests", "results", "documents", "files", "minutes", "accounts", "filings",
 }  # fmt: skip
 NAMED = {"PERSON", "ORG", "GPE"}
 PEOPLE_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
@@ -41,6 +45,7 @@ class Resolver:
         self.documents: dict[str, Actor] = {}  # "report" -> whose report it is
         self.pending_roles: list[set[str]] = []  # "A top official said": named later?
         self.recent: list[Actor] = []  # the actors the article has named, the last one last
+        self.last_speaker: Actor | None = None  # whom the last attribution named
 
     def speaker(self, sentence: Sentence, head: Any) -> tuple[Actor | None, str, str]:
         """(actor or None, the reason when it is inferred, a note for the reviewer)."""
@@ -52,6 +57,9 @@ class Resolver:
                     f'"{head.text}" is taken to be {self.last_person.name}, the last person named'
                 )
                 return self.last_person, reason, ""
+            if head.lower_ == "it" and self.last_speaker and self.last_speaker.kind != "person":
+                reason = f'"it" is taken to be {self.last_speaker.name}, who spoke last'
+                return self.last_speaker, reason, ""
             return None, "", f'"{head.text}": no one to refer to'
         named = self._named(sentence, head)
         if named is not None:
@@ -63,6 +71,9 @@ class Resolver:
         body = self.body_named_before(head)
         if body is not None:
             return body, f'"{phrase}" is taken to be {body.name}, named before', ""
+        firm = self.firm_named_before(head)
+        if firm is not None:
+            return firm, f'"{phrase}" is taken to be {firm.name}, the company last named', ""
         if noun in DOCUMENTS or head.lower_ in DOCUMENTS:
             source = self._source_of(sentence, head)
             if source is not None:
@@ -110,6 +121,15 @@ class Resolver:
                 return actor
         return None
 
+    def firm_named_before(self, head: Any) -> Actor | None:
+        """'the company', 'the utility': the company last named, of those the article calls
+        one ('Swiss drugmaker Valtoria Pharma') or whose name says so ('North Ridge Electric')."""
+        if head.lemma_.lower() not in FIRMS or not any(c.lower_ == "the" for c in head.children):
+            return None
+        if any(c.dep_ in {"compound", "amod", "poss"} for c in head.children):
+            return None  # "the parent company", "the state's largest utility": another one
+        return next((a for a in reversed(self.recent) if "company" in a.role_words), None)
+
     def _named(self, sentence: Sentence, head: Any) -> Actor | None:
         """The actor a proper name in the subject names: the subject itself or its appositive."""
         appositive = next(
@@ -130,14 +150,39 @@ class Resolver:
         actor = self.mention(sentence, first, last)
         if actor is None:
             return None
-        title = _title(sentence, head, name_token, first)
-        if title:
-            actor.roles.append(title)
-            actor.role_words |= set(normal(title[0]).split()) & ROLE_WORDS
+        self._give_role(sentence, actor, title_words(sentence, head, name_token, first))
         if actor.kind == "person":
             self.last_person = actor
         del start, end
         return actor
+
+    def _give_role(self, sentence: Sentence, actor: Actor, words: list[Any]) -> None:
+        """The title the article gives a person, with the employer named before it."""
+        if not words:
+            return
+        employer, title = employer_words(words)
+        of = (
+            self._employer(sentence.doc[employer[0].i : employer[-1].i + 1].text)
+            if employer
+            else None
+        )
+        if of is None:
+            title = employer + title
+        start, end = sentence.place(title[0], title[-1])
+        words_said = sentence.doc[title[0].i : title[-1].i + 1].text
+        actor.roles.append(Role(words_said, start, end, of.id if of is not None else None))
+        actor.role_words |= set(normal(words_said).split()) & ROLE_WORDS
+
+    def _employer(self, words: str) -> Actor | None:
+        """The body an employer's name before a title names: known, or named before in full
+        ('Valtoria' after 'Valtoria Pharma')."""
+        found, _ = self.registry.find(words)
+        if found is not None:
+            return found
+        key = normal(words).split()
+        return next(
+            (a for a in reversed(self.recent) if normal(a.name).split()[: len(key)] == key), None
+        )
 
     def mention(self, sentence: Sentence, first: Any, last: Any) -> Actor | None:
         """The actor that the words from ``first`` to ``last`` name, added when new."""
@@ -150,8 +195,14 @@ class Resolver:
             if label not in {"PERSON", "ORG", "GPE", ""}:
                 return None
             if not label:
-                label = "PERSON" if last.ent_type_ == "PERSON" or last.i > first.i else "ORG"
-            actor = self.registry.add(words, self.registry.kind_of(words, label), start, end)
+                person = last.ent_type_ == "PERSON" or last.i > first.i
+                label = "ORG" if last.lower_ in BODY | GROUPS or not person else "PERSON"
+            described = _described(sentence, first)
+            actor = self.registry.add(
+                words, self.registry.kind_of(words, described or label), start, end
+            )
+            if described == "COMPANY" or is_company(words):
+                actor.role_words.add("company")
             self._initials(sentence, actor, last)
             self._named_now(actor)
             return actor
@@ -184,6 +235,8 @@ class Resolver:
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return self.mention(sentence, *name_span(sentence, child))
+            if child.dep_ == "poss" and child.pos_ == "NOUN":
+                return self.body_named_before(child) or self.firm_named_before(child)
             preps = [child] if child.dep_ == "prep" else []
             if child.dep_ == "acl":
                 preps = [c for c in child.children if c.dep_ in {"agent", "prep"}]
@@ -252,6 +305,10 @@ class Resolver:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PRON":
                 self.documents[token.lower_] = actor
+            elif owner is not None and owner.pos_ == "NOUN":
+                body = self.body_named_before(owner) or self.firm_named_before(owner)
+                if body is actor:  # "according to the university's annual statement"
+                    self.documents[token.lower_] = actor
             elif owner is not None and owner.pos_ == "PROPN":
                 found, _ = self.registry.find(sentence.doc[slice(*_bounds(sentence, owner))].text)
                 if found is not None:
@@ -274,53 +331,15 @@ class Resolver:
                     self.last_person = actor
 
 
-def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
-    """The first and last tokens of the proper name ``token`` ends, without a title before it."""
-    entity = next((e for e in sentence.doc.ents if e.start <= token.i < e.end), None)
-    if entity is not None and entity.label_ in {"PERSON", "ORG", "GPE", "FAC", "NORP"}:
-        first, last = entity[0], entity[-1]
-        owner = next((t for t in entity if t.tag_ == "POS" and t.i < last.i), None)
-        if owner is not None:  # "China's National Narcotics Control Commission"
-            first = sentence.doc[owner.i + 1]
-        while first.i < last.i and (
-            first.lower_ in {"the", "."}
-            or first.tag_ == "POS"
-            or first.lower_.rstrip(".") in HONORIFICS | ROLE_WORDS
-        ):
-            first = sentence.doc[first.i + 1]
-        bracket = next((t for t in entity if t.text == "(" and t.i > first.i), None)
-        if bracket is not None:  # "Fishers Union (FU": the name stops at its initials
-            last = sentence.doc[bracket.i - 1]
-        return first, last
-    first = token
-    while first.i > 0:
-        before = sentence.doc[first.i - 1]
-        if before.dep_ != "compound" or before.pos_ != "PROPN" or before.head.i > token.i:
-            break
-        if before.lower_.rstrip(".") in ROLE_WORDS | HONORIFICS:
-            break
-        first = before
-    return first, token
-
-
-def _title(sentence: Sentence, head: Any, name: Any, first: Any) -> tuple[str, int, int] | None:
-    """The role the subject gives a person: 'Chinese Ambassador to the U.S. Cui Tiankai',
-    'Liu Yuejin, deputy chief of ...', 'US President Donald Trump'."""
-    if name.i != head.i:  # the subject is the title, its appositive the name
-        words = [t for t in head.subtree if t.i < min(t2.i for t2 in name.subtree)]
-    else:
-        appositive = next((c for c in head.children if c.dep_ == "appos"), None)
-        if appositive is not None and appositive.pos_ == "NOUN":
-            words = list(appositive.subtree)
-        else:
-            words = [t for t in head.subtree if t.i < first.i and t.dep_ in {"compound", "amod"}]
-    if any(t.text == "(" for t in words):  # "head of the Fishers Union (FU)"
-        words = words[: next(i for i, t in enumerate(words) if t.text == "(")]
-    words = [t for t in words if not t.is_punct]
-    if not words or not {t.lower_ for t in words} & ROLE_WORDS:
-        return None
-    start, end = sentence.place(words[0], words[-1])
-    return sentence.doc[words[0].i : words[-1].i + 1].text, start, end
+def _described(sentence: Sentence, first: Any) -> str:
+    """What the words before a name say it is: a person's title ('Councilman Victor Amari'), a
+    company's trade ('Swiss drugmaker Valtoria Pharma'); '' when they say neither."""
+    before = sentence.doc[first.i - 1] if first.i else None
+    if before is None or before.dep_ not in {"compound", "amod", "nmod"}:
+        return ""
+    if is_title(before):
+        return "PERSON"
+    return "COMPANY" if before.lemma_.lower() in FIRMS or before.lower_.endswith("maker") else ""
 
 
 def _bounds(sentence: Sentence, token: Any) -> tuple[int, int]:

@@ -80,14 +80,16 @@ class Writer:
             self.inferred(actor.inferred, 4)
 
     def _roles(self, actor: Actor, indent: int) -> None:
-        roles = list({title: (title, s, e) for title, s, e in actor.roles}.values())
+        roles = list({role.title: role for role in actor.roles}.values())
         if not roles:
             return
         pad = " " * indent
         self.lines.append(f"{pad}roles:")
-        for title, start, end in roles:
-            self.lines += [f"{pad}  - title: {q(title[:1].upper() + title[1:])}"]
-            self.evidence([(start, end)], indent + 4, single=True)
+        for role in roles:
+            self.lines += [f"{pad}  - title: {q(role.title[:1].upper() + role.title[1:])}"]
+            if role.of:
+                self.lines.append(f"{pad}    of: {role.of}")
+            self.evidence([(role.start, role.end)], indent + 4, single=True)
 
     def more_evidence(
         self, actors: list[Actor], matches: list[tuple[str, str, tuple[int, int]]]
@@ -107,7 +109,7 @@ class Writer:
                 self.lines.append(f"    aliases: [{', '.join(q(a) for a in aliases)}]")
             self._roles(actor, 4)
             places = [(s, e) for _, s, e in actor.new_aliases] or [
-                (s, e) for _, s, e in actor.roles
+                (r.start, r.end) for r in actor.roles
             ]
             self.evidence(places[:1], 4)
         for record, why, place in matches:
