@@ -3,7 +3,8 @@ canonical address, each with the field it was read from, so the front matter can
 known ("from the page's metadata (og:site_name)").
 
 Each value is taken from the first field that has one, in the order below: the page's own
-OpenGraph and ``<meta>`` tags first, then its schema.org JSON-LD, then the plain HTML.
+OpenGraph and ``<meta>`` tags first, then its schema.org JSON-LD, then its microdata and the
+plain HTML. Authors are found by ``page_authors``, days read by ``page_dates``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+from generator.authoring.importing import page_authors, page_dates
+
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+# Fields of the publication date after OpenGraph's and JSON-LD's, most particular first
+_DATE_FIELDS = (
+    "parsely-pub-date", "pdate", "dc.date.issued", "dcterms.issued", "itemprop datepublished",
+    "datepublished", "pubdate", "publishdate", "article:publicationdate", "date", "dc.date",
+)  # fmt: skip
 ARTICLE_TYPES = {
     "NewsArticle",
     "Article",
@@ -50,43 +58,79 @@ def read(tree: lxml_html.HtmlElement) -> PageMetadata:
     organisation = next((i for i in linked if "Organization" in _types(i) and i.get("name")), {})
     found = PageMetadata()
     found.title = _first(
-        ("og:title", meta.get("og:title")),
+        ("og:title", _one(meta, "og:title")),
         ("JSON-LD headline", article.get("headline")),
         ("<title>", _text(tree.find(".//title"))),
     )
-    authors = [("meta author", name) for name in _names(meta.get("author"))]
-    authors = authors or [("JSON-LD author", name) for name in _people(article.get("author"))]
-    found.authors = [Known(name, source) for source, name in authors]
     publisher = article.get("publisher")
     found.site_name = _first(
-        ("og:site_name", meta.get("og:site_name")),
+        ("og:site_name", _one(meta, "og:site_name")),
         ("JSON-LD publisher", _name(publisher) or _name(organisation)),
-        ("application-name", meta.get("application-name")),
+        ("application-name", _one(meta, "application-name")),
     )
+    site_names = {
+        name
+        for name in (_one(meta, "og:site_name"), _one(meta, "publisher"), _one(meta, "dc.publisher"),
+                     _name(publisher), _name(organisation), _one(meta, "application-name"))
+        if name
+    }  # fmt: skip
+    found.authors = [
+        Known(name, source)
+        for name, source in page_authors.authors(tree, meta, article, site_names)
+    ]
     found.published = _first(
         *(
-            (name, _day(meta.get(name)))
-            for name in ("article:published_time", "datePublished", "pubdate", "date", "dc.date")
+            (name, page_dates.day(_one(meta, name)))
+            for name in ("article:published_time", "og:article:published_time", "article:published")
         ),
-        ("JSON-LD datePublished", _day(article.get("datePublished"))),
+        ("JSON-LD datePublished", page_dates.day(_name(article, "datePublished"))),
+        (
+            "parsely-page pub_date",
+            page_dates.day(_name(page_authors.parsely_page(meta), "pub_date")),
+        ),
+        *((_date_field(name), page_dates.day(_one(meta, name))) for name in _DATE_FIELDS),
+        ("<time itemprop=datePublished>", page_dates.day(_time(tree, "itemprop", "datePublished"))),
+        ("<time pubdate>", page_dates.day(_time(tree, "pubdate", None))),
     )
     canonical = tree.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')
     found.url = _first(
         ("canonical link", canonical[0] if canonical else None),
-        ("og:url", meta.get("og:url")),
+        ("og:url", _one(meta, "og:url")),
         ("JSON-LD url", article.get("url") or _name(article.get("mainEntityOfPage"), "@id")),
     )
     return found
 
 
-def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
-    """``<meta>`` tags by their property or name, lowercased; the first of each wins."""
-    tags: dict[str, str] = {}
+def _date_field(name: str) -> str:
+    return {
+        "itemprop datepublished": "itemprop datePublished",
+        "datepublished": "datePublished",
+    }.get(name, name)
+
+
+def _time(tree: lxml_html.HtmlElement, attribute: str, value: str | None) -> str | None:
+    """The ``datetime`` (or ``content``) of the first ``<time>`` whose ``attribute`` is
+    ``value`` (or is there at all)."""
+    test = f'@{attribute}="{value}"' if value else f"@{attribute}"
+    found = tree.xpath(f"//body//time[{test}]")
+    return (found[0].get("datetime") or found[0].get("content")) if found else None
+
+
+def _one(meta: dict[str, list[str]], key: str) -> str | None:
+    return meta[key][0] if meta.get(key) else None
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    """``<meta>`` tags' contents by their property, name or itemprop (as "itemprop author"),
+    lowercased, in the page's order."""
+    tags: dict[str, list[str]] = {}
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or "").strip().lower()
         content = " ".join((element.get("content") or "").split())
-        if key and content:
-            tags.setdefault(key, content)
+        keys = [element.get("property"), element.get("name")]
+        keys += [f"itemprop {prop}" for prop in (element.get("itemprop") or "").split()]
+        for key in {(k or "").strip().lower() for k in keys} - {""}:
+            if content:
+                tags.setdefault(key, []).append(content)
     return tags
 
 
@@ -95,7 +139,7 @@ def _json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(_CDATA.sub("", script.text or ""))
         except ValueError:
             continue  # a broken block is the page's problem: the rest still counts
         pending = data if isinstance(data, list) else [data]
@@ -116,23 +160,6 @@ def _name(item: Any, key: str = "name") -> str | None:
     if isinstance(item, str):
         return item if key == "@id" else None
     return item.get(key) if isinstance(item, dict) and isinstance(item.get(key), str) else None
-
-
-def _people(item: Any) -> list[str]:
-    items = item if isinstance(item, list) else [item]
-    return [name for one in items for name in _names(_name(one) or "")]
-
-
-def _names(text: str | None) -> list[str]:
-    """The names in an author field: 'Lars Eng, Mei Tan' or 'A and B' are two."""
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", text or "")
-    return [" ".join(part.split()) for part in parts if part.strip()]
-
-
-def _day(value: str | None) -> str | None:
-    """The day of a timestamp as the page wrote it (its own time zone's day, not UTC's)."""
-    found = _DATE.match(value or "")
-    return found.group(1) if found else None
 
 
 def _text(element: lxml_html.HtmlElement | None) -> str | None:

@@ -6,7 +6,9 @@ trafilatura was chosen over readability-lxml after measuring both on realistic n
 advertisements, share bars, captions and related links inside the article's container, and
 reads no metadata. Before it runs, the page's furniture that news sites mark by class or id
 (advertisements, promotions, newsletter boxes, related links, share bars, comments, cookie
-banners) is taken out, and ``paragraphs`` drops what is left of it.
+banners) is taken out, and so are embedded posts and pictures' captions (``embeds``);
+``paragraphs`` drops what is left of it. A page whose metadata names no author has the names
+of its byline (``bylines``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from urllib.parse import urljoin
 import trafilatura
 from lxml import html as lxml_html
 
-from generator.authoring.importing import page_metadata, paragraphs
+from generator.authoring.importing import bylines, embeds, page_metadata, paragraphs
 from generator.authoring.importing.decoding import decoded
 from generator.authoring.importing.page_metadata import Known, PageMetadata
 
@@ -33,6 +35,12 @@ FURNITURE = {
 _KEEP = {"html", "body", "main", "article"}
 _BYLINE = {"byline", "author", "authors", "writer", "credit", "by"}
 _SHARE_OF_TEXT = 0.25  # a block pointing to other stories holds less of the page's paragraphs
+# A link to a writer's page on the site, as a byline links each of its names
+_PROFILE = re.compile(
+    r"/(?:authors?|profiles?|people|staff|journalists?|reporters?|writers?|contributors?|by|"
+    r"autor|autoren|auteurs?|autores?)/",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,13 @@ def extract(raw: bytes, address: str = "") -> Extracted:
     headline = _first_text(tree, "//h1") or (metadata.title.value if metadata.title else "")
     if metadata.title and headline and metadata.title.value.startswith(headline + " "):
         metadata.title = Known(headline, "<h1>")  # the headline, without "| Author | Site"
-    byline = _byline(tree)
+    byline_element = _byline(tree)
+    byline = _shown(byline_element) if byline_element is not None else ""
+    if not metadata.authors and byline_element is not None:
+        site = {metadata.site_name.value} if metadata.site_name else set()
+        metadata.authors = [
+            Known(name, "the page's byline") for name in _byline_names(byline_element, site)
+        ]
     _remove_furniture(tree)
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     body = trafilatura.extract(
@@ -88,7 +102,8 @@ def _remove_furniture(tree: lxml_html.HtmlElement) -> None:
         and _tokens(element) & FURNITURE
         and not element.xpath(".//h1")
     ]
-    doomed += _other_stories(tree)
+    doomed += _other_stories(tree) + embeds.embedded_posts(tree)
+    doomed += [element for element in embeds.captions(tree) if not _holds_article(tree, element)]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
@@ -119,17 +134,42 @@ def _other_stories(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return found
 
 
-def _byline(tree: lxml_html.HtmlElement) -> str:
-    """The byline as the page shows it ("By Jane Smith, Local Government Reporter")."""
+def _holds_article(tree: lxml_html.HtmlElement, element: lxml_html.HtmlElement) -> bool:
+    """Whether ``element`` holds the headline or much of the page's paragraph text (a page
+    that sets its whole article in a ``<figure>``)."""
+    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    held = sum(len(p.text_content()) for p in element.iter("p"))
+    return bool(element.xpath(".//h1")) or held >= _SHARE_OF_TEXT * total
+
+
+def _byline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The element of the byline as the page shows it ("By Jane Smith, Local Government
+    Reporter")."""
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in _KEEP:
             continue
         tokens = _tokens(element)
         if tokens & _BYLINE and not tokens & {"box", "bio", "card"}:
-            text = " ".join(element.text_content().split())
+            text = _shown(element)
             if 3 < len(text) < 160 and not paragraphs.is_furniture(text):
-                return text
-    return ""
+                return element
+    return None
+
+
+def _shown(element: lxml_html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _byline_names(element: lxml_html.HtmlElement, site_names: set[str]) -> list[str]:
+    """The names of a byline: each link to a writer's page, or else its words read by
+    ``bylines`` ("By Jane Roe and John Doe")."""
+    linked = [
+        name
+        for link in element.iter("a")
+        if _PROFILE.search(link.get("href") or "")
+        for name in bylines.names(_shown(link), site_names)
+    ]
+    return list(dict.fromkeys(linked)) or bylines.names(_shown(element), site_names)
 
 
 def _first_text(tree: lxml_html.HtmlElement, path: str) -> str:
