@@ -370,3 +370,20 @@ def test_titles_employers_companies_and_documents_of_bodies_named_before(nlp: An
         "harbour-food-agency", "jonas-pike", "marlow-dairy", "ada-brook", "ada-brook",
         "riverside-tenants-association", "harbour-food-agency", "harbour-food-agency",
     ]  # fmt: skip
+
+
+def test_publications_in_datelines_and_bylines_a_time_and_a_person_named_last(nlp: Any) -> None:
+    text = (
+        "Harbour gates stay shut\n"
+        "By Lena Ortiz, The Kestrel Herald\n"
+        "OSLO (Nordwire) - The ferry strike left 300 people stranded at 6 p.m. Friday and closed "
+        "the port, officials said.\n"
+        "The offer did not please Alderman Rolf Eng, who chairs the port board. He said the "
+        "strike would go on.\n"
+    )
+    drafted = draft(text)
+    actors = {a["id"]: a for a in drafted["actors"]}
+    assert actors["nordwire"]["kind"] == actors["kestrel-herald"]["kind"] == "publication"
+    claims = speakers_of(drafted)
+    assert claims[0][1].startswith("The ferry strike") and claims[0][1].endswith("officials said.")
+    assert claims[-1] == ("rolf-eng", "He said the strike would go on.")

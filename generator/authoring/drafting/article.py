@@ -21,6 +21,16 @@ _TITLE = re.compile(
 )
 
 
+# "at 4 p.m. Sunday and extended the order": a time's dot ends no sentence before a day, a
+# month or a word in lower case
+_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.$")
+_GOES_ON = re.compile(
+    r"(?:[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+    r"|Sep|Oct|Nov|Dec)[a-z]*\b)"
+)
+_BYLINE = re.compile(r"By [A-Z][\w.'’ -]{1,60}?, ((?:The )?[A-Z][\w&'’ -]{1,60}?)\s*$")
+
+
 @dataclass
 class Sentence:
     index: int
@@ -61,11 +71,32 @@ def read(text: str, nlp: Any) -> Article:
     return Article(text, sentences, _speech(text))
 
 
+def publications(text: str) -> list[tuple[int, int]]:
+    """Where the article names its publication: in a dateline ("GENEVA (Reuters) -") and after
+    a byline's name ("By Jenna Whitaker, The Millbrook Courier")."""
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        dateline = _DATELINE.match(text, line.start(), line.end())
+        if dateline is not None:
+            found += [
+                (line.start() + m.start(1), line.start() + m.end(1))
+                for m in re.finditer(r"\(([A-Z][^()]{1,40})\)", dateline[0])
+            ]
+        byline = _BYLINE.match(line[0])
+        if byline is not None:
+            found.append((line.start() + byline.start(1), line.start() + byline.end(1)))
+    return found
+
+
 def _titles_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences split after a title's abbreviation ("Sgt.") joined again."""
+    """Sentences split after a title's abbreviation ("Sgt.") or a time ("4 p.m. Sunday") joined
+    again: the coverage splitter splits there, and a drafted quote may then cover both parts."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        after_title = joined and _TITLE.search(text[joined[-1][0] : joined[-1][1]])
+        before = text[joined[-1][0] : joined[-1][1]] if joined else ""
+        after_title = _TITLE.search(before) or (
+            _TIME.search(before) and _GOES_ON.match(text, start)
+        )
         if after_title and "\n" not in text[joined[-1][1] : start]:
             joined[-1] = (joined[-1][0], end)
             continue

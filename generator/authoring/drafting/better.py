@@ -31,6 +31,12 @@ def draft_annotation(
     registry = Registry(briefing, taken)
     resolver = Resolver(registry)
     article = reading.read(text, nlp)
+    for start, end in reading.publications(text):
+        found, _ = registry.find(text[start:end])
+        if found is None:
+            registry.add(text[start:end], "publication", start, end)
+        else:
+            registry.alias(found, text[start:end], start, end)
     claims = draft_claims(article, resolver, published)
     writer = Writer(source_id, text)
     measures = draft_measures(article, claims, resolver)

@@ -320,15 +320,30 @@ class Resolver:
         return holders[0] if len(holders) == 1 else None
 
     def note_subjects(self, sentence: Sentence) -> None:
-        """Remember the last person the sentence names as the one who acts."""
-        for token in sentence.doc:
-            if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN":
-                first, last = name_span(sentence, token)
-                actor, _ = self.registry.find(sentence.doc[first.i : last.i + 1].text)
-                if actor is None and token.ent_type_ == "PERSON":
-                    actor = self.mention(sentence, first, last)
-                if actor is not None and actor.kind == "person":
+        """Remember the last person the sentence names as the one who acts, else the last
+        person it names in full ("That answer did not satisfy Councilman Victor Amari. He
+        said ...")."""
+        doc = sentence.doc
+        subjects = [t for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN"]
+        for token in subjects:
+            actor = self._person(sentence, token)
+            self.last_person = actor or self.last_person
+        if subjects:
+            return
+        for token in reversed(doc):
+            full = token.i > name_span(sentence, token)[0].i
+            if token.pos_ == "PROPN" and token.dep_ in {"dobj", "pobj"} and full:
+                actor = self._person(sentence, token)
+                if actor is not None:
                     self.last_person = actor
+                    return
+
+    def _person(self, sentence: Sentence, token: Any) -> Actor | None:
+        first, last = name_span(sentence, token)
+        actor, _ = self.registry.find(sentence.doc[first.i : last.i + 1].text)
+        if actor is None and token.ent_type_ == "PERSON":
+            actor = self.mention(sentence, first, last)
+        return actor if actor is not None and actor.kind == "person" else None
 
 
 def _described(sentence: Sentence, first: Any) -> str:
