@@ -352,3 +352,91 @@ def test_the_site_is_the_last_part_of_a_title_and_the_label_the_headline() -> No
     page = b'<html><head><meta property="og:title" content="Whales beach | Eleanor Roy"></head>'
     page += b"<body><h1>Whales beach</h1><p>" + b"Whales beached on the coast again. " * 9 + b"</p>"
     assert web_page.extract(page + b"</body></html>").metadata.title.value == "Whales beach"
+
+
+PATTERNS = PAGES / "patterns"  # small pages, each of one way pages give their metadata
+
+
+@pytest.mark.parametrize(
+    ("name", "authors", "author_field", "day", "day_field"),
+    [
+        ("byl-pdate.html", ["Priya Raman", "Tomás Ortiz"], "meta byl", "2024-06-11", "pdate"),
+        ("parsely.html", ["Marta Lindqvist"], "meta parsely-author", "2024-06-11",
+         "parsely-pub-date"),
+        ("microdata.html", ["Ana Brill", "Joel Mertens"], "itemprop author", "2024-06-11",
+         "<time itemprop=datePublished>"),
+        ("json-ld-cdata.html", ["Sam Okoro"], "JSON-LD author", "2024-06-11",
+         "JSON-LD datePublished"),
+        ("byline-agency.html", ["Hannah Kowalski"], "the page's byline", "2024-06-11",
+         "dc.date.issued"),
+        ("byline-two.html", ["Jane Roe", "John Doe"], "the page's byline", "2024-06-11",
+         "parsely-pub-date"),
+    ],
+)  # fmt: skip
+def test_authors_and_dates_are_read_from_each_field_pages_use(
+    name, authors, author_field, day, day_field
+) -> None:
+    """A profile's address in article:author, an Organization among JSON-LD authors, a meta
+    author that is the site's own name and another story's microdata author name nobody."""
+    from generator.authoring.importing import web_page
+
+    metadata = web_page.extract((PATTERNS / name).read_bytes()).metadata
+    assert [(known.value, known.field) for known in metadata.authors] == [
+        (author, author_field) for author in authors
+    ]
+    assert (metadata.published.value, metadata.published.field) == (day, day_field)
+
+
+def test_a_byline_names_its_people_not_its_agency_nor_their_roles() -> None:
+    from generator.authoring.importing.bylines import names
+
+    assert names("By Jane Roe and John Doe") == ["Jane Roe", "John Doe"]
+    assert names("By Jane Roe, Reuters") == ["Jane Roe"]
+    assert names("Jane Roe, Local Government Reporter") == ["Jane Roe"]
+    assert names("Jane Roe & Lars Eng; Mei Tan") == ["Jane Roe", "Lars Eng", "Mei Tan"]
+    assert names("By JANE ROE June 11, 2024 @janeroe") == ["Jane Roe"]
+    assert names("Ann Lee (with Bo Kim and Eva Ruiz)") == ["Ann Lee", "Bo Kim", "Eva Ruiz"]
+    assert names("Our Foreign Staff") == []
+    assert names("The Associated Press") == []
+    assert names("Valley Record", {"The Valley Record"}) == []
+    assert names("https://news.example/profile/jane-roe") == []
+
+
+def test_a_byline_with_an_agency_gives_one_author_and_with_two_names_none(
+    minimal: Path, capsys
+) -> None:
+    code, _, err = run(capsys, minimal, "new-source", "one", str(PATTERNS / "byline-agency.html"))
+    assert code == 0, err
+    meta, lines = stored(minimal, "one")
+    assert meta["author"] == "hannah-kowalski"
+    assert meta["provenance"]["author"] == "from the page's byline"
+    assert meta["publisher"] == "harbourside-courier"
+    assert lines[1] == "By Hannah Kowalski, Reuters"  # the byline is stored as the page shows it
+    code, _, err = run(capsys, minimal, "new-source", "two", str(PATTERNS / "byline-two.html"))
+    assert code == 0, err
+    meta, _ = stored(minimal, "two")
+    assert "author" not in meta
+    assert "the page names 2 authors (Jane Roe, John Doe)" in err
+    assert main(["check", "--root", str(minimal)]) == 0, capsys.readouterr().err
+
+
+def test_embedded_posts_and_captions_are_not_the_articles_paragraphs() -> None:
+    """Posts embedded from social networks (classed by their embedding code, or a quotation
+    ending in a post's address), frames and pictures' captions (a figure, an element classed
+    caption, a paragraph repeating a picture's description) are left out; a quotation of the
+    article's own is kept."""
+    from generator.authoring.importing import web_page
+
+    lines = web_page.extract((PATTERNS / "embeds.html").read_bytes()).text.splitlines()
+    assert lines == [
+        "Flooded village waits for the river to fall",
+        "Residents of Eastmere spent a third night in the village hall on Sunday as the river "
+        "stayed more than two metres above its usual level.",
+        "The Environment Agency said the water would not start to fall before Tuesday, after "
+        "more rain in the hills upstream.",
+        "Parish clerk Owen Tait said about 40 homes had water inside them and that the hall "
+        "could hold everyone for a week.",
+        "We will not leave anyone behind, however long it takes.",
+        "The letter from the council's leader, read out in the hall, promised that no family "
+        "would be charged for the clean-up.",
+    ]
