@@ -45,6 +45,7 @@ ROWS: list[tuple[str, Callable[[Score], str], str]] = [
     ("  measures drafted", count("drafted_measures"), ""),
     ("new actors proposed", rate("new_actors_proposed", "new_actors"), ">= 80%"),
     ("  new actors drafted", count("drafted_new_actors"), ""),
+    ("  of them, actors it has", rate("drafted_new_actors_right", "drafted_new_actors"), ""),
     ("existing records proposed", rate("existing_proposed", "existing"), ""),
     ("drafted quotes not in the text", count("quotes_not_found"), "0"),
 ]

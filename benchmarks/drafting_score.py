@@ -73,6 +73,7 @@ class Score:
     new_actors: int = 0  # named actors only this article evidenced
     new_actors_proposed: int = 0
     drafted_new_actors: int = 0  # every actor the draft proposes anew
+    drafted_new_actors_right: int = 0  # of those, one the complete annotation has (any kind)
     existing: int = 0  # records kept in the copy that this article evidences
     existing_proposed: int = 0
     quotes_not_found: int = 0  # drafted quotes that are not in the article
@@ -296,6 +297,14 @@ def _actors(score: Score, full: Briefing, copy: Briefing, source: str, actors: A
     proposed = [a for a in removed if any(actors.same(d, a.id) for d in actors.proposed)]
     score.new_actors_proposed = len(proposed)
     score.details += [f"new actor not proposed: {a.id}" for a in removed if a not in proposed]
+    gone = [a.id for a in full.in_section("actors") if a.id not in kept]
+    right = [d for d in actors.proposed if any(actors.same(d, a) for a in gone)]
+    score.drafted_new_actors_right = len(right)
+    score.details += [
+        f"new actor drafted that the annotation lacks: {d}"
+        for d in actors.proposed
+        if d not in right
+    ]
 
 
 def _existing(

@@ -210,6 +210,9 @@ def test_speakers_figures_and_dates_are_scored_by_the_rules(project: Path, copy)
     assert score.dates_as_figures == 1
     # the council is a named body; the critics are a group, not counted
     assert (score.new_actors, score.new_actors_proposed) == (1, 1)
+    # of the two actors drafted, the council is one the annotation has; "Critics" is not a name
+    # of its group, "critics of the closure"
+    assert (score.drafted_new_actors, score.drafted_new_actors_right) == (2, 1)
     # kept in the copy: jane-smith, named as d1's speaker, and the trust, which it does not name
     assert (score.existing, score.existing_proposed) == (2, 1)
 
