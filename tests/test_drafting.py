@@ -387,3 +387,21 @@ def test_publications_in_datelines_and_bylines_a_time_and_a_person_named_last(nl
     claims = speakers_of(drafted)
     assert claims[0][1].startswith("The ferry strike") and claims[0][1].endswith("officials said.")
     assert claims[-1] == ("rolf-eng", "He said the strike would go on.")
+
+
+def test_ranges_with_scale_words_two_currencies_shares_and_hyphenated_lengths(nlp: Any) -> None:
+    text = (
+        "Port fees rise 3% in 2026\n"
+        "The dredging will cost between 12 million and 15 million Norwegian kroner ($1.1 million "
+        "to $1.4 million), said Ivar Lund, the port's finance director.\n"
+        "A two-week closure of the canal starts in May, and nearly half of the berths will be "
+        "empty.\n"
+        "Traders pay €40 an hour, and at least six of the cranes are idle.\n"
+    )
+    figures = draft(text, publisher="gazette")["figures"]
+    found = {f["value"]: (f["unit"], f.get("stated_by")) for f in figures}
+    assert found[12000000] == found[15000000] == ("Norwegian kroner", "ivar-lund")
+    assert found[1100000] == found[1400000] == ("dollars", "gazette")  # the reporter's aside
+    assert found[2][0] == "weeks" and found[50][0] == "percent" and found[40][0] == "euros"
+    assert found[6][0] == "cranes"
+    assert 3 not in found  # the headline's number: the body tells it

@@ -40,6 +40,12 @@ class Sentence:
     text: str
     doc: Any  # the parsed sentence (spaCy Doc)
 
+    @property
+    def is_heading(self) -> bool:
+        """A headline, a byline or a caption: a line without a sentence's closing mark. The
+        body tells the same at more length."""
+        return not self.text.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", "'"))
+
     def place(self, first: Any, last: Any | None = None) -> tuple[int, int]:
         """Offsets in the article of the tokens from ``first`` to ``last`` (or ``first``)."""
         last = first if last is None else last

@@ -55,7 +55,7 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
     for sentence in article.sentences:
         resolver.see(sentence, article.text)
         speech = article.speech_in(sentence.start, sentence.end)
-        found = [] if is_heading(sentence) else attributions(sentence, article)
+        found = [] if sentence.is_heading else attributions(sentence, article)
         if not found:
             resolver.note_subjects(sentence)
             if speech and _opens_with(sentence, speech):
@@ -141,7 +141,7 @@ def own_voice(
     for sentence in article.sentences:
         if sentence.index in covered | actions or article.speech_in(sentence.start, sentence.end):
             continue
-        if is_heading(sentence) or len(sentence.doc) < 6:
+        if sentence.is_heading or len(sentence.doc) < 6:
             continue
         if _leads_in(article, sentence, covered) or not assesses(sentence):
             continue
@@ -153,12 +153,6 @@ def own_voice(
             claim.inferred["date"] = why
         added.append(claim)
     return sorted(claims + added, key=lambda c: c.quotes[0])
-
-
-def is_heading(sentence: Sentence) -> bool:
-    """A headline, a byline or a caption: a line without a sentence's closing mark. The body
-    tells the same at more length."""
-    return not sentence.text.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", "'"))
 
 
 def assesses(sentence: Sentence) -> bool:

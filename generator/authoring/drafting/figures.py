@@ -55,7 +55,11 @@ QUALIFIERS = [
 NUMBERED = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"((?:[a-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)")
-_RANGE = re.compile(r"^(.*?\d\S*)\s*(?:to|and|-|–)\s*(\S*\d.*)$")  # "$2 to $3", "5-7 million"
+# "$2 to $3", "5-7 million", "between 30 million and 40 million Swiss francs"
+_RANGE = re.compile(
+    r"^(.*?\d\S*(?:\s+(?:thousand|million|billion|trillion))?)\s*(?:to|and|-|–)\s*(\S*\d.*)$"
+)
+_SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b")
 _TALLY = re.compile(r"\b(\d{1,3})-(\d{1,3})\b")  # "voted 5-4", "a 7-2 ruling"
 VOTING = {"vote", "ruling", "decision", "verdict", "margin", "tally"}
 
@@ -75,6 +79,8 @@ def draft_figures(article: Article) -> list[Figure]:
     expansions = {m[2]: m[1].split()[-1] for m in _ACRONYM.finditer(article.text)}
     found = []
     for sentence in article.sentences:
+        if sentence.is_heading:
+            continue
         tallies = _tallies(sentence)
         own: list[Figure] = []
         for entity in sentence.doc.ents:
@@ -103,6 +109,13 @@ def _as_figures(
         figure = _figure(sentence, part, expansions, before + figures) if part else None
         if figure is not None:
             figures.append(figure)
+    whole = _figure(sentence, entity, expansions, before)
+    scale = _SCALE.search(match[2])
+    if len(figures) == 2 and whole is not None:
+        if scale and not _SCALE.search(match[1]):  # "between 30 and 40 million": 30 million
+            figures[0].value = figures[0].value * SCALES[scale[1]]
+        for figure in figures:  # the unit the range names once, at its end
+            figure.unit = whole.unit if whole.unit != "TODO" else figure.unit
     return figures
 
 
@@ -195,6 +208,11 @@ def _figure(
     value = parse(re.findall(r"[\w.,%]+", rest.replace("-", " ")))
     if value is None:
         return None
+    if _share(sentence, entity):  # "nearly half of the lectures": 50 percent of them
+        value, last = value * 100, sentence.doc[entity.end - 1]
+        start, end = sentence.place(sentence.doc[entity.start], last)
+        counted = _of_noun(sentence, entity)
+        return Figure(value, "percent", counted or "TODO", (start, end), sentence.index, qualifier)
     value = int(value) if float(value).is_integer() else round(value, 6)
     if entity.label_ == "DATE":
         unit, counts, last = duration(entity.text) or "TODO", "TODO", sentence.doc[entity.end - 1]
@@ -205,12 +223,35 @@ def _figure(
     return Figure(value, unit, counts, (start, end), sentence.index, qualifier)
 
 
+def _share(sentence: Sentence, entity: Any) -> bool:
+    """A fraction of something ('half of the lectures', 'a third of the posts')."""
+    words = {w.lower() for w in entity.text.split()}
+    after = sentence.doc[entity.end] if entity.end < len(sentence.doc) else None
+    shares = {"half", "third", "thirds", "quarter", "quarters"}
+    return (
+        bool(words & shares)
+        and not words & set(SCALES)
+        and after is not None
+        and (after.lower_ == "of")
+    )
+
+
+def _of_noun(sentence: Sentence, entity: Any) -> str:
+    after = sentence.doc[entity.end] if entity.end < len(sentence.doc) else None
+    target = next((c for c in after.children if c.dep_ == "pobj"), None) if after else None
+    return target.text if target is not None else ""
+
+
 def in_aside(sentence: Sentence, place: tuple[int, int]) -> bool:
     """Whether the words at ``place`` stand in a clause set off by a comma ("The union, which
-    represents some 2,400 workers, said"): the reporter's description, not the speaker's words."""
+    represents some 2,400 workers, said") or in parentheses: the reporter's description, not
+    the speaker's words."""
     words = sentence.doc.char_span(
         place[0] - sentence.start, place[1] - sentence.start, alignment_mode="expand"
     )
+    before = sentence.text[: place[0] - sentence.start]
+    if before.count("(") > before.count(")"):
+        return True  # "40 million Swiss francs ($50 million)": the reporter's conversion
     token = words.root if words is not None and len(words) else None
     while token is not None and token.head.i != token.i:
         if token.dep_ == "relcl":

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.authoring.drafting.article import Article, Sentence
 from generator.authoring.drafting.attributions import LISTING
-from generator.authoring.drafting.claims import Claim, is_heading
+from generator.authoring.drafting.claims import Claim
 from generator.authoring.drafting.measure_actors import Actors, head_subject
 from generator.authoring.drafting.speakers import Resolver
 from generator.authoring.drafting.statuses import PROMISING, STARTING, URGING, status_of
@@ -63,7 +63,7 @@ class Measure:
 def draft_measures(article: Article, claims: list[Claim], resolver: Resolver) -> list[Measure]:
     found: list[Measure] = []
     for sentence in article.sentences:
-        if is_heading(sentence):
+        if sentence.is_heading:
             continue
         speaker = _speaker_of(sentence, claims)
         actors = Actors(sentence, speaker, resolver)

@@ -19,6 +19,7 @@ CURRENCIES = (
     ("US$", "US dollars"), ("$", "dollars"), ("€", "euros"), ("£", "pounds"), ("¥", "yen"),
     ("₹", "rupees"), ("₩", "won"),
 )  # fmt: skip
+SCALE_WORDS = {"thousand", "million", "billion", "trillion"}
 TIME_NOUNS = {"year", "month", "week", "day", "hour", "decade", "minute", "second"}
 
 
@@ -36,12 +37,22 @@ def unit_of(
         or (after is not None and after.lower_ in {"percent", "per"})
     ):
         return "percent", number_of(entity) or "TODO", last
-    if entity.label_ == "MONEY":
-        return currency(entity.text), "TODO", last
+    if entity.label_ == "MONEY" or _sign_before(sentence, entity):
+        unit = currency(sentence.text[max(0, entity.start_char - 3) : entity.end_char])
+        if unit.lower() in SCALE_WORDS and after is not None:  # "15 million Norwegian kroner"
+            words = [t for t in doc[after.i : after.i + 3] if t.pos_ in {"ADJ", "PROPN", "NOUN"}]
+            noun = next((i for i, t in enumerate(words) if t.pos_ == "NOUN"), None)
+            if noun is not None:
+                return " ".join(t.text for t in words[: noun + 1]), "TODO", words[noun]
+        return unit, "TODO", last
     if after is not None and after.lower_ == "times":
         return "times", "TODO", after
     if entity.label_ == "QUANTITY" and last.pos_ == "NOUN":
         return last.text.lower(), last.text, last  # "30 miles"
+    if after is not None and after.lower_ == "of" and last.like_num:
+        target = next((c for c in after.children if c.dep_ == "pobj"), None)
+        if target is not None and target.pos_ == "NOUN" and target.tag_ == "NNS":
+            return target.text.lower(), target.text, last  # "at least nine of the countries"
     head = entity.root.head if entity.root.dep_ in {"nummod", "quantmod"} else None
     if head is None and after is not None and after.pos_ in {"NOUN", "PROPN"}:
         head = after
@@ -52,8 +63,8 @@ def unit_of(
     if head is None:
         counted = number_of(entity)
         if counted:
-            people = counted.split()[-1].rstrip("s") in PEOPLE
-            return ("people" if people else "TODO"), counted, last
+            noun = counted.split()[-1]
+            return ("people" if noun.rstrip("s") in PEOPLE else noun.lower()), counted, last
         return before or "TODO", "TODO", last
     return _counted(head, entity, expansions)
 
@@ -81,17 +92,27 @@ def number_of(entity: Any) -> str:
 
 
 def currency(text: str) -> str:
-    """The currency a sign or a word names: '$' is dollars (which country's, the text may not
-    say), 'US$' US dollars."""
+    """The currency a sign or its words name: '$' is dollars (which country's, the text may not
+    say), 'US$' US dollars, '40 million Swiss francs' Swiss francs."""
     for sign, unit in CURRENCIES:
         if sign in text:
             return unit
-    return text.split()[-1].lower()
+    words = text.split()
+    at = max((i for i, w in enumerate(words) if any(c.isdigit() for c in w) or w in SCALE_WORDS),
+             default=len(words) - 1)  # fmt: skip
+    return " ".join(words[at + 1 :]) or words[-1].lower()
+
+
+def _sign_before(sentence: Sentence, entity: Any) -> bool:
+    """'€25 an hour', where the parser took the number alone."""
+    before = sentence.text[max(0, entity.start_char - 3) : entity.start_char]
+    return any(sign in before for sign, _ in CURRENCIES)
 
 
 def duration(words: str) -> str | None:
-    """'25 years', 'eighteen months': the time noun a length of time is counted in."""
-    parts = words.lower().split()
-    if len(parts) >= 2 and parts[-1].rstrip("s") in TIME_NOUNS and "-" not in words:
+    """'25 years', 'eighteen months', 'a three-day stoppage': the time noun a length of time is
+    counted in."""
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) >= 2 and parts[-1].rstrip("s") in TIME_NOUNS and "old" not in parts:
         return parts[-1] if parts[-1].endswith("s") else parts[-1] + "s"
-    return None
+    return None  # ("three-day" is 3 days; "45-year-old" an age)
