@@ -387,6 +387,14 @@ def test_authors_and_dates_are_read_from_each_field_pages_use(
     assert (metadata.published.value, metadata.published.field) == (day, day_field)
 
 
+def test_a_site_name_loses_the_slogan_after_it() -> None:
+    from generator.authoring.importing import web_page
+
+    page = (PATTERNS / "json-ld-cdata.html").read_bytes()
+    site = web_page.extract(page).metadata.site_name  # its JSON-LD publisher is the first part
+    assert (site.value, site.field) == ("Ridge County News", "og:site_name")
+
+
 def test_a_byline_names_its_people_not_its_agency_nor_their_roles() -> None:
     from generator.authoring.importing.bylines import names
 
@@ -396,6 +404,7 @@ def test_a_byline_names_its_people_not_its_agency_nor_their_roles() -> None:
     assert names("Jane Roe & Lars Eng; Mei Tan") == ["Jane Roe", "Lars Eng", "Mei Tan"]
     assert names("By JANE ROE June 11, 2024 @janeroe") == ["Jane Roe"]
     assert names("Ann Lee (with Bo Kim and Eva Ruiz)") == ["Ann Lee", "Bo Kim", "Eva Ruiz"]
+    assert names("Author: Julia Hitz (eg)") == ["Julia Hitz"]
     assert names("Our Foreign Staff") == []
     assert names("The Associated Press") == []
     assert names("Valley Record", {"The Valley Record"}) == []
@@ -411,7 +420,8 @@ def test_a_byline_with_an_agency_gives_one_author_and_with_two_names_none(
     assert meta["author"] == "hannah-kowalski"
     assert meta["provenance"]["author"] == "from the page's byline"
     assert meta["publisher"] == "harbourside-courier"
-    assert lines[1] == "By Hannah Kowalski, Reuters"  # the byline is stored as the page shows it
+    # the byline is stored as the page shows it; a menu item classed "stories-by-region" is none
+    assert lines[1] == "By Hannah Kowalski, Reuters"
     code, _, err = run(capsys, minimal, "new-source", "two", str(PATTERNS / "byline-two.html"))
     assert code == 0, err
     meta, _ = stored(minimal, "two")

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-_LEAD = re.compile(r"^\s*(?:by|par|von|por|door)\b\s*:?\s*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^\s*(?:(?:written |words |reported )?by|par|von|por|door|authors?|autor(?:in)?|auteur)\b\s*:?\s*",
+    re.IGNORECASE,
+)
 _SEPARATOR = re.compile(r"\s*(?:[,;|/•·]|\s[-–—]\s|\band\b|\bet\b|\bund\b|&)\s*", re.IGNORECASE)
 # "(with Damien Leloup and Morgane Tual)": more authors, not a part of a name
 _WITH = re.compile(r"\(\s*(?:with|avec|mit|con|com)\s+([^)]*)\)", re.IGNORECASE)
@@ -91,8 +94,8 @@ def _as_name(part: str) -> str:
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return ""
     initials = [w.lstrip("(")[:1] for w in words]
-    if not initials[0].isupper() or not all(
-        i.isupper() or w.lower() in _PARTICLES for i, w in zip(initials, words, strict=True)
+    if initials[0].islower() or not all(  # uncased scripts (王小明) have no capitals
+        not i.islower() or w.lower() in _PARTICLES for i, w in zip(initials, words, strict=True)
     ):
         return ""
     if part.isupper() and len(part) > 3:

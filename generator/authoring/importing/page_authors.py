@@ -108,11 +108,9 @@ def _from_elements(
 
 
 def _itemprop_authors(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """The first ``itemprop="author"`` in the page's body and those beside it (co-authors):
-    one further down is another story's, in a list of related ones."""
-    found = tree.xpath(
-        '//body//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]'
-    )
+    """The first ``itemprop="author"`` in the page and those beside it (co-authors): one
+    further down is another story's, in a list of related ones."""
+    found = tree.xpath('//*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]')
     return _with_siblings(found)
 
 

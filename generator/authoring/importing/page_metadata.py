@@ -68,6 +68,7 @@ def read(tree: lxml_html.HtmlElement) -> PageMetadata:
         ("JSON-LD publisher", _name(publisher) or _name(organisation)),
         ("application-name", _one(meta, "application-name")),
     )
+    found.site_name = _without_slogan(found.site_name, _name(publisher) or _name(organisation))
     site_names = {
         name
         for name in (_one(meta, "og:site_name"), _one(meta, "publisher"), _one(meta, "dc.publisher"),
@@ -99,6 +100,15 @@ def read(tree: lxml_html.HtmlElement) -> PageMetadata:
         ("JSON-LD url", article.get("url") or _name(article.get("mainEntityOfPage"), "@id")),
     )
     return found
+
+
+def _without_slogan(site: Known | None, publisher: str | None) -> Known | None:
+    """The site's name without the slogan after it ("Aktuálně.cz - Víte, co se právě děje")
+    when its publisher's name in JSON-LD is the part before."""
+    parts = re.split(r"\s+[-|–—:]\s+", site.value) if site else []
+    if site and publisher and len(parts) > 1 and parts[0].casefold() == publisher.casefold():
+        return Known(parts[0], site.field)
+    return site
 
 
 def _date_field(name: str) -> str:

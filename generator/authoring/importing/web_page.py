@@ -33,7 +33,7 @@ FURNITURE = {
     "widget", "breadcrumb", "breadcrumbs", "tags", "toolbox", "addthis",
 }  # fmt: skip
 _KEEP = {"html", "body", "main", "article"}
-_BYLINE = {"byline", "author", "authors", "writer", "credit", "by"}
+_BYLINE = {"byline", "author", "authors", "writer", "credit"}  # or a class named "by" alone
 _SHARE_OF_TEXT = 0.25  # a block pointing to other stories holds less of the page's paragraphs
 # A link to a writer's page on the site, as a byline links each of its names
 _PROFILE = re.compile(
@@ -103,7 +103,8 @@ def _remove_furniture(tree: lxml_html.HtmlElement) -> None:
         and not element.xpath(".//h1")
     ]
     doomed += _other_stories(tree) + embeds.embedded_posts(tree)
-    doomed += [element for element in embeds.captions(tree) if not _holds_article(tree, element)]
+    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+    doomed += [element for element in embeds.captions(tree) if not _holds_article(element, total)]
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
@@ -134,10 +135,9 @@ def _other_stories(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return found
 
 
-def _holds_article(tree: lxml_html.HtmlElement, element: lxml_html.HtmlElement) -> bool:
-    """Whether ``element`` holds the headline or much of the page's paragraph text (a page
-    that sets its whole article in a ``<figure>``)."""
-    total = sum(len(p.text_content()) for p in tree.iter("p")) or 1
+def _holds_article(element: lxml_html.HtmlElement, total: int) -> bool:
+    """Whether ``element`` holds the headline or much of the page's ``total`` paragraph text
+    (a page that sets its whole article in a ``<figure>``)."""
     held = sum(len(p.text_content()) for p in element.iter("p"))
     return bool(element.xpath(".//h1")) or held >= _SHARE_OF_TEXT * total
 
@@ -149,7 +149,8 @@ def _byline(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         if not isinstance(element.tag, str) or element.tag in _KEEP:
             continue
         tokens = _tokens(element)
-        if tokens & _BYLINE and not tokens & {"box", "bio", "card"}:
+        named_by = "by" in (element.get("class") or "").lower().split()
+        if (tokens & _BYLINE or named_by) and not tokens & {"box", "bio", "card", "menu", "nav"}:
             text = _shown(element)
             if 3 < len(text) < 160 and not paragraphs.is_furniture(text):
                 return element
