@@ -405,3 +405,16 @@ def test_ranges_with_scale_words_two_currencies_shares_and_hyphenated_lengths(nl
     assert found[2][0] == "weeks" and found[50][0] == "percent" and found[40][0] == "euros"
     assert found[6][0] == "cranes"
     assert 3 not in found  # the headline's number: the body tells it
+
+
+def test_measures_of_recalls_refunds_waivers_and_pledges_not_descriptions(nlp: Any) -> None:
+    text = (
+        "Harlow Foods has halted production at its Leeds plant and will refund every pie sold "
+        "in the region.\n"
+        "The county voted to waive parking fees for shoppers.\n"
+        "A charity's pledge of new ovens was welcomed.\n"
+    )
+    measures = draft(text, published="2024")["measures"]
+    first = {m["evidence"][0]["quote"].split()[0] for m in measures}
+    assert {"Harlow", "will", "to", "A"} <= first or {"has", "will", "to", "A"} <= first
+    assert not any(m["evidence"][0]["quote"].startswith("sold") for m in measures)

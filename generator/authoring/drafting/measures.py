@@ -34,13 +34,16 @@ KINDS = {
               "implement", "make", "speed", "step", "open", "close", "cut", "eliminate", "trim",
               "delay", "postpone", "restore", "draw", "freeze", "withhold", "hold", "offer",
               "hire", "lay", "spend", "allocate", "award", "grant", "sell", "buy", "acquire",
-              "reopen", "shut", "demolish", "relocate", "merge"},
+              "reopen", "shut", "demolish", "relocate", "merge", "recall", "withdraw",
+              "halt", "stop", "pause", "resume", "refund", "reimburse", "compensate", "waive",
+              "exempt", "provide", "file", "reschedule", "cancel", "evacuate", "pull"},
 }  # fmt: skip
 POLICY = set().union(*KINDS.values())
 NEEDS_OBJECT = {"make", "set", "step", "speed", "hold", "lay"}  # "set up a task force", "hold back"
 # a measure named by a noun ("a hiring freeze, in place since January"; "a ban on ...")
 MEASURE_NOUNS = {"freeze", "ban", "moratorium", "embargo", "curfew", "lockdown", "tariff",
-                 "sanctions", "quota", "cap", "levy", "subsidy"}  # fmt: skip
+                 "sanctions", "quota", "cap", "levy", "subsidy", "pledge", "recall",
+                 "evacuation", "helpline", "lawsuit", "audit", "inquiry"}  # fmt: skip
 DEMANDS = {"demand", "call", "condition", "request", "proposal", "recommendation", "ask"}
 IN_FORCE = ("in place", "in effect", "in force", "since")
 _STOP = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -102,6 +105,10 @@ def _measure(sentence: Sentence, token: Any, actors: Actors) -> Measure | None:
         return None  # "X listed its demands: ...": words, not an action
     if lemma in NEEDS_OBJECT and not {"dobj", "prt", "nsubjpass"} & set(children):
         return None
+    if token.tag_ == "VBN" and token.dep_ == "acl" and token.head.i == token.i - 1:
+        return None  # "a syrup sold in 23 countries": what the noun is, not an act
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        return None  # "the countries where it is sold"
     if lemma in URGING:
         return _urged(sentence, token, children, actors)
     if _urged_within(token):
