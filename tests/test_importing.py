@@ -450,3 +450,15 @@ def test_embedded_posts_and_captions_are_not_the_articles_paragraphs() -> None:
         "The letter from the council's leader, read out in the hall, promised that no family "
         "would be charged for the clean-up.",
     ]
+
+
+def test_a_printouts_byline_gives_its_author(minimal: Path, capsys) -> None:
+    code, _, err = run(capsys, minimal, "new-source", "one", str(PAGES / "harbour-gazette.pdf"))
+    assert code == 0, err
+    meta, _ = stored(minimal, "one")  # "By Jane Smith, Local Government Reporter"
+    assert meta["author"] == "jane-smith"
+    assert meta["provenance"]["author"] == "from the printout's byline"
+    code, _, err = run(capsys, minimal, "new-source", "two", str(PAGES / "northern-ledger.pdf"))
+    assert code == 0, err
+    assert "author" not in stored(minimal, "two")[0]
+    assert "the page names 2 authors (Lars Eng, Mei Tan)" in err

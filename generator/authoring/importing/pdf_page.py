@@ -23,7 +23,7 @@ from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
-from generator.authoring.importing import article_span, paragraphs, pdf_links
+from generator.authoring.importing import article_span, bylines, paragraphs, pdf_links
 from generator.authoring.importing.dehyphenation import join_lines
 from generator.authoring.importing.page_metadata import Known, PageMetadata
 from generator.problems import InputError, Location, Problem
@@ -61,6 +61,9 @@ def extract(raw: bytes, shown: str) -> Extracted:
     kept = [line for line in lines if line.text not in repeated]
     headline, byline, body = _article(kept) if kept else ("", "", [])
     metadata = _titled(title, headline)
+    site = {metadata.site_name.value} if metadata.site_name else set()
+    names = bylines.names(byline, site)  # "By Jane Roe, Reuters" is Jane Roe
+    metadata.authors = [Known(name, "the printout's byline") for name in names]
     printed = [line.text for line in lines if line.text in repeated and _ADDRESS.match(line.text)]
     if printed:
         metadata.url = Known(printed[0], "the address printed in the page's footer")
