@@ -62,7 +62,9 @@ def _from_json_ld(item: Any, site_names: set[str]) -> list[Named]:
     items = item if isinstance(item, list) else [item]
     found = []
     for one in items:
-        if isinstance(one, dict) and one.get("@type") not in (None, "Person"):
+        kinds = one.get("@type") if isinstance(one, dict) else None
+        kinds = {kinds} if isinstance(kinds, str) else set(kinds or [])
+        if kinds and "Person" not in kinds:
             continue  # an Organization: the publisher, not a writer
         name = one.get("name") if isinstance(one, dict) else one
         if isinstance(name, str):
