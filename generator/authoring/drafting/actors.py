@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from generator.model.records import Briefing
@@ -73,8 +74,23 @@ def normal(phrase: str) -> str:
     return _POSSESSIVE.sub("", _LEADING.sub("", phrase)).lower()
 
 
+# letters NFKD does not take apart into a base letter and a mark
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ı": "i"}
+)
+
+
+def ascii_letters(text: str) -> str:
+    """'Lena Müller' as 'Lena Muller', 'Hagstova Føroya' as 'Hagstova Foroya': each letter its
+    base letter, its marks dropped, so an id stays readable."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def slug(name: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", normal(name).replace("'", "")))[:60].strip("-")
+    """An id from a name: lowercase ASCII letters and digits joined by single hyphens."""
+    plain = ascii_letters(normal(name).replace("'", "")).lower().translate(_UNDECOMPOSED)
+    return "-".join(re.findall(r"[a-z0-9]+", plain))[:60].strip("-")
 
 
 def acronym(name: str) -> str:

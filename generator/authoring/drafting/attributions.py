@@ -20,10 +20,13 @@ REPORTING = {
     "dispute", "question", "criticize", "criticise", "welcome", "defend",
     "praise", "applaud", "hail", "laud", "condemn", "decry", "slam", "blast", "lament",
     "concede", "recount", "allege", "apologise", "apologize", "thank", "urge",
+    "promise", "pledge", "vow", "assure",
 }  # fmt: skip
 # words only when they report a clause ("tests found that ...", "recalled that ..."): "tests
 # found bacteria", "is recalling 46 batches" report a finding or an act
-CLAUSAL = {"recall", "find", "show", "reveal", "indicate", "conclude", "believe", "suggest"}
+CLAUSAL = {"recall", "find", "show", "reveal", "indicate", "conclude", "believe", "suggest",
+           "promise", "pledge", "vow", "assure"}  # fmt: skip
+# ("promised that none would lose their job" is words; "promised to rebuild" an act)
 # a clause of circumstance reports when something happened, not who said it: "after tests
 # found bacteria"
 CIRCUMSTANCE = {"after", "before", "when", "because", "since", "until", "while", "once", "though",
@@ -81,6 +84,11 @@ def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | N
     if token.lemma_ in {"hit", "brush"} and not any(c.dep_ == "prt" for c in token.children):
         return None
     subject = _subject(token)
+    root = token.sent.root
+    if token.dep_ == "relcl" and root.pos_ == "PROPN" and (subject is None or subject.i > root.i):
+        # "Paul Henriksen, a negotiator who advises a group that certifies fisheries, said":
+        # the parser hung "said" on the last noun; the name the sentence opens with speaks
+        return root
     inverted = (
         token.dep_ == "acl"
         and token.tag_ in {"VBD", "VBN"}

@@ -77,6 +77,7 @@ class Resolver:
         if noun in DOCUMENTS or head.lower_ in DOCUMENTS:
             source = self._source_of(sentence, head)
             if source is not None:
+                self.documents[head.lower_] = source  # a later "the figures show" is theirs
                 return source, f'"{phrase}" is taken to be {source.name}\'s', ""
             definite = any(c.lower_ == "the" for c in head.children)
             if definite and head.lower_ in self.documents:
@@ -94,6 +95,8 @@ class Resolver:
             return self.role_holder(sentence, head, phrase)
         if noun in BODY and any(c.dep_ in {"poss", "compound", "amod"} for c in head.children):
             return self._unnamed(sentence, head), "", ""  # "the city's budget office"
+        if noun in BODY | GROUPS | FIRMS | {"consortium"} and _identified(head):
+            return self._unnamed(sentence, head), "", ""  # "a consortium led by Keystone"
         return None, "", f'"{phrase}" names no known actor'
 
     def see(self, sentence: Sentence, text: str) -> None:
@@ -128,7 +131,11 @@ class Resolver:
             return None
         if any(c.dep_ in {"compound", "amod", "poss"} for c in head.children):
             return None  # "the parent company", "the state's largest utility": another one
-        return next((a for a in reversed(self.recent) if "company" in a.role_words), None)
+        called = next((a for a in reversed(self.recent) if "company" in a.role_words), None)
+        spoke = self.last_speaker  # "IP said ... The company said"
+        if called is None and spoke is not None and spoke.kind == "organisation":
+            return spoke
+        return called
 
     def _named(self, sentence: Sentence, head: Any) -> Actor | None:
         """The actor a proper name in the subject names: the subject itself or its appositive."""
@@ -138,6 +145,7 @@ class Resolver:
                 for c in head.children
                 if c.dep_ == "appos"
                 and c.pos_ == "PROPN"
+                and c.ent_type_ not in {"NORP", "DATE"}  # "Tourville, a Democrat who ..."
                 and c.lower_.rstrip(".") not in HONORIFICS  # "Its president, Sgt. Dana Kowalski"
             ),
             None,
@@ -197,6 +205,8 @@ class Resolver:
             if not label:
                 person = last.ent_type_ == "PERSON" or last.i > first.i
                 label = "ORG" if last.lower_ in BODY | GROUPS or not person else "PERSON"
+            if label == "PERSON" and _initialled(sentence, last):
+                label = "ORG"  # "Infraestruturas de Portugal (IP)": a person has no initials
             described = _described(sentence, first)
             actor = self.registry.add(
                 words, self.registry.kind_of(words, described or label), start, end
@@ -244,6 +254,13 @@ class Resolver:
                 if prep.lower_ not in {"from", "by", "of"}:
                     continue
                 target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                named = (
+                    next((c for c in target.children if c.dep_ == "appos"), None)
+                    if (target is not None and target.pos_ == "NOUN")
+                    else None
+                )
+                if named is not None and named.pos_ == "PROPN":
+                    target = named  # "released by the rail manager, Infraestruturas (IP)"
                 if target is not None and target.pos_ == "PROPN":
                     return self.mention(sentence, *name_span(sentence, target))
                 if target is not None:
@@ -266,6 +283,8 @@ class Resolver:
         holders = [a for a in self.registry.actors if a.kind == "person" and a.role_words & kin]
         named_here = [a for a in holders if a in self.recent]
         holders = named_here or holders
+        exact = [a for a in holders if word in a.role_words]  # "the minister": a minister first
+        holders = exact or holders
         if self.last_person in holders:
             holder = self.last_person
         elif len(holders) == 1:
@@ -277,17 +296,21 @@ class Resolver:
                 f'"{phrase}": '
                 + (f"one of {', '.join(a.id for a in holders)}?" if holders else "who is it?"),
             )
+        self.last_person = holder  # "The minister said ... 'We will,' he said."
         return holder, f'"{phrase}" is taken to be {holder.name}, whom the article calls so', ""
 
     def _unnamed(self, sentence: Sentence, head: Any) -> Actor:
         """'an official from the agency', 'the city's budget office': someone the article does
         not name, proposed as a new actor by its words."""
         words = sorted(head.subtree, key=lambda t: t.i)
-        if any(t.text == "(" for t in words):
-            words = words[: next(i for i, t in enumerate(words) if t.text == "(")]
+        cut = next((t for t in words if t.i > head.i and t.text in {"(", ","}), None)
+        if cut is not None:  # "..., which represents the six towns": a description
+            words = [t for t in words if t.i < cut.i]
+        # "led by U.S.-based Keystone": where it is, not who
+        words = [t for t in words if not t.lower_.endswith("-based")]
         words = [t for t in words if not t.is_punct or t.text in {".", "-"}]
         start, end = sentence.place(words[0], words[-1])
-        name = sentence.doc[words[0].i : words[-1].i + 1].text
+        name = "".join(t.text_with_ws for t in words).strip()
         actor, _ = self.registry.find(name)
         if head.tag_ == "NNS":
             kind = "group"
@@ -355,6 +378,22 @@ def _described(sentence: Sentence, first: Any) -> str:
     if is_title(before):
         return "PERSON"
     return "COMPANY" if before.lemma_.lower() in FIRMS or before.lower_.endswith("maker") else ""
+
+
+def _initialled(sentence: Sentence, last: Any) -> bool:
+    window = sentence.doc[last.i + 1 : last.i + 4]
+    return len(window) == 3 and window[0].text == "(" and window[1].text.isupper()
+
+
+def _identified(head: Any) -> bool:
+    """'The association of municipalities of the Coa valley', 'a consortium led by Keystone
+    Rail Systems': a body the words after its noun tell apart from any other."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return True
+        if child.dep_ == "acl" and any(c.dep_ == "agent" for c in child.children):
+            return True
+    return False
 
 
 def _bounds(sentence: Sentence, token: Any) -> tuple[int, int]:
