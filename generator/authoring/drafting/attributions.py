@@ -50,7 +50,7 @@ def attributions(sentence: Sentence, article: Article) -> list[Attribution]:
     found: list[Attribution] = []
     for token in sentence.doc:
         subject = _speaker_phrase(sentence, token, article)
-        if subject is None or _inside_words(token, found):
+        if subject is None or (_inside_words(token, found) and not _urged_after(token)):
             continue
         at = sentence.place(token)[0]
         if article.in_speech(at) and subject.pos_ == "PRON":
@@ -73,7 +73,9 @@ def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | N
         return None
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return None  # "the board would respond": what someone may do, not what they said
-    if token.lemma_ in NAMING and not _names_in_quotes(sentence, token, article):
+    if token.lemma_ in NAMING and not (
+        _names_in_quotes(sentence, token, article) or _calls_on(token)
+    ):
         return None
     if token.lemma_ in CLAUSAL and not any(c.dep_ == "ccomp" for c in token.children):
         return None
@@ -84,6 +86,8 @@ def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | N
     if token.lemma_ in {"hit", "brush"} and not any(c.dep_ == "prt" for c in token.children):
         return None
     subject = _subject(token)
+    if _urged_after(token):
+        subject = _subject(token.head.head)
     root = token.sent.root
     if token.dep_ == "relcl" and root.pos_ == "PROPN" and (subject is None or subject.i > root.i):
         # "Paul Henriksen, a negotiator who advises a group that certifies fisheries, said":
@@ -98,6 +102,26 @@ def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | N
     if subject is None and inverted:
         return token.head  # ", the authority's chairwoman, Delia Okafor, announced"
     return subject
+
+
+def _calls_on(verb: Any) -> bool:
+    """'called on IP to publish a timetable', 'called for talks': an urging, in words."""
+    return verb.lemma_ == "call" and any(
+        c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "for"} for c in verb.children
+    )
+
+
+def _urged_after(verb: Any) -> bool:
+    """'X said the closure was worth it and called on IP to ...': the parser joins the urging
+    to the reported clause, but it is the speaker's second act of speech."""
+    head = verb.head
+    return (
+        (verb.lemma_ == "urge" or _calls_on(verb))
+        and verb.dep_ == "conj"
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+        and head.dep_ == "ccomp"
+        and head.head.lemma_ in REPORTING
+    )
 
 
 def _names_in_quotes(sentence: Sentence, verb: Any, article: Article) -> bool:
@@ -126,13 +150,14 @@ def _subject(verb: Any) -> Any | None:
 
 
 def _split_additions(sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
-    """ "X said A, adding that B": two claims, A and B. Other attributions of one speaker in a
+    """ "X said A, adding that B", "X said A and urged B": two claims, A and B. Other attributions of one speaker in a
     sentence ("hit back at ..., arguing that ...") stay one claim."""
     kept: list[Attribution] = []
     for attribution in found:
         verb = attribution.verb
         same = [k for k in kept if k.subject == attribution.subject]
-        if verb.lemma_ == "add" and verb.dep_ in {"advcl", "conj"} and same:
+        urges = verb.lemma_ == "urge" or _calls_on(verb)  # "said ... and called on IP to"
+        if (verb.lemma_ == "add" or urges) and verb.dep_ in {"advcl", "conj"} and same:
             cut = sentence.place(verb)[0]
             for earlier in same:
                 earlier.end = min(earlier.end, cut)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from generator.authoring.drafting import dates
 from generator.authoring.drafting.actors import Actor
 from generator.authoring.drafting.article import Article, Sentence
-from generator.authoring.drafting.attributions import attributions
+from generator.authoring.drafting.attributions import REPORTING, attributions
 from generator.authoring.drafting.speakers import DOCUMENTS, Resolver
 
 LIST_LENGTH = 12  # sentences a list introduced by "X listed ...:" may run to
@@ -24,7 +24,6 @@ EVALUATIVE = {
     "dramatic", "dramatically", "sharply", "severe", "serious", "crucial", "critical",
     "quadruple", "triple", "double", "soar", "surge", "plunge", "plummet", "skyrocket",
 }  # fmt: skip
-QUANTITY = {"more", "less", "fewer", "most", "least", "further", "earlier", "later"}
 _DAY = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight)\b|\b\d{1,2}\b",
     re.IGNORECASE,
@@ -158,16 +157,14 @@ def own_voice(
 def assesses(sentence: Sentence) -> bool:
     """Whether a sentence in the article's own voice judges rather than reports: it hedges
     ("may have started", "appears", "is likely", "raising questions"), or it weighs a state of
-    things ("cheap", "stronger", "the overwhelming majority", "has quadrupled") without the day
-    of an event ("closed down 6.2% on Monday, their steepest fall" reports the day's event)."""
+    things ("cheap", "the overwhelming majority", "has quadrupled") without the day of an event
+    (a comparative alone does not: "the stakes are larger for the Faroes" describes) ("closed down 6.2% on Monday, their steepest fall" reports the day's event)."""
     words = {t.lower_ for t in sentence.doc} | {t.lemma_.lower() for t in sentence.doc}
     if words & HEDGES or any(t.tag_ == "MD" and t.lower_ in {"may", "might"} for t in sentence.doc):
         return True
     if any(e.label_ in {"DATE", "TIME"} and _DAY.search(e.text) for e in sentence.doc.ents):
         return False
-    return bool(words & EVALUATIVE) or any(
-        t.tag_ in {"JJR", "JJS", "RBR", "RBS"} and t.lower_ not in QUANTITY for t in sentence.doc
-    )
+    return bool(words & EVALUATIVE)
 
 
 def _leads_in(article: Article, sentence: Sentence, attributed: set[int]) -> bool:
@@ -227,13 +224,17 @@ def _paragraph_speakers(article: Article, claims: list[Claim], published: str | 
         speakers = {id(c.speaker) for c in own}
         if sentence.index in covered or not own or len(speakers) != 1 or own[0].speaker is None:
             continue
-        if sentence.index < min(c.sentence for c in own) and not _goes_on(
-            by_paragraph.get(sentence.paragraph - 1, []), own[0].speaker
-        ):
+        speaker = own[0].speaker
+        before = [c for c in own if c.sentence < sentence.index]
+        if not before and not _goes_on(by_paragraph.get(sentence.paragraph - 1, []), speaker):
             continue  # before the paragraph names its speaker: the reporter's lead-in
         if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" for t in sentence.doc):
             continue  # it names who acts: not the speaker's words
-        speaker = own[0].speaker
+        if before and not (
+            _about_speaker(sentence, speaker)
+            or (_speaker_first(article.sentences[before[-1].sentence]) and not _other(sentence))
+        ):
+            continue  # "..., the ministry said. The line is due to reopen in 2027.": background
         claim = Claim(speaker, "reported", [(sentence.start, sentence.end)], sentence.index)
         claim.inferred["speaker"] = (
             f"The sentence carries no attribution of its own; the rest of its paragraph gives "
@@ -244,6 +245,35 @@ def _paragraph_speakers(article: Article, claims: list[Claim], published: str | 
             claim.inferred["date"] = why
         claims.append(claim)
     claims.sort(key=lambda c: c.quotes[0])
+
+
+def _about_speaker(sentence: Sentence, speaker: Actor) -> bool:
+    """Whether the sentence's subject is the speaker again: 'He called on the hospital to pay',
+    'It put the number at 1.8 million' (not 'It was the first time', 'It had been agreed')."""
+    subject = next((t for t in sentence.doc if t.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PRON" or subject.head.lemma_ == "be":
+        return False
+    if speaker.kind == "person":
+        return subject.lower_ in {"he", "she"}
+    return subject.lower_ in {"it", "we"}
+
+
+def _speaker_first(sentence: Sentence) -> bool:
+    """'He continued that the government takes ...': the speaker before the words, so the
+    sentences after them go on giving the speaker's words (a speaker named after the words, '...,
+    the ministry said', names the speaker of that sentence alone)."""
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    return (
+        root is not None
+        and root.lemma_ in REPORTING
+        and any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
+        and any(c.dep_ == "ccomp" and c.i > root.i for c in root.children)
+    )
+
+
+def _other(sentence: Sentence) -> bool:
+    """A pronoun subject that is someone else ('Under current law, they have 45 days')."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PRON" for t in sentence.doc)
 
 
 def _goes_on(before: list[Claim], speaker: Actor) -> bool:
