@@ -48,6 +48,9 @@ def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
         bracket = next((t for t in entity if t.text == "(" and t.i > first.i), None)
         if bracket is not None:  # "Fishers Union (FU": the name stops at its initials
             last = sentence.doc[bracket.i - 1]
+        place = next((t for t in entity if t.lower_ in {"in", "at"} and first.i < t.i), None)
+        if place is not None and place.i <= last.i:  # "the Centre for Ocean Law in Tromsø"
+            last = sentence.doc[place.i - 1]
         return first, last
     first = token
     while first.i > 0:

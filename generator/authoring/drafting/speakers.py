@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.authoring.drafting.actors import (
     BODY,
+    COMPANY_NAMES,
     FIRMS,
     GROUPS,
     Actor,
@@ -33,6 +34,10 @@ DOCUMENTS = {
     "records", "tests", "results", "documents", "files", "minutes", "accounts", "filings",
 }  # fmt: skip
 NAMED = {"PERSON", "ORG", "GPE"}
+# what a body's name before a noun says, asks or sends ("a White House tweet", "a CNN question")
+SPOKEN = {"question", "interview", "video", "request", "appeal", "call", "spokesperson",
+          "spokesman", "spokeswoman", "officials", "source", "sources", "website", "account"}  # fmt: skip
+PLACES = {"in", "at", "near", "between", "outside", "across", "around", "throughout", "within"}
 PEOPLE_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
 
 
@@ -107,7 +112,10 @@ class Resolver:
                 continue
             if _defined_acronym(text, sentence.start + entity.start_char, entity.text):
                 continue
-            self.mention(sentence, *name_span(sentence, entity.root))
+            propose = _acts_or_named(entity) and (
+                not sentence.is_heading or _masthead_or_byline(sentence, entity)
+            )  # a headline's words name no one the body does not name again
+            self.mention(sentence, *name_span(sentence, entity.root), propose=propose)
 
     def body_named_before(self, head: Any) -> Actor | None:
         """'the union', 'the department': the body last named whose name has this head noun
@@ -192,12 +200,17 @@ class Resolver:
             (a for a in reversed(self.recent) if normal(a.name).split()[: len(key)] == key), None
         )
 
-    def mention(self, sentence: Sentence, first: Any, last: Any) -> Actor | None:
-        """The actor that the words from ``first`` to ``last`` name, added when new."""
+    def mention(
+        self, sentence: Sentence, first: Any, last: Any, propose: bool = True
+    ) -> Actor | None:
+        """The actor that the words from ``first`` to ``last`` name, added when new (and
+        ``propose``)."""
         words = sentence.doc[first.i : last.i + 1].text
         start, end = sentence.place(first, last)
         actor, how = self.registry.find(words)
         new = actor is None
+        if new and not (propose and _capitalised(first, last)):
+            return None  # "mackerel alone brought in ...": no name
         if new:
             label = next((e.label_ for e in sentence.doc.ents if e.start <= last.i < e.end), "")
             if label not in {"PERSON", "ORG", "GPE", ""}:
@@ -378,6 +391,46 @@ def _described(sentence: Sentence, first: Any) -> str:
     if is_title(before):
         return "PERSON"
     return "COMPANY" if before.lemma_.lower() in FIRMS or before.lower_.endswith("maker") else ""
+
+
+def _masthead_or_byline(sentence: Sentence, entity: Any) -> bool:
+    """'By Helen Marsh | Seaboard Magazine', a line 'Riverton Gazette': who wrote, who
+    published."""
+    line = sentence.text.strip()
+    return line.startswith("By ") or line == entity.text
+
+
+def _capitalised(first: Any, last: Any) -> bool:
+    doc = first.doc
+    words = [t for t in doc[first.i : last.i + 1] if not t.is_punct and t.lower_ != "the"]
+    return bool(words) and words[0].text[:1].isupper() and words[-1].text[:1].isupper()
+
+
+def _acts_or_named(entity: Any) -> bool:
+    """Whether a name the parser found is worth proposing as an actor when no one speaks
+    through it: a name in capitals from its first word to its last ('fentanyl', 'Greenvale
+    hospital' and 'volumes at Harwick' are not), no title alone ('Sgt'), and a place only
+    when it acts or owns ('Norway banned', 'Norway's ban'; not 'talks in Bergen', 'a
+    Copenhagen-based group')."""
+    words = [t for t in entity if not t.is_punct and t.lower_ not in {"the", "'s", "’s"}]
+    if not words or not (words[0].text[:1].isupper() and words[-1].text[:1].isupper()):
+        return False
+    if len(words) == 1 and is_title(words[0]):
+        return False
+    root = entity.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "between Guarda and Pinhel"
+    said = root.head.lower_ in DOCUMENTS | ROLE_WORDS | SPOKEN  # "a CNN question"
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and not said:
+        return False  # "the Alto Coa railway line", "your Social Security number"
+    body = {t.lower_ for t in words} & (BODY | GROUPS | FIRMS | COMPANY_NAMES)
+    if root.dep_ == "pobj" and root.head.lower_ in PLACES and not body:
+        return False  # "a news conference in Guarda", not "an economist at Liffey University"
+    if entity.label_ != "GPE":
+        return True
+    return entity.root.dep_ in {"nsubj", "nsubjpass", "poss"} or (
+        entity.root.dep_ == "pobj" and entity.root.head.dep_ == "agent"
+    )
 
 
 def _initialled(sentence: Sentence, last: Any) -> bool:
