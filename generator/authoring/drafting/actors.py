@@ -62,6 +62,7 @@ class Actor:
     roles: list[Role] = field(default_factory=list)
     role_words: set[str] = field(default_factory=set)
     inferred: dict[str, str] = field(default_factory=dict)
+    pronoun: str = ""  # "he" or "she", once the article has called the person so
 
     @property
     def names(self) -> list[str]:

@@ -60,7 +60,13 @@ def attributions(sentence: Sentence, article: Article) -> list[Attribution]:
         if token.lemma_ in LISTING and not colon:
             continue  # "China listed 138 substances as controlled": an action, not words
         listing = ends and (token.lemma_ in LISTING or token.dep_ == "ROOT")
-        found.append(Attribution(token, subject, sentence.start, sentence.end, listing))
+        start, end = sentence.start, sentence.end
+        if token.dep_ == "relcl" and subject is not token.sent.root:
+            # "cut its quota by 10%, a gesture that Oslo dismissed as too small": Oslo's
+            # words are about the gesture; the rest is the reporter's
+            start, end = sentence.place(min(token.head.subtree, key=lambda t: t.i),
+                                        max(token.head.subtree, key=lambda t: t.i))  # fmt: skip
+        found.append(Attribution(token, subject, start, end, listing))
     return _split_additions(sentence, found)
 
 

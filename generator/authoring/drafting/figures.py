@@ -45,6 +45,7 @@ SMALL = {
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "dozen": 12}
+PARTS = {"third": 1 / 3, "thirds": 1 / 3, "quarters": 0.25}  # "a third", "two thirds"
 MULTIPLY = {"double": 2, "triple": 3, "quadruple": 4, "halve": 0.5, "treble": 3}
 QUALIFIERS = [
     ("more-than", r"more than|over|above|upwards of|in excess of|exceeding"),
@@ -53,6 +54,10 @@ QUALIFIERS = [
     ("about", r"about|around|approximately|roughly|some|an estimated|estimated|about|circa"),
 ]
 NUMBERED = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+TIMES = {"DATE", "TIME"}  # a length of time in them is a figure: "for 25 years", "two hours"
+# "within a week", "for a year": one of the time nouns
+_ONE_SPAN = re.compile(r"^(?:a|an|one)\s+(?:year|month|week|day|hour|decade|minute)$", re.I)
+LASTING = {"for", "within", "in", "over", "under"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"((?:[a-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)")
 # "$2 to $3", "5-7 million", "between 30 million and 40 million Swiss francs"
@@ -97,7 +102,7 @@ def _as_figures(
 ) -> list[Figure]:
     """One figure, or two for a range ("from $2 to $3": 2 dollars and 3 dollars)."""
     match = _RANGE.match(entity.text)
-    if match is None or entity.label_ == "DATE":
+    if match is None or entity.label_ in TIMES:
         figure = _figure(sentence, entity, expansions, before)
         return [figure] if figure is not None else []
     figures = []
@@ -135,7 +140,7 @@ def _tallies(sentence: Sentence) -> list[Figure]:
 
 def _is_figure(sentence: Sentence, entity: Any) -> bool:
     """A number with its scale words, or a length of time ("for 25 years"); never a date."""
-    if entity.label_ == "DATE":
+    if entity.label_ in TIMES:  # "within two hours", not "6:40 p.m."
         return duration(entity.text) is not None
     return entity.label_ in NUMBERED and not _not_a_figure(sentence, entity)
 
@@ -176,6 +181,8 @@ def parse(words: list[str]) -> float | None:
             current = (
                 (current or 1) * FRACTIONS[word] if word == "dozen" else current + FRACTIONS[word]
             )
+        elif word in PARTS:
+            current = (current or 1) * PARTS[word]
         elif word == "hundred":
             current = (current or 1) * 100
         elif word in SCALES:
@@ -206,15 +213,18 @@ def _figure(
         ):
             qualifier = name
     value = parse(re.findall(r"[\w.,%]+", rest.replace("-", " ")))
+    before = sentence.doc[entity.start - 1].lower_ if entity.start else ""
+    if value is None and entity.label_ in TIMES and _ONE_SPAN.match(text) and before in LASTING:
+        value = 1
     if value is None:
         return None
     if _share(sentence, entity):  # "nearly half of the lectures": 50 percent of them
-        value, last = value * 100, sentence.doc[entity.end - 1]
+        value, last = round(value * 100, 1), sentence.doc[entity.end - 1]
         start, end = sentence.place(sentence.doc[entity.start], last)
         counted = _of_noun(sentence, entity)
         return Figure(value, "percent", counted or "TODO", (start, end), sentence.index, qualifier)
     value = int(value) if float(value).is_integer() else round(value, 6)
-    if entity.label_ == "DATE":
+    if entity.label_ in TIMES:
         unit, counts, last = duration(entity.text) or "TODO", "TODO", sentence.doc[entity.end - 1]
     else:
         known = next((f.unit for f in reversed(earlier) if f.unit != "TODO"), None)
@@ -228,12 +238,12 @@ def _share(sentence: Sentence, entity: Any) -> bool:
     words = {w.lower() for w in entity.text.split()}
     after = sentence.doc[entity.end] if entity.end < len(sentence.doc) else None
     shares = {"half", "third", "thirds", "quarter", "quarters"}
+    before = sentence.doc[entity.start - 1].lower_ if entity.start else ""
     return (
         bool(words & shares)
         and not words & set(SCALES)
-        and after is not None
-        and (after.lower_ == "of")
-    )
+        and ((after is not None and after.lower_ == "of") or before == "by")
+    )  # "a third of our colleagues", "exceed the advice by about a third"
 
 
 def _of_noun(sentence: Sentence, entity: Any) -> str:
@@ -262,9 +272,13 @@ def in_aside(sentence: Sentence, place: tuple[int, int]) -> bool:
 
 
 def _multiplied(sentence: Sentence) -> list[Figure]:
-    """'the number ... has quadrupled': four times."""
+    """'the number ... has quadrupled': four times; 'called my bank twice': two."""
     found = []
     for token in sentence.doc:
+        if token.lower_ in {"twice", "thrice"}:
+            place = sentence.place(token)
+            value = 2 if token.lower_ == "twice" else 3
+            found.append(Figure(value, "times", "TODO", place, sentence.index))
         if token.pos_ == "VERB" and token.lemma_.lower() in MULTIPLY:
             subject = next((c for c in token.children if c.dep_.startswith("nsubj")), None)
             first = min(subject.subtree, key=lambda t: t.i) if subject is not None else token

@@ -57,11 +57,16 @@ class Resolver:
         phrase = " ".join(t.text for t in head.subtree)
         if head.pos_ == "PRON":
             gender = PEOPLE_PRONOUNS.get(head.lower_)
-            if gender and self.last_person:
-                reason = (
-                    f'"{head.text}" is taken to be {self.last_person.name}, the last person named'
-                )
-                return self.last_person, reason, ""
+            person = self._called(gender) if gender else None
+            if person is not None:
+                person.pronoun = gender
+                reason = f'"{head.text}" is taken to be {person.name}, the last person named'
+                if person is not self.last_person:
+                    reason = (
+                        f'"{head.text}" is taken to be {person.name}, the last "{gender}" named'
+                    )
+                self.last_person = person
+                return person, reason, ""
             if head.lower_ == "it" and self.last_speaker and self.last_speaker.kind != "person":
                 reason = f'"it" is taken to be {self.last_speaker.name}, who spoke last'
                 return self.last_speaker, reason, ""
@@ -103,6 +108,15 @@ class Resolver:
         if noun in BODY | GROUPS | FIRMS | {"consortium"} and _identified(head):
             return self._unnamed(sentence, head), "", ""  # "a consortium led by Keystone"
         return None, "", f'"{phrase}" names no known actor'
+
+    def _called(self, gender: str) -> Actor | None:
+        """Whom 'he' or 'she' is: the last person named, unless the article called them the
+        other; then the last person it called so ('Ana Pires said ... He said' is not hers)."""
+        if self.last_person is None or self.last_person.pronoun in {"", gender}:
+            return self.last_person
+        return next(
+            (a for a in reversed(self.recent) if a.kind == "person" and a.pronoun == gender), None
+        )
 
     def see(self, sentence: Sentence, text: str) -> None:
         """Every person, body and state the sentence names: known ones noted, new ones

@@ -34,7 +34,8 @@ def unit_of(
         entity.label_ == "PERCENT"
         or "%" in entity.text
         or entity.text.lower().endswith(("percent", "per cent"))
-        or (after is not None and after.lower_ in {"percent", "per"})
+        or (after is not None and after.lower_ == "percent")
+        or (after is not None and after.lower_ == "per" and _next(after).lower_ == "cent")
     ):
         return "percent", number_of(entity) or "TODO", last
     if entity.label_ == "MONEY" or _sign_before(sentence, entity):
@@ -47,7 +48,14 @@ def unit_of(
         return unit, "TODO", last
     if after is not None and after.lower_ == "times":
         return "times", "TODO", after
+    if entity.label_ == "QUANTITY" and " per " in f" {entity.text} ":
+        words = entity.text.split()
+        at = max(i for i, w in enumerate(words) if any(c.isdigit() for c in w))
+        return " ".join(words[at + 1 :]), "TODO", last  # "41 km per hour"
     if entity.label_ == "QUANTITY" and last.pos_ == "NOUN":
+        if after is not None and after.lower_ == "per" and _next(after).pos_ == "NOUN":
+            rate = f"{last.text} per {_next(after).text}"  # "120 km" "per hour"
+            return rate.lower(), "TODO", _next(after)
         return last.text.lower(), last.text, last  # "30 miles"
     if after is not None and after.lower_ == "of" and last.like_num:
         target = next((c for c in after.children if c.dep_ == "pobj"), None)
@@ -78,6 +86,10 @@ def _counted(head: Any, entity: Any, expansions: dict[str, str]) -> tuple[str, s
         return ("people" if lemma in {"people", "person"} else head.text.lower()), counts, head
     unit = expansions.get(head.text, head.text.lower() if head.pos_ == "NOUN" else head.text)
     return unit, counts or head.text, head
+
+
+def _next(token: Any) -> Any:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
 
 
 def number_of(entity: Any) -> str:
