@@ -15,7 +15,7 @@ from generator.authoring.drafting.speakers import Resolver
 from generator.authoring.drafting.statuses import PROMISING, STARTING, URGING, status_of
 
 KINDS = {
-    "scheduling": {"list", "schedule", "control", "ban", "outlaw", "prohibit"},
+    "scheduling": {"list", "schedule", "control", "ban", "outlaw", "prohibit", "bar"},
     "legislation": {"sign", "pass", "enact", "legislate", "veto", "amend", "approve", "repeal",
                     "adopt", "ratify"},
     "regulation": {"regulate", "formulate", "require", "issue", "order", "impose", "restrict",
@@ -36,7 +36,8 @@ KINDS = {
               "hire", "lay", "spend", "allocate", "award", "grant", "sell", "buy", "acquire",
               "reopen", "shut", "demolish", "relocate", "merge", "recall", "withdraw",
               "halt", "stop", "pause", "resume", "refund", "reimburse", "compensate", "waive",
-              "exempt", "provide", "file", "reschedule", "cancel", "evacuate", "pull"},
+              "exempt", "provide", "file", "reschedule", "cancel", "evacuate", "pull",
+              "complete", "reset", "pay", "notify", "replace", "survey"},
 }  # fmt: skip
 POLICY = set().union(*KINDS.values())
 NEEDS_OBJECT = {"make", "set", "step", "speed", "hold", "lay"}  # "set up a task force", "hold back"

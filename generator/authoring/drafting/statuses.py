@@ -50,8 +50,25 @@ def status_of(token: Any, subject: Any | None) -> str:
     return _tense(token, aux, subject)
 
 
+# verbs whose act leaves a state that lasts: "had suspended strike action", "had cut power"
+HALTING = {"halt", "suspend", "cut", "shut", "close", "ban", "bar", "freeze", "stop", "pause",
+           "block", "withdraw", "pull", "recall", "impose", "lift"}  # fmt: skip
+# what approving, winning or signing makes of an arrangement: "approved a grant of €127
+# million", "won a $48 million contract" (the grant is agreed; the approving is done)
+SEALING = {"approve", "sign", "win", "award", "grant", "ratify", "adopt", "conclude"}
+SEALED = {"grant", "loan", "contract", "deal", "agreement", "plan", "budget", "lease", "treaty",
+          "accord", "package", "settlement"}  # fmt: skip
+
+
 def _tense(token: Any, aux: set[str], subject: Any | None) -> str:
     head = token.head
+    if token.tag_ == "VBN" and "had" in aux and "been" not in aux and token.lemma_ in HALTING:
+        return "in-effect"  # "said it had halted production": the halt holds when reported
+    if token.tag_ in {"VBD", "VBN"} and token.lemma_ in SEALING:
+        sealed = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        sealed += [c for t in sealed for c in t.conjuncts]
+        if any(t.lemma_.lower() in SEALED for t in sealed):
+            return "agreed"
     perfect = token.tag_ == "VBN" and aux & {"has", "have"}
     if (
         token.tag_ == "VBG"
