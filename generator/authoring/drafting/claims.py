@@ -10,7 +10,8 @@ from generator.authoring.drafting import dates
 from generator.authoring.drafting.actors import Actor
 from generator.authoring.drafting.article import Article, Sentence
 from generator.authoring.drafting.attributions import REPORTING, attributions
-from generator.authoring.drafting.speakers import DOCUMENTS, Resolver
+from generator.authoring.drafting.names import DOCUMENTS
+from generator.authoring.drafting.speakers import Resolver
 
 LIST_LENGTH = 12  # sentences a list introduced by "X listed ...:" may run to
 LEAD_IN_TOKENS = 10  # a sentence this short before an attribution introduces its speaker

@@ -8,6 +8,13 @@ from typing import Any
 
 from generator.authoring.drafting.article import Sentence
 
+# what a body or a person issues, whose words a sentence can attribute to it
+DOCUMENTS = {
+    "report", "summary", "notice", "forecast", "projections", "presentation", "transcript", "figures", "data", "study", "survey", "statement", "analysis", "tweet", "letter",
+    "memo", "filing", "document", "poll", "review", "audit", "paper", "release", "assessment",
+    "estimates", "statistics", "research", "findings", "op-ed", "article", "post", "testimony",
+    "records", "tests", "results", "documents", "files", "minutes", "accounts", "filings",
+}  # fmt: skip
 ROLE_CLASSES = [
     {"envoy", "ambassador", "diplomat", "emissary", "consul"},
     {"official", "chief", "head", "deputy", "director", "minister", "secretary", "commissioner",
