@@ -88,7 +88,7 @@ def draft_figures(article: Article) -> list[Figure]:
             continue
         tallies = _tallies(sentence)
         own: list[Figure] = []
-        for entity in sentence.doc.ents:
+        for entity in map(_share_word, sentence.doc.ents):
             if any(f.place[0] <= sentence.place(entity[0])[0] < f.place[1] for f in tallies):
                 continue
             if _is_figure(sentence, entity):
@@ -122,6 +122,17 @@ def _as_figures(
         for figure in figures:  # the unit the range names once, at its end
             figure.unit = whole.unit if whole.unit != "TODO" else figure.unit
     return figures
+
+
+def _share_word(entity: Any) -> Any:
+    """'A third of our boats', which the parser reads as an ordinal 'third': a number."""
+    doc = entity.doc
+    if entity.label_ != "ORDINAL" or entity.text.lower() not in {"third", "quarter"}:
+        return entity
+    if not entity.start or doc[entity.start - 1].lower_ not in {"a", "one"}:
+        return entity  # "the third day"
+    start = doc[entity.start - 1].idx
+    return doc.char_span(start, entity.end_char, label="CARDINAL") or entity
 
 
 def _tallies(sentence: Sentence) -> list[Figure]:

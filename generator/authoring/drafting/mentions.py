@@ -31,6 +31,13 @@ NAMED = {"PERSON", "ORG", "GPE"}
 # what a body's name before a noun says, asks or sends ("a White House tweet", "a CNN question")
 SPOKEN = {"question", "interview", "video", "request", "appeal", "call", "spokesperson",
           "spokesman", "spokeswoman", "officials", "source", "sources", "website", "account"}  # fmt: skip
+# the last word of a newspaper's or a magazine's name, on a line of its own
+PUBLICATION_WORDS = {
+    "gazette", "post", "times", "herald", "courier", "news", "journal", "magazine", "tribune",
+    "review", "chronicle", "wire", "press", "daily", "star", "observer", "telegraph", "record",
+    "standard", "mail", "express", "bulletin", "ledger", "dispatch", "examiner", "inquirer",
+    "register", "sentinel", "monitor", "globe", "mirror", "reporter", "weekly", "today",
+}  # fmt: skip
 PLACES = {"in", "at", "near", "between", "outside", "across", "around", "throughout", "within"}
 
 
@@ -154,7 +161,8 @@ def _masthead_or_byline(sentence: Sentence, entity: Any) -> bool:
     """'By Helen Marsh | Seaboard Magazine', a line 'Riverton Gazette': who wrote, who
     published."""
     line = sentence.text.strip()
-    return line.startswith("By ") or line == entity.text
+    masthead = line == entity.text and line.split()[-1].lower() in PUBLICATION_WORDS
+    return line.startswith("By ") or masthead
 
 
 def _capitalised(first: Any, last: Any) -> bool:
@@ -178,7 +186,7 @@ def _acts_or_named(entity: Any) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "between Guarda and Pinhel"
     said = root.head.lower_ in DOCUMENTS | ROLE_WORDS | SPOKEN  # "a CNN question"
-    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and not said:
+    if root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and not said:
         return False  # "the Alto Coa railway line", "your Social Security number"
     body = {t.lower_ for t in words} & (BODY | GROUPS | FIRMS | COMPANY_NAMES)
     if root.dep_ == "pobj" and root.head.lower_ in PLACES and not body:

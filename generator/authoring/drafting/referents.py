@@ -58,12 +58,8 @@ class Referents(Mentions):
                 if prep.lower_ not in {"from", "by", "of"}:
                     continue
                 target = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                named = (
-                    next((c for c in target.children if c.dep_ == "appos"), None)
-                    if (target is not None and target.pos_ == "NOUN")
-                    else None
-                )
-                if named is not None and named.pos_ == "PROPN":
+                named = _named_after(target) if target is not None else None
+                if named is not None:
                     target = named  # "released by the rail manager, Infraestruturas (IP)"
                 if target is not None and target.pos_ == "PROPN":
                     return self.mention(sentence, *name_span(sentence, target))
@@ -110,8 +106,12 @@ class Referents(Mentions):
         cut = next((t for t in words if t.i > head.i and t.text in {"(", ","}), None)
         if cut is not None:  # "..., which represents the six towns": a description
             words = [t for t in words if t.i < cut.i]
-        # "led by U.S.-based Keystone": where it is, not who
-        words = [t for t in words if not t.lower_.endswith("-based")]
+        # "led by U.S.-based Keystone", "Oslo-based": where it is, not who
+        based = {t.i for t in words if t.lower_.endswith("-based")}
+        for t in words:
+            if t.lower_ == "based" and t.i > 1 and t.nbor(-1).text == "-":
+                based |= {t.i - 2, t.i - 1, t.i}
+        words = [t for t in words if t.i not in based]
         words = [t for t in words if not t.is_punct or t.text in {".", "-"}]
         start, end = sentence.place(words[0], words[-1])
         name = "".join(t.text_with_ws for t in words).strip()
@@ -161,3 +161,19 @@ def identified(head: Any) -> bool:
 def _bounds(sentence: Sentence, token: Any) -> tuple[int, int]:
     first, last = name_span(sentence, token)
     return first.i, last.i + 1
+
+
+def _named_after(noun: Any) -> Any | None:
+    """The proper name set off after a common noun ('the rail manager, Infraestruturas de
+    Portugal (IP)'): its appositive, or, where the parser hung the name elsewhere, the name
+    right after the comma."""
+    if noun.pos_ != "NOUN":
+        return None
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    doc = noun.doc
+    if named is None and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
+        first = doc[noun.i + 2]
+        entity = next((e for e in doc.ents if e.start == first.i), None)
+        if entity is not None and entity.label_ in {"PERSON", "ORG"}:
+            named = entity[-1]
+    return named

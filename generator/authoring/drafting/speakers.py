@@ -97,6 +97,7 @@ class Resolver(Referents):
                 if c.dep_ == "appos"
                 and c.pos_ == "PROPN"
                 and c.ent_type_ not in {"NORP", "DATE"}  # "Tourville, a Democrat who ..."
+                and not any(d.lower_ in {"a", "an"} for d in c.children)  # "a Liberal who"
                 and c.lower_.rstrip(".") not in HONORIFICS  # "Its president, Sgt. Dana Kowalski"
             ),
             None,
@@ -123,6 +124,9 @@ class Resolver(Referents):
         subjects = [t for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN"]
         for token in subjects:
             actor = self._person(sentence, token)
+            if actor is not None and not actor.roles:  # "Water Minister Petra Holm opened"
+                first = name_span(sentence, token)[0]
+                self.give_role(sentence, actor, title_words(sentence, token, token, first))
             self.last_person = actor or self.last_person
         if subjects:
             return
