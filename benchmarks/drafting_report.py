@@ -7,6 +7,7 @@ from dataclasses import fields
 from typing import Any
 
 from drafting_score import Score
+from run import render  # the table, as the build benchmark prints it
 
 
 def totals(scores: list[Score]) -> Score:
@@ -80,20 +81,4 @@ def report(scores: list[Score], figures: dict[str, Any], details: bool) -> str:
     if details:
         for score in scores:
             lines += ["", f"{score.article}:", *(f"  {line}" for line in score.details)]
-    return "\n".join(lines)
-
-
-def render(rows: list[tuple[str, list[str]]]) -> str:
-    width = max(len(label) for label, _ in rows)
-    columns = len(rows[0][1])
-    widths = [max(len(cells[i]) for _, cells in rows) for i in range(columns)]
-    lines = []
-    for index, (label, cells) in enumerate(rows):
-        lines.append(
-            f"| {label:<{width}} | "
-            + " | ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True))
-            + " |"
-        )
-        if index == 0:
-            lines.append(f"|{'-' * (width + 2)}|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(lines)
