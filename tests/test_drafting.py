@@ -551,3 +551,18 @@ def test_an_approved_grant_is_agreed_and_a_halt_reported_in_the_past_perfect_hol
     status = {m["evidence"][0]["quote"].split()[0]: m["status"] for m in measures}
     assert "agreed" in status.values()
     assert any(s == "in-effect" for q, s in status.items() if q != "The")
+
+
+def test_pledges_and_requests_a_statement_a_body_released_and_numbers_naming_a_speaker(
+    nlp: Any,
+) -> None:
+    text = (
+        "Marden Mills Ltd is cooperating with the inquiry, according to a letter the company "
+        "sent to customers. It also pledged to refund every customer.\n"
+        "Bakers' guilds in three of the counties have asked the ministry for flour.\n"
+    )
+    drafted = draft(text, publisher="gazette")
+    claims = speakers_of(drafted)
+    assert [s for s, _ in claims] == ["marden-mills-ltd", "marden-mills-ltd", "bakers-guilds"]
+    three = next(f for f in drafted["figures"] if f["value"] == 3)
+    assert three["stated_by"] == "gazette"  # the reporter's words for who asks

@@ -20,18 +20,18 @@ REPORTING = {
     "dispute", "question", "criticize", "criticise", "welcome", "defend",
     "praise", "applaud", "hail", "laud", "condemn", "decry", "slam", "blast", "lament",
     "concede", "recount", "allege", "apologise", "apologize", "thank", "urge",
-    "promise", "pledge", "vow", "assure",
+    "promise", "pledge", "vow", "assure", "ask",
 }  # fmt: skip
 # words only when they report a clause ("tests found that ...", "recalled that ..."): "tests
 # found bacteria", "is recalling 46 batches" report a finding or an act
 CLAUSAL = {"recall", "find", "show", "reveal", "indicate", "conclude", "believe", "suggest",
-           "promise", "pledge", "vow", "assure"}  # fmt: skip
-# ("promised that none would lose their job" is words; "promised to rebuild" an act)
+           "assure"}  # fmt: skip
 # a clause of circumstance reports when something happened, not who said it: "after tests
 # found bacteria"
 CIRCUMSTANCE = {"after", "before", "when", "because", "since", "until", "while", "once", "though",
                 "although"}  # fmt: skip
 NAMING = {"call", "term", "dub"}  # 'called the deal "a betrayal"': words in quotation marks
+PLEDGING = {"promise", "pledge", "vow"}
 MODALS = {"will", "would", "could", "should", "may", "might", "can", "must", "'ll", "wo"}
 LISTING = {"list", "outline", "detail", "enumerate"}
 
@@ -85,6 +85,10 @@ def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | N
         return None
     if token.lemma_ in CLAUSAL and not any(c.dep_ == "ccomp" for c in token.children):
         return None
+    if token.lemma_ in PLEDGING and not any(c.dep_ in {"ccomp", "xcomp"} for c in token.children):
+        return None  # "promised that ...", "pledged to pay ...": words; "a pledged sum" not
+    if token.lemma_ == "ask" and not _asks_for(token):
+        return None
     if token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE for c in token.children
     ):
@@ -108,6 +112,16 @@ def _speaker_phrase(sentence: Sentence, token: Any, article: Article) -> Any | N
     if subject is None and inverted:
         return token.head  # ", the authority's chairwoman, Delia Okafor, announced"
     return subject
+
+
+def _asks_for(verb: Any) -> bool:
+    """'asked the WHO for help', 'asked the council to delay the vote': a request, in words
+    ('asked about the delay' reports a question, which the answer gives)."""
+    asked = any(c.dep_ == "dobj" for c in verb.children)
+    wants = any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
+    )
+    return asked and wants
 
 
 def _calls_on(verb: Any) -> bool:

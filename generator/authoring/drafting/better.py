@@ -15,6 +15,7 @@ from generator.authoring.drafting.speakers import Resolver
 from generator.authoring.drafting.writing import Writer
 from generator.model.records import Briefing
 
+SPEAKER_WORDS = "The number is in the words naming the speaker: the article's description of them"
 ASIDE = "The number stands in a clause set off by commas: the article's description, not the speaker's words"
 
 
@@ -85,10 +86,12 @@ def _stated_by(
     for claim in claims:
         if claim.speaker is None or not any(a <= start and end <= b for a, b in claim.quotes):
             continue
-        if claim.form == "quoted" or not in_aside(sentence, figure.place):
+        described = claim.speaker_words or (0, 0)
+        in_speaker = described[0] <= start < described[1]
+        if claim.form == "quoted" or not (in_aside(sentence, figure.place) or in_speaker):
             return claim.speaker.id, claim.inferred.get("speaker", "")
         if publisher:
-            return publisher, ASIDE
+            return publisher, SPEAKER_WORDS if in_speaker else ASIDE
         return None, ""
     if publisher:
         return publisher, "No one else is credited with the number: the article's own statement."

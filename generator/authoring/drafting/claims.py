@@ -45,6 +45,9 @@ class Claim:
     note: str = ""  # for the reviewer, when the speaker is not found
     inferred: dict[str, str] = field(default_factory=dict)
     date: str | None = None
+    # the words naming the speaker ("Doctors' groups in two of those countries"): the
+    # reporter's description, whose numbers are the article's, not the speaker's
+    speaker_words: tuple[int, int] | None = None
 
 
 def draft_claims(article: Article, resolver: Resolver, published: str | None) -> list[Claim]:
@@ -107,6 +110,8 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
             claim = Claim(actor, form, _trimmed(article.text, quotes), sentence.index, note)
             if reason:
                 claim.inferred["speaker"] = reason
+            subject = list(attribution.subject.subtree)
+            claim.speaker_words = sentence.place(subject[0], subject[-1])
             claim.date, why = _date_of(sentence, attribution.verb, published)
             if why:
                 claim.inferred["date"] = why

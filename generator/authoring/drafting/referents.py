@@ -52,6 +52,12 @@ class Referents(Mentions):
             if child.dep_ == "poss" and child.pos_ == "NOUN":
                 return self.body_named_before(child) or self.firm_named_before(child)
             preps = [child] if child.dep_ == "prep" else []
+            if child.dep_ == "relcl":  # "a statement the company released Tuesday"
+                issuer = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if issuer is not None and issuer.pos_ == "PROPN":
+                    return self.mention(sentence, *name_span(sentence, issuer))
+                if issuer is not None and issuer.pos_ == "NOUN":
+                    return self.body_named_before(issuer) or self.firm_named_before(issuer)
             if child.dep_ == "acl":
                 preps = [c for c in child.children if c.dep_ in {"agent", "prep"}]
             for prep in preps:

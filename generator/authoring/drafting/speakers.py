@@ -65,7 +65,8 @@ class Resolver(Referents):
                 reason = f'"{phrase}" is taken to be the {head.lower_} of {actor.name} named before'
                 return actor, reason, ""
             return None, "", f'"{phrase}": whose is it?'
-        if head.tag_ == "NNS" and not any(c.dep_ == "prep" for c in head.children):
+        where = {c.lower_ for c in head.children if c.dep_ == "prep"}
+        if head.tag_ == "NNS" and where <= {"in", "from", "at"}:  # "Doctors' groups in two
             actor, _ = self.registry.find(phrase)
             if actor is None:
                 start, end = sentence.place(_first(head), _last(head))
@@ -156,5 +157,6 @@ def _last(head: Any) -> Any:
 
 def _trimmed(sentence: Sentence, head: Any) -> str:
     """A group's name: its head noun with the words right before it ('Chinese officials')."""
-    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in {"amod", "compound"}]
-    return " ".join(t.text for t in [*words, head])
+    words = [t for t in head.children if t.i < head.i and t.dep_ in {"amod", "compound", "poss"}]
+    words = [w for t in words for w in t.subtree]  # "Doctors' groups": the owner's mark too
+    return "".join(t.text_with_ws for t in sorted([*words, head], key=lambda t: t.i)).strip()
