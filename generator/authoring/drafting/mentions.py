@@ -166,8 +166,13 @@ def _masthead_or_byline(sentence: Sentence, entity: Any) -> bool:
 
 
 def _capitalised(first: Any, last: Any) -> bool:
+    """A name: capitals from its first word to its last, and no '-like', '-based' after it
+    ('Fentanyl-like substances', 'Oslo-based')."""
     doc = first.doc
     words = [t for t in doc[first.i : last.i + 1] if not t.is_punct and t.lower_ != "the"]
+    after = doc[last.i + 1 : last.i + 3]
+    if len(after) == 2 and after[0].text == "-" and after[1].text.islower():
+        return False
     return bool(words) and words[0].text[:1].isupper() and words[-1].text[:1].isupper()
 
 
@@ -186,7 +191,7 @@ def _acts_or_named(entity: Any) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "between Guarda and Pinhel"
     said = root.head.lower_ in DOCUMENTS | ROLE_WORDS | SPOKEN  # "a CNN question"
-    if root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and not said:
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN" and not said:
         return False  # "the Alto Coa railway line", "your Social Security number"
     body = {t.lower_ for t in words} & (BODY | GROUPS | FIRMS | COMPANY_NAMES)
     if root.dep_ == "pobj" and root.head.lower_ in PLACES and not body:
