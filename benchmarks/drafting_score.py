@@ -84,8 +84,16 @@ class Score:
 class Actors:
     """Who is who across the complete briefing, the copy and the draft's new actors."""
 
-    def __init__(self, full: Briefing, copy: Briefing, drafted: Iterable[dict[str, Any]]):
-        self.known = set(copy.ids_in("actors"))
+    def __init__(
+        self,
+        full: Briefing,
+        copy: Briefing,
+        drafted: Iterable[dict[str, Any]],
+        given: Iterable[str] = (),
+    ):
+        # the article's publisher and author are known by their ids even when the copy lacks
+        # them: new-source creates them with the article (from the page, or --publisher-name)
+        self.known = set(copy.ids_in("actors")) | set(given)
         self.names = {a.id: names_of(a.fields) for a in full.in_section("actors")}
         self.proposed = {
             a["id"]: names_of(a)
@@ -204,7 +212,9 @@ def score_article(full: Briefing, copy: Briefing, source: str, text: str) -> Sco
     comments = "\n".join(re.findall(r"(?:^|\s)#(.*)$", text, re.MULTILINE))
     article, score = Article(source, full.articles[source].text), Score(source)
     drafted = {s: [i for i in _as_list(draft.get(s)) if isinstance(i, dict)] for s in SCORED}
-    actors = Actors(full, copy, _as_list(draft.get("actors")))
+    meta = full.articles[source].meta.data
+    given = [meta[f] for f in ("publisher", "author") if isinstance(meta.get(f), str)]
+    actors = Actors(full, copy, _as_list(draft.get("actors")), given)
     complete = {
         section: [
             complete_side(r, article)

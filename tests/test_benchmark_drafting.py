@@ -16,7 +16,7 @@ from generator import pipeline
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from drafting_copy import without_article  # noqa: E402
 from drafting_figures import is_date_figure, unit_of  # noqa: E402
-from drafting_score import score_article  # noqa: E402
+from drafting_score import Actors, score_article  # noqa: E402
 
 ALPHA = """\
 The Port Alder Council will close the old bridge on Monday, Mayor Jane Smith said.
@@ -240,3 +240,13 @@ def test_units_compare_without_case_or_plural() -> None:
     assert unit_of("people") == unit_of("person")
     assert unit_of("substances") == unit_of("substance")
     assert unit_of("tons") != unit_of("times")
+
+
+def test_the_articles_publisher_is_known_though_the_copy_lacks_it(project: Path, copy) -> None:
+    """new-source creates the publisher an article names with the article, so a draft that
+    names it by id is right, though the copy without the article lacks it."""
+    full = pipeline.check(project, cached=False)
+    assert not Actors(full, copy, []).same("port-alder-council", "port-alder-council")
+    given = Actors(full, copy, [], given=["port-alder-council"])
+    assert given.same("port-alder-council", "port-alder-council")
+    assert not given.same("port-alder-council", "jane-smith")
