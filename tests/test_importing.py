@@ -462,3 +462,25 @@ def test_a_printouts_byline_gives_its_author(minimal: Path, capsys) -> None:
     assert code == 0, err
     assert "author" not in stored(minimal, "two")[0]
     assert "the page names 2 authors (Lars Eng, Mei Tan)" in err
+
+
+def test_the_actors_an_import_made_go_with_its_article(minimal: Path, capsys) -> None:
+    """A page's byline and site name become actors, quoted from the article alone: they do not
+    stop --replace or remove-source, which takes them out of their file (saved in the trash as
+    it was), so the briefing is as before the import."""
+    actors = minimal / "seeds" / "annotations" / "actors.yaml"
+    page = str(PAGES / "alpine-courier.html")
+    assert run(capsys, minimal, "new-source", "alpine", page)[0] == 0
+    meta, _ = stored(minimal, "alpine")
+    made = [actor["id"] for actor in yaml.safe_load(actors.read_text("utf-8"))["actors"]]
+    assert made == [meta["publisher"], meta["author"]]
+
+    code, _, err = run(capsys, minimal, "new-source", "--replace", "alpine", page)
+    assert code == 0, err
+    code, out, err = run(capsys, minimal, "remove-source", "alpine")
+    assert code == 0, err
+    assert f"took {', '.join(made)} out of seeds/annotations/actors.yaml" in out
+    assert not (yaml.safe_load(actors.read_text("utf-8")) or {}).get("actors")
+    [saved] = (minimal / ".briefing-trash").glob("*/seeds/annotations/actors.yaml")
+    assert meta["author"] in saved.read_text(encoding="utf-8")
+    assert main(["check", "--root", str(minimal)]) == 0

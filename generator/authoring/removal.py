@@ -1,16 +1,20 @@
 """Taking an article out of the briefing: ``remove-source``, and ``new-source --replace``
 putting a new text in its place. Either only while no record outside the article's own draft
-quotes it or names it; what goes is moved to ``.briefing-trash/<date-time>/``, never deleted."""
+quotes it or names it, but for the actors made with it (its byline's author, its publisher:
+quoted from it alone, and named by nothing else), which ``remove-source`` takes out with it.
+What goes is moved to ``.briefing-trash/<date-time>/``, never deleted: a file an actor's entry
+is taken out of is saved there first, as it was."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 from generator.authoring.new_briefing import TRASH, shown, trash_folder
 from generator.kinds import KINDS
-from generator.model.records import Briefing
+from generator.model.records import Briefing, Record
 from generator.problems import InputError, Location, Problem
 
 
@@ -28,6 +32,7 @@ def blockers(root: Path, source_id: str, briefing: Briefing, command: str) -> li
         where = Location(f"{command} ID")
         hint = "give the id of an article in seeds/articles/ (its file name without .txt)"
         return [Problem(where, f"no article has the id '{source_id}'", hint)]
+    made = {actor.id for actor in made_with(source_id, briefing)}
     found = [
         Problem(
             record.location,
@@ -35,7 +40,7 @@ def blockers(root: Path, source_id: str, briefing: Briefing, command: str) -> li
             "remove it, or its words from this article, first",
         )
         for record in briefing.records.values()
-        if record.id != source_id and source_id in _cited(record)
+        if record.id != source_id and source_id in _cited(record) and record.id not in made
     ]
     trash = root / TRASH
     if trash.is_symlink() or (trash.exists() and not trash.is_dir()):
@@ -44,20 +49,39 @@ def blockers(root: Path, source_id: str, briefing: Briefing, command: str) -> li
     return found
 
 
-def _cited(record) -> set[str]:
+def made_with(source_id: str, briefing: Briefing) -> list[Record]:
+    """The actors that belong to the article alone: what evidence they have is its, and no
+    record but the article names them (as new-source makes its author and publisher)."""
+    made = []
+    for actor in briefing.in_section("actors"):
+        quoted = _quoted(actor)
+        namers = {r.id for r in briefing.records.values() if actor.id in _named(r)}
+        if quoted | namers and quoted <= {source_id} and namers <= {source_id}:
+            made.append(actor)
+    return made
+
+
+def _named(record: Record) -> set[str]:
+    return {target for targets in (record.named or {}).values() for target in targets}
+
+
+def _cited(record: Record) -> set[str]:
+    return _quoted(record) | _named(record)
+
+
+def _quoted(record: Record) -> set[str]:
     quoted = {e.source for e in record.evidence}
     quoted |= {role.evidence.source for role in record.roles}
-    quoted |= {event.evidence.source for event in record.events}
-    return quoted | {target for targets in (record.named or {}).values() for target in targets}
+    return quoted | {event.evidence.source for event in record.events}
 
 
-def to_trash(root: Path, paths: list[Path]) -> list[tuple[Path, Path]]:
-    """Move ``paths`` (those that exist) into a new trash folder, keeping their places under
-    the project; return (from, to) for each."""
+def to_trash(root: Path, paths: list[Path], folder: Path | None = None) -> list[tuple[Path, Path]]:
+    """Move ``paths`` (those that exist) into a new trash folder (or ``folder``), keeping their
+    places under the project; return (from, to) for each."""
     present = [path for path in paths if os.path.lexists(path)]
     if not present:
         return []
-    folder, moved = trash_folder(root), []
+    folder, moved = folder or trash_folder(root), []
     for path in present:
         target = folder / path.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,13 +91,76 @@ def to_trash(root: Path, paths: list[Path]) -> list[tuple[Path, Path]]:
 
 
 def remove_source(root: Path, source_id: str, briefing: Briefing) -> list[str]:
-    """Move the article and its annotation file to the trash; say what moved where."""
+    """Move the article and its annotation file to the trash, and take out the actors made
+    with it; say what went where."""
     problems = blockers(root, source_id, briefing, "remove-source")
     if problems:
         raise InputError(problems)
+    made = made_with(source_id, briefing)
     try:
-        moved = to_trash(root, list(article_files(root, source_id)))
+        folder = trash_folder(root)
+        moved = to_trash(root, list(article_files(root, source_id)), folder)
+        saved = _take_out(root, _entries(root, made), folder)
     except OSError as error:
         where = shown(Path(error.filename), root) if error.filename else "seeds"
         raise InputError([Problem(Location(where), f"cannot move: {error.strerror}")]) from None
-    return [f"moved {shown(path, root)} to {shown(target, root)}" for path, target in moved]
+    said = [f"moved {shown(path, root)} to {shown(target, root)}" for path, target in moved]
+    for path, copy in saved:
+        ids = ", ".join(a.id for a in made if root / a.location.path == path)
+        said.append(f"took {ids} out of {shown(path, root)} (as it was: {shown(copy, root)})")
+    return said
+
+
+_EMPTIED = re.compile(r"^([a-z_]+:)[ \t]*(\r?\n?)$")
+
+
+def _emptied(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a top-level key whose list has no entry left below it."""
+    if not _EMPTIED.match(lines[index]):
+        return False
+    below = (
+        line for line in lines[index + 1 :] if line.strip() and not line.lstrip().startswith("#")
+    )
+    following = next(below, "")
+    return not following.startswith((" ", "\t", "-"))
+
+
+def _entries(root: Path, actors: list) -> dict[Path, list[range]]:
+    """For each file, the lines (0-based) of each actor's entry in its list: from its dash to
+    the next line indented no deeper than the dash."""
+    found: dict[Path, list[range]] = {}
+    for actor in actors:
+        path = root / actor.location.path
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first = actor.location.line - 1
+        while first > 0 and not lines[first].lstrip().startswith("- "):
+            first -= 1
+        dash = len(lines[first]) - len(lines[first].lstrip())
+        last = first + 1
+        while last < len(lines) and (
+            not lines[last].strip() or len(lines[last]) - len(lines[last].lstrip()) > dash
+        ):
+            last += 1
+        found.setdefault(path, []).append(range(first, last))
+    return found
+
+
+def _take_out(root: Path, entries: dict[Path, list[range]], trash: Path) -> list[tuple[Path, Path]]:
+    """Save each file in the trash as it was, then write it without the entries."""
+    moved = []
+    for path, ranges in sorted(entries.items()):
+        saved = trash / path.relative_to(root)
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, saved)
+        gone = {line for lines in ranges for line in lines}
+        kept = [
+            line for i, line in enumerate(path.read_text("utf-8").splitlines(True)) if i not in gone
+        ]
+        # a list left with no entry stays a list
+        kept = [
+            _EMPTIED.sub(r"\1 []\2", line) if _emptied(kept, i) else line
+            for i, line in enumerate(kept)
+        ]
+        path.write_text("".join(kept), encoding="utf-8")
+        moved.append((path, saved))
+    return moved
