@@ -566,3 +566,22 @@ def test_pledges_and_requests_a_statement_a_body_released_and_numbers_naming_a_s
     assert [s for s, _ in claims] == ["marden-mills-ltd", "marden-mills-ltd", "bakers-guilds"]
     three = next(f for f in drafted["figures"] if f["value"] == 3)
     assert three["stated_by"] == "gazette"  # the reporter's words for who asks
+
+
+def test_a_description_another_article_gave_a_known_body_yields_to_a_body_named_here(
+    nlp: Any,
+) -> None:
+    elsewhere = actor("baltic-growers-association", "Baltic Growers Association", "organisation",
+                      "the association")  # fmt: skip
+    text = (
+        "The Dunmore Tenants' Association said the rent rise was unlawful.\n"
+        "The association has asked the court to halt it.\n"
+    )
+    speakers = speakers_of(draft(text, elsewhere))
+    assert speakers[1][0] == "dunmore-tenants-association"  # named here, not the growers
+    alone = draft("The association said the harvest was late.\n", elsewhere)["claims"][0]
+    assert alone["speaker"] == "baltic-growers-association"  # nothing here fits: said why
+    assert "elsewhere" in alone["inferred"]["speaker"]
+    by_name = actor("riverside-union", "Riverside Union", "organisation", "RU")
+    named = draft("Riverside Union said the talks had failed.\n", by_name)["claims"][0]
+    assert named["speaker"] == "riverside-union"  # a distinctive name always matches

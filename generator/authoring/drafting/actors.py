@@ -98,6 +98,14 @@ def acronym(name: str) -> str:
     return "".join(word[0] for word in normal(name).split() if word not in {"of", "for", "and"})
 
 
+def is_generic(name: str) -> bool:
+    """A description rather than a name: 'the association', 'the central bank' (an article
+    and common nouns), where 'Czech Banking Association' or 'Sentinel' names one body only."""
+    words = name.translate(_FOLD).split()
+    first, rest = (words[0].lower(), words[1:]) if words else ("", [])
+    return first in {"the", "a", "an"} and bool(rest) and all(w.islower() for w in rest)
+
+
 def is_company(name: str) -> bool:
     words = normal(name).split()
     return len(words) > 1 and words[-1] in COMPANY_NAMES
@@ -121,6 +129,9 @@ class Registry:
         self.actors: list[Actor] = []
         self.by_name: dict[str, Actor] = {}
         self.taken = taken  # ids in use anywhere in the briefing
+        # "the association" recorded for another article: in this one, most likely a body
+        # this article names, so looked up only when it names none (see find_generic)
+        self.generic: dict[str, list[Actor]] = {}
         for record in briefing.in_section("actors"):
             actor = Actor(record.id, record["name"], record["kind"], True)
             actor.aliases = list(record.get("aliases", []))
@@ -131,7 +142,21 @@ class Registry:
     def _index(self, actor: Actor) -> None:
         self.actors.append(actor)
         for name in actor.names:
-            self.by_name.setdefault(normal(name), actor)
+            if actor.known and is_generic(name):
+                self.generic.setdefault(normal(name), []).append(actor)
+            else:
+                self.by_name.setdefault(normal(name), actor)
+
+    def find_generic(self, phrase: str) -> tuple[Actor | None, str]:
+        """The one known actor that another article calls by this description ('the
+        association'), with the reason to check it, for when this article names none."""
+        found = self.generic.get(normal(phrase), [])
+        if len(found) != 1:
+            return None, ""
+        return found[0], (
+            f'"{phrase}" is what the briefing calls {found[0].name} elsewhere; '
+            "this article names no other that fits"
+        )
 
     def find(self, phrase: str) -> tuple[Actor | None, str]:
         """The actor a phrase names, and how it was found ('' when by its name or an alias)."""

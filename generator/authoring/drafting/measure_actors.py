@@ -83,7 +83,10 @@ class Actors:
             if holder is not None:
                 self.reasons[holder.id] = reason
             return holder
-        return None
+        generic, reason = self.resolver.registry.find_generic(phrase)
+        if generic is not None:
+            self.reasons[generic.id] = reason
+        return generic
 
     def _ours(self, token: Any) -> str:
         if self.speaker is None:

@@ -91,6 +91,8 @@ class Referents(Mentions):
         holders = named_here or holders
         exact = [a for a in holders if word in a.role_words]  # "the minister": a minister first
         holders = exact or holders
+        if not holders:  # "the minister" another article calls Rachel Okafor
+            holders = [a for a in [self.registry.find_generic(phrase)[0]] if a is not None]
         if self.last_person in holders:
             holder = self.last_person
         elif len(holders) == 1:

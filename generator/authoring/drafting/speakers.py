@@ -78,6 +78,9 @@ class Resolver(Referents):
             return self.unnamed(sentence, head), "", ""  # "the city's budget office"
         if noun in BODY | GROUPS | FIRMS | {"consortium"} and identified(head):
             return self.unnamed(sentence, head), "", ""  # "a consortium led by Keystone"
+        generic, reason = self.registry.find_generic(phrase)
+        if generic is not None:
+            return generic, reason, ""
         return None, "", f'"{phrase}" names no known actor'
 
     def _called(self, gender: str) -> Actor | None:
