@@ -585,3 +585,18 @@ def test_a_description_another_article_gave_a_known_body_yields_to_a_body_named_
     by_name = actor("riverside-union", "Riverside Union", "organisation", "RU")
     named = draft("Riverside Union said the talks had failed.\n", by_name)["claims"][0]
     assert named["speaker"] == "riverside-union"  # a distinctive name always matches
+
+
+def test_a_name_set_off_before_said_and_a_quotation_the_parser_takes_for_a_subject(
+    nlp: Any,
+) -> None:
+    text = (
+        "Most of the objections came from the Greens, whose council leader, Councillor Ruth "
+        "Abebe, said the bridge had 'never been costed'.\n"
+        "She added that she would vote against it.\n"
+        "'The pool is too small. Swimmers queue for an hour to get in, and half of them cannot "
+        "get a lane at weekends,' Mr Olsen said.\n"
+    )
+    speakers = [s for s, _ in speakers_of(draft(text))]
+    assert speakers[:2] == ["ruth-abebe", "ruth-abebe"]
+    assert speakers[-1] == "olsen"

@@ -163,10 +163,25 @@ def _inside_words(verb: Any, found: list[Attribution]) -> bool:
 
 
 def _subject(verb: Any) -> Any | None:
-    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # "'..., half of them cannot buy a ticket,' Mr Marsh said": the parser may take the
+    # quotation before the attribution for a second subject; the speaker stands by the verb
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    own = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else _set_off(verb)
     if own is not None or verb.dep_ not in {"advcl", "conj", "xcomp"}:
         return own
     return _subject(verb.head) if verb.head is not verb else None
+
+
+def _set_off(verb: Any) -> Any | None:
+    """'the Liberal Democrats, whose group leader, Councillor Sunita Bains, said': a person's
+    name set off by commas right before a verb the parser left without a subject."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and name.dep_ == "appos":
+        return name
+    return None
 
 
 def _split_additions(sentence: Sentence, found: list[Attribution]) -> list[Attribution]:
