@@ -600,3 +600,24 @@ def test_a_name_set_off_before_said_and_a_quotation_the_parser_takes_for_a_subje
     speakers = [s for s, _ in speakers_of(draft(text))]
     assert speakers[:2] == ["ruth-abebe", "ruth-abebe"]
     assert speakers[-1] == "olsen"
+
+
+def test_an_unnamed_spokesperson_speaks_for_a_body_and_a_named_subject_is_narration(
+    nlp: Any,
+) -> None:
+    text = (
+        "A spokeswoman for the Office of Rail Safety said the inspectors would return in "
+        "spring. The director, Omar Haddad, has closed three lines since 2024.\n"
+        "The Port Authority of Tallinn blocked the sale last week, a spokesperson said.\n"
+        "A spokesman said nothing had been decided.\n"
+        "Mayor Lina Berg said the bridge would open in May. The engineer, Tom Vik, has built "
+        "four bridges since 2019.\n"
+    )
+    drafted = draft(text)
+    speakers = speakers_of(drafted)
+    assert speakers[0][0] == "office-of-rail-safety"
+    assert "spokeswoman" in drafted["claims"][0]["inferred"]["speaker"]
+    assert not any(q.startswith("The director") for _, q in speakers)  # the reporter's
+    assert not any(q.startswith("The engineer") for _, q in speakers)
+    assert [s for s, q in speakers if "blocked" in q] == ["port-authority-of-tallinn"]
+    assert speakers[-2][0] == "TODO"  # speaks for whom? not guessed

@@ -278,8 +278,12 @@ def _speaker_first(sentence: Sentence) -> bool:
 
 
 def _other(sentence: Sentence) -> bool:
-    """A pronoun subject that is someone else ('Under current law, they have 45 days')."""
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PRON" for t in sentence.doc)
+    """A subject that is someone else: a pronoun ('Under current law, they have 45 days') or
+    a name ('The minister, Rachel Okafor, has called in two applications'): the reporter
+    tells what they do."""
+    subjects = [t for t in sentence.doc if t.dep_ in {"nsubj", "nsubjpass"}]
+    named = [c for t in subjects for c in t.children if c.dep_ == "appos"]
+    return any(t.pos_ in {"PRON", "PROPN"} for t in [*subjects, *named])
 
 
 def _goes_on(before: list[Claim], speaker: Actor) -> bool:

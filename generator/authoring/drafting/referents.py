@@ -11,6 +11,8 @@ from generator.authoring.drafting.article import Sentence
 from generator.authoring.drafting.mentions import Mentions
 from generator.authoring.drafting.names import DOCUMENTS, ROLE_CLASSES, ROLE_WORDS, name_span
 
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+
 
 class Referents(Mentions):
     """Resolves the nouns that refer to an actor named before."""
@@ -83,6 +85,9 @@ class Referents(Mentions):
         kin = set().union(*(c for c in ROLE_CLASSES if word in c))
         if any(c.dep_ == "prep" and c.lower_ in {"from", "at", "with"} for c in head.children):
             return self.unnamed(sentence, head), "", ""
+        body = self.spoken_for(sentence, head) if word in SPOKESPEOPLE else None
+        if body is not None:
+            return body, f'"{phrase}", unnamed, is taken to speak for {body.name}', ""
         if any(c.lower_ in {"a", "an", "one"} for c in head.children):
             self.pending_roles.append(kin)
             return None, "", f'"{phrase}": someone the article names later?'
@@ -106,6 +111,26 @@ class Referents(Mentions):
             )
         self.last_person = holder  # "The minister said ... 'We will,' he said."
         return holder, f'"{phrase}" is taken to be {holder.name}, whom the article calls so', ""
+
+    def spoken_for(self, sentence: Sentence, head: Any) -> Actor | None:
+        """The body an unnamed spokesperson speaks for: 'a spokesman for the Ministry of
+        Housing', or the body that acts in the words reported ('The commission urged ...,
+        a spokesperson said')."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and body.pos_ == "PROPN":
+                return self.mention(sentence, *name_span(sentence, body))
+            return self.body_named_before(body) if body is not None else None
+        if any(c.dep_ in {"compound", "poss", "amod"} for c in head.children):
+            return None  # "a bureau spokesperson": whose bureau the reviewer knows
+        said = head.head
+        for clause in (c for c in said.children if c.dep_ == "ccomp"):
+            acting = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if acting is not None and acting.pos_ == "PROPN":
+                actor = self.mention(sentence, *name_span(sentence, acting), propose=False)
+                if actor is not None and actor.kind not in {"person", "group"}:
+                    return actor
+        return None
 
     def unnamed(self, sentence: Sentence, head: Any) -> Actor:
         """'an official from the agency', 'the city's budget office': someone the article does
