@@ -621,3 +621,13 @@ def test_an_unnamed_spokesperson_speaks_for_a_body_and_a_named_subject_is_narrat
     assert not any(q.startswith("The engineer") for _, q in speakers)
     assert [s for s, q in speakers if "blocked" in q] == ["port-authority-of-tallinn"]
     assert speakers[-2][0] == "TODO"  # speaks for whom? not guessed
+
+
+def test_a_body_first_named_as_an_owner_is_proposed(nlp: Any) -> None:
+    text = (
+        "Members of Ardmore District Council's housing committee voted to close the shelter.\n"
+        "The council said the building was unsafe.\n"
+    )
+    drafted = draft(text)
+    assert "ardmore-district-council" in {a["id"] for a in drafted["actors"]}
+    assert speakers_of(drafted)[0][0] == "ardmore-district-council"

@@ -169,7 +169,8 @@ def _capitalised(first: Any, last: Any) -> bool:
     """A name: capitals from its first word to its last, and no '-like', '-based' after it
     ('Fentanyl-like substances', 'Oslo-based')."""
     doc = first.doc
-    words = [t for t in doc[first.i : last.i + 1] if not t.is_punct and t.lower_ != "the"]
+    words = [t for t in doc[first.i : last.i + 1] if not t.is_punct and t.dep_ != "case"]
+    words = [t for t in words if t.lower_ != "the"]  # "Castlebridge United's plan": owns
     after = doc[last.i + 1 : last.i + 3]
     if len(after) == 2 and after[0].text == "-" and after[1].text.islower():
         return False
