@@ -298,10 +298,10 @@ def _figures(score: Score, complete: list[Side], drafted: list[Side], actors: Ac
 
 def _actors(score: Score, full: Briefing, copy: Briefing, source: str, actors: Actors) -> None:
     kept = set(copy.ids_in("actors"))
-    removed = [
+    removed = [  # the publisher and author aside: new-source creates them with the article
         a
         for a in full.in_section("actors")
-        if a.id not in kept and is_named(a) and any(e.source == source for e in a.evidence)
+        if a.id not in actors.known and is_named(a) and any(e.source == source for e in a.evidence)
     ]
     score.new_actors, score.drafted_new_actors = len(removed), len(actors.proposed)
     proposed = [a for a in removed if any(actors.same(d, a.id) for d in actors.proposed)]

@@ -250,3 +250,13 @@ def test_the_articles_publisher_is_known_though_the_copy_lacks_it(project: Path,
     given = Actors(full, copy, [], given=["port-alder-council"])
     assert given.same("port-alder-council", "port-alder-council")
     assert not given.same("port-alder-council", "jane-smith")
+
+
+def test_the_articles_publisher_is_no_new_actor_for_the_draft_to_propose(
+    project: Path, copy
+) -> None:
+    """new-source creates the publisher with the article, so the draft is not scored on it."""
+    full = pipeline.check(project, cached=False)
+    full.articles["alpha"].meta.data["publisher"] = "port-alder-council"
+    score = score_article(full, copy, "alpha", DRAFT)
+    assert (score.new_actors, score.new_actors_proposed) == (0, 0)
