@@ -631,3 +631,19 @@ def test_a_body_first_named_as_an_owner_is_proposed(nlp: Any) -> None:
     drafted = draft(text)
     assert "ardmore-district-council" in {a["id"] for a in drafted["actors"]}
     assert speakers_of(drafted)[0][0] == "ardmore-district-council"
+
+
+def test_a_dateline_cut_at_a_states_dot_and_a_bodys_name_that_goes_on_with_of(
+    nlp: Any,
+) -> None:
+    text = (
+        "CEDAR BLUFF, Ore. — The Klamath River Council of Elders asked a judge on Monday to "
+        "halt the dam's sale.\n"
+        "The council said the river was sacred.\n"
+    )
+    drafted = draft(text)
+    quotes = [q for _, q in speakers_of(drafted)]
+    assert quotes[0].startswith("The Klamath")  # no dateline, no dash
+    names = {a["name"] for a in drafted["actors"]}
+    assert "Klamath River Council of Elders" in names and "CEDAR BLUFF" not in names
+    assert [s for s, _ in speakers_of(drafted)] == ["klamath-river-council-of-elders"] * 2

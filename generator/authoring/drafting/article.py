@@ -15,6 +15,8 @@ SPEECH_WORDS = 4  # fewer words in quotation marks are a phrase ("designer drugs
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^—–\n]{1,40}?)?\s+(?:—|–|--?)\s+"
 )
+_CUT_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40},\s*[A-Z][A-Za-z.]{1,15}\s*")
+_DASH = re.compile(r"\s*(?:—|–|--?)\s+")
 # "Its president, Sgt. Dana Kowalski, said": a title's dot does not end the sentence
 _TITLE = re.compile(
     r"\b(?:Sgt|Lt|Col|Gen|Maj|Capt|Cpl|Adm|Cmdr|Det|Insp|Supt|Gov|Sen|Rep|Rev|Prof|Hon)\.$"
@@ -111,9 +113,14 @@ def _titles_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _without_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each sentence without the dateline that opens a paragraph."""
-    kept = []
+    """Each sentence without the dateline that opens a paragraph ('TAMARACK FALLS, Minn. —',
+    which the state's dot may have cut off as a sentence of its own)."""
+    kept: list[tuple[int, int]] = []
     for start, end in spans:
+        cut = _DASH.match(text, start, end)
+        if cut and kept and _CUT_DATELINE.fullmatch(text, *kept[-1]) and cut.end() < end:
+            kept[-1] = (cut.end(), end)
+            continue
         opening = start == 0 or text[start - 1] == "\n"
         found = _DATELINE.match(text, start, end) if opening else None
         kept.append((found.end(), end) if found and found.end() < end else (start, end))

@@ -55,15 +55,20 @@ class Mentions:
     def see(self, sentence: Sentence, text: str) -> None:
         """Every person, body and state the sentence names: known ones noted, new ones
         proposed, each remembered as the last named (for 'the union', 'the department')."""
+        named_in: int = -1  # "the Sawbill Lake Band of Ojibwe": Ojibwe is part of a name
         for entity in sentence.doc.ents:
             if entity.label_ not in NAMED or any(c.isdigit() for c in entity.text):
                 continue
-            if _defined_acronym(text, sentence.start + entity.start_char, entity.text):
+            if entity.start <= named_in or _defined_acronym(
+                text, sentence.start + entity.start_char, entity.text
+            ):
                 continue
             propose = _acts_or_named(entity) and (
                 not sentence.is_heading or _masthead_or_byline(sentence, entity)
             )  # a headline's words name no one the body does not name again
-            self.mention(sentence, *name_span(sentence, entity.root), propose=propose)
+            first, last = name_span(sentence, entity.root)
+            self.mention(sentence, first, last, propose=propose)
+            named_in = last.i
 
     def mention(
         self, sentence: Sentence, first: Any, last: Any, propose: bool = True

@@ -58,7 +58,7 @@ def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
         place = next((t for t in entity if t.lower_ in {"in", "at"} and first.i < t.i), None)
         if place is not None and place.i <= last.i:  # "the Centre for Ocean Law in Tromsø"
             last = sentence.doc[place.i - 1]
-        return first, last
+        return first, _of_name(sentence, entity.label_, last)
     first = token
     while first.i > 0:
         before = sentence.doc[first.i - 1]
@@ -71,7 +71,23 @@ def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
         if is_title(before):
             break
         first = before
-    return first, token
+    return first, (_of_name(sentence, "", token) if first.i < token.i else token)
+
+
+def _of_name(sentence: Sentence, label: str, last: Any) -> Any:
+    """'the Sawbill Lake Band of Ojibwe': a body's name goes on with 'of' and a name the
+    parser left out of it."""
+    doc = sentence.doc
+    if label not in {"ORG", ""} or last.i + 2 >= len(doc) or doc[last.i + 1].lower_ != "of":
+        return last
+    named = doc[last.i + 2]
+    while named.dep_ == "compound" and named.head.i > named.i:
+        named = named.head
+    if named.ent_type_ in {"GPE", "LOC", "PERSON", "DATE"}:
+        return last  # "Boreal Ridge Metals of Vancouver": where it is
+    if named.pos_ == "PROPN" and named.dep_ == "pobj" and named.text[:1].isupper():
+        return named
+    return last
 
 
 def _after_title(entity: Any, first: Any) -> Any:
