@@ -647,3 +647,14 @@ def test_a_dateline_cut_at_a_states_dot_and_a_bodys_name_that_goes_on_with_of(
     names = {a["name"] for a in drafted["actors"]}
     assert "Klamath River Council of Elders" in names and "CEDAR BLUFF" not in names
     assert [s for s, _ in speakers_of(drafted)] == ["klamath-river-council-of-elders"] * 2
+
+
+def test_a_bodys_name_shortened_to_its_first_words_is_that_body(nlp: Any) -> None:
+    text = (
+        "The mine, run by Ferncliff Copper Holdings of Perth, reopened in March.\n"
+        "Ferncliff Copper said in a statement that the dust was 'within every limit'. The company "
+        "has said the mine would employ 90 people.\n"
+    )
+    drafted = draft(text)
+    assert [a["id"] for a in drafted["actors"]] == ["ferncliff-copper-holdings"]
+    assert [s for s, _ in speakers_of(drafted)] == ["ferncliff-copper-holdings"] * 2

@@ -26,7 +26,7 @@ BODY = {
 GROUPS = {
     "association", "union", "society", "foundation", "institute", "federation", "league",
     "club", "party", "trust", "fund", "coalition", "alliance", "university", "college",
-    "school", "hospital", "church", "network", "guild", "organization", "organisation",
+    "school", "hospital", "church", "network", "guild", "organization", "organisation", "band",
 }  # fmt: skip
 # what a company is called once named ("the company said", "the utility said"), and the
 # last word of a company's name ("Valtoria Pharma", "North Ridge Electric")

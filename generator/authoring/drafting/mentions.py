@@ -90,6 +90,12 @@ class Mentions:
                 label = "ORG" if last.lower_ in BODY | GROUPS or not person else "PERSON"
             if label == "PERSON" and _initialled(sentence, last):
                 label = "ORG"  # "Infraestruturas de Portugal (IP)": a person has no initials
+            acts = last.dep_ in {"nsubj", "nsubjpass"}  # a place that speaks is no place
+            short = self._shortened(words) if label != "GPE" or acts else None
+            if short is not None:
+                self.registry.alias(short, words, start, end)
+                self._named_now(short)
+                return short
             described = _described(sentence, first)
             actor = self.registry.add(
                 words, self.registry.kind_of(words, described or label), start, end
@@ -108,6 +114,19 @@ class Mentions:
         else:
             actor.spans.append((start, end))
         return actor
+
+    def _shortened(self, words: str) -> Actor | None:
+        """'Boreal Ridge' after 'Boreal Ridge Metals': the first two words or more of the name
+        of one body the article named before."""
+        key = normal(words)
+        if " " not in key:
+            return None
+        bodies = [
+            a
+            for a in self.recent
+            if a.kind not in {"person", "group"} and normal(a.name).startswith(key + " ")
+        ]
+        return bodies[0] if len(bodies) == 1 else None
 
     def _named_now(self, actor: Actor) -> None:
         if actor in self.recent:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.authoring.drafting.actors import BODY, GROUPS
 from generator.authoring.drafting.article import Sentence
 
 # what a body or a person issues, whose words a sentence can attribute to it
@@ -75,11 +76,13 @@ def name_span(sentence: Sentence, token: Any) -> tuple[Any, Any]:
 
 
 def _of_name(sentence: Sentence, label: str, last: Any) -> Any:
-    """'the Sawbill Lake Band of Ojibwe': a body's name goes on with 'of' and a name the
-    parser left out of it."""
+    """'the Sawbill Lake Band of Ojibwe', 'the Klamath River Council of Elders': the name of a
+    band, a council or a university goes on with 'of' and a name the parser left out."""
     doc = sentence.doc
     if label not in {"ORG", ""} or last.i + 2 >= len(doc) or doc[last.i + 1].lower_ != "of":
         return last
+    if last.lower_ not in BODY | GROUPS:
+        return last  # "Ferncliff Copper Holdings of Perth": where the company is
     named = doc[last.i + 2]
     while named.dep_ == "compound" and named.head.i > named.i:
         named = named.head
