@@ -658,3 +658,14 @@ def test_a_bodys_name_shortened_to_its_first_words_is_that_body(nlp: Any) -> Non
     drafted = draft(text)
     assert [a["id"] for a in drafted["actors"]] == ["ferncliff-copper-holdings"]
     assert [s for s, _ in speakers_of(drafted)] == ["ferncliff-copper-holdings"] * 2
+
+
+def test_tallies_in_words_hyphened_counts_and_basis_points(nlp: Any) -> None:
+    text = (
+        "The trustees voted six to three to sell the 12,500-seat arena.\n"
+        "Its 212-page report backed a 75 basis point cut, and others wanted 50 basis points.\n"
+    )
+    figures = [(f["value"], f["unit"]) for f in draft(text)["figures"]]
+    assert (6, "votes") in figures and (3, "votes") in figures
+    assert (12500, "seats") in figures and (212, "pages") in figures
+    assert (75, "basis points") in figures and (50, "basis points") in figures

@@ -65,7 +65,10 @@ _RANGE = re.compile(
     r"^(.*?\d\S*(?:\s+(?:thousand|million|billion|trillion))?)\s*(?:to|and|-|–)\s*(\S*\d.*)$"
 )
 _SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b")
-_TALLY = re.compile(r"\b(\d{1,3})-(\d{1,3})\b")  # "voted 5-4", "a 7-2 ruling"
+_COUNTS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve"]  # fmt: skip
+_SIDE = rf"(\d{{1,3}}|{'|'.join(_COUNTS)})"
+_TALLY = re.compile(rf"\b{_SIDE}(?:-| to ){_SIDE}\b")  # "voted 5-4", "voted seven to four"
 VOTING = {"vote", "ruling", "decision", "verdict", "margin", "tally"}
 
 
@@ -145,7 +148,9 @@ def _tallies(sentence: Sentence) -> list[Figure]:
             continue
         for group in (1, 2):
             place = (sentence.start + match.start(group), sentence.start + match.end(group))
-            found.append(Figure(int(match[group]), "votes", "TODO", place, sentence.index))
+            side = match[group]
+            value = int(side) if side.isdigit() else _COUNTS.index(side) + 1
+            found.append(Figure(value, "votes", "TODO", place, sentence.index))
     return found
 
 

@@ -64,8 +64,15 @@ def unit_of(
     head = entity.root.head if entity.root.dep_ in {"nummod", "quantmod"} else None
     if head is None and after is not None and after.pos_ in {"NOUN", "PROPN"}:
         head = after
-    while head is not None and head.dep_ == "compound" and head.head.i > head.i:
+    if head is not None and head.pos_ == "NOUN" and _hyphened(entity, head):
+        return _plural(head), head.text, head  # "a 32,000-seat stadium", "an 84-page complaint"
+    while head is not None and head.lemma_ != "point" and head.dep_ == "compound":
+        if head.head.i < head.i:
+            break
         head = head.head  # "four branch libraries": libraries
+    if head is not None and head.lemma_ == "point":  # "50 basis points", "a 25 basis point rise"
+        kind = [t.lower_ for t in head.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        return " ".join([*kind, "points"]), "TODO", head
     if head is not None and (head.ent_type_ in {"DATE", "TIME"} or head.i < entity.start):
         head = None  # "900,000 last year": a date, not what is counted
     if head is None:
@@ -86,6 +93,16 @@ def _counted(head: Any, entity: Any, expansions: dict[str, str]) -> tuple[str, s
         return ("people" if lemma in {"people", "person"} else head.text.lower()), counts, head
     unit = expansions.get(head.text, head.text.lower() if head.pos_ == "NOUN" else head.text)
     return unit, counts or head.text, head
+
+
+def _hyphened(entity: Any, noun: Any) -> bool:
+    doc = entity.doc
+    return noun.i == entity.end + 1 and doc[entity.end].text in {"-", "–"}
+
+
+def _plural(noun: Any) -> str:
+    word = noun.lemma_.lower()
+    return word if word.endswith("s") else word + "s"
 
 
 def _next(token: Any) -> Any:
