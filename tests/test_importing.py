@@ -484,3 +484,13 @@ def test_the_actors_an_import_made_go_with_its_article(minimal: Path, capsys) ->
     [saved] = (minimal / ".briefing-trash").glob("*/seeds/annotations/actors.yaml")
     assert meta["author"] in saved.read_text(encoding="utf-8")
     assert main(["check", "--root", str(minimal)]) == 0
+
+
+def test_the_draft_does_not_propose_again_the_actors_the_import_made(minimal: Path, capsys) -> None:
+    assert run(capsys, minimal, "new-source", "alpine", str(PAGES / "alpine-courier.html"))[0] == 0
+    meta, _ = stored(minimal, "alpine")
+    draft = yaml.safe_load((minimal / "seeds/annotations/alpine.yaml").read_text("utf-8"))
+    proposed = [actor["id"] for actor in draft.get("actors") or []]
+    names = [actor.get("name") for actor in draft.get("actors") or []]
+    assert meta["author"] not in proposed and meta["publisher"] not in proposed
+    assert "Lena Müller" not in names

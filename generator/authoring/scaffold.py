@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -11,7 +12,7 @@ from pathlib import Path
 from generator.authoring import metadata, removal, staging
 from generator.authoring.drafting import draft_annotation
 from generator.input import loading
-from generator.model.records import Briefing
+from generator.model.records import Briefing, Record
 from generator.problems import InputError, Location, Problem
 
 METADATA = ("label", "kind", "author", "publisher", "published", "url")
@@ -64,7 +65,11 @@ def new_source(
         message = f"the article would be {size:,} bytes, over the limit of {loading.MAX_BYTES:,}"
         raise InputError([Problem(Location(shown), message, "split it into several articles")])
     files[draft] = draft_annotation(
-        source_id, text, briefing, published=meta.get("published"), publisher=meta.get("publisher")
+        source_id,
+        text,
+        _with_new_actors(briefing, meta),  # known to the draft: it must not propose them again
+        published=meta.get("published"),
+        publisher=meta.get("publisher"),
     )
     if actors:
         files[actors[0]] = actors[1]
@@ -75,6 +80,28 @@ def new_source(
     replaced = [article, draft] if meta.get("replace") else []
     moved = _write_all(root, {path: files[path] for path in written}, replaced)
     return written, moved
+
+
+def _with_new_actors(briefing: Briefing, meta: dict) -> Briefing:
+    """The briefing with the publisher and author this run adds to the actors file."""
+    added = [
+        Record(
+            "actors",
+            meta[field],
+            (),
+            {"id": meta[field], "name": meta[f"{field}_name"], "kind": kind},
+        )
+        for field, kind in (("publisher", "publication"), ("author", "person"))
+        if meta.get(field) and meta.get(f"{field}_name") and meta[field] not in briefing.records
+    ]
+    if not added:
+        return briefing
+    actors = sorted((*briefing.in_section("actors"), *added), key=lambda record: record.id)
+    return dataclasses.replace(
+        briefing,
+        records=briefing.records | {record.id: record for record in added},
+        sections=briefing.sections | {"actors": tuple(actors)},
+    )
 
 
 def _write_all(root: Path, files: dict[Path, str], replaced: list[Path]) -> list[tuple[Path, Path]]:
