@@ -669,3 +669,15 @@ def test_tallies_in_words_hyphened_counts_and_basis_points(nlp: Any) -> None:
     assert (6, "votes") in figures and (3, "votes") in figures
     assert (12500, "seats") in figures and (212, "pages") in figures
     assert (75, "basis points") in figures and (50, "basis points") in figures
+
+
+def test_numbers_the_parser_leaves_unlabelled_seasons_and_a_delay_of_a_year(nlp: Any) -> None:
+    text = (
+        "Mr Pike said more than 900 people had signed a petition backing the claim in the past "
+        "month.\n"
+        "Ticket sales have doubled in four seasons, and the appeal could delay the move by a "
+        "year.\n"
+    )
+    figures = [(f["value"], f["unit"], f.get("qualifier")) for f in draft(text)["figures"]]
+    assert (900, "people", "more-than") in figures
+    assert (4, "seasons", None) in figures and (1, "years", None) in figures

@@ -57,7 +57,7 @@ NUMBERED = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 TIMES = {"DATE", "TIME"}  # a length of time in them is a figure: "for 25 years", "two hours"
 # "within a week", "for a year": one of the time nouns
 _ONE_SPAN = re.compile(r"^(?:a|an|one)\s+(?:year|month|week|day|hour|decade|minute)$", re.I)
-LASTING = {"for", "within", "in", "over", "under"}
+LASTING = {"for", "within", "in", "over", "under", "by"}  # "delay it by a year"
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"((?:[a-z][\w-]*\s+){1,5})\(([A-Z]{2,6})\)")
 # "$2 to $3", "5-7 million", "between 30 million and 40 million Swiss francs"
@@ -91,7 +91,7 @@ def draft_figures(article: Article) -> list[Figure]:
             continue
         tallies = _tallies(sentence)
         own: list[Figure] = []
-        for entity in map(_share_word, sentence.doc.ents):
+        for entity in map(_share_word, [*sentence.doc.ents, *_unlabelled(sentence.doc)]):
             if any(f.place[0] <= sentence.place(entity[0])[0] < f.place[1] for f in tallies):
                 continue
             if _is_figure(sentence, entity):
@@ -125,6 +125,28 @@ def _as_figures(
         for figure in figures:  # the unit the range names once, at its end
             figure.unit = whole.unit if whole.unit != "TODO" else figure.unit
     return figures
+
+
+def _unlabelled(doc: Any) -> list[Any]:
+    """'more than 900 people had signed': numbers the parser gave no entity, as a count (the
+    words before them that qualify them included)."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "NUM" or not token.like_num:
+            continue
+        if found and found[-1].end == token.i:
+            found[-1] = doc[found[-1].start : token.i + 1]
+            continue
+        start = token.i
+        while start and _qualifies(doc[start - 1], start, token.i):
+            start -= 1  # "more than", "about"
+        found.append(doc[start : token.i + 1])
+    return [doc.char_span(s.start_char, s.end_char, label="CARDINAL") for s in found]
+
+
+def _qualifies(word: Any, start: int, end: int) -> bool:
+    inside = start <= word.head.i <= end or word.head.i == word.i + 1
+    return inside and word.pos_ in {"ADV", "ADJ", "ADP"} and not word.ent_type_
 
 
 def _share_word(entity: Any) -> Any:

@@ -20,7 +20,7 @@ CURRENCIES = (
     ("₹", "rupees"), ("₩", "won"),
 )  # fmt: skip
 SCALE_WORDS = {"thousand", "million", "billion", "trillion"}
-TIME_NOUNS = {"year", "month", "week", "day", "hour", "decade", "minute", "second"}
+TIME_NOUNS = {"year", "month", "week", "day", "hour", "decade", "minute", "second", "season"}
 
 
 def unit_of(
