@@ -494,3 +494,39 @@ def test_the_draft_does_not_propose_again_the_actors_the_import_made(minimal: Pa
     names = [actor.get("name") for actor in draft.get("actors") or []]
     assert meta["author"] not in proposed and meta["publisher"] not in proposed
     assert "Lena Müller" not in names
+
+
+def test_remove_source_works_out_everything_before_it_moves_anything(
+    minimal: Path, capsys, tmp_path
+) -> None:
+    """An actor made with the article in its own published annotation goes with that file; an
+    actors file that cannot be edited safely (a flow-style list) stops the run before anything
+    moves, naming the entries to take out by hand."""
+    text = tmp_path / "story.txt"
+    text.write_text("Jane Roe said the port reopened.\n", encoding="utf-8")
+    assert run(capsys, minimal, "new-source", "port", str(text), "--label", "Port")[0] == 0
+    annotation = minimal / "seeds" / "annotations" / "port.yaml"
+    own = "actors:\n  - {id: jane-roe, name: Jane Roe, kind: person, "
+    own += "evidence: [{source: port, quote: Jane Roe}]}\n"
+    annotation.write_text(own, encoding="utf-8")
+    flow = minimal / "seeds" / "annotations" / "flow.yaml"
+    flow.write_text(
+        "actors: [{id: port-radio, name: Port Radio, kind: publication, "
+        "evidence: [{source: port, quote: the port}]}, {id: dock-union, name: Dock Union, "
+        "kind: organisation, evidence: [{source: bridge-closure, quote: closure}]}]\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--root", str(minimal)]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+
+    before = snapshot(minimal)
+    code, _, err = run(capsys, minimal, "remove-source", "port")
+    assert code == 1
+    assert "seeds/annotations/flow.yaml: cannot take port-radio out of this file safely" in err
+    assert snapshot(minimal) == before
+
+    flow.unlink()
+    code, out, err = run(capsys, minimal, "remove-source", "port")
+    assert code == 0, err
+    assert out.count("moved seeds/") == 2 and "took" not in out
+    assert main(["check", "--root", str(minimal)]) == 0

@@ -12,6 +12,8 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 from generator.authoring.new_briefing import TRASH, shown, trash_folder
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Record
@@ -92,23 +94,105 @@ def to_trash(root: Path, paths: list[Path], folder: Path | None = None) -> list[
 
 def remove_source(root: Path, source_id: str, briefing: Briefing) -> list[str]:
     """Move the article and its annotation file to the trash, and take out the actors made
-    with it; say what went where."""
+    with it from the files that stay; say what went where. Everything is worked out before
+    anything moves, and an actors file that would not read back as itself less those actors is
+    left alone, with the entries named for the user to remove."""
     problems = blockers(root, source_id, briefing, "remove-source")
+    goes = list(article_files(root, source_id))
+    made = [a for a in made_with(source_id, briefing) if root / a.location.path not in goes]
+    try:
+        edits = {path: _without(path, ids) for path, ids in _by_file(root, made).items()}
+    except OSError as error:
+        problems.append(Problem(Location(shown(Path(error.filename), root)), error.strerror))
+        edits = {}
+    for path, edit in edits.items():
+        if edit is None:
+            ids = ", ".join(a.id for a in made if root / a.location.path == path)
+            message = f"cannot take {ids} out of this file safely (a flow-style list?)"
+            hint = f"take them out by hand, then run remove-source {source_id} again"
+            problems.append(Problem(Location(shown(path, root)), message, hint))
     if problems:
         raise InputError(problems)
-    made = made_with(source_id, briefing)
     try:
         folder = trash_folder(root)
-        moved = to_trash(root, list(article_files(root, source_id)), folder)
-        saved = _take_out(root, _entries(root, made), folder)
+        moved = to_trash(root, goes, folder)
+        said = [f"moved {shown(path, root)} to {shown(target, root)}" for path, target in moved]
+        for path, content in edits.items():
+            saved = folder / path.relative_to(root)
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, saved)
+            staged = path.with_name(f".{path.name}.new")
+            staged.write_text(content, encoding="utf-8")
+            os.replace(staged, path)
+            ids = ", ".join(a.id for a in made if root / a.location.path == path)
+            said.append(f"took {ids} out of {shown(path, root)} (as it was: {shown(saved, root)})")
     except OSError as error:
         where = shown(Path(error.filename), root) if error.filename else "seeds"
         raise InputError([Problem(Location(where), f"cannot move: {error.strerror}")]) from None
-    said = [f"moved {shown(path, root)} to {shown(target, root)}" for path, target in moved]
-    for path, copy in saved:
-        ids = ", ".join(a.id for a in made if root / a.location.path == path)
-        said.append(f"took {ids} out of {shown(path, root)} (as it was: {shown(copy, root)})")
     return said
+
+
+def _by_file(root: Path, actors: list[Record]) -> dict[Path, set[str]]:
+    found: dict[Path, set[str]] = {}
+    for actor in actors:
+        found.setdefault(root / actor.location.path, set()).add(actor.id)
+    return found
+
+
+def _without(path: Path, ids: set[str]) -> str | None:
+    """The file's text without the entries of the actors ``ids`` (block-style list items, from
+    their dash to the next line indented no deeper), or None when the result would not read
+    back as the file less exactly those actors."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(True)
+    gone: set[int] = set()
+    for node in _actor_nodes(text):
+        if node[0] in ids:
+            first = node[1]
+            while first > 0 and not lines[first].lstrip().startswith("-"):
+                first -= 1
+            dash = len(lines[first]) - len(lines[first].lstrip())
+            last = first + 1
+            while last < len(lines) and (
+                not lines[last].strip() or len(lines[last]) - len(lines[last].lstrip()) > dash
+            ):
+                last += 1
+            gone.update(range(first, last))
+    kept = [line for i, line in enumerate(lines) if i not in gone]
+    kept = [
+        _EMPTIED.sub(r"\1 []\2", line) if _emptied(kept, i) else line for i, line in enumerate(kept)
+    ]
+    result = "".join(kept)
+    try:
+        before, after = yaml.safe_load(text) or {}, yaml.safe_load(result) or {}
+    except yaml.YAMLError:
+        return None
+    if {k: v for k, v in before.items() if k != "actors"} != {
+        k: v for k, v in after.items() if k != "actors"
+    }:
+        return None
+    expected = [
+        a for a in before.get("actors") or [] if not (isinstance(a, dict) and a.get("id") in ids)
+    ]
+    return result if (after.get("actors") or []) == expected else None
+
+
+def _actor_nodes(text: str) -> list[tuple[str, int]]:
+    """(id, line) of each actor in the file's top-level actors list, as YAML places them."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    found = []
+    for key, value in node.value:
+        if key.value == "actors" and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                if isinstance(item, yaml.MappingNode):
+                    ids = [v.value for k, v in item.value if k.value == "id"]
+                    found += [(ids[0], item.start_mark.line)] if ids else []
+    return found
 
 
 _EMPTIED = re.compile(r"^([a-z_]+:)[ \t]*(\r?\n?)$")
@@ -123,44 +207,3 @@ def _emptied(lines: list[str], index: int) -> bool:
     )
     following = next(below, "")
     return not following.startswith((" ", "\t", "-"))
-
-
-def _entries(root: Path, actors: list) -> dict[Path, list[range]]:
-    """For each file, the lines (0-based) of each actor's entry in its list: from its dash to
-    the next line indented no deeper than the dash."""
-    found: dict[Path, list[range]] = {}
-    for actor in actors:
-        path = root / actor.location.path
-        lines = path.read_text(encoding="utf-8").splitlines()
-        first = actor.location.line - 1
-        while first > 0 and not lines[first].lstrip().startswith("- "):
-            first -= 1
-        dash = len(lines[first]) - len(lines[first].lstrip())
-        last = first + 1
-        while last < len(lines) and (
-            not lines[last].strip() or len(lines[last]) - len(lines[last].lstrip()) > dash
-        ):
-            last += 1
-        found.setdefault(path, []).append(range(first, last))
-    return found
-
-
-def _take_out(root: Path, entries: dict[Path, list[range]], trash: Path) -> list[tuple[Path, Path]]:
-    """Save each file in the trash as it was, then write it without the entries."""
-    moved = []
-    for path, ranges in sorted(entries.items()):
-        saved = trash / path.relative_to(root)
-        saved.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, saved)
-        gone = {line for lines in ranges for line in lines}
-        kept = [
-            line for i, line in enumerate(path.read_text("utf-8").splitlines(True)) if i not in gone
-        ]
-        # a list left with no entry stays a list
-        kept = [
-            _EMPTIED.sub(r"\1 []\2", line) if _emptied(kept, i) else line
-            for i, line in enumerate(kept)
-        ]
-        path.write_text("".join(kept), encoding="utf-8")
-        moved.append((path, saved))
-    return moved
