@@ -169,6 +169,8 @@ def closed_port() -> int:
     [
         ("closed", "cannot fetch the page: the connection was refused"),
         ("missing", "cannot fetch the page: the server answered 404 File not found"),
+        ("spaced", "cannot fetch the page: "),
+        ("unclosed", "cannot fetch the page: "),
     ],
 )
 def test_an_address_that_cannot_be_fetched_is_one_line(
@@ -177,11 +179,13 @@ def test_an_address_that_cannot_be_fetched_is_one_line(
     address = {
         "closed": f"http://127.0.0.1:{closed_port()}/story",
         "missing": f"{served}/no-such-page.html",
+        "spaced": "https://exa mple.org/story",  # mistyped: no request is sent
+        "unclosed": "http://[::1/story",
     }[where]
     before = snapshot(minimal / "seeds")
     code, out, err = run(capsys, minimal, "new-source", "gone", address, "--label", "Gone")
     assert code == 1 and out == ""
-    assert err.splitlines()[0] == f"{address}: {expected}"
+    assert err.splitlines()[0].startswith(f"{address}: {expected}")
     assert "Traceback" not in err
     assert snapshot(minimal / "seeds") == before
 
@@ -530,3 +534,11 @@ def test_remove_source_works_out_everything_before_it_moves_anything(
     assert code == 0, err
     assert out.count("moved seeds/") == 2 and "took" not in out
     assert main(["check", "--root", str(minimal)]) == 0
+
+
+def test_a_text_that_mentions_html_tags_stays_a_text(minimal: Path, capsys, tmp_path) -> None:
+    text = tmp_path / "story.txt"
+    text.write_text("Browsers read the <html> element, then the <body>.\n", encoding="utf-8")
+    code, _, err = run(capsys, minimal, "new-source", "tags", str(text), "--label", "Tags")
+    assert code == 0, err
+    assert stored(minimal, "tags")[1] == ["Browsers read the <html> element, then the <body>."]

@@ -16,7 +16,7 @@ from generator.input import files, loading
 from generator.problems import InputError, Location, Problem
 
 MAX_RECEIVED = 50_000_000  # bytes of a page or PDF as received; its article is held to loading's
-_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<!--")
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<!--", b"<body")
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _sniff(raw: bytes) -> str:
     start = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith(b"%pdf-"):
         return "pdf"
-    if start.startswith(_HTML_STARTS) or b"<body" in start or b"<html" in start:
+    if start.startswith(_HTML_STARTS):  # a text that mentions '<html>' stays a text
         return "html"
     return ""
 

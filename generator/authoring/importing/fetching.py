@@ -3,6 +3,7 @@ and every failure one line that says what went wrong."""
 
 from __future__ import annotations
 
+import http.client
 import socket
 import urllib.error
 import urllib.request
@@ -23,8 +24,8 @@ class Fetched:
 
 def fetch(address: str, limit: int) -> Fetched:
     """The page at ``address``, read no further than ``limit`` bytes (a larger one is refused)."""
-    request = urllib.request.Request(address, headers={"User-Agent": AGENT, "Accept": "*/*"})
     try:
+        request = urllib.request.Request(address, headers={"User-Agent": AGENT, "Accept": "*/*"})
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
             body = response.read(limit + 1)
             served = response.geturl()
@@ -35,7 +36,8 @@ def fetch(address: str, limit: int) -> Fetched:
         raise _failed(address, _reason(error.reason)) from None
     except TimeoutError:
         raise _failed(address, f"no answer within {TIMEOUT} seconds") from None
-    except (OSError, ValueError) as error:  # a connection reset mid-read, a malformed address
+    except (OSError, ValueError, http.client.HTTPException) as error:  # a connection reset
+        # mid-read, a malformed address ('https://exa mple.org/', 'http://[::1'), a cut answer
         raise _failed(address, str(error) or type(error).__name__) from None
     if len(body) > limit:
         message = f"the page is over {limit:,} bytes"
