@@ -542,3 +542,31 @@ def test_a_text_that_mentions_html_tags_stays_a_text(minimal: Path, capsys, tmp_
     code, _, err = run(capsys, minimal, "new-source", "tags", str(text), "--label", "Tags")
     assert code == 0, err
     assert stored(minimal, "tags")[1] == ["Browsers read the <html> element, then the <body>."]
+
+
+HOSTILE_META = """<!doctype html><html><head>
+<title>Port \u202ereopens</title>
+<meta property="og:site_name" content="Harbour\x07 Radio">
+<meta name="author" content="{author}">
+<link rel="canonical" href="https://example.org/a&quot;b">
+</head><body><article><h1>The port reopens</h1>
+<p>The port reopened on Monday after a week of repairs, the harbour master said.</p>
+<p>Ships queued outside the breakwater for most of the morning.</p>
+</article></body></html>
+"""
+
+
+def test_a_pages_unusable_metadata_is_left_out_with_a_note(minimal: Path, capsys, tmp_path) -> None:
+    """A title with a bidi control, a site name with a control character, an author of 3,000
+    characters, an address with a quote: each is the page's mistake, left out with a note, not
+    an error blamed on options the user never gave."""
+    page = tmp_path / "page.html"
+    page.write_text(HOSTILE_META.format(author="A" * 3000), encoding="utf-8")
+    code, _, err = run(capsys, minimal, "new-source", "port", str(page), "--label", "Port")
+    assert code == 0, err
+    meta, lines = stored(minimal, "port")
+    assert lines[0] == "The port reopens"
+    assert not {"publisher", "author", "url"} & set(meta)
+    assert "the page's site name (og:site_name) was left out: control character U+0007" in err
+    assert "the page's author (meta author) was left out: 3,000 characters long" in err
+    assert "the page's address (canonical link) was left out: not an http(s) address" in err

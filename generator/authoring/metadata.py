@@ -126,7 +126,7 @@ def problems(source_id: str, text: str, meta: dict, briefing: Briefing) -> list[
         hint = "YYYY, YYYY-MM or YYYY-MM-DD, a date that exists (e.g. 2020-02-29)"
         problem("--published", f"'{meta['published']}' is not a calendar date", hint)
     url = meta.get("url")
-    if url and not (_URL.match(url) and urlsplit(url).hostname):
+    if url and not is_address(url):
         problem("--url", f"'{url}' is not an http(s) address", "e.g. https://example.org/story")
     publisher, name = meta.get("publisher"), meta.get("publisher_name")
     actors = [record.id for record in briefing.in_section("actors")]
@@ -149,6 +149,22 @@ def problems(source_id: str, text: str, meta: dict, briefing: Briefing) -> list[
             given_by = "the page names none" if field == "author" else f"give --{field} too"
             problem("--provenance", f"explains the {field}, which is not given", given_by)
     return found
+
+
+def unusable(value: str) -> str:
+    """Why a text taken from elsewhere (a page's metadata) cannot be stored as it is, by the
+    rules the options are held to; '' when it can."""
+    control = _CONTROL.search(value)
+    if control:
+        return f"control character U+{ord(control.group()):04X}"
+    problems = _as_check_reads("", value)
+    if problems:
+        return problems[0].message
+    return f"{len(value):,} characters long" if len(value) > _TEXT_LIMIT else ""
+
+
+def is_address(url: str) -> bool:
+    return bool(_URL.match(url) and urlsplit(url).hostname)
 
 
 def _as_check_reads(option: str, value: str) -> list[Problem]:

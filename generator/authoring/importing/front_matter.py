@@ -11,11 +11,12 @@ front matter holds one, and choosing would be a guess.
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 
+from generator.authoring.drafting.actors import slug
 from generator.authoring.importing.page_metadata import Known, PageMetadata
-from generator.authoring.metadata import PROVENANCE_FIELDS, real_date
+from generator.authoring.metadata import is_address, real_date, unusable
 from generator.input.checks import ID, MAX_ID
 from generator.input.evidence import fold
 from generator.model.records import Briefing
@@ -29,33 +30,45 @@ def reason(known: Known) -> str:
 
 
 def fill(meta: dict, page: PageMetadata, source_id: str, briefing: Briefing) -> list[str]:
-    """Fill ``meta`` (new-source's values) from ``page``; return notes for the user."""
+    """Fill ``meta`` (new-source's values) from ``page``; return notes for the user. A page's
+    value that could not be stored (a control character, a bidi control, too long, not an
+    address) is left out with a note: the page's mistake is not the user's."""
     reasons: dict[str, str] = meta["provenance"]
     notes: list[str] = []
-    if not meta.get("label") and page.title:
-        meta["label"] = page.title.value
+    usable = functools.partial(_usable, notes=notes)
+    if not meta.get("label") and page.title and usable(page.title, "title", "--label"):
+        meta["label"] = " ".join(page.title.value.split())
     if page.published and not meta.get("published") and real_date(page.published.value):
         meta["published"] = page.published.value
         reasons.setdefault("published", reason(page.published))
-    if page.url and not meta.get("url"):
+    if page.url and not meta.get("url") and usable(page.url, "address", "--url"):
         meta["url"] = page.url.value
         reasons.setdefault("url", reason(page.url))
-    if page.site_name:
-        _actor(meta, "publisher", page.site_name, source_id, briefing)
-    if len(page.authors) == 1:
-        _actor(meta, "author", page.authors[0], source_id, briefing)
+    if page.site_name and usable(page.site_name, "site name", "--publisher"):
+        _actor(meta, "publisher", page.site_name, source_id, briefing, notes)
+    if len(page.authors) == 1 and usable(page.authors[0], "author", "--provenance author=..."):
+        _actor(meta, "author", page.authors[0], source_id, briefing, notes)
     elif page.authors:
         names = ", ".join(known.value for known in page.authors)
         notes.append(
             f"the page names {len(page.authors)} authors ({names}); the front matter holds one "
             "actor as author, so none was recorded"
         )
-    for field in [f for f in reasons if f not in PROVENANCE_FIELDS]:
-        del reasons[field]
     return notes
 
 
-def _actor(meta: dict, field: str, known: Known, source_id: str, briefing: Briefing) -> None:
+def _usable(known: Known, what: str, option: str, notes: list[str]) -> bool:
+    why = unusable(known.value)
+    if what == "address" and not why and not is_address(known.value):
+        why = "not an http(s) address"
+    if why:
+        notes.append(f"the page's {what} ({known.field}) was left out: {why}; give {option}")
+    return not why
+
+
+def _actor(
+    meta: dict, field: str, known: Known, source_id: str, briefing: Briefing, notes: list[str]
+) -> None:
     """``meta[field]``: the actor the page names, found by name, or a new one proposed."""
     given = meta.get(field)
     if given and (given in briefing.records or meta.get(f"{field}_name")):
@@ -64,7 +77,9 @@ def _actor(meta: dict, field: str, known: Known, source_id: str, briefing: Brief
     if not actor:
         actor = _id_of(known.value)
         if not actor or actor == source_id or actor in briefing.records:
-            return  # no id to propose: left out, as the page's other unknowns are
+            why = f"'{actor}' is taken by another record" if actor else "no id can be made of it"
+            notes.append(f"the page's {field}, {known.value} ({known.field}), was left out: {why}")
+            return
     if actor not in briefing.records:
         meta[f"{field}_name"] = known.value
     meta[field] = actor
@@ -83,10 +98,7 @@ def _named(name: str, briefing: Briefing) -> str:
 
 
 def _id_of(name: str) -> str:
-    """An id made from a name: 'The Harbour Gazette' is harbour-gazette."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", plain)
-    if words[:1] == ["the"] and len(words) > 1:
-        words = words[1:]
-    candidate = "-".join(words)[:MAX_ID].strip("-")
+    """An id made from a name, as the draft makes one: 'The Harbour Gazette' is
+    harbour-gazette, 'Østlandets Blad' ostlandets-blad."""
+    candidate = slug(re.sub(r"^the\s+(?=\S)", "", name, flags=re.IGNORECASE))[:MAX_ID].strip("-")
     return candidate if ID.match(candidate) else ""
