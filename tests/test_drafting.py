@@ -681,3 +681,17 @@ def test_numbers_the_parser_leaves_unlabelled_seasons_and_a_delay_of_a_year(nlp:
     figures = [(f["value"], f["unit"], f.get("qualifier")) for f in draft(text)["figures"]]
     assert (900, "people", "more-than") in figures
     assert (4, "seasons", None) in figures and (1, "years", None) in figures
+
+
+def test_the_hospital_and_the_club_are_the_medical_center_and_the_team_named_before(
+    nlp: Any,
+) -> None:
+    text = (
+        "Patients of Larchmont Regional Medical Center were told on Friday that their records "
+        "had leaked. The hospital said it had hired investigators.\n"
+        "Harbourside Rovers want to leave their ground. The club says crowds have doubled.\n"
+        "The Centre for Coastal Law filed a brief. The hospital said nothing.\n"
+    )
+    speakers = [s for s, _ in speakers_of(draft(text))]
+    assert speakers[:2] == ["larchmont-regional-medical-center", "harbourside-rovers"]
+    assert speakers[-1] != "centre-for-coastal-law"

@@ -35,6 +35,8 @@ FIRMS = {
     "business", "retailer", "lender", "bank", "insurer", "operator", "airline", "developer",
     "producer", "supplier", "contractor", "conglomerate", "group", "chain", "startup",
 }  # fmt: skip
+# the last word of a sports club's name ("Castlebridge United", "Harbourside Rovers")
+CLUBS = {"united", "fc", "rovers", "athletic", "wanderers", "albion"}
 COMPANY_NAMES = {
     "inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co", "group",
     "holdings", "pharma", "electric", "energy", "motors", "airlines", "bank", "foods",
@@ -204,7 +206,7 @@ class Registry:
 
     def kind_of(self, name: str, label: str) -> str:
         words = normal(name).split()
-        if label == "COMPANY" or is_company(name):
+        if label == "COMPANY" or is_company(name) or (len(words) > 1 and words[-1] in CLUBS):
             return "organisation"
         if label == "PERSON":
             return "person"

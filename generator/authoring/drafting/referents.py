@@ -6,11 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.authoring.drafting.actors import FIRMS, Actor, normal
+from generator.authoring.drafting.actors import CLUBS, FIRMS, Actor, normal
 from generator.authoring.drafting.article import Sentence
 from generator.authoring.drafting.mentions import Mentions
 from generator.authoring.drafting.names import DOCUMENTS, ROLE_CLASSES, ROLE_WORDS, name_span
 
+# what else the name of a body a common noun refers to ends with: 'the hospital' after
+# 'Abenaki Valley Medical Center', 'the club' after 'Castlebridge United'
+CALLED = {
+    "hospital": (" medical center", " medical centre", " infirmary", " clinic"),
+    "club": tuple(f" {word}" for word in CLUBS),
+}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 
 
@@ -28,7 +34,10 @@ class Referents(Mentions):
         for actor in reversed(self.recent):
             words = normal(actor.name).split()
             key = words[: words.index("of")] if "of" in words else words
-            if actor.kind not in {"person", "group"} and key and key[-1] == word:
+            if actor.kind in {"person", "group"} or not key:
+                continue
+            called = actor.kind != "state" and " ".join(key).endswith(CALLED.get(word, ()))
+            if key[-1] == word or called:
                 return actor
         return None
 
