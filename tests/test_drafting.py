@@ -646,6 +646,7 @@ def test_a_dateline_cut_at_a_states_dot_and_a_bodys_name_that_goes_on_with_of(
     assert quotes[0].startswith("The Klamath")  # no dateline, no dash
     names = {a["name"] for a in drafted["actors"]}
     assert "Klamath River Council of Elders" in names and "CEDAR BLUFF" not in names
+    assert {a["kind"] for a in drafted["actors"]} == {"government-body"}  # a council, no one
     assert [s for s, _ in speakers_of(drafted)] == ["klamath-river-council-of-elders"] * 2
 
 

@@ -87,7 +87,9 @@ class Mentions:
                 return None
             if not label:
                 person = last.ent_type_ == "PERSON" or last.i > first.i
-                label = "ORG" if last.lower_ in BODY | GROUPS or not person else "PERSON"
+                of = next((t for t in sentence.doc[first.i : last.i] if t.lower_ == "of"), None)
+                noun = sentence.doc[of.i - 1] if of is not None else last  # "Band of Ojibwe"
+                label = "ORG" if noun.lower_ in BODY | GROUPS or not person else "PERSON"
             if label == "PERSON" and _initialled(sentence, last):
                 label = "ORG"  # "Infraestruturas de Portugal (IP)": a person has no initials
             acts = last.dep_ in {"nsubj", "nsubjpass"}  # a place that speaks is no place
