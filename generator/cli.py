@@ -160,8 +160,8 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[str]:
     notes = [received.warning] if received.warning else []
     notes += front_matter.fill(meta, received.metadata, arguments.id, briefing)
     replaced = briefing.articles.get(arguments.id) if arguments.replace else None
-    if replaced and not meta["label"]:  # a text without a title keeps the label it had
-        meta["label"] = as_dict(replaced.meta.data).get("label")
+    if replaced:
+        notes += front_matter.carried_over(meta, as_dict(replaced.meta.data))
     written, moved = scaffold.new_source(root, arguments.id, received.text, meta, briefing)
     hint = drafting.better_draft_hint()
     for note in [*notes, *([hint] if hint else [])]:

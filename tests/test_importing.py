@@ -570,3 +570,41 @@ def test_a_pages_unusable_metadata_is_left_out_with_a_note(minimal: Path, capsys
     assert "the page's site name (og:site_name) was left out: control character U+0007" in err
     assert "the page's author (meta author) was left out: 3,000 characters long" in err
     assert "the page's address (canonical link) was left out: not an http(s) address" in err
+
+
+def test_replace_refuses_what_would_leave_the_briefing_broken(minimal: Path, capsys) -> None:
+    """Replacing a page by another site's page would leave the actors made with the first
+    (its publisher, its byline's author) quoting words the new text lacks: refused, with the
+    way round, and seeds/ as it was."""
+    assert run(capsys, minimal, "new-source", "port", str(PAGES / "alpine-courier.html"))[0] == 0
+    before = snapshot(minimal / "seeds")
+    other = str(PAGES / "coastal-times.html")
+    code, _, err = run(capsys, minimal, "new-source", "--replace", "port", other)
+    assert code == 1
+    assert "hint: remove-source port, then new-source port FILE" in err
+    assert snapshot(minimal / "seeds") == before
+    assert run(capsys, minimal, "remove-source", "port")[0] == 0
+    assert run(capsys, minimal, "new-source", "port", other)[0] == 0
+    assert main(["check", "--root", str(minimal)]) == 0
+
+
+def test_replace_keeps_what_the_replaced_article_said_of_itself(
+    minimal: Path, capsys, tmp_path
+) -> None:
+    text = tmp_path / "story.txt"
+    text.write_text("The port reopened on Monday.\n", encoding="utf-8")
+    given = ["--label", "Port", "--published", "2020-05", "--url", "https://example.org/p"]
+    given += ["--provenance", "url=given by the editor"]
+    assert run(capsys, minimal, "new-source", "port", str(text), *given)[0] == 0
+    fixed = tmp_path / "fixed.txt"
+    fixed.write_text("The port reopened on Tuesday.\n", encoding="utf-8")
+    code, _, err = run(capsys, minimal, "new-source", "--replace", "port", str(fixed))
+    assert code == 0, err
+    meta, _ = stored(minimal, "port")
+    assert (meta["label"], meta["published"], meta["url"]) == (
+        "Port",
+        "2020-05",
+        "https://example.org/p",
+    )
+    assert meta["provenance"] == {"url": "given by the editor"}
+    assert "kept from the replaced article: label, published, url" in err

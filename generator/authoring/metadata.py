@@ -215,6 +215,9 @@ def new_actors(
         header = "# yaml-language-server: $schema=../../generator/schemas/annotations.schema.json\n"
         return path, f"{header}actors:\n" + "".join(items)
     content = path.read_text(encoding="utf-8")
+    emptied, count = re.subn(r"(?m)^actors:[ \t]*\[\][ \t]*$\n?\Z", "actors:\n", content)
+    if count:  # its last key, a list left empty (by remove-source): the items start it again
+        return path, emptied + "".join(items)
     if not _ends_with_actors(content):
         message = "cannot add the actors here: the file does not end with its actors: list"
         hint = "add them by hand:\n" + "".join(items)

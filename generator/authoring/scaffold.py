@@ -7,11 +7,14 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from generator.authoring import metadata, removal, staging
 from generator.authoring.drafting import draft_annotation
 from generator.input import loading
+from generator.input.validation import load_briefing
 from generator.model.records import Briefing, Record
 from generator.problems import InputError, Location, Problem
 
@@ -74,12 +77,32 @@ def new_source(
     if actors:
         files[actors[0]] = actors[1]
     problems = staging.problems(root, article, files, briefing)
+    if meta.get("replace") and not problems:
+        problems = _replacing_problems(root, files, source_id)
     if problems:
         raise InputError(problems)
     written = [article, draft, *([actors[0]] if actors else [])]
     replaced = [article, draft] if meta.get("replace") else []
     moved = _write_all(root, {path: files[path] for path in written}, replaced)
     return written, moved
+
+
+def _replacing_problems(root: Path, files: dict[Path, str], source_id: str) -> list[Problem]:
+    """What check would find in the whole briefing once the new text replaces the old: records
+    made with the old article (its byline's author, its site as publisher) may quote words the
+    new text lacks, or no longer be named by it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch)
+        shutil.copytree(root / "seeds", copy / "seeds", symlinks=True)
+        for path, content in files.items():
+            (copy / path.relative_to(root)).write_text(content, encoding="utf-8")
+        try:
+            load_briefing(copy)
+        except InputError as error:
+            message = "the new text would leave the records above broken"
+            hint = f"remove-source {source_id}, then new-source {source_id} FILE"
+            return [*error.problems, Problem(Location("new-source --replace"), message, hint)]
+    return []
 
 
 def _with_new_actors(briefing: Briefing, meta: dict) -> Briefing:

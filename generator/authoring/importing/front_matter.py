@@ -57,6 +57,26 @@ def fill(meta: dict, page: PageMetadata, source_id: str, briefing: Briefing) -> 
     return notes
 
 
+def carried_over(meta: dict, old: dict) -> list[str]:
+    """On --replace, what the replaced article's front matter said and neither the command line
+    nor the new page says again (its label, date, address, publisher, author, with their
+    provenance) is kept; a note says what was kept and what was not (in the trash)."""
+    kept = []
+    for field in ("label", "published", "url", "publisher", "author"):
+        if not meta.get(field) and old.get(field):
+            meta[field] = old[field]
+            kept.append(field)
+            if field in (old.get("provenance") or {}):
+                meta["provenance"].setdefault(field, old["provenance"][field])
+    dropped = sorted(set(old) - {"kind", "received", "provenance", *kept, *meta})
+    notes = [f"kept from the replaced article: {', '.join(kept)}"] if kept else []
+    if dropped:
+        notes.append(
+            f"not kept from the replaced article: {', '.join(dropped)} (it is in the trash)"
+        )
+    return notes
+
+
 def _usable(known: Known, what: str, option: str, notes: list[str]) -> bool:
     why = unusable(known.value)
     if what == "address" and not why and not is_address(known.value):
