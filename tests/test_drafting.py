@@ -696,3 +696,17 @@ def test_the_hospital_and_the_club_are_the_medical_center_and_the_team_named_bef
     speakers = [s for s, _ in speakers_of(draft(text))]
     assert speakers[:2] == ["larchmont-regional-medical-center", "harbourside-rovers"]
     assert speakers[-1] != "centre-for-coastal-law"
+
+
+def test_credits_an_employer_after_a_job_and_a_bodys_data(nlp: Any) -> None:
+    text = (
+        '"Rates will stay high," said Ola Brekke, chief strategist at Fjordline Securities in '
+        "Bergen.\n"
+        "Traders now expect one more rise by June, according to Nordbank data.\n"
+        "(Reporting by Kari Lunde; Editing by Tom Hale)\n"
+    )
+    drafted = draft(text)
+    ids = {a["id"] for a in drafted["actors"]}
+    assert {"fjordline-securities", "kari-lunde", "tom-hale", "nordbank"} <= ids
+    assert "bergen" not in ids
+    assert speakers_of(drafted)[1][0] == "nordbank"

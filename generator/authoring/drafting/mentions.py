@@ -188,7 +188,8 @@ def _masthead_or_byline(sentence: Sentence, entity: Any) -> bool:
     published."""
     line = sentence.text.strip()
     masthead = line == entity.text and line.split()[-1].lower() in PUBLICATION_WORDS
-    return line.startswith("By ") or masthead
+    credits = line.startswith("(") and " by " in line  # "(Reporting by ...; Editing by ...)"
+    return line.startswith("By ") or masthead or credits
 
 
 def _capitalised(first: Any, last: Any) -> bool:
@@ -221,12 +222,23 @@ def _acts_or_named(entity: Any) -> bool:
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN" and not said:
         return False  # "the Alto Coa railway line", "your Social Security number"
     body = {t.lower_ for t in words} & (BODY | GROUPS | FIRMS | COMPANY_NAMES)
-    if root.dep_ == "pobj" and root.head.lower_ in PLACES and not body:
+    if root.dep_ == "pobj" and root.head.lower_ in PLACES and not body and not _employs(root):
         return False  # "a news conference in Guarda", not "an economist at Liffey University"
     if entity.label_ != "GPE":
         return True
     return entity.root.dep_ in {"nsubj", "nsubjpass", "poss"} or (
         entity.root.dep_ == "pobj" and entity.root.head.dep_ == "agent"
+    )
+
+
+def _employs(name: Any) -> bool:
+    """'chief economist at Moravia Capital', 'an analyst with Keel Partners': a job's
+    employer, not a place."""
+    job = name.head.head
+    return (
+        name.head.lower_ in {"at", "with"}
+        and job.pos_ == "NOUN"
+        and (job.lemma_.lower() in ROLE_WORDS or job.lower_.endswith(("ist", "er", "or", "ian")))
     )
 
 

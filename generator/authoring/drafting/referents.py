@@ -58,7 +58,7 @@ class Referents(Mentions):
         """Whose document it is: 'China's report', 'figures from the agency', 'a summary
         released by the authority'."""
         for child in head.children:
-            if child.dep_ == "poss" and child.pos_ == "PROPN":
+            if child.dep_ in {"poss", "compound"} and child.pos_ == "PROPN":  # "LSEG data"
                 return self.mention(sentence, *name_span(sentence, child))
             if child.dep_ == "poss" and child.pos_ == "NOUN":
                 return self.body_named_before(child) or self.firm_named_before(child)
