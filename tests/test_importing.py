@@ -608,3 +608,21 @@ def test_replace_keeps_what_the_replaced_article_said_of_itself(
     )
     assert meta["provenance"] == {"url": "given by the editor"}
     assert "kept from the replaced article: label, published, url" in err
+
+
+@pytest.mark.parametrize(
+    ("received", "said"),
+    [
+        (
+            {"file": "https://example.org/story", "sha256": "0"},
+            "the page at https://example.org/story",
+        ),
+        ({"file": "page.pdf", "sha256": "0", "file_sha256": "1"}, "the received file page.pdf"),
+        ({"file": "stdin", "sha256": "0"}, ""),
+        ({"file": "story.txt", "sha256": "0"}, ""),
+    ],
+)
+def test_a_source_page_says_what_its_text_was_taken_out_of(received: dict, said: str) -> None:
+    from generator.render.contexts import extracted_from
+
+    assert extracted_from({"received": received}) == said

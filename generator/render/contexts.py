@@ -155,6 +155,7 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
     ]
     return {
         "article": article,
+        "extracted_from": extracted_from(article.meta.data) if article else "",
         "paragraphs": mark_paragraphs(article.text, passages) if article else [],
         "actors_named": [r for r in annotated if not KINDS[r.section].covers],
         "annotated": [
@@ -166,6 +167,20 @@ def _source(b: Briefing, source: Record) -> dict[str, Any]:
         "referenced_by": b.referring(source.id, "about"),
         "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
     }
+
+
+def extracted_from(front_matter: Any) -> str:
+    """What an imported article's text was taken out of: "the page at <address>", "the
+    received file <name>" (a web page, a PDF); "" for a text stored as it was received."""
+    received = front_matter.get("received") if isinstance(front_matter, dict) else None
+    if not isinstance(received, dict):
+        return ""
+    name = str(received.get("file") or "")
+    if name.startswith(("http://", "https://")):
+        return f"the page at {name}"
+    if received.get("file_sha256") or name.lower().endswith((".html", ".htm", ".pdf")):
+        return f"the received file {name}"
+    return ""
 
 
 def named_in(b: Briefing, record: Record) -> list[tuple[str, list[Record]]]:
