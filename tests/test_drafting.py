@@ -710,3 +710,12 @@ def test_credits_an_employer_after_a_job_and_a_bodys_data(nlp: Any) -> None:
     assert {"fjordline-securities", "kari-lunde", "tom-hale", "nordbank"} <= ids
     assert "bergen" not in ids
     assert speakers_of(drafted)[1][0] == "nordbank"
+
+
+def test_a_body_named_as_an_employer_is_not_the_one_a_later_noun_refers_to(nlp: Any) -> None:
+    text = (
+        "The Bank of Arland raised its rate on Tuesday.\n"
+        '"It went too far," said Ines Varga, an economist at Kestrel Bank.\n'
+        "The bank also said it would sell bonds.\n"
+    )
+    assert speakers_of(draft(text))[-1][0] == "bank-of-arland"

@@ -67,8 +67,11 @@ class Mentions:
                 not sentence.is_heading or _masthead_or_byline(sentence, entity)
             )  # a headline's words name no one the body does not name again
             first, last = name_span(sentence, entity.root)
-            self.mention(sentence, first, last, propose=propose)
+            actor = self.mention(sentence, first, last, propose=propose)
             named_in = last.i
+            if actor is not None and _employs(entity.root):  # "economist at Danube Bank":
+                self.recent.remove(actor)  # not the bank a later "the bank" is
+                self.recent.insert(0, actor)
 
     def mention(
         self, sentence: Sentence, first: Any, last: Any, propose: bool = True
