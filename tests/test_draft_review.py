@@ -158,8 +158,10 @@ def test_an_id_only_a_draft_defines_names_the_draft(
     assert snapshot(minimal / "docs") == {}
 
 
-def test_a_draft_that_is_not_valid_yaml_yet_stops_nothing(minimal: Path) -> None:
-    draft(minimal, DRAFT.replace("    form: reported\n", "   form: [reported\n"))
+@pytest.mark.parametrize("marked", ["draft: true", "draft: True", "draft: yes  # reviewing"])
+def test_a_draft_that_is_not_valid_yaml_yet_stops_nothing(minimal: Path, marked: str) -> None:
+    broken = DRAFT.replace("    form: reported\n", "   form: [reported\n")
+    draft(minimal, broken.replace("draft: true", marked))
     result = run_cli(minimal, "generate")
     assert result.code == 0, result.err
     result = run_cli(minimal, "check")
@@ -175,3 +177,10 @@ def test_a_todo_value_with_a_todo_comment_is_one_todo(minimal: Path) -> None:
         "left to review: 1 TODO, 0 inferred values",
         f"{shown}:4:13: TODO in figure 'f', counts: in plain words",
     ]
+
+
+def test_a_broken_draft_without_todos_is_not_called_ready(minimal: Path) -> None:
+    path = draft(minimal, "draft: true\nclaims:\n  - id: a\n   speaker: [x\n")
+    said = left_to_review(path, "d.yaml")
+    assert said[0] == "no TODO left; the YAML does not parse yet"
+    assert not any("remove 'draft: true'" in line for line in said)

@@ -50,7 +50,9 @@ def left_to_review(path: Path, shown: str | None = None) -> list[str]:
     todos = sorted(_todos(text, _Keys(document) if document else None))
     inferred = sorted(_inferred(document.data, (), document)) if document else []
     found = sorted(todos + inferred)
-    if not found:
+    if not found and not document:
+        summary = "no TODO left; the YAML does not parse yet"
+    elif not found:
         summary = "no TODO or inferred value left: review the records, then remove 'draft: true'"
     else:
         inferred_count = (

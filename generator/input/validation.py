@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
@@ -43,6 +44,8 @@ from generator.problems import InputError, Location, Problem, relative
 
 # The hooks a kind's entry names (``Kind.check``): what only its records must satisfy
 KIND_CHECKS = {"judgment": judgments.check, "question": questions.check}
+# a top-level 'draft: true' as YAML writes true ('True', 'yes', quoted or not), before a comment
+_DRAFT_LINE = re.compile(r"^draft:\s*(?:true|True|TRUE|yes|Yes|YES|on|On|ON)\s*(?:#.*)?$")
 
 
 def _parts(path: Path) -> tuple[str, ...]:
@@ -293,7 +296,7 @@ def _annotation(
             text = read_text(path, shown)
         except InputError:
             text = ""
-        if any(line.split(" #")[0].rstrip() == "draft: true" for line in text.splitlines()):
+        if any(_DRAFT_LINE.match(line) for line in text.splitlines()):
             return Document(shown, {"draft": True}, text)
         problems.extend(error.problems)
         return None
