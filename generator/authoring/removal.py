@@ -39,7 +39,8 @@ def blockers(root: Path, source_id: str, briefing: Briefing, command: str) -> li
         Problem(
             record.location,
             f"{KINDS[record.section].name} '{record.id}' quotes or names the article '{source_id}'",
-            "remove it, or its words from this article, first",
+            "take this article's words out of it first (its evidence, or the more_evidence "
+            "entry of another file that adds them), or the reference to the article",
         )
         for record in briefing.records.values()
         if record.id != source_id and source_id in _cited(record) and record.id not in made
