@@ -719,3 +719,12 @@ def test_a_body_named_as_an_employer_is_not_the_one_a_later_noun_refers_to(nlp: 
         "The bank also said it would sell bonds.\n"
     )
     assert speakers_of(draft(text))[-1][0] == "bank-of-arland"
+
+
+def test_streets_and_grounds_are_places_not_actors(nlp: Any) -> None:
+    text = (
+        "Kingsport Athletic have outgrown Tanner Lane, their home since 1921.\n"
+        "Residents near Osier Fields said Tanner Lane's traffic was already unbearable.\n"
+    )
+    ids = {a["id"] for a in draft(text).get("actors", [])}
+    assert not ids & {"tanner-lane", "osier-fields"}

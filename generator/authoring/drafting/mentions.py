@@ -38,6 +38,9 @@ PUBLICATION_WORDS = {
     "standard", "mail", "express", "bulletin", "ledger", "dispatch", "examiner", "inquirer",
     "register", "sentinel", "monitor", "globe", "mirror", "reporter", "weekly", "today",
 }  # fmt: skip
+# the last word of a street's or a ground's name: a place, whatever it does in the sentence
+STREETS = {"lane", "road", "street", "avenue", "fields", "square", "drive", "boulevard",
+           "terrace", "crescent", "close", "way", "row", "place"}  # fmt: skip
 PLACES = {"in", "at", "near", "between", "outside", "across", "around", "throughout", "within"}
 
 
@@ -84,6 +87,9 @@ class Mentions:
         new = actor is None
         if new and not (propose and _capitalised(first, last)):
             return None  # "mackerel alone brought in ...": no name
+        named = [t for t in sentence.doc[first.i : last.i + 1] if t.dep_ != "case"]
+        if new and len(named) > 1 and named[-1].lower_ in STREETS:
+            return None  # "We have outgrown Mill Lane", "the new ground at Harrow Fields"
         if new:
             label = next((e.label_ for e in sentence.doc.ents if e.start <= last.i < e.end), "")
             if label not in {"PERSON", "ORG", "GPE", ""}:
