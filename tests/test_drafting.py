@@ -728,3 +728,9 @@ def test_streets_and_grounds_are_places_not_actors(nlp: Any) -> None:
     )
     ids = {a["id"] for a in draft(text).get("actors", [])}
     assert not ids & {"tanner-lane", "osier-fields"}
+
+
+def test_a_vote_to_act_is_a_measure(nlp: Any) -> None:
+    text = "Mayor Ada Lind said the town board voted 4-1 last week to back the quarry.\n"
+    measures = draft(text)["measures"]
+    assert [m["status"] for m in measures if "voted" in m["evidence"][0]["quote"]] == ["done"]

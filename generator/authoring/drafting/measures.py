@@ -16,7 +16,7 @@ from generator.authoring.drafting.statuses import PROMISING, STARTING, URGING, s
 
 KINDS = {
     "scheduling": {"list", "schedule", "control", "ban", "outlaw", "prohibit", "bar"},
-    "legislation": {"sign", "pass", "enact", "legislate", "veto", "amend", "approve", "repeal",
+    "legislation": {"sign", "pass", "enact", "legislate", "veto", "amend", "approve", "repeal", "vote",
                     "adopt", "ratify"},
     "regulation": {"regulate", "formulate", "require", "issue", "order", "impose", "restrict",
                    "tighten", "follow", "introduce", "lift", "suspend", "sanction", "rule",
@@ -106,6 +106,8 @@ def _measure(sentence: Sentence, token: Any, actors: Actors) -> Measure | None:
         return None  # "X listed its demands: ...": words, not an action
     if lemma in NEEDS_OBJECT and not {"dobj", "prt", "nsubjpass"} & set(children):
         return None
+    if lemma == "vote" and any(c.lemma_.lower() in POLICY for c in token.children):
+        return None  # "voted 6-3 to approve the plan": the approval is the measure
     if token.tag_ == "VBN" and token.dep_ == "acl" and token.head.i == token.i - 1:
         return None  # "a syrup sold in 23 countries": what the noun is, not an act
     if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
