@@ -734,3 +734,15 @@ def test_a_vote_to_act_is_a_measure(nlp: Any) -> None:
     text = "Mayor Ada Lind said the town board voted 4-1 last week to back the quarry.\n"
     measures = draft(text)["measures"]
     assert [m["status"] for m in measures if "voted" in m["evidence"][0]["quote"]] == ["done"]
+
+
+def test_a_noun_in_force_or_begun_is_a_measure_in_effect(nlp: Any) -> None:
+    text = (
+        "A hosepipe rule already in force across the county will stay until October.\n"
+        "Repair work, which began on Monday, will close the bridge.\n"
+        "The mayor blamed the firm whose trucks started the fire.\n"
+    )
+    measures = {m["evidence"][0]["quote"]: m["status"] for m in draft(text)["measures"]}
+    assert any(q.startswith("A hosepipe rule") and s == "in-effect" for q, s in measures.items())
+    assert any(q.startswith("Repair work") and s == "in-effect" for q, s in measures.items())
+    assert not any("trucks" in q for q in measures)

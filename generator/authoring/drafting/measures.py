@@ -172,11 +172,30 @@ def _urged_within(verb: Any) -> bool:
 
 
 def _named(sentence: Sentence, token: Any) -> Measure | None:
-    """A measure a noun names: 'a hiring freeze, in place since January', 'the ban on ...'."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in MEASURE_NOUNS:
+    """A measure a noun names: 'a hiring freeze, in place since January', 'the ban on ...',
+    and any noun said to be in force or to have begun ('a parking scheme already in force',
+    'site work, which began last week')."""
+    if token.pos_ != "NOUN":
+        return None
+    if _in_force(token):
+        return _made(sentence, token, "in-effect", "other", "TODO", [])
+    if token.lemma_.lower() not in MEASURE_NOUNS:
         return None
     status = "in-effect" if any(w in sentence.text for w in IN_FORCE) else "announced"
     return _made(sentence, token, status, "other", "TODO", [])
+
+
+def _in_force(noun: Any) -> bool:
+    after = " ".join(t.lower_ for t in noun.doc[noun.i + 1 : noun.i + 4])
+    if re.match(r"(?:already |now )?in (?:force|effect)\b", after):
+        return True
+    return any(  # "site work, which began last week", not "whose equipment started the fire"
+        c.dep_ == "relcl"
+        and c.lemma_ in {"begin", "start"}
+        and any(d.dep_ == "nsubj" and d.lower_ in {"which", "that"} for d in c.children)
+        and not any(d.dep_ == "dobj" for d in c.children)
+        for c in noun.children
+    )
 
 
 def _demanded(sentence: Sentence, actors: Actors) -> list[Measure]:
