@@ -746,3 +746,17 @@ def test_a_noun_in_force_or_begun_is_a_measure_in_effect(nlp: Any) -> None:
     assert any(q.startswith("A hosepipe rule") and s == "in-effect" for q, s in measures.items())
     assert any(q.startswith("Repair work") and s == "in-effect" for q, s in measures.items())
     assert not any("trucks" in q for q in measures)
+
+
+def test_a_groups_name_keeps_the_words_that_tell_which_up_to_a_comma(nlp: Any) -> None:
+    text = (
+        "But tenants of Elm Court, a block of 90 flats, said they had not been asked.\n"
+        "The works could take a year, according to engineers advising the council.\n"
+    )
+    drafted = draft(text)
+    names = {a["id"]: a["name"] for a in drafted["actors"]}
+    speakers = [s for s, _ in speakers_of(drafted)]
+    assert [names.get(s) for s in speakers] == [
+        "Tenants of Elm Court",
+        "Engineers advising the council",
+    ]

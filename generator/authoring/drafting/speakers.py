@@ -66,7 +66,7 @@ class Resolver(Referents):
                 return actor, reason, ""
             return None, "", f'"{phrase}": whose is it?'
         where = {c.lower_ for c in head.children if c.dep_ == "prep"}
-        if head.tag_ == "NNS" and where <= {"in", "from", "at"}:  # "Doctors' groups in two
+        if head.tag_ == "NNS" and where <= {"in", "from", "at", "of"}:  # "Doctors' groups in two
             actor, _ = self.registry.find(phrase)
             if actor is None:
                 start, end = sentence.place(_first(head), _last(head))
@@ -159,7 +159,16 @@ def _last(head: Any) -> Any:
 
 
 def _trimmed(sentence: Sentence, head: Any) -> str:
-    """A group's name: its head noun with the words right before it ('Chinese officials')."""
+    """A group's name: its head noun with the words right before it ('Chinese officials'), and
+    the words after it that tell which ('Residents of Millfield', 'Analysts polled by Reuters',
+    'planning consultants advising the residents'), up to a comma; not where they are."""
     words = [t for t in head.children if t.i < head.i and t.dep_ in {"amod", "compound", "poss"}]
+    words += [
+        t
+        for t in head.children
+        if t.i > head.i and (t.dep_ == "acl" or (t.dep_ == "prep" and t.lower_ == "of"))
+    ]
     words = [w for t in words for w in t.subtree]  # "Doctors' groups": the owner's mark too
+    comma = next((t.i for t in words if t.i > head.i and t.text == ","), None)
+    words = [t for t in words if comma is None or t.i < comma]
     return "".join(t.text_with_ws for t in sorted([*words, head], key=lambda t: t.i)).strip()
