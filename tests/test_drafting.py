@@ -760,3 +760,13 @@ def test_a_groups_name_keeps_the_words_that_tell_which_up_to_a_comma(nlp: Any) -
         "Tenants of Elm Court",
         "Engineers advising the council",
     ]
+
+
+def test_adding_that_hung_on_the_reported_clause_is_a_claim_of_its_own(nlp: Any) -> None:
+    text = (
+        'Governor Ilse Mork said the board would "not wait" to cut rates again if prices kept '
+        "falling, adding that the bank now expected growth to recover only in 2028.\n"
+    )
+    speakers = speakers_of(draft(text))
+    assert [s for s, _ in speakers] == ["ilse-mork", "ilse-mork"]
+    assert speakers[1][1].startswith("adding that")

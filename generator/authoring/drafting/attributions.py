@@ -135,9 +135,10 @@ def _urged_after(verb: Any) -> bool:
     """'X said the closure was worth it and called on IP to ...': the parser joins the urging
     to the reported clause, but it is the speaker's second act of speech."""
     head = verb.head
+    adding = verb.lemma_ == "add" and verb.tag_ == "VBG" and verb.dep_ == "advcl"
     return (
-        (verb.lemma_ == "urge" or _calls_on(verb))
-        and verb.dep_ == "conj"
+        (verb.lemma_ == "urge" or _calls_on(verb) or adding)  # "..., adding that ..." too
+        and verb.dep_ in {"conj", "advcl"}
         and not any(c.dep_ == "nsubj" for c in verb.children)
         and head.dep_ == "ccomp"
         and head.head.lemma_ in REPORTING
