@@ -118,8 +118,13 @@ def names_of(actor: Any) -> set[str]:
 
 
 def normal(name: str) -> str:
-    folded = " ".join(name.replace("’", "'").replace("‘", "'").split()).casefold()
-    return folded.removeprefix("the ")
+    """A name as compared: without case, spacing or articles ('An official from U.S. Customs'
+    is 'official from the U.S. Customs': articles tell no actor from another)."""
+    words = name.replace("’", "'").replace("‘", "'").casefold().split()
+    return " ".join(word for word in words if word not in ARTICLES)
+
+
+ARTICLES = {"a", "an", "the"}
 
 
 def is_named(actor: Record) -> bool:

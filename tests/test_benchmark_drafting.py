@@ -16,7 +16,7 @@ from generator import pipeline
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from drafting_copy import without_article  # noqa: E402
 from drafting_figures import is_date_figure, unit_of  # noqa: E402
-from drafting_score import Actors, score_article  # noqa: E402
+from drafting_score import Actors, normal, score_article  # noqa: E402
 
 ALPHA = """\
 The Port Alder Council will close the old bridge on Monday, Mayor Jane Smith said.
@@ -260,3 +260,9 @@ def test_the_articles_publisher_is_no_new_actor_for_the_draft_to_propose(
     full.articles["alpha"].meta.data["publisher"] = "port-alder-council"
     score = score_article(full, copy, "alpha", DRAFT)
     assert (score.new_actors, score.new_actors_proposed) == (0, 0)
+
+
+def test_names_compare_without_case_spacing_or_articles() -> None:
+    assert normal("An official from U.S. Customs") == normal("official from  the u.s. customs")
+    assert normal("The Gazette") == normal("Gazette")
+    assert normal("Anna Bay") != normal("Bay")  # 'an' and 'a' go as words only
