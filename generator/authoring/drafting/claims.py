@@ -1,53 +1,30 @@
 """Claims: one per attribution, with its speaker, form, words and date; quotes continued in the
-next sentence, the items of a list a speaker introduced, and views reported without a speaker."""
+next sentence, the items of a list a speaker introduced, and views reported without a speaker.
+The article's own voice is in ``own_voice``, a paragraph's unattributed sentences in
+``paragraph_speakers``."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from generator.authoring.drafting import dates
 from generator.authoring.drafting.actors import Actor
 from generator.authoring.drafting.article import Article, Sentence
-from generator.authoring.drafting.attributions import REPORTING, attributions
+from generator.authoring.drafting.attributions import attributions
+from generator.authoring.drafting.claim import Claim
 from generator.authoring.drafting.names import DOCUMENTS
+from generator.authoring.drafting.own_voice import own_voice
+from generator.authoring.drafting.paragraph_speakers import paragraph_speakers
 from generator.authoring.drafting.speakers import Resolver
 
+__all__ = ["Claim", "draft_claims", "own_voice"]  # importers use these names from here
+
 LIST_LENGTH = 12  # sentences a list introduced by "X listed ...:" may run to
-LEAD_IN_TOKENS = 10  # a sentence this short before an attribution introduces its speaker
-# the article's own judgment: a hedge, or words that weigh what they describe
-HEDGES = {
-    "appear", "seem", "likely", "unlikely", "probably", "possibly", "perhaps", "apparently",
-    "unclear", "uncertain", "question", "doubt", "suspect", "suspected", "allegedly",
-}  # fmt: skip
-EVALUATIVE = {
-    "overwhelming", "increasingly", "growing", "shrinking", "mounting", "shaky", "cheap",
-    "dramatic", "dramatically", "sharply", "severe", "serious", "crucial", "critical",
-    "quadruple", "triple", "double", "soar", "surge", "plunge", "plummet", "skyrocket",
-}  # fmt: skip
-_DAY = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight)\b|\b\d{1,2}\b",
-    re.IGNORECASE,
-)
 _VIEWS = re.compile(
     r"\b(?:accusations?|allegations?|suggestions?|claims|fears|concerns|speculation|charges)"
     r"\s+that\b",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class Claim:
-    speaker: Actor | None
-    form: str  # quoted, reported or unattributed
-    quotes: list[tuple[int, int]]
-    sentence: int
-    note: str = ""  # for the reviewer, when the speaker is not found
-    inferred: dict[str, str] = field(default_factory=dict)
-    date: str | None = None
-    # the words naming the speaker ("Doctors' groups in two of those countries"): the
-    # reporter's description, whose numbers are the article's, not the speaker's
-    speaker_words: tuple[int, int] | None = None
 
 
 def draft_claims(article: Article, resolver: Resolver, published: str | None) -> list[Claim]:
@@ -128,62 +105,8 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
                 f"The sentence names no one; taken to be {holder.name}, whom the article names "
                 "further on with such a role"
             )
-    _paragraph_speakers(article, claims, published)
+    paragraph_speakers(article, claims, published)
     return claims
-
-
-def own_voice(
-    article: Article, claims: list[Claim], actions: set[int], publisher: str, published: str | None
-) -> list[Claim]:
-    """A statement in the article's own voice, crediting no one else and reporting no action
-    (``actions``: the sentences that hold a measure): proposed as the publisher's claim."""
-    covered = {c.sentence for c in claims} | {
-        s.index for s in article.sentences for c in claims
-        if any(a < s.end and s.start < b for a, b in c.quotes)
-    }  # fmt: skip
-    voice = Actor(publisher, publisher, "publication", True)
-    added = []
-    for sentence in article.sentences:
-        if sentence.index in covered | actions or article.speech_in(sentence.start, sentence.end):
-            continue
-        if sentence.is_heading or len(sentence.doc) < 6:
-            continue
-        if _leads_in(article, sentence, covered) or not assesses(sentence):
-            continue
-        index = sentence.index
-        claim = Claim(voice, "reported", [(sentence.start, sentence.end)], index)
-        claim.inferred["speaker"] = "The article's own words: it credits no one else with them"
-        claim.date, why = dates.article_date(published)
-        if why:
-            claim.inferred["date"] = why
-        added.append(claim)
-    return sorted(claims + added, key=lambda c: c.quotes[0])
-
-
-def assesses(sentence: Sentence) -> bool:
-    """Whether a sentence in the article's own voice judges rather than reports: it hedges
-    ("may have started", "appears", "is likely", "raising questions"), or it weighs a state of
-    things ("cheap", "the overwhelming majority", "has quadrupled") without the day of an event
-    (a comparative alone does not: "the stakes are larger for the Faroes" describes) ("closed down 6.2% on Monday, their steepest fall" reports the day's event)."""
-    words = {t.lower_ for t in sentence.doc} | {t.lemma_.lower() for t in sentence.doc}
-    if words & HEDGES or any(t.tag_ == "MD" and t.lower_ in {"may", "might"} for t in sentence.doc):
-        return True
-    if any(e.label_ in {"DATE", "TIME"} and _DAY.search(e.text) for e in sentence.doc.ents):
-        return False
-    return bool(words & EVALUATIVE)
-
-
-def _leads_in(article: Article, sentence: Sentence, attributed: set[int]) -> bool:
-    """A short sentence before an attributed one in its paragraph ("Not everyone agrees.",
-    "Business owners were less pleased."): the reporter introduces who speaks next."""
-    after = sentence.index + 1
-    return (
-        len(sentence.doc) <= LEAD_IN_TOKENS
-        and not any(t.like_num for t in sentence.doc)
-        and after < len(article.sentences)
-        and article.sentences[after].paragraph == sentence.paragraph
-        and after in attributed
-    )
 
 
 def _opens_with(sentence: Sentence, speech: list[tuple[int, int]]) -> bool:
@@ -210,86 +133,6 @@ def _views(sentence: Sentence, claims: list[Claim]) -> list[Claim]:
         place = (sentence.start + match.start(), sentence.start + stop)
         found.append(Claim(None, "unattributed", [place], sentence.index))
     return found
-
-
-def _paragraph_speakers(article: Article, claims: list[Claim], published: str | None) -> None:
-    """A sentence with no attribution, in a paragraph whose every attribution is one speaker's,
-    is proposed as that speaker's too (reported), with the reason."""
-    by_paragraph: dict[int, list[Claim]] = {}
-    for claim in claims:
-        if claim.form != "unattributed":
-            by_paragraph.setdefault(article.sentences[claim.sentence].paragraph, []).append(claim)
-    covered = {
-        index
-        for claim in claims
-        for index, s in enumerate(article.sentences)
-        if any(a < s.end and s.start < b for a, b in claim.quotes)
-    }
-    for sentence in article.sentences:
-        own = by_paragraph.get(sentence.paragraph, [])
-        speakers = {id(c.speaker) for c in own}
-        if sentence.index in covered or not own or len(speakers) != 1 or own[0].speaker is None:
-            continue
-        speaker = own[0].speaker
-        before = [c for c in own if c.sentence < sentence.index]
-        if not before and not _goes_on(by_paragraph.get(sentence.paragraph - 1, []), speaker):
-            continue  # before the paragraph names its speaker: the reporter's lead-in
-        if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" for t in sentence.doc):
-            continue  # it names who acts: not the speaker's words
-        if before and not (
-            _about_speaker(sentence, speaker)
-            or (_speaker_first(article.sentences[before[-1].sentence]) and not _other(sentence))
-        ):
-            continue  # "..., the ministry said. The line is due to reopen in 2027.": background
-        claim = Claim(speaker, "reported", [(sentence.start, sentence.end)], sentence.index)
-        claim.inferred["speaker"] = (
-            f"The sentence carries no attribution of its own; the rest of its paragraph gives "
-            f"{speaker.name}'s words"
-        )
-        claim.date, why = dates.article_date(published)
-        if why:
-            claim.inferred["date"] = why
-        claims.append(claim)
-    claims.sort(key=lambda c: c.quotes[0])
-
-
-def _about_speaker(sentence: Sentence, speaker: Actor) -> bool:
-    """Whether the sentence's subject is the speaker again: 'He called on the hospital to pay',
-    'It put the number at 1.8 million' (not 'It was the first time', 'It had been agreed')."""
-    subject = next((t for t in sentence.doc if t.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "PRON" or subject.head.lemma_ == "be":
-        return False
-    if speaker.kind == "person":
-        return subject.lower_ in {"he", "she"}
-    return subject.lower_ in {"it", "we"}
-
-
-def _speaker_first(sentence: Sentence) -> bool:
-    """'He continued that the government takes ...': the speaker before the words, so the
-    sentences after them go on giving the speaker's words (a speaker named after the words, '...,
-    the ministry said', names the speaker of that sentence alone)."""
-    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
-    return (
-        root is not None
-        and root.lemma_ in REPORTING
-        and any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
-        and any(c.dep_ == "ccomp" and c.i > root.i for c in root.children)
-    )
-
-
-def _other(sentence: Sentence) -> bool:
-    """A subject that is someone else: a pronoun ('Under current law, they have 45 days') or
-    a name ('The minister, Rachel Okafor, has called in two applications'): the reporter
-    tells what they do."""
-    subjects = [t for t in sentence.doc if t.dep_ in {"nsubj", "nsubjpass"}]
-    named = [c for t in subjects for c in t.children if c.dep_ == "appos"]
-    return any(t.pos_ in {"PRON", "PROPN"} for t in [*subjects, *named])
-
-
-def _goes_on(before: list[Claim], speaker: Actor) -> bool:
-    """Whether the paragraph before gives only this speaker's words: a paragraph of theirs
-    that names them at its end is theirs from its start."""
-    return bool(before) and all(c.speaker is speaker for c in before)
 
 
 def _date_of(
