@@ -84,5 +84,6 @@ class Index:
             for i in self.postings.get(w, ())
             if speaker is None or speaker in self.speakers.get(i, ())
         )
-        ranked = [(i, n / len(own)) for i, n in shared.most_common(3)]
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:3]  # ties by id:
+        ranked = [(i, n / len(own)) for i, n in best]  # the same order whatever the hash seed
         return [(i, share) for i, share in ranked if share >= NAME]
