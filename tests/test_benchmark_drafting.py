@@ -266,3 +266,14 @@ def test_names_compare_without_case_spacing_or_articles() -> None:
     assert normal("An official from U.S. Customs") == normal("official from  the u.s. customs")
     assert normal("The Gazette") == normal("Gazette")
     assert normal("Anna Bay") != normal("Bay")  # 'an' and 'a' go as words only
+
+
+HELD_OUT = sorted(p.name for p in (Path(__file__).parent.parent / "benchmarks").glob("held-out*"))
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_each_held_out_project_passes_check(name: str) -> None:
+    """The benchmark's held-out projects are briefings: a change to the format must keep them
+    valid, or the benchmark stops scoring them."""
+    root = Path(__file__).parent.parent / "benchmarks" / name
+    assert pipeline.check(root, cached=False).articles
