@@ -25,7 +25,7 @@ NAME_MAX = 255  # bytes in one file name, on the file systems docs/ lives on
 
 # What the generator owns under docs/, said once: the overview pages (by the template each is
 # rendered with), each kind's folder, and the downloads. The writer removes what it no longer
-# makes there, ``python -m generator clean`` (``make clean``) deletes them, and a test checks
+# makes there, ``make clean`` (through ``writing.clean``) deletes them, and a test checks
 # that .gitignore lists exactly these.
 OVERVIEW_PAGES = {
     "index.md": "home",

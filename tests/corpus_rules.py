@@ -17,9 +17,10 @@ from urllib.parse import urljoin, urlsplit
 
 from generator.input.evidence import fold
 from generator.input.loading import load_article
+from generator.kinds import KINDS
 from generator.model.records import Briefing, Evidence, Record
 
-INDEX_PAGES = ("actors", "claims", "measures", "figures", "sources")
+INDEX_PAGES = tuple(KINDS)  # every kind has its index page, whichever kinds there are
 
 # Elements and attributes whose address the browser fetches by itself, without a click
 _LOADS = {"src", "srcset", "poster", "data", "background"}

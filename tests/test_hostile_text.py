@@ -73,7 +73,7 @@ def hostile_project(root: Path, text: str) -> None:
     # The title and description are refused with < > " or & (the theme writes them unescaped);
     # the topic, given a description, reaches only the generator's own pages.
     overview = {"title": "Hostile", "description": "Hostile text", "topic": text}
-    (seeds / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")
+    (seeds / "briefing.yaml").write_text(as_read(overview), encoding="utf-8")
     path = seeds / "annotations" / "records.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for section in ("claims", "measures"):
@@ -94,17 +94,37 @@ def hostile_project(root: Path, text: str) -> None:
             "indicators": [text],
         }
     ]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(as_read(data), encoding="utf-8")
 
 
+class _Quoted(yaml.SafeDumper):
+    """Every string double-quoted: PyYAML writes YAML 1.1, which leaves '0E0' or '1_000' plain,
+    and the project reads YAML 1.2, where those are numbers."""
+
+
+_Quoted.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+)
+
+
+def as_read(data: object) -> str:
+    """``data`` as YAML the project reads back as ``data``."""
+    return yaml.dump(data, Dumper=_Quoted, allow_unicode=True)
+
+
+# derandomized: the same examples every run, so a run fails only for a defect
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=texts)
 @example(text="<script>alert(1)</script>")
 @example(text="[x](javascript:alert(1)) <img src=x onerror=alert(1)>")
 @example(text="*a* {: onclick=alert(1) } | # 1. - > ` \\ 0")
 @example(text="0")
+@example(text="0E0")  # plain in YAML 1.1, a number in YAML 1.2
 def test_no_field_can_inject_markup(tmp_path_factory, text: str) -> None:
     root = tmp_path_factory.mktemp("hostile") / "project"
     hostile_project(root, text)

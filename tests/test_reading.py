@@ -50,3 +50,21 @@ def test_a_quoted_claim_on_its_speakers_page_shows_only_the_speakers_words(
     assert run_cli(minimal, "generate").code == 0
     page = (minimal / "docs" / "actors" / "ann-lee.md").read_text(encoding="utf-8")
     assert "    > Safety comes first, and the bridge is \\*unsafe\\*\n" in page  # no reporter's tag
+
+
+def test_the_index_rule_asks_for_every_kinds_index(tmp_path: Path) -> None:
+    """Every kind has its index page, questions and judgments (and any kind added) included."""
+    from types import SimpleNamespace
+
+    from corpus_rules import every_record_has_its_page
+
+    from generator.kinds import KINDS
+
+    site = tmp_path / "site"
+    for plural in KINDS:
+        (site / plural).mkdir(parents=True)
+        (site / plural / "index.html").write_text("", encoding="utf-8")
+    (site / "index.html").write_text("", encoding="utf-8")
+    assert every_record_has_its_page(site, SimpleNamespace(records={})) == []
+    (site / "judgments" / "index.html").unlink()
+    assert every_record_has_its_page(site, SimpleNamespace(records={})) == ["judgments/"]
