@@ -15,7 +15,7 @@ from generator import pipeline, processes
 from generator.authoring import drafting, metadata, new_briefing, removal, review, scaffold
 from generator.input.raw import as_dict
 from generator.integrations import preview_address
-from generator.problems import BriefingError, InputError
+from generator.problems import BriefingError, InputError, counted
 from generator.render import coverage
 
 COMMANDS = {
@@ -172,10 +172,6 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[str]:
     return shown + [f"wrote {path.relative_to(root)}" for path in written]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     root = arguments.root.resolve()
@@ -196,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         elif arguments.command == "check":
             briefing = pipeline.check(root, not arguments.no_cache)
             records, articles = len(briefing.records), len(briefing.articles)
-            print(f"ok: {_count(records, 'record')} in {_count(articles, 'article')}")
+            print(f"ok: {counted(records, 'record')} in {counted(articles, 'article')}")
             for path in briefing.drafts:
                 print(f"{path}: draft, not checked or published until 'draft: true' is removed")
                 for line in review.left_to_review(root / path, path):

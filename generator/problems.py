@@ -105,6 +105,11 @@ def visible(text: str, keep: str = "\n\t") -> str:
     )
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 record', '2 records': a count in a message."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choices, or an empty string when none is close."""
     close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.6)

@@ -386,7 +386,14 @@ def test_init_checks_what_it_writes_by_the_rules_of_check(
         ),
         (
             "port-news",
-            ("--publisher", "port", "--publisher-name", "Port\x1bNews", "--provenance", "publisher=s"),
+            (
+                "--publisher",
+                "port",
+                "--publisher-name",
+                "Port\x1bNews",
+                "--provenance",
+                "publisher=s",
+            ),
             "new-source --publisher-name: control character U+001B",
         ),
         (

@@ -18,7 +18,7 @@ from generator.input.loading import Document, Path_, parse_yaml, read_text
 from generator.input.raw import ADDED
 from generator.input.schemas import dotted
 from generator.kinds import KINDS
-from generator.problems import InputError, visible
+from generator.problems import InputError, counted, visible
 
 _TODO = re.compile(r"\bTODO\b")
 _AROUND = " :-\t\"'"  # around a TODO: not what it says
@@ -56,17 +56,13 @@ def left_to_review(path: Path, shown: str | None = None) -> list[str]:
         summary = "no TODO or inferred value left: review the records, then remove 'draft: true'"
     else:
         inferred_count = (
-            _count(len(inferred), "inferred value")
+            counted(len(inferred), "inferred value")
             if document
             else ("the inferred values once the YAML parses")
         )
-        summary = f"left to review: {_count(len(todos), 'TODO')}, {inferred_count}"
+        summary = f"left to review: {counted(len(todos), 'TODO')}, {inferred_count}"
     items = [f"{shown}:{line}:{column}: {what}" for line, column, what in found]
     return [visible(line) for line in (summary, *lines, *items)]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _todos(text: str, keys: _Keys | None) -> Iterator[tuple[int, int, str]]:

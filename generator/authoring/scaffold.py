@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from generator.authoring import metadata, removal, staging
 from generator.authoring.drafting import draft_annotation
+from generator.authoring.drafting.writing import q
 from generator.input import loading
 from generator.input.validation import load_briefing
 from generator.model.records import Briefing, Record
@@ -53,12 +53,12 @@ def new_source(
         raise InputError(problems)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines = ["---", "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"]
-    lines += [f"{key}: {_quoted(meta[key])}" for key in METADATA if meta.get(key)]
+    lines += [f"{key}: {q(meta[key])}" for key in METADATA if meta.get(key)]
     reasons = meta.get("provenance") or {}
     known = [key for key in metadata.PROVENANCE_FIELDS if key in reasons and meta.get(key)]
     if known:
-        lines += ["provenance:", *(f"  {key}: {_quoted(reasons[key])}" for key in known)]
-    lines += ["received:", f"  file: {_quoted(meta.get('file') or 'stdin')}", f"  sha256: {digest}"]
+        lines += ["provenance:", *(f"  {key}: {q(reasons[key])}" for key in known)]
+    lines += ["received:", f"  file: {q(meta.get('file') or 'stdin')}", f"  sha256: {digest}"]
     if meta.get("file_sha256"):
         lines.append(f"  file_sha256: {meta['file_sha256']}")
     files = {article: "\n".join(lines) + "\n---\n" + text}
@@ -160,8 +160,3 @@ def _write_all(root: Path, files: dict[Path, str], replaced: list[Path]) -> list
 def _stage(temporary: Path, data: bytes) -> None:
     with temporary.open("xb") as file:  # created here, or refused
         file.write(data)
-
-
-def _quoted(value: str) -> str:
-    """A YAML scalar for any text: JSON strings are valid YAML."""
-    return json.dumps(value, ensure_ascii=False)

@@ -3,9 +3,9 @@ with the known actors they name) and candidate figures (numbers with the words t
 
 from __future__ import annotations
 
-import json
 import re
 
+from generator.authoring.drafting.writing import q
 from generator.model.records import Briefing
 from generator.render.coverage import flags_of, split_sentences
 
@@ -43,7 +43,7 @@ def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
             f"    form: {'quoted' if 'quotation' in flags_of(sentence) else 'reported'}",
             "    evidence:",
             f"      - source: {source_id}",
-            f"        quote: {_quoted(' '.join(sentence.split()))}",
+            f"        quote: {q(' '.join(sentence.split()))}",
         ]
     figures = [(s, m) for s in sentences for m in _NUMBER.finditer(s)]
     out.append("figures:" if figures else "figures: []  # none found: add the numbers it states")
@@ -59,7 +59,7 @@ def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
             "    counts:  # TODO: what the number counts",
             "    evidence:",
             f"      - source: {source_id}",
-            f"        quote: {_quoted(' '.join(quote.split()))}",
+            f"        quote: {q(' '.join(quote.split()))}",
         ]
     return "\n".join(out) + "\n"
 
@@ -80,8 +80,3 @@ def _is_number(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _quoted(value: str) -> str:
-    """A YAML scalar for any text: JSON strings are valid YAML."""
-    return json.dumps(value, ensure_ascii=False)
