@@ -10,11 +10,16 @@ Anything else is a bug in the generator and keeps its traceback.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+# How alike a choice must be to be offered (rapidfuzz's ratio, 0-100: the share of characters
+# the two have in common, in order; difflib's ratio, which the hints used before, at its 0.6).
+HINT_CUTOFF = 60
 
 
 @dataclass(frozen=True, order=True)
@@ -112,7 +117,10 @@ def counted(number: int, noun: str) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choices, or an empty string when none is close."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.6)
+    matches = process.extract(
+        word, sorted(set(choices)), scorer=fuzz.ratio, limit=3, score_cutoff=HINT_CUTOFF
+    )
+    close = [choice for choice, _, _ in matches]
     if not close:
         return ""
     return "did you mean " + " or ".join(f"'{choice}'" for choice in close) + "?"
