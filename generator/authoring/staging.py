@@ -20,9 +20,10 @@ from generator.input.checks import (
     impossible_dates,
     miscounted_articles,
 )
-from generator.input.loading import Article, Document, load_article, load_yaml, parse_yaml
+from generator.input.loading import Document, load_article, load_yaml, parse_yaml
 from generator.input.quotes import Quotes
 from generator.input.raw import Raw, as_dict, as_list
+from generator.model.articles import Article
 from generator.model.records import Briefing
 from generator.problems import InputError, Problem
 
@@ -58,7 +59,7 @@ def problems(
     if loaded and not found:  # the new records among the others, as check sees them
         sections = {record_id: record.section for record_id, record in briefing.records.items()}
         sections |= check_ids(new, found)
-        quotes = Quotes([loaded], {})
+        quotes = Quotes([loaded])
         for raw in new:
             found += impossible_dates(raw)
             check_record(raw, sections, quotes, found)

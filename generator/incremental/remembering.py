@@ -1,25 +1,38 @@
-"""The renderer's memory in an incremental run: each page and part with what it read, and
-parts of long pages taken from the stored run while what they read is unchanged (see
-``rendering.Afresh`` for the calls a memory answers)."""
+"""The renderer of an incremental run: each page and part rendered with what it read (see
+``tracing``), and the parts of long pages taken from the stored run while what they read is
+unchanged. It does ``Renderer``'s steps its own way, and gives the same text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from generator.incremental import tracing
 from generator.incremental.tracing import Rendered
+from generator.model.records import Briefing
+from generator.render.rendering import Renderer
 
 
-class Remembering:
-    def __init__(self, parts: dict[tuple, Rendered]):
-        self.parts = parts  # valid now (see ``Memo.valid_parts``)
-        self.used: dict[tuple, Rendered] = {}  # the parts this run's pages hold
+class RememberingRenderer(Renderer):
+    """``parts``: the stored parts valid now (see ``Memo.valid_parts``); ``used``: the parts
+    this run's pages hold, for the next run."""
 
-    def page(self, job: Callable[[], str]) -> Rendered:
-        return tracing.rendered(job)
+    def __init__(
+        self,
+        templates: Path,
+        briefing: Briefing,
+        parts: dict[tuple, Rendered],
+        compiled: Path | None = None,
+    ):
+        self.parts = parts
+        self.used: dict[tuple, Rendered] = {}
+        super().__init__(templates, briefing, compiled)
 
-    def part(self, key: tuple, make: Callable[[], str]) -> str:
+    def render_page(self, path: str) -> Rendered:
+        return tracing.rendered(self.jobs[path])
+
+    def render_part(self, key: tuple, make: Callable[[], str]) -> str:
         part = self.parts.get(key)
         if part is None:
             part = tracing.rendered(make)
@@ -28,5 +41,5 @@ class Remembering:
         self.used[key] = part
         return part.text
 
-    def once(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
+    def computed_once(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
         return tracing.once(function)

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from generator.incremental.fingerprints import Fingerprints
 from generator.incremental.memo import Memo, PageEntry
-from generator.incremental.remembering import Remembering
+from generator.incremental.recalling import Recalling
+from generator.incremental.remembering import RememberingRenderer
 from generator.incremental.store import Codec, Store
 from generator.incremental.traced import traced
 from generator.incremental.tracing import Rendered, plain
-from generator.input.validation import Findings, validate
+from generator.input.validation import load_briefing
 from generator.model.records import Briefing
-from generator.render.rendering import Renderer
 from generator.writing import WriteReport, write_pages
 
 
@@ -38,34 +38,33 @@ class _Run:
         self.store = Store(root, codecs)
         if self.store.companion:  # the maps of this process's last run, with their fingerprints
             self.fingerprints = self.store.companion
-        read = self.store.read
-        self.earlier = Findings(
-            read["documents"], read["quotes"], self.store.world, read["records"]
-        )
+        self.steps = Recalling(self.store.read, self.store.world)
 
-    def check(self) -> tuple[Briefing, Findings]:
-        return validate(self.root, self.earlier)
+    def check(self) -> Briefing:
+        return load_briefing(self.root, self.steps)
 
 
 def check(root: Path) -> Briefing:
     """The checked model; what the store knows is not parsed or checked again (nor kept: a
     check writes nothing)."""
-    return _Run(root).check()[0]
+    return _Run(root).check()
 
 
 def generate(root: Path, workers: int = 1) -> tuple[Briefing, WriteReport]:
     """Check, render the pages that can have changed since the stored run, write those that
     did, and keep what was worked out for the next run."""
     run = _Run(root)
-    briefing, findings = run.check()
+    briefing = run.check()
     docs = root / "docs"
     memo = Memo(run.store.read, briefing, run.fingerprints, docs)
-    memory = Remembering(memo.valid_parts)
-    renderer = Renderer(root / "templates", traced(briefing), memory, Store.folder(root))
+    renderer = RememberingRenderer(
+        root / "templates", traced(briefing), memo.valid_parts, Store.folder(root)
+    )
     paths = list(renderer.jobs)
     rendered = renderer.render(memo.stale(paths), workers)
     report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)
-    kept = memo.remember(paths, rendered, memory.used)
-    found = {"documents": findings.documents, "quotes": findings.quotes}
-    run.store.save(found | {"records": findings.records} | kept, findings.world, run.fingerprints)
+    kept = memo.remember(paths, rendered, renderer.used)
+    steps = run.steps
+    found = {"documents": steps.documents, "quotes": steps.quotes_found(), "records": steps.records}
+    run.store.save(found | kept, steps.world, run.fingerprints)
     return briefing, report

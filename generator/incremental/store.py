@@ -4,7 +4,7 @@ Six maps, each kept in ``BUCKETS`` rows by a digest of the key, each row a dict 
 plain values as ``marshal`` data (which marshal reads and writes fastest):
 
 - ``documents``, ``quotes`` and ``records``: what validation found (see
-  ``validation.Findings``; records as ``Fingerprints.stored`` gives them), and ``world`` in
+  ``recalling``; records as ``Fingerprints.stored`` gives them), and ``world`` in
   the ``meta`` table;
 - ``digests``, ``pages`` and ``parts``: what each generated page, and each part of a long page,
   read from the model, with the digest each read had then (see ``tracing`` and ``memo``).

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 import yaml
 
 from generator.input.files import read_bounded
+from generator.model.articles import Article
 from generator.problems import InputError, Location, Problem, relative
 
 MAX_NODES = 100_000  # far above any real annotation file; stops alias bombs
@@ -98,8 +99,8 @@ for _tag, (_pattern, _first, _) in _CORE.items():  # int before float: "10" is a
 class Document:
     """Plain data from one YAML file (or front matter) and where each value stands in it.
 
-    A document taken from the cache has no marks until a problem needs one: they are found
-    again by parsing ``text``, which is what the marks were first found in."""
+    A document made without marks (its data known, see ``Parse``) has none until a problem
+    needs one: they are found then by parsing ``text``, which they were first found in."""
 
     path: str
     data: Any
@@ -107,11 +108,6 @@ class Document:
     line_offset: int = field(default=0, repr=False)
     marks: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
     key_marks: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
-    checked: bool = False  # from the cache: it met its schema in an earlier run
-
-    @cached_property
-    def key(self) -> tuple[str, str]:
-        return document_key(self.path, self.text)
 
     @cached_property
     def _parsed(self) -> Document:
@@ -127,21 +123,6 @@ class Document:
         while at not in self.marks and at:
             at = at[:-1]
         return Location(self.path, *self.marks.get(at, (0, 0)))
-
-
-@dataclass(frozen=True)
-class Article:
-    """A seed article: its metadata (front matter) and its text exactly as received."""
-
-    id: str
-    meta: Document
-    text: str
-    sha256: str
-
-
-def document_key(shown: str, text: str) -> tuple[str, str]:
-    """What the cache knows a document by: its path and the SHA-256 of its text."""
-    return shown, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -177,17 +158,8 @@ def read_text(path: Path, shown: str) -> str:
 _NOT_A_CHARACTER = "remove it: it is not a character (a damaged or wrongly converted file?)"
 
 
-def parse_yaml(
-    text: str, shown: str, line_offset: int = 0, known: dict[tuple[str, str], Any] | None = None
-) -> Document:
-    """Compose ``text`` and construct plain data, recording a mark for every value and key.
-
-    ``known``: documents that met their schema before, by ``Document.key``; one found there is
-    taken as it is, unparsed."""
-    if known:
-        key = document_key(shown, text)
-        if key in known:
-            return Document(shown, known[key], text, line_offset, checked=True)
+def parse_yaml(text: str, shown: str, line_offset: int = 0) -> Document:
+    """Compose ``text`` and construct plain data, recording a mark for every value and key."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except RecursionError:
@@ -324,17 +296,20 @@ _UNWANTED = (
 _PLAIN = "write plain text, numbers, lists and mappings only, without tags"
 
 
-def load_yaml(path: Path, root: Path, known: dict[tuple[str, str], Any] | None = None) -> Document:
+# How a YAML text becomes a document: ``parse_yaml``, unless the caller has a way of its own
+# (the same data from the same text: the incremental run takes what it parsed before).
+Parse = Callable[[str, str, int], Document]
+
+
+def load_yaml(path: Path, root: Path, parse: Parse = parse_yaml) -> Document:
     shown = relative(path, root)
-    document = parse_yaml(read_text(path, shown), shown, known=known)
+    document = parse(read_text(path, shown), shown, 0)
     if document.data is None:
         raise InputError([Problem(Location(shown), "file is empty", "remove it or add records")])
     return document
 
 
-def load_article(
-    path: Path, root: Path, known: dict[tuple[str, str], Any] | None = None
-) -> Article:
+def load_article(path: Path, root: Path, parse: Parse = parse_yaml) -> Article:
     """Split an article into front matter and text; the text's bytes are never altered."""
     shown = relative(path, root)
     content = read_text(path, shown)
@@ -360,7 +335,7 @@ def load_article(
                 )
             ]
         )
-    meta = parse_yaml(content[len(FRONT_MATTER) : end + 1], shown, line_offset=1, known=known)
+    meta = parse(content[len(FRONT_MATTER) : end + 1], shown, 1)
     if meta.data is None:
         meta = Document(shown, {}, meta.text, 1, {(): (2, 1)}, {})
     text = content[end + 1 + len(FRONT_MATTER) :]

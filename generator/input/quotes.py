@@ -1,8 +1,4 @@
-"""Evidence checked against the articles: each quote found where it stands, or a located miss.
-
-``Quotes`` remembers each place found by the article's SHA-256, so that a later run given those
-places need not search again.
-"""
+"""Evidence checked against the articles: each quote found where it stands, or a located miss."""
 
 from __future__ import annotations
 
@@ -10,18 +6,17 @@ from typing import Any
 from unicodedata import combining, normalize
 
 from generator.input.evidence import Match, Miss, SearchableText, fold
-from generator.input.loading import Article
 from generator.input.raw import Raw
+from generator.model.articles import Article
 from generator.model.records import Evidence
 from generator.problems import Problem, visible
 
 
 class Quotes:
-    """Finds quotes in the articles, and remembers each place found by the article's SHA-256."""
+    """Finds quotes in the articles, each article's text folded for it once, when first asked."""
 
-    def __init__(self, articles: list[Article], known: dict[tuple[str, str, int], tuple]):
+    def __init__(self, articles: list[Article]):
         self.articles = {article.id: article for article in articles}
-        self.known, self.used = known, {}
         self._texts: dict[str, SearchableText] = {}
 
     def text(self, source: str) -> SearchableText:
@@ -30,14 +25,8 @@ class Quotes:
         return self._texts[source]
 
     def find(self, source: str, quote: str, occurrence: int) -> Match | Miss:
-        key = (self.articles[source].sha256, quote, occurrence)
-        if key in self.known:
-            found = self.used[key] = self.known[key]
-            return Match(*found)
-        found = self.text(source).find(quote, occurrence)
-        if isinstance(found, Match):
-            self.used[key] = (found.start, found.end, found.paragraph, found.occurrences)
-        return found
+        """The ``occurrence``-th place of ``quote`` in the article ``source``, or how it differs."""
+        return self.text(source).find(quote, occurrence)
 
 
 def find_evidence(

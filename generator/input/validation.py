@@ -7,15 +7,12 @@ cascade into a screen of unknown-id errors.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import os
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
+from functools import cached_property, partial
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 from generator.input import files, grades, judgments, questions, schemas, site_config
 from generator.input.checks import (
@@ -29,10 +26,12 @@ from generator.input.checks import (
     unregistered,
 )
 from generator.input.growing import alias_problems, grown
-from generator.input.loading import Article, Document, load_article, load_yaml, read_text
+from generator.input.loading import Document, Parse, load_article, load_yaml, read_text
 from generator.input.quotes import Quotes
 from generator.input.raw import ADDED, Raw, as_dict, as_list
+from generator.input.steps import Steps
 from generator.kinds import KINDS
+from generator.model.articles import Article
 from generator.model.records import (
     SECTIONS,
     Briefing,
@@ -122,43 +121,19 @@ class Input:
         return refused, list(links.values())
 
 
-@dataclass(frozen=True)
-class Findings:
-    """What a validation found besides the model, which a later run may take instead of doing
-    the work again (``incremental`` keeps it between runs):
+def load_briefing(root: Path, steps: Steps | None = None) -> Briefing:
+    """Everything under ``seeds/`` as a checked model, or InputError with every problem.
 
-    - ``documents``: each YAML document that met its schema, by ``Document.key``;
-    - ``quotes``: where each quote stands, by (the article's SHA-256, quote, occurrence);
-    - ``world``: a digest of the ids (with their sections) and the articles' texts;
-    - ``records``: the records each document held, as checked, by ``Document.key``; valid in a
-      later run whose ``world`` is the same."""
-
-    documents: dict[tuple[str, str], Any] = field(default_factory=dict)
-    quotes: dict[tuple[str, str, int], tuple[int, int, int, int]] = field(default_factory=dict)
-    world: str = ""
-    records: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
-
-
-def load_briefing(root: Path) -> Briefing:
-    """Everything under ``seeds/`` as a checked model, or InputError with every problem."""
-    return validate(root)[0]
-
-
-def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Findings]:
-    """The checked model, and what was found on the way; InputError with every problem.
-
-    What ``earlier`` found (of documents, quotes and records) is taken, not found again. The
-    findings returned hold only what this run used and found, so they do not outgrow the input."""
-    earlier = earlier or Findings()
+    ``steps``: how the costly steps are done (see ``Steps``), the plain way by default."""
+    steps = steps or Steps()
     problems: list[Problem] = []
     source = Input(root)
-    articles, documents, overview = _read(source, earlier.documents, problems)
+    articles, documents, overview = _read(source, steps.parse, problems)
     drafts = tuple(d.path for d in documents if as_dict(d.data).get("draft") is True)
     drafted = _drafted([d for d in documents if d.path in drafts])
     documents = [d for d in documents if d.path not in drafts]
-    checked: dict[tuple[str, str], Any] = {}
-    raw = _check_schemas(articles, documents, overview, checked, problems)
-    if overview and overview.key in checked:
+    raw, unmet = _check_schemas(articles, documents, overview, steps, problems)
+    if overview and overview.path not in unmet:
         problems.extend(site_config.unsafe_for_the_theme(overview))
         problems.extend(site_config.mismatches(root, overview.data))
         problems.extend(miscounted_articles(overview, len(source.articles)))
@@ -182,28 +157,17 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
     problems.extend(alias_problems(raw, additions))
     for addition in additions:
         problems.extend(impossible_dates(addition))
-    quotes = Quotes(articles, earlier.quotes)
-    # A record found in a document its run checked, among the same ids and article texts, would
-    # be checked and built the same way again: it is taken as it was.
-    world = _digest((sections, [(article.id, article.sha256) for article in articles]))
-    taken = earlier.records if earlier.world == world else {}
-    by_document: dict[tuple[str, str], list[Record]] = {}
-    for key, found in groupby(raw, key=lambda record: record.document.key):
-        if key in taken:
-            by_document[key] = taken[key]
-        else:
-            by_document[key] = [check_record(r, sections, quotes, problems, drafted) for r in found]
-    records = [record for found in by_document.values() for record in found]
+    quotes = steps.quotes(articles)
+    records: list[Record] = []
+    for _, found in groupby(raw, key=lambda record: record.document.path):  # a file's, in turn
+        held = list(found)
+        check = partial(_checked, held, sections, quotes, problems, drafted)
+        records += steps.check_records(held[0].document, check, sections, articles)
     records = grown(records, additions, sections, quotes, problems, drafted)
     if problems:
         raise InputError(problems)
-    # Records taken as checked found no quotes: the places in unchanged articles are kept
-    # (those of quotes since edited away too, until a run checks every record again).
-    shas = {article.sha256 for article in articles}
-    kept = {key: at for key, at in quotes.known.items() if key[0] in shas} if taken else {}
-    findings = Findings(checked, kept | quotes.used, world, by_document)
     own = overview.data
-    briefing = build_briefing(
+    return build_briefing(
         own["title"],
         own["topic"],
         records,
@@ -212,7 +176,16 @@ def validate(root: Path, earlier: Findings | None = None) -> tuple[Briefing, Fin
         description=own.get("description", ""),
         about=own.get("about", ""),
     )
-    return briefing, findings
+
+
+def _checked(
+    raw: list[Raw],
+    sections: dict[str, str],
+    quotes: Quotes,
+    problems: list[Problem],
+    drafted: dict[str, str],
+) -> list[Record]:
+    return [check_record(r, sections, quotes, problems, drafted) for r in raw]
 
 
 def _drafted(drafts: list[Document]) -> dict[str, str]:
@@ -243,17 +216,12 @@ def _citing_unreadable(raw: list[Raw], unreadable: set[str], sections: dict[str,
             )
 
 
-def _digest(value: Any) -> str:
-    """A digest of plain data: marshal's version 2 writes a value's bytes from the value alone."""
-    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
-
-
 def _read(
-    source: Input, known: dict[tuple[str, str], Any], problems: list[Problem]
+    source: Input, parse: Parse, problems: list[Problem]
 ) -> tuple[list[Article], list[Document], Document | None]:
     def attempt(load, path: Path):
         try:
-            return load(path, source.root, known)
+            return load(path, source.root, parse)
         except InputError as error:
             problems.extend(error.problems)
             return None
@@ -270,7 +238,7 @@ def _read(
     articles = [a for a in (attempt(load_article, p) for p in paths) if a]
     annotations = [path for path in source.annotations if path not in refused]
     documents = [
-        d for d in (_annotation(p, source.root, known, problems) for p in annotations) if d
+        d for d in (_annotation(p, source.root, parse, problems) for p in annotations) if d
     ]
     if not source.overview.exists():
         problems.append(
@@ -283,13 +251,11 @@ def _read(
     return articles, documents, overview
 
 
-def _annotation(
-    path: Path, root: Path, known: dict[tuple[str, str], Any], problems: list[Problem]
-) -> Document | None:
+def _annotation(path: Path, root: Path, parse: Parse, problems: list[Problem]) -> Document | None:
     """An annotation file, or None with its problems told; a draft that is not valid YAML (a
     review under way) is not checked, as no draft is: it stands for a draft, its records unread."""
     try:
-        return load_yaml(path, root, known)
+        return load_yaml(path, root, parse)
     except InputError as error:
         shown = relative(path, root)
         try:
@@ -306,21 +272,20 @@ def _check_schemas(
     articles: list[Article],
     documents: list[Document],
     overview: Document | None,
-    checked: dict[tuple[str, str], Any],
+    steps: Steps,
     problems: list[Problem],
-) -> list[Raw]:
-    """Schema problems of every file, and the records found in them (even malformed ones).
-
-    Each document that meets its schema (now, or in the run that cached it) goes into
-    ``checked``, by its key."""
+) -> tuple[list[Raw], set[str]]:
+    """Schema problems of every file, and the records found in them (even malformed ones), with
+    the paths of the files that do not meet their schema."""
     checks = [(a.meta, schemas.ARTICLE) for a in articles]
     checks += [(d, schemas.ANNOTATIONS) for d in documents]
     checks += [(overview, schemas.BRIEFING)] if overview else []
+    unmet = set()
     for document, schema in checks:
-        found = {} if document.checked else schemas.check(document, schema)
+        found = steps.schema_problems(document, schema)
         problems.extend(p for listed in found.values() for p in listed)
-        if not found:
-            checked[document.key] = document.data
+        if found:
+            unmet.add(document.path)
     raw = []
     for article in articles:
         problems.extend(check_article(article))
@@ -333,4 +298,4 @@ def _check_schemas(
             for index, data in enumerate(items if isinstance(items, list) else []):
                 if isinstance(data, dict) and isinstance(data.get("id"), str):
                     raw.append(Raw(section, data, document, (section, index)))
-    return raw
+    return raw, unmet

@@ -122,9 +122,9 @@ def data(b: Briefing) -> dict[str, Any]:
 
 
 class PartContexts:
-    """What each macro of ``_parts.md.j2`` is given besides its record: read inside the part,
-    so that a cached part is reused only while what it read is unchanged. ``once`` makes a
-    function of one argument compute once per argument (the renderer's memory says how)."""
+    """What each macro of ``_parts.md.j2`` is given besides its record, worked out inside the
+    part, which so reads it. ``once`` makes a function of one argument compute once per
+    argument (``Renderer.computed_once`` says how)."""
 
     def __init__(self, briefing: Briefing, once: Callable[[Callable], Callable] = cache):
         self.briefing = briefing

@@ -2,9 +2,14 @@
 
 Each kind of page has one template and one context function that declares what the template may
 use (``contexts`` for record pages, ``overviews`` for the others); the environment and the link
-helpers are in ``templating``. This module knows which pages there are and renders them. A
-renderer is given a memory (``Afresh``, unless the incremental machinery gives its own) that
-renders each page and each part of a long page, and may take parts from an earlier run.
+helpers are in ``templating``. This module knows which pages there are and renders them.
+
+A long page (a listing, coverage, a data file) is put together from parts, one for each record
+it lists: a macro of ``_parts.md.j2`` applied to the record, or the record's row of a data file,
+each known by a key (the same key, the same part). Three methods of ``Renderer`` are the steps
+every page goes through: ``render_page``, ``render_part`` and ``computed_once``. A subclass may
+do them its own way, giving the same text (``incremental.remembering`` notes what each page
+and part read, and takes parts it rendered before).
 """
 
 from __future__ import annotations
@@ -45,49 +50,37 @@ def front_matter(record: Record) -> str:
     return "---\n" + "".join(lines) + "---\n\n" if lines else ""
 
 
-class Afresh:
-    """A renderer's memory when there is none: each page and part is rendered anew, as it is
-    asked for. ``incremental.remembering`` offers the same calls, and remembers."""
+class Renderer:
+    """Renders pages; ``compiled`` is a folder where Jinja keeps compiled templates from one run
+    to the next."""
 
-    def page(self, job: Callable[[], str]) -> Any:
-        """The page ``job`` renders, as the writer is to be given it (here, its text)."""
-        return job()
+    def __init__(self, templates: Path, briefing: Briefing, compiled: Path | None = None):
+        self.briefing = briefing
+        self._modules: dict[str, Any] = {}
+        self.part_contexts = overviews.PartContexts(briefing, self.computed_once)
+        self.env = environment(templates, compiled)
+        self.env.globals.update(Links(briefing).globals(), part=self.part, each=self.each)
 
-    def part(self, key: tuple, make: Callable[[], str]) -> str:
-        """A part of a long page, known by ``key`` (the same key: the same part)."""
+    def render_page(self, path: str) -> Any:
+        """The page at ``path``, as the writer is to be given it (here, its text)."""
+        return self.jobs[path]()
+
+    def render_part(self, key: tuple, make: Callable[[], str]) -> str:
+        """The part of a long page that ``make`` renders, known by ``key``."""
         return make()
 
-    def once(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
-        """``function`` computed once per argument."""
+    def computed_once(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
+        """``function`` computed once per argument, for parts that share a value."""
         return cache(function)
-
-
-class Renderer:
-    """Renders pages with a ``memory`` (see ``Afresh``); ``compiled`` is a folder where Jinja
-    keeps compiled templates from one run to the next."""
-
-    def __init__(
-        self,
-        templates: Path,
-        briefing: Briefing,
-        memory: Any = None,
-        compiled: Path | None = None,
-    ):
-        self.briefing = briefing
-        self.memory = memory or Afresh()
-        self._modules: dict[str, Any] = {}
-        self.part_contexts = overviews.PartContexts(briefing, self.memory.once)
-        self.env = environment(templates, compiled)
-        self.env.globals.update(Links(briefing).globals(), part=self.part, parts_of=self.parts_of)
 
     @jinja2.pass_context
     def part(self, context: jinja2.runtime.Context, macro: str, record_id: str, *args: str) -> str:
         """The macro ``macro`` of _parts.md.j2 applied to a record (and plain ``args``): what a
         long page repeats for each record."""
-        return self.parts_of(context, macro, [(record_id, *args)])
+        return self.each(context, macro, [(record_id, *args)])
 
     @jinja2.pass_context
-    def parts_of(self, context: jinja2.runtime.Context, macro: str, items: Iterable) -> str:
+    def each(self, context: jinja2.runtime.Context, macro: str, items: Iterable) -> str:
         """``part`` for each item (a record id, or a tuple of one and plain args), a line each:
         one call from a template for a whole table."""
         base = context["base"]
@@ -96,23 +89,25 @@ class Renderer:
         for item in items:
             record_id, *args = (item,) if isinstance(item, str) else item
             key = (macro, base, record_id, *args)
-            found.append(self._cached(key, record_id, partial(self._part, make, macro, args)))
+            found.append(self._of_record(key, record_id, partial(self._part, make, macro, args)))
         return "\n".join(found)
 
     def _part(self, make: Any, macro: str, args: list[str], record: Record) -> str:
         return str(make(record, *args, **self.part_contexts.of(macro, record)))
 
     def rows(self, kind: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
-        """``make(record, *args)`` as a function of the record, as ``open_data.afresh`` gives
+        """``make(record, *args)`` as a function of the record, as ``open_data.each_row`` gives
         it, but each record's row a part of the page: long data files' rows."""
-        return lambda r: self._cached((kind, r.id, *args), r.id, lambda record: make(record, *args))
+        return lambda r: self._of_record(
+            (kind, r.id, *args), r.id, lambda record: make(record, *args)
+        )
 
-    def _cached(self, key: tuple, record_id: str, make: Callable[[Record], str]) -> str:
-        """``make`` applied to a record, as a part known by ``key``: the memory may take it from
-        an earlier run. The record is looked up inside the part, which so reads it.
+    def _of_record(self, key: tuple, record_id: str, make: Callable[[Record], str]) -> str:
+        """``make`` applied to a record, as a part known by ``key``. The record is looked up
+        inside the part, which so reads it.
 
         Only for pages rendered in this process (overview, index and data pages)."""
-        return self.memory.part(key, lambda: make(self.briefing.records[record_id]))
+        return self.render_part(key, lambda: make(self.briefing.records[record_id]))
 
     def _parts_module(self, base: str) -> Any:
         if base not in self._modules:
@@ -137,7 +132,7 @@ class Renderer:
         return jobs
 
     def render(self, paths: Iterable[str] | None = None, workers: int = 1) -> dict[str, Any]:
-        """The files at ``paths`` (all, by default), each as the memory gives a page.
+        """The files at ``paths`` (all, by default), each as ``render_page`` gives it.
 
         With more than one worker and many record pages, those are shared out to forked
         processes, which inherit the model instead of receiving a copy, while this one renders
@@ -150,13 +145,13 @@ class Renderer:
         if sum(path.startswith("actors/") for path in records) > NEARBY_NETWORKS:
             edges_by_actor(self.briefing)
         if workers < 2 or len(records) < PARALLEL_FROM:
-            return {path: self.memory.page(jobs[path]) for path in wanted}
+            return {path: self.render_page(path) for path in wanted}
         for name in self.env.list_templates(extensions=["j2"]):  # compiled once, not per worker
             self.env.get_template(name)
         shares = _Shares(self, [records[share::workers] for share in range(workers)])
         shared = set(records)
         try:
-            pages = {path: self.memory.page(jobs[path]) for path in wanted if path not in shared}
+            pages = {path: self.render_page(path) for path in wanted if path not in shared}
         except BaseException:
             shares.stop()
             raise
@@ -246,7 +241,7 @@ class _Shares:
 def _render_share(renderer: Renderer, paths: list[str], sending: Connection) -> None:
     """In a forked child: render ``paths`` and send them, or the exception that stopped it."""
     try:
-        pages = {path: renderer.memory.page(renderer.jobs[path]) for path in paths}
+        pages = {path: renderer.render_page(path) for path in paths}
         sending.send((True, pages))
     except BaseException as error:  # sent to the parent, which raises it
         sending.send((False, error))

@@ -1,0 +1,46 @@
+"""The steps of validation that cost the most, each a method of ``Steps`` that does it.
+
+``load_briefing`` does them with the plain ``Steps`` unless it is given others. A caller that
+already knows a step's result for the same input may give it instead of working it out again
+(the incremental run does: ``incremental.recalling``), and may note what each step found. What
+a step gives must be what the plain step gives for the same input: the model, the problems and
+every page follow from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.input import schemas
+from generator.input.loading import Document, parse_yaml
+from generator.input.quotes import Quotes
+from generator.model.articles import Article
+from generator.model.records import Record
+from generator.problems import Problem
+
+
+class Steps:
+    def parse(self, text: str, shown: str, line_offset: int) -> Document:
+        """The YAML ``text`` of the file ``shown`` as a document (``line_offset``: the lines
+        of the file above it). A ``loading.Parse``."""
+        return parse_yaml(text, shown, line_offset)
+
+    def schema_problems(self, document: Document, schema: str) -> dict[tuple, list[Problem]]:
+        """What in ``document`` does not meet ``schema``, by where it stands; empty if all does."""
+        return schemas.check(document, schema)
+
+    def quotes(self, articles: list[Article]) -> Quotes:
+        """What finds the evidence's quotes in ``articles``."""
+        return Quotes(articles)
+
+    def check_records(
+        self,
+        document: Document,
+        check: Callable[[], list[Record]],
+        sections: dict[str, str],
+        articles: list[Article],
+    ) -> list[Record]:
+        """The records ``document`` defines, as ``check()`` builds them. What they come out as
+        follows from the document's data, ``sections`` (the section of every id) and the
+        ``articles`` they quote, and from nothing else."""
+        return check()
