@@ -3,8 +3,9 @@ to a record defined elsewhere, so that no one edits another article's file.
 
 Besides evidence, an addition may carry what its kind lists with evidence of its own (an
 actor's ``aliases`` and ``roles``, a measure's ``events``): checked as if written on the record
-itself, and appended after the record's own, in the order the files are read. Checked in every
-run (each addition is a few quotes), so that the cache's records stay each file's own.
+itself, and appended after the record's own, in the order the files are read. Checked after
+every file's own records (each addition is a few quotes), so that what a file's records come
+out as depends on that file alone (see ``Steps.check_records``).
 """
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ class Steps:
         sections: dict[str, str],
         articles: list[Article],
     ) -> list[Record]:
-        """The records ``document`` defines, as ``check()`` builds them. What they come out as
-        follows from the document's data, ``sections`` (the section of every id) and the
-        ``articles`` they quote, and from nothing else."""
+        """The records ``document`` defines, as ``check()`` builds them (adding the problems
+        it finds to the run's). What they come out as follows from the document's data,
+        ``sections`` (the section of every id) and the ``articles`` they quote, and from nothing
+        else: records once built without a problem come out the same for the same three."""
         return check()
