@@ -215,7 +215,7 @@ def check_record(
                 )
     found = {
         at: find_evidence(item, raw, at, sections, quotes, problems)
-        for at, item in evidence_items(raw.data)
+        for at, item in evidence_items(raw.data, raw.section)
     }
     evidence = tuple(e for at, e in found.items() if at[0] == "evidence")
     roles = tuple(
@@ -247,8 +247,9 @@ def unregistered(document: Document) -> list[Problem]:
     return [
         Problem(
             document.locate((key,), key=True),
-            f"'{key}' has a schema definition but no entry in the registry of kinds",
-            "add its entry to KINDS in generator/kinds.py (see the README: adding a record kind)",
+            f"'{key}' has a schema definition but no module in the registry of kinds",
+            "add generator/kinds/<its name>.py holding its Kind (see the README: adding a "
+            "record kind)",
         )
         for key in as_dict(document.data)
         if key in known and key not in KINDS and key not in ("draft", ADDED)

@@ -14,7 +14,7 @@ from functools import cached_property, partial
 from itertools import groupby
 from pathlib import Path
 
-from generator.input import files, grades, judgments, questions, schemas, site_config
+from generator.input import files, grades, schemas, site_config
 from generator.input.checks import (
     backwards_period,
     check_article,
@@ -41,8 +41,6 @@ from generator.model.records import (
 )
 from generator.problems import InputError, Location, Problem, relative
 
-# The hooks a kind's entry names (``Kind.check``): what only its records must satisfy
-KIND_CHECKS = {"judgment": judgments.check, "question": questions.check}
 # a top-level 'draft: true' as YAML writes true ('True', 'yes', quoted or not), before a comment
 _DRAFT_LINE = re.compile(r"^draft:\s*(?:true|True|TRUE|yes|Yes|YES|on|On|ON)\s*(?:#.*)?$")
 
@@ -142,9 +140,9 @@ def load_briefing(root: Path, steps: Steps | None = None) -> Briefing:
         problems.extend(impossible_dates(record))
         problems.extend(backwards_period(record))
         problems.extend(grades.check(record))
-        if KINDS[record.section].check:
-            problems.extend(KIND_CHECKS[KINDS[record.section].check](record))
-    problems.extend(judgments.mixed_rows([r for r in raw if r.section == "judgments"]))
+        problems.extend(KINDS[record.section].check(record))
+    for kind in KINDS.values():
+        problems.extend(kind.check_together([r for r in raw if r.section == kind.plural]))
     unreadable = {path.stem for path in source.articles} - {a.id for a in articles}
     problems.extend(_citing_unreadable(raw, unreadable, sections))
     additions = [

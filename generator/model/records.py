@@ -20,13 +20,25 @@ from generator.model.articles import Article
 from generator.model.network import Network
 from generator.problems import Location
 
-SECTIONS = tuple(KINDS)  # each kind's plural, in the registry's order
+SECTIONS = KINDS.keys()  # each kind's plural, in the registry's order
 
-# Which fields of a record name other records, and the section each named record must be in
-# (None: any section). Validation and backlinks both read this one table.
-REFERENCE_FIELDS: dict[str, dict[str, str | None]] = {
-    section: dict(kind.references) for section, kind in KINDS.items()
-}
+
+class _ReferenceFields(Mapping[str, Mapping[str, "str | tuple[str, ...] | None"]]):
+    """Which fields of a record name other records, with the section each named record must
+    be in (None: any section), by section: each kind's ``references``. Validation and
+    backlinks both read this one table; it reads the registry when asked, not when imported."""
+
+    def __getitem__(self, section: str) -> Mapping[str, str | tuple[str, ...] | None]:
+        return KINDS[section].references
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KINDS)
+
+    def __len__(self) -> int:
+        return len(KINDS)
+
+
+REFERENCE_FIELDS = _ReferenceFields()
 
 
 def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, tuple]]:
@@ -44,7 +56,7 @@ def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, t
         else:  # 'roles.of': the 'of' of each role
             for index, item in _items(data, outer):
                 yield from _targets(name, item.get(inner), (outer, index, inner))
-    for at, item in evidence_items(data):
+    for at, item in evidence_items(data, section):
         if isinstance(item.get("source"), str):
             yield "evidence", item["source"], (*at, "source")
 
@@ -59,15 +71,14 @@ def _targets(name: str, value: Any, at: tuple) -> Iterator[tuple[str, str, tuple
                 yield name, target, (*at, index)
 
 
-# An actor's roles, a measure's events: lists whose items carry evidence of their own
-PARTS_WITH_EVIDENCE = tuple(dict.fromkeys(p for k in KINDS.values() for p in k.parts_with_evidence))
-
-
-def evidence_items(data: dict[str, Any]) -> Iterator[tuple[tuple, dict[str, Any]]]:
-    """Every evidence mapping in a record (its own, its roles' and its events'), with its path."""
+def evidence_items(data: dict[str, Any], section: str) -> Iterator[tuple[tuple, dict[str, Any]]]:
+    """Every evidence mapping in a record of ``section`` (its own, and its parts' that carry
+    evidence: an actor's roles, a measure's events), with its path. Another kind's field of
+    the same name as a part is that kind's own field."""
     for index, item in _items(data, "evidence"):
         yield ("evidence", index), item
-    for name in PARTS_WITH_EVIDENCE:
+    kind = KINDS.get(section)
+    for name in kind.parts_with_evidence if kind else ():
         for index, part in _items(data, name):
             if isinstance(part.get("evidence"), dict):
                 yield (name, index, "evidence"), part["evidence"]
@@ -162,6 +173,11 @@ class Record:
     def label(self) -> str:
         """How links to this record read (its kind says)."""
         return KINDS[self.section].label(self)
+
+    @property
+    def parts(self) -> tuple[Role | Event, ...]:
+        """Its parts that carry evidence of their own: an actor's roles, a measure's events."""
+        return (*self.roles, *self.events)
 
     @property
     def quantity(self) -> str:

@@ -16,7 +16,13 @@ from operator import not_
 from generator.kinds import KINDS
 from generator.model.records import Briefing
 
-COUNTED = tuple(section for section, kind in KINDS.items() if kind.covers and kind.evidenced)
+
+def _counted(section: str) -> bool:
+    """Whether a kind's evidence covers the sentences it quotes (an actor's only names one)."""
+    kind = KINDS[section]
+    return kind.covers and kind.evidenced
+
+
 MIN_SHARE = 0.5
 
 _END = re.compile(r"[.!?][\"”’')]*\s+|\n+")
@@ -93,7 +99,7 @@ def measure(briefing: Briefing) -> list[ArticleCoverage]:
 
 def measure_article(briefing: Briefing, source: str) -> ArticleCoverage:
     found = briefing.evidence_in(source)
-    spans = [(start, end, i) for start, end, i, section in found if section in COUNTED]
+    spans = [(start, end, i) for start, end, i, section in found if _counted(section)]
     return ArticleCoverage(source, _sentences(briefing.articles[source].text, spans))
 
 

@@ -18,32 +18,6 @@ from generator.kinds import KINDS
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 
-ACTOR_TYPES = {
-    "person": "Person",
-    "state": "Country",
-    "government-body": "GovernmentOrganization",
-    "legislature": "GovernmentOrganization",
-    "organisation": "Organization",
-    "publication": "NewsMediaOrganization",
-    "group": "Organization",
-}
-SOURCE_TYPES = {
-    "news-article": "NewsArticle",
-    "op-ed": "OpinionNewsArticle",
-    "report": "Report",
-    "social-media-post": "SocialMediaPosting",
-    "legislation": "Legislation",
-    "video": "VideoObject",
-}
-ACTION_STATUS = {
-    "urged": "PotentialActionStatus",
-    "promised": "PotentialActionStatus",
-    "agreed": "PotentialActionStatus",
-    "announced": "PotentialActionStatus",
-    "in-effect": "ActiveActionStatus",
-    "done": "CompletedActionStatus",
-}
-
 
 def page_url(record: Record) -> str:
     """The record's address, relative to the site root (JSON-LD ids are relative to the page)."""
@@ -56,13 +30,13 @@ def json_ld(briefing: Briefing, record: Record) -> str:
     return markup.json_ld(data)
 
 
-def _refs(briefing: Briefing, ids: tuple[str, ...]) -> dict[str, Any] | list[dict[str, Any]]:
+def refs(briefing: Briefing, ids: tuple[str, ...]) -> dict[str, Any] | list[dict[str, Any]]:
     """One reference, or a list of them when several actors spoke together."""
-    found = [_ref(briefing, i) for i in ids]
+    found = [ref(briefing, i) for i in ids]
     return found[0] if len(found) == 1 else found
 
 
-def _ref(briefing: Briefing, record_id: str) -> dict[str, Any]:
+def ref(briefing: Briefing, record_id: str) -> dict[str, Any]:
     return _thing(briefing, briefing.records[record_id], depth=1)
 
 
@@ -71,8 +45,7 @@ def _thing(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
     kind = KINDS[record.section]
     data: dict[str, Any] = {"@id": f"../../{page_url(record)}", "name": record.label}
     data["@type"] = kind.schema_org
-    if kind.json_ld:
-        data.update(DETAILS[kind.json_ld](briefing, record, depth))
+    data.update(kind.json_ld(briefing, record, depth))
     if not depth and (record.inferred or record.get("provenance")):
         data["additionalProperty"] = _caveats(record)
     return data
@@ -81,124 +54,27 @@ def _thing(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
 def _caveats(record: Record) -> list[dict[str, str]]:
     """What the sources do not state outright, field by field, with the analyst's reason:
     inferred from the text, or known from where the file came from."""
-    inferred = [_property("inferred", why, f) for f, why in sorted(record.inferred.items())]
+    inferred = [property_value("inferred", why, f) for f, why in sorted(record.inferred.items())]
     known = record.get("provenance", {})
     return inferred + [
-        _property("known from provenance", why, f) for f, why in sorted(known.items())
+        property_value("known from provenance", why, f) for f, why in sorted(known.items())
     ]
 
 
-def _actor(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": ACTOR_TYPES[record["kind"]]}
-    if record.get("aliases") and not depth:
-        data["alternateName"] = record.get("aliases")
-    if record.roles and not depth and record["kind"] == "person":
-        data["jobTitle"] = sorted({role.title for role in record.roles})
-    return data
-
-
-def _source(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    get = record.get
-    data: dict[str, Any] = {"@type": SOURCE_TYPES.get(record["kind"], "CreativeWork")}
-    for field, key in (("published", "datePublished"), ("url", "url")):
-        if get(field):
-            data[key] = get(field)
-    for field, key in (("author", "author"), ("publisher", "publisher")):
-        if get(field) and not depth:
-            data[key] = _ref(briefing, get(field))
-    return data
-
-
-def _claim(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    """A claim is the analyst's summary, by its speakers, based on the articles that report
-    it. Only a quoted claim's words inside quotation marks are published as the speakers'
-    ``Quotation``: the rest of a passage, and a reported claim's, are the reporter's words."""
-    data: dict[str, Any] = {"text": record["summary"]}
-    if not depth:
-        if record.speakers:  # an unattributed claim names no author
-            data["author"] = _refs(briefing, record.speakers)
-        sources = dict.fromkeys(e.source for e in record.evidence)
-        data["isBasedOn"] = [_ref(briefing, source) for source in sources]
-        if record.get("form") == "quoted":
-            quotations = [q for e in record.evidence for q in _quotations(briefing, record, e)]
-            if quotations:
-                data["appearance"] = quotations
-        if record.get("date"):
-            data["dateCreated"] = record.get("date")
-    return data
-
-
-def _measure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"description": record["summary"]}
-    data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[record['status']]}"
-    if not depth:
-        data["agent"] = [_ref(briefing, i) for i in record["actors"]]
-    return data
-
-
-# How a figure's qualifier bounds its number, in schema.org's terms: the number is a bound
-# (minValue, maxValue) or, about, the value itself; the qualifier is always stated beside it
-BOUNDS = {"more-than": "minValue", "at-least": "minValue", "nearly": "maxValue"}
-
-
-def _figure(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    """The number no more exactly than the source gives it: "more than 1,600" is a lower
-    bound, not 1600; "since 1999" an open period, not the year 1999."""
-    qualifier = record.get("qualifier", "exactly")
-    data: dict[str, Any] = {BOUNDS.get(qualifier, "value"): record["value"]}
-    data |= {"unitText": record["unit"], "description": record["counts"]}
-    if qualifier != "exactly":
-        data["valueReference"] = _property("qualifier", qualifier.replace("-", " "))
-    if record.get("period"):
-        data["temporalCoverage"] = iso_period(record["period"])
-    return data
-
-
-def iso_period(period: dict[str, str]) -> str:
-    """A period in ISO 8601: '2017', '2000/2015', open at one end as '1999/..' or '../2015'."""
-    start, end = period.get("from", ".."), period.get("to", "..")
-    return start if start == end else f"{start}/{end}"
-
-
-def _property(name: str, value: str, field: str = "") -> dict[str, str]:
+def property_value(name: str, value: str, field: str = "") -> dict[str, str]:
     found = {"@type": "PropertyValue", "name": name, "value": value}
     return found | ({"propertyID": field} if field else {})
 
 
-def _question(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    return {"text": record["question"]}
-
-
-def _judgment(briefing: Briefing, record: Record, depth: int) -> dict[str, Any]:
-    """The analyst's claim, based on the records it rests on; no author is invented for it."""
-    data: dict[str, Any] = {"text": record["judgment"]}
-    if not depth:
-        data["isBasedOn"] = [_ref(briefing, i) for i in record["rests_on"]]
-    return data
-
-
-# The hooks a kind's entry names (``Kind.json_ld``): what schema.org says of its records
-# beyond their name and type.
-DETAILS: dict[str, Callable[[Briefing, Record, int], dict[str, Any]]] = {
-    "actor": _actor,
-    "source": _source,
-    "claim": _claim,
-    "measure": _measure,
-    "figure": _figure,
-    "question": _question,
-    "judgment": _judgment,
-}
-
-
-def _quotations(briefing: Briefing, claim: Record, evidence: Evidence) -> list[dict[str, Any]]:
+def quotations(briefing: Briefing, claim: Record, evidence: Evidence) -> list[dict[str, Any]]:
     """A ``Quotation`` for each run of the passage inside quotation marks in its article."""
     text = briefing.articles[evidence.source].text
     return [
         {
             "@type": "Quotation",
             "text": words,
-            "spokenByCharacter": _refs(briefing, claim.speakers),
-            "isPartOf": _ref(briefing, evidence.source),
+            "spokenByCharacter": refs(briefing, claim.speakers),
+            "isPartOf": ref(briefing, evidence.source),
             "url": f"../../sources/{evidence.source}/#{evidence.anchor}",
         }
         for words in inside_quotation_marks(text, evidence.start, evidence.end)

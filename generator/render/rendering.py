@@ -27,7 +27,7 @@ from generator.kinds import KINDS
 from generator.model.network import edges_by_actor
 from generator.model.records import Briefing, Record
 from generator.render import overviews
-from generator.render.contexts import INDEXES, page_context
+from generator.render.contexts import page_context
 from generator.render.open_data import csv_table, json_ld, records_json
 from generator.render.previews import preview
 from generator.render.templating import Links, environment, page_path
@@ -170,9 +170,9 @@ class Renderer:
 
     def index_page(self, section: str) -> str:
         """One index per kind, grouped so that thousands of records stay scannable (what
-        more than its records an index is given is its kind's ``index`` hook)."""
+        more than its records an index is given is its kind's ``index`` method)."""
         kind, records = KINDS[section], self.briefing.in_section(section)
-        more = INDEXES[kind.index](self.briefing, records) if kind.index else {}
+        more = kind.index(self.briefing, records)
         return self._page(kind.index_template, "../", {section: records, **more})
 
     def by_source_page(self) -> str:

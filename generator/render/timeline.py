@@ -14,7 +14,6 @@ from itertools import groupby
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Record
 
-DATED_FIELDS = {section: kind.dated for section, kind in KINDS.items() if kind.dated}
 PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
@@ -33,7 +32,6 @@ class Entry:
 
 # Sources whose date is when they were said or held, not published
 SAID_NOT_PUBLISHED = {"press-conference": "held", "testimony": "given", "statement": "made"}
-EVENT_FIELDS = {event: field for dated in DATED_FIELDS.values() for field, event in dated}
 
 
 def entry(record: Record, event: str) -> Entry:
@@ -42,7 +40,7 @@ def entry(record: Record, event: str) -> Entry:
     if event.startswith("events."):
         step = record.events[int(event.removeprefix("events."))]
         return Entry(step.date, step.label, record, step.inferred, step.inferred_as)
-    field = EVENT_FIELDS[event]
+    field = next(field for field, said in KINDS[record.section].dated if said == event)
     said = SAID_NOT_PUBLISHED.get(record.get("kind", "")) if event == "published" else None
     return Entry(record.get(field), said or event, record, record.inferred.get(field, ""), field)
 
@@ -57,7 +55,7 @@ def _dated(briefing: Briefing) -> list[tuple[str, str, str, str]]:
     fields = [
         (record.get(field), record.section, record.id, event)
         for record in briefing.records.values()
-        for field, event in DATED_FIELDS.get(record.section, ())
+        for field, event in KINDS[record.section].dated
         if record.get(field)
     ]
     steps = [

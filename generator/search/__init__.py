@@ -53,12 +53,8 @@ def marks(briefing: Briefing, record: Record) -> str:
     name), an actor's name and aliases (the worker ranks an actor first for a query that is
     one of them), and who said a claim. Raw HTML, which Markdown leaves as it is: every value
     is escaped here, and the worker escapes it again where it shows it."""
-    meta = {"kind": KINDS[record.section].name.capitalize()}
-    if record.section == "actors":
-        names = [record["name"], *record.get("aliases", [])]
-        meta["names"] = json.dumps(names, ensure_ascii=False)
-    if record.section == "claims":
-        meta["said"] = said_by(briefing, record)
+    kind = KINDS[record.section]
+    meta = {"kind": kind.name.capitalize(), **kind.search_meta(briefing, record)}
     # a filter per kind (see _settled); an element a key, as Pagefind reads one from each
     marked = [f'<div hidden data-pagefind-filter="{record.section}:1"></div>']
     marked += [

@@ -1,0 +1,142 @@
+"""The registry of record kinds: every module of this package but ``base`` is one kind.
+
+Validation, the model, the pages, the previews, the downloads, the search, the timeline,
+coverage, the format reference and the list of generated files all iterate over ``KINDS``
+(plural -> kind, in the kinds' ``order``). Adding a kind takes a module here holding a
+``Kind`` subclass and its one instance ``KIND``, its schema fragment
+(``generator/schemas/kinds/<name>.json``) and two templates (``templates/<name>.md.j2``, which
+extends ``_record.md.j2``, and ``templates/<plural>.md.j2``); see the README's "Contributing".
+
+The modules are found and imported on first use of ``KINDS``, not when this package is
+imported: a kind's module imports the model and the render helpers, which import this package.
+Those helpers must not read ``KINDS`` while they are being imported (at their module level).
+``problems`` checks each kind has what it needs, each shortcoming at its module's file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from generator.kinds.base import Kind
+from generator.problems import Location, Problem
+
+FRAME = "_record.md.j2"  # the page frame every record page extends
+FRAGMENTS = Path(__file__).parent.parent / "schemas" / "kinds"  # each kind's schema fragment
+
+
+class Registry(Mapping[str, Kind]):
+    """The kinds by plural, in order, found in this package's modules the first time asked."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, Kind] | None = None
+        self._loading = False
+        self.modules: dict[str, Path] = {}  # each kind's module file, by plural
+        self.strays: list[Problem] = []  # modules that hold no kind, or a second one
+
+    def _loaded(self) -> dict[str, Kind]:
+        if self._kinds is None:
+            if self._loading:
+                raise RuntimeError(
+                    "KINDS was read while the kinds' modules were being imported: a module a "
+                    "kind imports reads it at its top level; read it inside a function instead"
+                )
+            self._loading = True
+            try:
+                self._kinds = self._discover()
+            finally:
+                self._loading = False
+        return self._kinds
+
+    def _discover(self) -> dict[str, Kind]:
+        found: list[tuple[Kind, Path]] = []
+        for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+            if module_info.name == "base" or module_info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"{__name__}.{module_info.name}")
+            path = Path(inspect.getfile(module))
+            kind = getattr(module, "KIND", None)
+            if not isinstance(kind, Kind):
+                self.strays.append(_at(path, "holds no kind: no KIND = <its Kind subclass>()"))
+                continue
+            found.append((kind, path))
+        found.sort(key=lambda pair: (pair[0].order, pair[0].plural))
+        kinds: dict[str, Kind] = {}
+        for kind, path in found:
+            if kind.plural in kinds:
+                message = f"a second kind with the plural '{kind.plural}'"
+                self.strays.append(_at(path, message, "give each kind its own plural"))
+                continue
+            kinds[kind.plural] = kind
+            self.modules[kind.plural] = path
+        return kinds
+
+    def __getitem__(self, plural: str) -> Kind:
+        return self._loaded()[plural]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __repr__(self) -> str:
+        return f"Registry({list(self)})"
+
+
+KINDS = Registry()
+
+
+def _at(path: Path, message: str, hint: str = "") -> Problem:
+    return Problem(Location(_shown(path)), message, hint)
+
+
+def _shown(path: Path) -> str:
+    """A module's file as the project names it (generator/kinds/claim.py)."""
+    parts = path.parts
+    return "/".join(parts[len(parts) - 1 - parts[::-1].index("generator") :])
+
+
+def problems(templates: Path) -> list[Problem]:
+    """What each kind lacks: its label, its schema fragment, its two templates (the page's
+    extending the frame), or a method of ``Kind`` whose name it misspells. Empty when every
+    kind is complete; the CLI reports them as it reports the input's problems."""
+    found = list(KINDS.strays)
+    base_names = {name for name in dir(Kind) if not name.startswith("_")}
+    for plural, kind in KINDS.items():
+        at = KINDS.modules[plural]
+        if not kind.name or not kind.plural:
+            found.append(_at(at, "the kind has no name or no plural", "set both, e.g. 'hearing'"))
+            continue
+        own = {n for n in vars(type(kind)) if not n.startswith("_")} - base_names
+        for name in sorted(own):
+            found.append(
+                _at(
+                    at,
+                    f"{type(kind).__name__}.{name} is not a field or method of Kind",
+                    "name a method as Kind does (page, index, check, preview, json_ld, "
+                    "search_meta, row, label), or prefix a helper with '_'",
+                )
+            )
+        if not kind.label_field and type(kind).label is Kind.label:
+            found.append(_at(at, f"the kind '{plural}' says no label", "set label_field"))
+        fragment = FRAGMENTS / f"{kind.name}.json"
+        if not fragment.is_file():
+            found.append(_at(at, f"no schema fragment for '{plural}'", f"write {_shown(fragment)}"))
+        for template in (kind.page_template, kind.index_template):
+            if not (templates / template).is_file():
+                found.append(_at(at, f"no template {template}", f"write templates/{template}"))
+        page = templates / kind.page_template
+        if page.is_file() and f'{{% extends "{FRAME}" %}}' not in page.read_text("utf-8"):
+            found.append(
+                _at(
+                    at,
+                    f"templates/{kind.page_template} does not extend {FRAME}",
+                    f'begin it with {{% extends "{FRAME}" %}} and put the page in '
+                    "{% block body %}: the frame shows what every record page must",
+                )
+            )
+    return found

@@ -1,0 +1,97 @@
+"""Actors: the people, states, bodies and publications that speak, act and are named."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.input.raw import a_or_an
+from generator.kinds.base import Kind
+from generator.model.attribution import PARTS, parts
+from generator.model.records import Briefing, Record
+from generator.render.contexts import roles_once, tallies
+from generator.render.network_layout import drawing
+from generator.render.previews import capital
+
+SCHEMA_TYPES = {
+    "person": "Person",
+    "state": "Country",
+    "government-body": "GovernmentOrganization",
+    "legislature": "GovernmentOrganization",
+    "organisation": "Organization",
+    "publication": "NewsMediaOrganization",
+    "group": "Organization",
+}
+
+
+class Actor(Kind):
+    name, plural, order = "actor", "actors", 10
+    label_field = "name"
+    references = {"roles.of": "actors"}
+    parts_with_evidence = ("roles",)
+    covers = False
+    schema_org = "Organization"
+    reference_first = True
+    backlinks = False
+    placed = True
+
+    def page(self, b: Briefing, actor: Record) -> dict[str, Any]:
+        return {
+            "roles": roles_once(actor),
+            "claims": sorted(
+                b.referring(actor.id, "speaker"), key=lambda c: (c.get("date", ""), c.label)
+            ),
+            "measures": [(PARTS[part], found) for part, found in parts(b, actor).items()],
+            "figures": b.referring(actor.id, "stated_by"),
+            "about": b.referring(actor.id, "about"),
+            "members": b.referring(actor.id, "roles.of"),
+            "authored": b.referring(actor.id, "author") + b.referring(actor.id, "publisher"),
+            "mentioned_in": b.mentioned_in(actor.id),
+            "network": drawing(b, focus=actor.id, base="../../"),
+            "questions": sorted(
+                {
+                    q.id: q
+                    for c in b.referring(actor.id, "speaker")
+                    for q in b.referring(c.id, "claims")
+                }.values(),
+                key=lambda q: q.id,
+            ),
+        }
+
+    def index(self, b: Briefing, actors: list[Record]) -> dict[str, Any]:
+        """Those who speak or act first, the most active first; the others by kind."""
+        counts = tallies(b, actors)
+        done = {a.id: counts[a.id]["claims"] + counts[a.id]["measures"] for a in actors}
+        return {
+            "tallies": counts,
+            "active": sorted(
+                (a for a in actors if done[a.id]), key=lambda a: (-done[a.id], a.label)
+            ),
+            "named_only": sorted(
+                (a for a in actors if not done[a.id]), key=lambda a: (a["kind"], a.label)
+            ),
+        }
+
+    def preview(self, b: Briefing, actor: Record) -> dict[str, Any]:
+        """Who the actor is, as its page's first line says: each role once, or its kind."""
+        roles = [
+            f"{title} ({b.records[of].label})" if of else title
+            for title, of, _ in roles_once(actor)
+        ]
+        return {"lines": ["; ".join(roles) or capital(a_or_an(actor["kind"].replace("-", " ")))]}
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        data: dict[str, Any] = {"@type": SCHEMA_TYPES[record["kind"]]}
+        if record.get("aliases") and not depth:
+            data["alternateName"] = record.get("aliases")
+        if record.roles and not depth and record["kind"] == "person":
+            data["jobTitle"] = sorted({role.title for role in record.roles})
+        return data
+
+    def search_meta(self, b: Briefing, actor: Record) -> dict[str, str]:
+        """Its name and aliases: the search ranks its page first for a query that is one."""
+        names = [actor["name"], *actor.get("aliases", [])]
+        return {"names": json.dumps(names, ensure_ascii=False)}
+
+
+KIND = Actor()

@@ -1,0 +1,97 @@
+"""Claims: what an actor asserted, in the words the source reports, and where."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from generator.kinds.base import Kind
+from generator.model.records import Briefing, Record
+from generator.render import open_data
+from generator.render.contexts import question_context
+from generator.render.previews import dated, inferred_mark, names, quoted
+from generator.search import said_by
+
+
+class Claim(Kind):
+    name, plural, order = "claim", "claims", 20
+    label_field = "summary"
+    references = {
+        "speaker": "actors",
+        "via": "sources",
+        "about": None,
+        "supports": "claims",
+        "disputes": "claims",
+        "responds_to": "claims",
+        "credibility.corroborated_by": "sources",
+    }
+    dated = (("date", "claimed"),)
+    schema_org = "Claim"
+    annotated_as = "Claims"
+    backlinks = False
+    placed = True
+
+    def page(self, b: Briefing, claim: Record) -> dict[str, Any]:
+        relations = {
+            "Supports": [b.records[i] for i in claim.get("supports", [])],
+            "Disputes": [b.records[i] for i in claim.get("disputes", [])],
+            "Responds to": [b.records[i] for i in claim.get("responds_to", [])],
+            "Supported by": b.referring(claim.id, "supports"),
+            "Disputed by": b.referring(claim.id, "disputes"),
+            "Answered by": b.referring(claim.id, "responds_to"),
+        }
+        chain = [*claim.get("via", []), *dict.fromkeys(e.source for e in claim.evidence)]
+        return {
+            "relations": {k: v for k, v in relations.items() if v},
+            "chain": chain,
+            "referenced_by": b.referring(claim.id, "about"),
+            "questions": [
+                (q, *question_context(b, q).values()) for q in b.referring(claim.id, "claims")
+            ],
+        }
+
+    def index(self, b: Briefing, claims: list[Record]) -> dict[str, Any]:
+        """The claims by who made them, in the order of the speakers' ids."""
+        spoken = sorted((s, claim.id) for claim in claims for s in claim.speakers)
+        speakers = [
+            (b.records[speaker], [claim_id for _, claim_id in pairs])
+            for speaker, pairs in groupby(spoken, key=lambda pair: pair[0])
+        ]
+        unattributed = [claim.id for claim in claims if not claim.speakers]
+        return {"speakers": speakers + ([(None, unattributed)] if unattributed else [])}
+
+    def preview(self, b: Briefing, claim: Record) -> dict[str, Any]:
+        said = (
+            f"Said by {names(b, claim.speakers)}{inferred_mark(claim, 'speaker')}"
+            if claim.speakers
+            else "Unattributed: the source does not say whose view this is"
+        )
+        when = dated(claim, "date")
+        return quoted(b, claim, [f"{said}, {when}" if when else said])
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        """A claim is the analyst's summary, by its speakers, based on the articles that report
+        it. Only a quoted claim's words inside quotation marks are published as the speakers'
+        ``Quotation``: the rest of a passage, and a reported claim's, are the reporter's words."""
+        data: dict[str, Any] = {"text": record["summary"]}
+        if not depth:
+            if record.speakers:  # an unattributed claim names no author
+                data["author"] = open_data.refs(b, record.speakers)
+            sources = dict.fromkeys(e.source for e in record.evidence)
+            data["isBasedOn"] = [open_data.ref(b, source) for source in sources]
+            if record.get("form") == "quoted":
+                quotations = [
+                    q for e in record.evidence for q in open_data.quotations(b, record, e)
+                ]
+                if quotations:
+                    data["appearance"] = quotations
+            if record.get("date"):
+                data["dateCreated"] = record.get("date")
+        return data
+
+    def search_meta(self, b: Briefing, claim: Record) -> dict[str, str]:
+        """Who said it, which its search result shows."""
+        return {"said": said_by(b, claim)}
+
+
+KIND = Claim()

@@ -1,0 +1,56 @@
+"""Figures: numbers a source states, no more exactly than it states them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.kinds.base import Kind
+from generator.model.attribution import account
+from generator.model.records import Briefing, Record
+from generator.render.open_data import property_value
+from generator.render.previews import according, capital, quoted
+
+# How a figure's qualifier bounds its number, in schema.org's terms: the number is a bound
+# (minValue, maxValue) or, about, the value itself; the qualifier is always stated beside it
+BOUNDS = {"more-than": "minValue", "at-least": "minValue", "nearly": "maxValue"}
+
+
+class Figure(Kind):
+    name, plural, order = "figure", "figures", 40
+    references = {
+        "stated_by": "actors",
+        "via": "sources",
+        "about": None,
+        "credibility.corroborated_by": "sources",
+    }
+    schema_org = "QuantitativeValue"
+    annotated_as = "Figures"
+    backlinks = False
+    placed = True
+
+    def label(self, record: Record) -> str:
+        return f"{record.quantity}: {record.fields['counts']}"
+
+    def preview(self, b: Briefing, figure: Record) -> dict[str, Any]:
+        return quoted(b, figure, [capital(according(b, account(b, figure)))])
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        """The number no more exactly than the source gives it: "more than 1,600" is a lower
+        bound, not 1600; "since 1999" an open period, not the year 1999."""
+        qualifier = record.get("qualifier", "exactly")
+        data: dict[str, Any] = {BOUNDS.get(qualifier, "value"): record["value"]}
+        data |= {"unitText": record["unit"], "description": record["counts"]}
+        if qualifier != "exactly":
+            data["valueReference"] = property_value("qualifier", qualifier.replace("-", " "))
+        if record.get("period"):
+            data["temporalCoverage"] = iso_period(record["period"])
+        return data
+
+
+def iso_period(period: dict[str, str]) -> str:
+    """A period in ISO 8601: '2017', '2000/2015', open at one end as '1999/..' or '../2015'."""
+    start, end = period.get("from", ".."), period.get("to", "..")
+    return start if start == end else f"{start}/{end}"
+
+
+KIND = Figure()

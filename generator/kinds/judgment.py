@@ -1,0 +1,62 @@
+"""Key judgments: the analyst's bottom line, each resting on claims, measures or figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.input import judgments
+from generator.input.raw import Raw
+from generator.kinds.base import Kind
+from generator.model.records import Briefing, Record
+from generator.problems import Problem
+from generator.render import open_data
+from generator.render.previews import capital
+
+
+class Judgment(Kind):
+    name, plural, order = "judgment", "judgments", 70
+    label_field = "judgment"
+    references = {"rests_on": ("claims", "measures", "figures")}
+    evidenced = False
+    schema_org = "Claim"
+    placed = True
+    counted = False
+
+    def check(self, raw: Raw) -> list[Problem]:
+        return judgments.check(raw)
+
+    def check_together(self, raws: list[Raw]) -> list[Problem]:
+        """One row of the likelihood scale for the whole briefing."""
+        return judgments.mixed_rows(raws)
+
+    def page(self, b: Briefing, judgment: Record) -> dict[str, Any]:
+        """The records it rests on, by kind, in the order the judgment names them, and the
+        questions its claims answer."""
+        support = [b.records[i] for i in judgment["rests_on"]]
+        questions = {
+            question.id: question
+            for record in support
+            for question in b.referring(record.id, "claims", "questions")
+        }
+        return {
+            "support": [
+                (section.capitalize(), [r for r in support if r.section == section])
+                for section in self.references["rests_on"]
+                if any(r.section == section for r in support)
+            ],
+            "questions": sorted(questions.values(), key=lambda q: q.label),
+        }
+
+    def preview(self, b: Briefing, judgment: Record) -> dict[str, Any]:
+        odds = f"{capital(judgment['likelihood'])}; {judgment['confidence']} confidence"
+        return {"lines": [odds, "A key judgment: the analyst's, not the words of any source"]}
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        """The analyst's claim, based on the records it rests on; no author is invented for it."""
+        data: dict[str, Any] = {"text": record["judgment"]}
+        if not depth:
+            data["isBasedOn"] = [open_data.ref(b, i) for i in record["rests_on"]]
+        return data
+
+
+KIND = Judgment()

@@ -1,0 +1,55 @@
+"""Measures: actions taken, announced, agreed or urged, with their dated steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.kinds.base import Kind
+from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, account
+from generator.model.records import Briefing, Record
+from generator.render import open_data
+from generator.render.previews import according, capital, inferred_mark, names, quoted
+
+ACTION_STATUS = {
+    "urged": "PotentialActionStatus",
+    "promised": "PotentialActionStatus",
+    "agreed": "PotentialActionStatus",
+    "announced": "PotentialActionStatus",
+    "in-effect": "ActiveActionStatus",
+    "done": "CompletedActionStatus",
+}
+
+
+class Measure(Kind):
+    name, plural, order = "measure", "measures", 30
+    label_field = "summary"
+    references = {"actors": "actors", "urged_by": "actors", "about": None}
+    parts_with_evidence = ("events",)
+    dated = (("announced", "announced"), ("taken", "taken"), ("effective", "took effect"))
+    schema_org = "Action"
+    annotated_as = "Measures"
+    backlinks = False
+    placed = True
+
+    def page(self, b: Briefing, measure: Record) -> dict[str, Any]:
+        """Whose account the measure's status is, besides what names it."""
+        return {**super().page(b, measure), "account": account(b, measure)}
+
+    def preview(self, b: Briefing, measure: Record) -> dict[str, Any]:
+        status = capital(f"{STATUS_WORDS[measure['status']]}, {according(b, account(b, measure))}")
+        actors = f"{ACTORS_LABEL[measure['status']]} {names(b, measure['actors'])}"
+        lines = [status, actors + inferred_mark(measure, "actors")]
+        if measure.get("urged_by"):
+            urged = names(b, measure["urged_by"])
+            lines.append(f"Urged by {urged}{inferred_mark(measure, 'urged_by')}")
+        return quoted(b, measure, lines)
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        data: dict[str, Any] = {"description": record["summary"]}
+        data["actionStatus"] = f"https://schema.org/{ACTION_STATUS[record['status']]}"
+        if not depth:
+            data["agent"] = [open_data.ref(b, i) for i in record["actors"]]
+        return data
+
+
+KIND = Measure()

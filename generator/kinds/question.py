@@ -1,0 +1,44 @@
+"""Questions: points of contention, their claims set side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.input import questions
+from generator.input.raw import Raw
+from generator.kinds.base import Kind
+from generator.model.records import Briefing, Record
+from generator.problems import Problem
+from generator.render import markup
+from generator.render.contexts import question_context
+
+
+class Question(Kind):
+    name, plural, order = "question", "questions", 60
+    label_field = "question"
+    references = {"claims": "claims"}
+    evidenced = False
+    schema_org = "Question"
+    backlinks = False
+    placed = True
+    counted = False
+
+    def check(self, raw: Raw) -> list[Problem]:
+        return questions.check(raw)
+
+    def page(self, b: Briefing, question: Record) -> dict[str, Any]:
+        return question_context(b, question)
+
+    def index(self, b: Briefing, found: list[Record]) -> dict[str, Any]:
+        return {"contentions": [(q, *question_context(b, q).values()) for q in found]}
+
+    def preview(self, b: Briefing, question: Record) -> dict[str, Any]:
+        answering = markup.counted(len(question["claims"]), "claims")
+        sides = [p["position"] for p in question.get("positions", []) if p["claims"]]
+        return {"lines": [f"{answering}; sides: {'; '.join(sides)}" if sides else answering]}
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        return {"text": record["question"]}
+
+
+KIND = Question()

@@ -1,0 +1,84 @@
+"""Sources: the articles held, and the documents they cite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.kinds.base import Kind
+from generator.model.records import Briefing, Record
+from generator.render import open_data
+from generator.render.contexts import extracted_from, kinds_annotated
+from generator.render.passages import Passage, mark_paragraphs
+from generator.render.previews import capital, dated, inferred_mark
+
+SCHEMA_TYPES = {
+    "news-article": "NewsArticle",
+    "op-ed": "OpinionNewsArticle",
+    "report": "Report",
+    "social-media-post": "SocialMediaPosting",
+    "legislation": "Legislation",
+    "video": "VideoObject",
+}
+
+
+class Source(Kind):
+    name, plural, order = "source", "sources", 50
+    label_field = "label"
+    references = {"author": "actors", "publisher": "actors"}
+    dated = (("published", "published"),)
+    schema_org = "CreativeWork"
+    annotated_as = "Documents cited"
+    reference_first = True
+    backlinks = False
+    placed = True
+
+    def page(self, b: Briefing, source: Record) -> dict[str, Any]:
+        annotated = b.referring(source.id, "evidence")
+        article = b.articles.get(source.id)
+        passages = [
+            Passage(e.start, e.end, e, r)
+            for r in annotated
+            for e in (*r.evidence, *(part.evidence for part in r.parts))
+            if e.source == source.id
+        ]
+        return {
+            "article": article,
+            "extracted_from": extracted_from(article.meta.data) if article else "",
+            "paragraphs": mark_paragraphs(article.text, passages) if article else [],
+            **kinds_annotated(annotated),
+            "relayed": b.referring(source.id, "via"),
+            "referenced_by": b.referring(source.id, "about"),
+            "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
+        }
+
+    def index(self, b: Briefing, sources: list[Record]) -> dict[str, Any]:
+        """How many records each source evidences or relays, from backlinks alone."""
+        annotated = {
+            s.id: b.count_referring(s.id, "evidence") + b.count_referring(s.id, "via")
+            for s in sources
+        }
+        return {"annotated": annotated}
+
+    def preview(self, b: Briefing, source: Record) -> dict[str, Any]:
+        line = capital(source["kind"].replace("-", " "))
+        if source.get("publisher"):
+            line += f" in {b.records[source['publisher']].label}"
+            line += inferred_mark(source, "publisher")
+        published = dated(source, "published")
+        line += f", published {published}" if published else ", date not stated"
+        author = [f"Author: {b.records[source['author']].label}"] if source.get("author") else []
+        return {"lines": [line, *author]}
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        get = record.get
+        data: dict[str, Any] = {"@type": SCHEMA_TYPES.get(record["kind"], "CreativeWork")}
+        for field, key in (("published", "datePublished"), ("url", "url")):
+            if get(field):
+                data[key] = get(field)
+        for field, key in (("author", "author"), ("publisher", "publisher")):
+            if get(field) and not depth:
+                data[key] = open_data.ref(b, get(field))
+        return data
+
+
+KIND = Source()
