@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,36 @@ NOT_COPIED = (
     "test-artifacts",
     "tests",
 )
+
+
+# YAML 1.2's core schema (yaml.org/spec/1.2.2, 10.3.2): the plain scalars that are not text.
+# The project reads YAML 1.2 (generator/input/loading.py); PyYAML writes YAML 1.1 and quotes
+# only what 1.1 would misread, so it leaves '0E0' or '0o17' plain, which 1.2 reads as numbers.
+YAML_12_NOT_TEXT = re.compile(
+    r"(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))\Z"
+)
+
+
+class _AsRead(yaml.SafeDumper):
+    """PyYAML's safe dumper, which also quotes the text YAML 1.2 would read as something else."""
+
+
+_AsRead.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style='"' if YAML_12_NOT_TEXT.match(text) else None
+    ),
+)
+
+
+def as_read(data: Any, **options: Any) -> str:
+    """``data`` as YAML that the project reads back as ``data``: ``yaml.safe_dump`` (its
+    ``options`` too, Unicode written as itself unless told), but no text left plain that
+    YAML 1.2 reads as a number, a bool or null."""
+    return yaml.dump(data, Dumper=_AsRead, **{"allow_unicode": True, **options})
 
 
 @dataclass
@@ -175,7 +206,7 @@ def add_further_article(root: Path, received: Path) -> Further:
     if not annotation["more_evidence"]:
         del annotation["more_evidence"]
     schema = "# yaml-language-server: $schema=../../generator/schemas/annotations.schema.json\n"
-    body = yaml.safe_dump(annotation, sort_keys=False, allow_unicode=True, width=100)
+    body = as_read(annotation, sort_keys=False, width=100)
     path = root / "seeds" / "annotations" / f"{source}.yaml"
     path.write_text(schema + body, encoding="utf-8")
     defined = tuple(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
+from projects import as_read
 
 from generator.input.validation import load_briefing
 from generator.model.attribution import account, parts
@@ -35,7 +36,7 @@ def _add_measures(root: Path) -> None:
             "evidence": [{"source": "bridge-closure", "quote": "Safety comes first"}],
         },
     ]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(as_read(data), encoding="utf-8")
 
 
 def test_an_urged_measure_is_never_listed_as_taken(minimal: Path) -> None:

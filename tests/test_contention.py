@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
+from projects import as_read
 
 
 def _page(root: Path, question: str) -> str:
@@ -33,7 +34,7 @@ def test_a_question_with_one_side_says_so(harbour: Path) -> None:
     path = harbour / "seeds" / "annotations" / "questions.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["questions"][0]["positions"] = data["questions"][0]["positions"][:1]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(as_read(data), encoding="utf-8")
     assert run_cli(harbour, "generate").code == 0
     page = _page(harbour, "does-the-harbour-need-dredging")
     assert (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from projects import FIXTURES, REPO, copy_project, run_cli, with_seeds
+from projects import FIXTURES, REPO, as_read, copy_project, run_cli, with_seeds
 
 
 @pytest.mark.parametrize("latest", ["0001-01-01", "1969-12-31", "9999-12-31"])
@@ -17,7 +17,7 @@ def test_a_briefing_of_any_year_builds(tmp_path: Path, latest: str) -> None:
     for claim in data["claims"]:
         claim["date"] = latest
     data["measures"][0]["announced"] = latest
-    records.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    records.write_text(as_read(data), encoding="utf-8")
     result = run_cli(root, "build")
     assert result.code == 0, result.err
     assert (root / "site" / "sitemap.xml.gz").is_file()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
-from projects import briefing, record
+from projects import as_read, briefing, record
 
 from generator.model.attribution import independent_sources
 
@@ -19,7 +19,7 @@ def test_badges_link_to_the_legend_and_pages_give_the_reason(minimal: Path) -> N
     claim["credibility"] = {"grade": 2, "reason": "The mayor chairs the council that voted."}
     [gazette] = [a for a in data["actors"] if a["id"] == "springfield-gazette"]
     gazette["reliability"] = {"grade": "C", "reason": "A small local paper."}
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(as_read(data), encoding="utf-8")
     assert run_cli(minimal, "generate").code == 0
     docs = minimal / "docs"
     badge = '[2](../about.md#grades "Credibility 2: probably true"){ .grade }'

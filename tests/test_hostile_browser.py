@@ -26,7 +26,7 @@ import yaml
 from browsing import free_port
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from projects import FIXTURES, REPO, copy_project, run_cli, with_seeds
+from projects import FIXTURES, REPO, as_read, copy_project, run_cli, with_seeds
 
 from generator.input.site_config import repeat
 
@@ -111,12 +111,12 @@ def hostile_project(root: Path, strings: list[str]) -> Path:
     for section, items in data.items():
         for record in items:
             fill(record, defs[section[:-1]], defs, payload)
-    records.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    records.write_text(as_read(data), encoding="utf-8")
     # The title and description are refused with < > " or & (the theme writes them raw): the
     # topic and the about text, the analyst's other words, get the payloads
     overview = {"title": "Hostile", "description": "Hostile text"}
     overview |= {"topic": payload(), "about": f"{payload()}\n\n{payload()}"}
-    (root / "seeds" / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")
+    (root / "seeds" / "briefing.yaml").write_text(as_read(overview), encoding="utf-8")
     repeat(root, overview)
     meta = {
         "label": payload(),
@@ -126,7 +126,7 @@ def hostile_project(root: Path, strings: list[str]) -> Path:
         "provenance": {"url": payload()},
         "received": {"file": "x.txt", "sha256": hashlib.sha256(ARTICLE.encode()).hexdigest()},
     }
-    article = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + ARTICLE
+    article = "---\n" + as_read(meta) + "---\n" + ARTICLE
     (root / "seeds" / "articles" / "hostile-article.txt").write_text(article, encoding="utf-8")
     result = run_cli(root, "build")
     assert result.code == 0, result.err

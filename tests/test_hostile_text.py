@@ -16,6 +16,7 @@ import yaml
 from conftest import FIXTURES, REPO
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from projects import as_read
 
 from generator.input.validation import load_briefing
 from generator.render.previews import MEDIA_TYPE
@@ -95,21 +96,6 @@ def hostile_project(root: Path, text: str) -> None:
         }
     ]
     path.write_text(as_read(data), encoding="utf-8")
-
-
-class _Quoted(yaml.SafeDumper):
-    """Every string double-quoted: PyYAML writes YAML 1.1, which leaves '0E0' or '1_000' plain,
-    and the project reads YAML 1.2, where those are numbers."""
-
-
-_Quoted.add_representer(
-    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
-)
-
-
-def as_read(data: object) -> str:
-    """``data`` as YAML the project reads back as ``data``."""
-    return yaml.dump(data, Dumper=_Quoted, allow_unicode=True)
 
 
 # derandomized: the same examples every run, so a run fails only for a defect

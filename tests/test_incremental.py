@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from projects import as_read
 
 from generator import pipeline
 from generator.incremental import store
@@ -68,7 +69,7 @@ def _records(root: Path) -> list[tuple[Path, dict, str, dict]]:
 
 
 def _save(path: Path, data: dict) -> None:
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
 
 
 def edit(root: Path, chance: random.Random, number: int) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, run_cli, snapshot
-from projects import copy_project
+from projects import as_read, copy_project
 
 from generator.authoring import example
 
@@ -30,7 +30,7 @@ def project(tmp_path: Path) -> Path:
     overview = yaml.safe_load((root / "seeds" / "briefing.yaml").read_text(encoding="utf-8"))
     overview["example"] = True  # whatever seeds/ holds now, this copy stands for the example
     overview[example.KEY] = example.listed(root / "seeds")  # with its own list of its files
-    (root / "seeds" / "briefing.yaml").write_text(yaml.safe_dump(overview), encoding="utf-8")
+    (root / "seeds" / "briefing.yaml").write_text(as_read(overview), encoding="utf-8")
     return root
 
 
@@ -273,7 +273,7 @@ def test_the_first_article_of_an_empty_briefing(project: Path) -> None:
             },
         ],
     }
-    draft.write_text(yaml.safe_dump(annotation, allow_unicode=True), encoding="utf-8")
+    draft.write_text(as_read(annotation), encoding="utf-8")
     assert run_cli(project, "check").out.startswith("ok: 4 records in 1 article")
     assert run_cli(project, "coverage").code == 0
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
 from conftest import run_cli
+from projects import as_read
 
 from generator.input import judgments
 from generator.input.loading import Document
@@ -61,7 +61,7 @@ def test_a_sentence_at_odds_with_its_fields_is_refused(
 
 def _with_judgments(root: Path) -> None:
     path = root / "seeds" / "annotations" / "judgments.yaml"
-    path.write_text(yaml.safe_dump({"judgments": [JUDGMENT]}), encoding="utf-8")
+    path.write_text(as_read({"judgments": [JUDGMENT]}), encoding="utf-8")
     assert run_cli(root, "generate").code == 0
 
 
@@ -121,7 +121,7 @@ def test_alternatives_and_indicators_show_as_text_and_only_when_given(minimal: P
         "indicators": ["# The grant is refused", "Engineers find the bridge sound."],
     }
     path = minimal / "seeds" / "annotations" / "judgments.yaml"
-    path.write_text(yaml.safe_dump({"judgments": [full, bare]}), encoding="utf-8")
+    path.write_text(as_read({"judgments": [full, bare]}), encoding="utf-8")
     result = run_cli(minimal, "generate")
     assert result.code == 0, result.err
     docs = minimal / "docs"

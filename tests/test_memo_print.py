@@ -18,7 +18,7 @@ import pytest
 import yaml
 from browsing import Browser, Server, expect
 from conftest import HARBOUR, REPO, run_cli
-from projects import copy_project, with_seeds
+from projects import as_read, copy_project, with_seeds
 
 from generator.render import overviews
 
@@ -33,7 +33,7 @@ def _line(n: int, words: str) -> str:
 
 
 def _yaml(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
 
 
 def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:

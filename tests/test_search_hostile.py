@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from browsing import Page, Server, expect
-from projects import FIXTURES, REPO, copy_project, run_cli, with_seeds
+from projects import FIXTURES, REPO, as_read, copy_project, run_cli, with_seeds
 from test_search import ITEMS, drawn, search
 
 NAME = """<img src=x onerror="alert(1)"> Ann "Lee" 'x' &amp; </nav>"""
@@ -27,7 +27,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     speaker["name"] = NAME
     for claim in data["claims"]:
         claim["speaker"] = speaker["id"]
-    records.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    records.write_text(as_read(data), encoding="utf-8")
     result = run_cli(root, "build")
     assert result.code == 0, result.err
     return root / "site"

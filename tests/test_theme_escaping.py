@@ -22,7 +22,7 @@ import material
 import pytest
 import yaml
 from browsing import Browser, expect, free_port
-from projects import FIXTURES, REPO, copy_project, run_cli, snapshot, with_seeds
+from projects import FIXTURES, REPO, as_read, copy_project, run_cli, snapshot, with_seeds
 
 from generator.pipeline import GENERATED
 
@@ -55,7 +55,7 @@ def project(root: Path, theme: dict[str, str]) -> Path:
     records = root / "seeds" / "annotations" / "records.yaml"
     data = yaml.safe_load(records.read_text(encoding="utf-8"))
     data["actors"][0]["name"] = ACTOR
-    records.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    records.write_text(as_read(data), encoding="utf-8")
     result = run_cli(root, "generate")
     assert result.code == 0, result.err
     # The check refuses such a site_name (the title in seeds/briefing.yaml must match): MkDocs

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
+from projects import as_read
 
 VIEW = {
     "id": "bridge-was-safe",
@@ -20,7 +21,7 @@ def _add_claim(root: Path, claim: dict) -> None:
     path = root / "seeds" / "annotations" / "records.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["claims"].append(claim)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
 
 
 def test_an_unattributed_claim_is_shown_as_such(minimal: Path) -> None:
@@ -64,7 +65,7 @@ def test_a_side_held_only_by_unattributed_views_says_so(minimal: Path) -> None:
     data.setdefault("questions", []).append(
         {**question, "claims": ["bridge-unsafe", "bridge-was-safe"]}
     )
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
     result = run_cli(minimal, "generate")
     assert result.code == 0, result.err
     sides = "*Unsafe*: [Ann Lee](actors/ann-lee.md); *Safe*: views reported unattributed."

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
+from projects import as_read
 
 from generator.input.validation import load_briefing
 from generator.model.attribution import account, claim_self_report, event_account
@@ -27,7 +28,7 @@ def _load(root: Path, *measures: dict):
     path = root / "seeds" / "annotations" / "records.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["measures"] += list(measures)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
     return load_briefing(root)
 
 
@@ -127,7 +128,7 @@ def test_a_call_on_others_to_act_is_not_a_self_report(minimal: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     [claim] = [c for c in data["claims"] if c["id"] == "bridge-unsafe"]
     claim["about"] = ["gazette-should-apologise"]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
     b = _load(minimal, urged)
     assert account(b, b.records["gazette-should-apologise"]).self_report  # the measure: hers
     assert not claim_self_report(b, b.records["bridge-unsafe"])  # her call: not her conduct
@@ -155,7 +156,7 @@ def test_an_events_inferred_date_is_marked_where_it_shows(minimal: Path) -> None
     path = minimal / "seeds" / "annotations" / "records.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     del data["measures"][-1]["events"][0]["date"]  # a reason, and no date to give it for
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
     result = run_cli(minimal, "check")
     assert result.code == 1 and "Traceback" not in result.err
     assert (
@@ -192,7 +193,7 @@ def test_a_status_is_reported_in_the_articles_whose_words_state_it(harbour: Path
     later = measure["evidence"][-1]
     measure["events"] = [{"event": "in-effect", "evidence": later}]
     measure["status"] = "in-effect"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(as_read(data, sort_keys=False), encoding="utf-8")
     b = load_briefing(harbour)
     said = account(b, b.records[measure["id"]])
     assert said.reported_in == (later["source"],)
