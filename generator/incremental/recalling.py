@@ -36,9 +36,8 @@ def document_key(shown: str, text: str) -> DocumentKey:
 
 class Recalling(Steps):
     """The steps of one validation, given what the stored run found (``earlier``: its
-    ``documents``, ``quotes`` and ``records``, and its ``world``). After it, ``documents``,
-    ``records``, ``world`` and ``quotes_found()`` are what this run used and found, so what
-    is kept does not outgrow the input."""
+    ``documents``, ``quotes`` and ``records``, and its ``world``). After it, ``found()`` and
+    ``world`` are what this run used and found, so what is kept does not outgrow the input."""
 
     def __init__(self, earlier: dict[str, dict], world: str):
         self.earlier, self.earlier_world = earlier, world
@@ -87,7 +86,11 @@ class Recalling(Steps):
         self.records[key] = records
         return records
 
-    def quotes_found(self) -> dict[QuoteKey, Place]:
+    def found(self) -> dict[str, dict]:
+        """The ``documents``, ``quotes`` and ``records`` this run found or took, for the store."""
+        return {"documents": self.documents, "quotes": self._places(), "records": self.records}
+
+    def _places(self) -> dict[QuoteKey, Place]:
         """The places of quotes this run found or took. Records taken as checked found none:
         then the places in unchanged articles are kept too (those of quotes since edited away
         as well, until a run checks every record again)."""

@@ -64,7 +64,5 @@ def generate(root: Path, workers: int = 1) -> tuple[Briefing, WriteReport]:
     rendered = renderer.render(memo.stale(paths), workers)
     report = write_pages(docs, {path: page.text for path, page in rendered.items()}, kept=paths)
     kept = memo.remember(paths, rendered, renderer.used)
-    steps = run.steps
-    found = {"documents": steps.documents, "quotes": steps.quotes_found(), "records": steps.records}
-    run.store.save(found | kept, steps.world, run.fingerprints)
+    run.store.save(run.steps.found() | kept, run.steps.world, run.fingerprints)
     return briefing, report
