@@ -220,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
                     f"your network can read the briefing (--address {address.port} keeps it here)",
                     file=sys.stderr,
                 )
-            print(f"ok: {pipeline.generate(root)}; serving", flush=True)
-            from generator.integrations import mkdocs_preview  # MkDocs, for this command only
+            # MkDocs, for this command only; a version the preview does not know is one line
+            from generator.integrations import mkdocs_preview
 
+            print(f"ok: {pipeline.generate(root)}; serving", flush=True)
             gc.enable()  # a process that lives on frees what each refresh leaves (see run)
             mkdocs_preview.serve(root, address, _PreviewMemory())
     except BriefingError as error:

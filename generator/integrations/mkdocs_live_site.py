@@ -10,8 +10,8 @@ every page is rendered again. The long listings (the claims, the timeline) come 
 browsers reloaded: MkDocs takes seconds over them at 10,000 records, and until they are done a
 request for one waits and the search leaves them out.
 
-This drives MkDocs 1.6's own build steps (``mkdocs.commands.build``), which the project pins
-below 2.
+It drives MkDocs' own build steps through ``mkdocs_adapter``, the one module that knows
+MkDocs' private parts and the versions it supports.
 """
 
 from __future__ import annotations
@@ -21,14 +21,10 @@ import shutil
 import threading
 from pathlib import Path
 
-from mkdocs.commands import build as steps
-from mkdocs.config import load_config
-from mkdocs.structure.files import File, set_exclusions
-from mkdocs.structure.nav import get_navigation
-from mkdocs.structure.pages import Page
-
 from generator import search
+from generator.integrations import mkdocs_adapter as mkdocs
 from generator.integrations import mkdocs_theme
+from generator.integrations.mkdocs_adapter import File, Page
 
 # Bytes of Markdown from which a page is a long listing (the claims, the timeline), rendered after
 # the rest: MkDocs converts such a page in a second or more at 10,000 records, a record's in ms
@@ -51,60 +47,34 @@ def _stamps(folder: Path) -> dict[str, Stamp]:
 class LiveSite:
     """One configuration's site: built in full once, then refreshed page by page."""
 
-    def __init__(self, config_file: Path, site_dir: Path, serve_url: str) -> None:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
-        config.site_url = serve_url
+    def __init__(self, config_file: Path, site_dir: Path, serve_url: str, first: bool = True):
+        """Built in full into ``site_dir``. The ``first`` site of a process fires the plugins'
+        ``on_startup``; a later one, after mkdocs.yml or the theme changed, does not, as
+        ``mkdocs serve`` fires it once (the plugins with it are the same objects throughout)."""
+        config = mkdocs.load_config(config_file=str(config_file), site_dir=str(site_dir))
+        if first:
+            mkdocs.started(config)
+        if config.site_url:  # the pages are served here (without one, none names an address)
+            config.site_url = serve_url
         config.extra["briefing_preview"] = True  # the search reads the index of changes too
-        config.plugins.on_startup(command="serve", dirty=False)
-        self.config = config.plugins.on_config(config)
-        self.docs = Path(self.config.docs_dir)
+        self.docs = Path(config.docs_dir)
         self.site = site_dir
         self.changed_since_built: set[str] = set()  # the pages' addresses, for the search
         self._later: list[File] = []  # the long listings of the last refresh, not yet rendered
         self.pending: set[str] = set()  # their addresses
         self._waiting = threading.Condition()
-        self._build()
-
-    # The whole site: MkDocs' build, its objects kept
-
-    def _build(self) -> None:
-        config = self.config
-        config.plugins.on_pre_build(config=config)  # the hook generates the Markdown
-        self.stamps = _stamps(self.docs)
         shutil.rmtree(self.site, ignore_errors=True)
-        files = steps.get_files(config)
-        self.env = config.theme.get_env()
-        files.add_files_from_theme(self.env, config)
-        self.files = config.plugins.on_files(files, config=config)
-        set_exclusions(self.files, config)
-        self.nav = config.plugins.on_nav(
-            get_navigation(self.files, config), config=config, files=self.files
-        )
-        for file in self.files.documentation_pages():
-            if file.page is None:
-                Page(None, file, config)
-            steps._populate_page(file.page, config, self.files)
-        self.env = config.plugins.on_env(self.env, config=config, files=self.files)
-        self.files.copy_static_files()
-        self._theme_pages()
-        self._render(self.files.documentation_pages())
-        config.plugins.on_post_build(config=config)  # the hook indexes the pages for the search
+        self.built = mkdocs.build(config, generated=self._stamp)
+        self.config, self.files = self.built.config, self.built.files
         self.titles = self._nav_titles()
 
-    def _theme_pages(self) -> None:
-        for template in self.config.theme.static_templates:  # 404.html, sitemap.xml
-            steps._build_theme_template(template, self.env, self.files, self.config, self.nav)
-
-    def _render(self, files: list[File]) -> None:
-        pages = self.files.documentation_pages()
-        for file in files:
-            steps._build_page(file.page, self.config, pages, self.nav, self.env)
-        anchors = self.config.validation.links.anchors
-        for file in files:
-            file.page.validate_anchor_links(files=self.files, log_level=anchors)
+    def _stamp(self) -> None:
+        """The pages as the hook generated them, before MkDocs reads them: a later save is a
+        change for the next refresh."""
+        self.stamps = _stamps(self.docs)
 
     def _nav_titles(self) -> list[tuple[str | None, str]]:
-        return [(page.title, page.url) for page in self.nav.pages]
+        return [(page.title, page.url) for page in self.built.nav.pages]
 
     # After an edit
 
@@ -112,6 +82,13 @@ class LiveSite:
         """Regenerate and render what changed, but the long listings, which ``finish`` renders
         after; False when nothing changed. Until then a request for one of those waits
         (``wait_for``), and the search leaves them out: nothing out of date is shown."""
+        try:
+            return self._refresh()
+        except Exception as error:
+            mkdocs.failed(self.config, error)
+            raise
+
+    def _refresh(self) -> bool:
         self.config.plugins.on_pre_build(config=self.config)
         now = _stamps(self.docs)
         changed = [path for path, stamp in now.items() if self.stamps.get(path) != stamp]
@@ -128,7 +105,8 @@ class LiveSite:
         unfinished = [file for file in self._later if file.src_uri in present]
         later = long + [file for file in unfinished if file not in long]
         if len(self.files) != known or removed:
-            self._theme_pages()  # the sitemap lists every page
+            mkdocs.theme_templates(self.built)  # the sitemap lists every page
+        mkdocs.extra_templates(self.built)  # they may show anything; a changed one was copied
         self.changed_since_built.update(file.url for file in pages)
         self.changed_since_built.update(url for url in gone if url is not None)
         with self._waiting:
@@ -145,8 +123,10 @@ class LiveSite:
                 with self._waiting:
                     self.pending.discard(self._later.pop(0).url)
                     self._waiting.notify_all()
-        except BaseException:  # told by the caller; no request waits for them any more
+        except BaseException as error:  # told by the caller; no request waits for them any more
             self.release()
+            if isinstance(error, Exception):
+                mkdocs.failed(self.config, error)
             raise
         self._index_changes()
 
@@ -164,12 +144,12 @@ class LiveSite:
 
     def _render_changed(self, pages: list[File]) -> None:
         for file in pages:
-            steps._populate_page(file.page, self.config, self.files)
+            mkdocs.populate(file, self.config, self.files)
         if self._nav_titles() != self.titles:  # every page shows them: all pages again
             self.titles = self._nav_titles()
             pages = self.files.documentation_pages()
             self.changed_since_built.update(file.url for file in pages)
-        self._render(pages)
+        mkdocs.render(pages, self.built)
 
     def _index_changes(self) -> None:
         changed = sorted(self.changed_since_built)
@@ -178,14 +158,16 @@ class LiveSite:
         )
 
     def _updated(self, path: str) -> File | None:
-        """The page at ``path``, new or changed, ready to render; a static file is copied."""
+        """The page at ``path``, new or changed, ready to render; a static file is copied.
+        What ``mkdocs build`` leaves out (a draft, an excluded file) stays out."""
         file = self.files.get_file_from_path(path)
         if file is None:
             file = File(path, str(self.docs), str(self.site), self.config.use_directory_urls)
-            set_exclusions([file], self.config)
-            if file.inclusion.is_excluded():
+            if mkdocs.excluded(file, self.config):
                 return None
             self.files.append(file)
+        elif mkdocs.excluded(file, self.config):
+            return None
         if not file.is_documentation_page():
             file.copy_file()
             return None
@@ -198,6 +180,8 @@ class LiveSite:
         if file is None:
             return None
         self.files.remove(file)
+        if mkdocs.excluded(file, self.config):  # never written
+            return None
         output = Path(file.abs_dest_path)
         output.unlink(missing_ok=True)
         if output.parent != self.site and not any(output.parent.iterdir()):

@@ -3,7 +3,8 @@
 
 ``mkdocs serve`` rebuilds every page after each save, a minute at 10,000 records; here only the
 pages an edit changed are rendered again. The configuration or the theme's templates changing,
-the site is built again in full.
+the site is built again in full. The plugins' events fire as ``mkdocs serve`` fires them:
+``on_startup`` and ``on_serve`` once, ``on_build_error`` on each build or refresh that fails.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from pathlib import Path
 
 import watchdog.events
 import watchdog.observers
-from mkdocs.exceptions import MkDocsException
-from mkdocs.livereload import LiveReloadServer
 
+from generator.integrations import mkdocs_adapter as mkdocs
+from generator.integrations.mkdocs_adapter import MkDocsException, ReloadServer
 from generator.integrations.mkdocs_live_site import LiveSite, Watched
 from generator.integrations.preview_address import Address
 from generator.problems import BriefingError
@@ -85,7 +86,9 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
         listings: threading.Thread | None = None  # rendering the long listings, after a refresh
         saved_again = threading.Event()  # tells it to leave those it has not begun to the next
 
-        def builder() -> None:
+        def builder(config: object = None) -> None:
+            """A refresh, or a full build when mkdocs.yml or the theme changed (``config``:
+            what MkDocs' builder takes, which a plugin's ``on_serve`` may pass; unused)."""
             nonlocal site, listings
             if listings:
                 saved_again.set()
@@ -136,8 +139,13 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
         )
         server.error_handler = lambda code: _error_page(site.site, code)
         server.url = url  # MkDocs writes an IPv6 address without its brackets
-        for path in [site.config.docs_dir, str(config_file), *site.config.watch]:
+        for path in [site.config.docs_dir, str(config_file)]:
             server.watch(path)
+        server = mkdocs.serving(site.config, server, builder)
+        for path in site.config.watch:
+            server.watch(path)
+        if site.config.theme.custom_dir:  # its templates changing, the site is built again
+            server.watch(site.config.theme.custom_dir)
         try:
             server.serve()
         except KeyboardInterrupt:
@@ -151,7 +159,7 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
 
 def _built_apart(config_file: Path, site_dir: Path, url: str) -> LiveSite:
     try:
-        return LiveSite(config_file, site_dir, url)
+        return LiveSite(config_file, site_dir, url, first=False)
     except BaseException:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise
@@ -179,7 +187,7 @@ def _told_and_survived() -> None:
     )
 
 
-class _Server(LiveReloadServer):
+class _Server(ReloadServer):
     """MkDocs' server, which reloads the browsers after every build; a refresh that found
     nothing changed (a file saved with the same bytes, a mistake in the input) keeps them.
     Saves are seen through the system's notifications (inotify, FSEvents...) where MkDocs
@@ -187,8 +195,7 @@ class _Server(LiveReloadServer):
     waited a quarter of a second on average to be seen."""
 
     def __init__(self, docs: Path, rendered: Callable[[str], None], **options) -> None:
-        super().__init__(**options)
-        self.observer = _Observer(docs)
+        super().__init__(_Observer(docs), **options)
         self.rendered = rendered
         self._parents: set[str] = set()
 
@@ -203,24 +210,11 @@ class _Server(LiveReloadServer):
 
     def _watch_again(self, path: str) -> None:
         """Watch ``path`` (made again) afresh, and rebuild: files may be in it already."""
-        path = os.path.abspath(path)
-        if path not in self._watched_paths:
-            return
-        with contextlib.suppress(KeyError):  # MkDocs 1.6: its watches, by path
-            self.observer.unschedule(self._watch_refs.pop(path))
-        del self._watched_paths[path]
-        super().watch(path)
-        with self._rebuild_cond:
-            self._want_rebuild = True
-            self._rebuild_cond.notify_all()
+        self.watch_afresh(os.path.abspath(path))
 
     def serve_request(self, environ, start_response):
         self.rendered(environ.get("PATH_INFO", "/"))  # a long listing still rendering: wait
         return super().serve_request(environ, start_response)
-
-    def keep_pages(self) -> None:
-        with self._epoch_cond:  # MkDocs 1.6: the epoch the browsers reload for, and pages wait on
-            self._wanted_epoch = self._visible_epoch
 
 
 class _Observer(watchdog.observers.Observer):
