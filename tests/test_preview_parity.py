@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -303,3 +304,24 @@ def test_an_unsupported_mkdocs_is_one_line_before_anything_is_generated(
     )
     assert result.stdout == ""
     assert list(root.iterdir()) == []  # nothing generated
+
+
+# MkDocs' private parts the preview uses: functions of mkdocs.commands.build, and attributes of
+# its LiveReloadServer
+PRIVATE = re.compile(
+    r"mkdocs\.commands|_populate_page|_build_page|_build_theme_template|_build_extra_template"
+    r"|_wanted_epoch|_visible_epoch|_epoch_cond|_watched_paths|_watch_refs|_rebuild_cond"
+    r"|_want_rebuild"
+)
+
+
+def test_only_the_adapter_touches_mkdocs_private_parts() -> None:
+    adapter = Path(mkdocs_adapter.__file__)
+    touching = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in sorted((REPO / "generator").rglob("*.py"))
+        if path != adapter
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if PRIVATE.search(line)
+    ]
+    assert touching == []
