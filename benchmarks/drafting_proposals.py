@@ -52,7 +52,7 @@ def existing_records(
         for r in full.records.values()
         if r.id in copy.records
         and any(
-            e.source == source for e in (*r.evidence, *(p.evidence for p in (*r.roles, *r.events)))
+            e.source == source for e in (*r.evidence, *(p.evidence for p in (*r.roles, *r.steps)))
         )
     ]
     named = set(_references(draft)) | set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", comments))

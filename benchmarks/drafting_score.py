@@ -45,7 +45,7 @@ def score_article(full: Briefing, copy: Briefing, source: str, text: str) -> Sco
         section: [
             complete_side(r, article)
             for r in full.in_section(section)
-            if any(e.source == source for e in (*r.evidence, *(v.evidence for v in r.events)))
+            if any(e.source == source for e in (*r.evidence, *(v.evidence for v in r.steps)))
         ]
         for section in SCORED
     }

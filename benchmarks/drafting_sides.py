@@ -55,7 +55,7 @@ class Article:
 
 def complete_side(record: Record, article: Article) -> Side:
     places = [e for e in record.evidence if e.source == article.source]
-    places += [e.evidence for e in record.events if e.evidence.source == article.source]
+    places += [e.evidence for e in record.steps if e.evidence.source == article.source]
     sentences = set().union(*(article.touched(e.start, e.end) for e in places))
     if record.section == "claims":
         speakers = record.speakers

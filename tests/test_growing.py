@@ -89,7 +89,7 @@ def test_the_additions_come_after_the_records_own(later: Path) -> None:
     )
     assert added.evidence.anchor == "e_ann-lee_more2_role1"
     assert [role["title"] for role in actor["roles"]] == ["Mayor of Springfield", "spokeswoman"]
-    assert [(e.event, e.evidence.anchor) for e in measure.events] == [
+    assert [(e.event, e.evidence.anchor) for e in measure.steps] == [
         ("in-effect", "e_close-bridge_more1_event1")
     ]
     assert "bridge-closed" in actor.named["evidence"]  # the new article cites the actor

@@ -75,7 +75,7 @@ def _cited(record: Record) -> set[str]:
 def _quoted(record: Record) -> set[str]:
     quoted = {e.source for e in record.evidence}
     quoted |= {role.evidence.source for role in record.roles}
-    return quoted | {event.evidence.source for event in record.events}
+    return quoted | {event.evidence.source for event in record.steps}
 
 
 def to_trash(root: Path, paths: list[Path], folder: Path | None = None) -> list[tuple[Path, Path]]:

@@ -8,7 +8,7 @@ record restored from the store comes with those of the run that checked it.
 from __future__ import annotations
 
 from generator.incremental.tracing import digest, plain
-from generator.model.records import Event, Evidence, Record, Role
+from generator.model.records import Evidence, Record, Role, Step
 from generator.problems import Location
 
 
@@ -16,7 +16,7 @@ def _contents(record: Record) -> tuple:
     """Section, id, evidence, fields, roles and events, as plain values."""
     r = record
     roles = tuple((role.title, plain(role.evidence), role.of, role.date) for role in r.roles)
-    events = tuple((e.event, plain(e.evidence), e.date, e.inferred) for e in r.events)
+    events = tuple((e.event, plain(e.evidence), e.date, e.inferred) for e in r.steps)
     return r.section, r.id, tuple(map(plain, r.evidence)), dict(r.fields), roles, events
 
 
@@ -49,7 +49,7 @@ class Fingerprints:
             tuple(Evidence(*e) for e in evidence),
             fields,
             tuple(Role(title, Evidence(*e), of, date) for title, e, of, date in roles),
-            tuple(Event(event, Evidence(*e), date, why) for event, e, date, why in events),
+            tuple(Step(event, Evidence(*e), date, why) for event, e, date, why in events),
             Location(*location),
             named,
         )

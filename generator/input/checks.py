@@ -15,9 +15,9 @@ from generator.kinds import KINDS
 from generator.model.articles import Article
 from generator.model.records import (
     REFERENCE_FIELDS,
-    Event,
     Record,
     Role,
+    Step,
     evidence_items,
     references,
 )
@@ -229,7 +229,7 @@ def check_record(
         if ("roles", i, "evidence") in found
     )
     events = tuple(
-        Event(
+        Step(
             event.get("event", ""),
             found[("events", i, "evidence")],
             event.get("date", ""),

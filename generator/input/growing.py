@@ -108,7 +108,7 @@ def _with(record: Record, part: Record) -> Record:
         record.evidence + part.evidence,
         fields,
         record.roles + part.roles,
-        record.events + part.events,
+        record.steps + part.steps,
         record.location,
     )
 

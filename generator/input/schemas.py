@@ -20,6 +20,7 @@ import jsonschema_rs
 
 from generator.input.loading import Document
 from generator.problems import Problem, did_you_mean
+from generator.schemas import composed
 
 if TYPE_CHECKING:  # imported when a document fails its schema: most runs need neither
     from jsonschema import Draft202012Validator, ValidationError
@@ -31,8 +32,10 @@ _BASE = "file:///briefing-schemas/"  # where jsonschema-rs resolves references b
 
 @cache
 def _schemas() -> dict[str, dict[str, Any]]:
-    """Each schema file's contents, by its name."""
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in _schema_files()}
+    """Each schema file's contents, by its name; the annotation schema composed afresh from
+    its base and the kinds' fragments (``generator.schemas``), so a new kind's is checked."""
+    found = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in _schema_files()}
+    return found | {f"{ANNOTATIONS}.schema.json": composed()}
 
 
 def schema(name: str) -> dict[str, Any]:

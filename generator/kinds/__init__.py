@@ -10,13 +10,14 @@ extends ``_record.md.j2``, and ``templates/<plural>.md.j2``); see the README's "
 The modules are found and imported on first use of ``KINDS``, not when this package is
 imported: a kind's module imports the model and the render helpers, which import this package.
 Those helpers must not read ``KINDS`` while they are being imported (at their module level).
-``problems`` checks each kind has what it needs, each shortcoming at its module's file.
+``shortcomings`` checks each kind has what it needs, each shortcoming at its module's file.
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import pkgutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -60,7 +61,7 @@ class Registry(Mapping[str, Kind]):
             path = Path(inspect.getfile(module))
             kind = getattr(module, "KIND", None)
             if not isinstance(kind, Kind):
-                self.strays.append(_at(path, "holds no kind: no KIND = <its Kind subclass>()"))
+                self.strays.append(_at(path, "holds no kind", "end it with KIND = <its class>()"))
                 continue
             found.append((kind, path))
         found.sort(key=lambda pair: (pair[0].order, pair[0].plural))
@@ -90,8 +91,8 @@ class Registry(Mapping[str, Kind]):
 KINDS = Registry()
 
 
-def _at(path: Path, message: str, hint: str = "") -> Problem:
-    return Problem(Location(_shown(path)), message, hint)
+def _at(path: Path, message: str, hint: str = "", line: int = 0) -> Problem:
+    return Problem(Location(_shown(path), line, 1 if line else 0), message, hint)
 
 
 def _shown(path: Path) -> str:
@@ -100,43 +101,62 @@ def _shown(path: Path) -> str:
     return "/".join(parts[len(parts) - 1 - parts[::-1].index("generator") :])
 
 
-def problems(templates: Path) -> list[Problem]:
-    """What each kind lacks: its label, its schema fragment, its two templates (the page's
-    extending the frame), or a method of ``Kind`` whose name it misspells. Empty when every
-    kind is complete; the CLI reports them as it reports the input's problems."""
+def shortcomings(templates: Path) -> list[Problem]:
+    """What each kind lacks, at its class in its module: a name, a label, its schema fragment
+    (naming its plural and the fields it says it references and dates), its two templates (the
+    page's extending the frame), or a method of ``Kind`` it misspells. Empty when every kind is
+    complete; validation reports them with the input's problems, before anything is written."""
     found = list(KINDS.strays)
-    base_names = {name for name in dir(Kind) if not name.startswith("_")}
     for plural, kind in KINDS.items():
-        at = KINDS.modules[plural]
-        if not kind.name or not kind.plural:
-            found.append(_at(at, "the kind has no name or no plural", "set both, e.g. 'hearing'"))
-            continue
-        own = {n for n in vars(type(kind)) if not n.startswith("_")} - base_names
-        for name in sorted(own):
-            found.append(
-                _at(
-                    at,
-                    f"{type(kind).__name__}.{name} is not a field or method of Kind",
-                    "name a method as Kind does (page, index, check, preview, json_ld, "
-                    "search_meta, row, label), or prefix a helper with '_'",
-                )
-            )
-        if not kind.label_field and type(kind).label is Kind.label:
-            found.append(_at(at, f"the kind '{plural}' says no label", "set label_field"))
-        fragment = FRAGMENTS / f"{kind.name}.json"
-        if not fragment.is_file():
-            found.append(_at(at, f"no schema fragment for '{plural}'", f"write {_shown(fragment)}"))
-        for template in (kind.page_template, kind.index_template):
-            if not (templates / template).is_file():
-                found.append(_at(at, f"no template {template}", f"write templates/{template}"))
-        page = templates / kind.page_template
-        if page.is_file() and f'{{% extends "{FRAME}" %}}' not in page.read_text("utf-8"):
-            found.append(
-                _at(
-                    at,
-                    f"templates/{kind.page_template} does not extend {FRAME}",
-                    f'begin it with {{% extends "{FRAME}" %}} and put the page in '
-                    "{% block body %}: the frame shows what every record page must",
-                )
-            )
+        path, line = KINDS.modules[plural], inspect.getsourcelines(type(kind))[1]
+        found += [_at(path, message, hint, line) for message, hint in _lacks(kind, templates)]
     return found
+
+
+def _lacks(kind: Kind, templates: Path) -> list[tuple[str, str]]:
+    lacking = []
+    if not kind.name or not kind.plural:
+        return [("the kind has no name or no plural", "set both: name = 'hearing', plural = ...")]
+    base_names = {name for name in dir(Kind) if not name.startswith("_")}
+    for name in sorted({n for n in vars(type(kind)) if not n.startswith("_")} - base_names):
+        lacking.append(
+            (
+                f"{type(kind).__name__}.{name} is not a field or method of Kind",
+                "name it as Kind does (page, index, check, check_together, preview, json_ld, "
+                "search_meta, row, label), or begin a helper's name with '_'",
+            )
+        )
+    if not kind.label_field and type(kind).label is Kind.label:
+        lacking.append(("it says no label for links", "set label_field, or write label()"))
+    fragment = FRAGMENTS / f"{kind.name}.json"
+    if not fragment.is_file():
+        lacking.append((f"no schema fragment for '{kind.plural}'", f"write {_shown(fragment)}"))
+    else:
+        lacking += _fragment_lacks(kind, fragment)
+    for template in (kind.page_template, kind.index_template):
+        if not (templates / template).is_file():
+            lacking.append((f"no template {template}", f"write templates/{template}"))
+    page = templates / kind.page_template
+    if page.is_file() and f'{{% extends "{FRAME}" %}}' not in page.read_text("utf-8"):
+        lacking.append(
+            (
+                f"templates/{kind.page_template} does not extend {FRAME}",
+                f'begin it with {{% extends "{FRAME}" %}} and put the page in '
+                "{% block body %}: the frame shows what every record page must",
+            )
+        )
+    return lacking
+
+
+def _fragment_lacks(kind: Kind, fragment: Path) -> list[tuple[str, str]]:
+    data = json.loads(fragment.read_text(encoding="utf-8"))
+    where = _shown(fragment)
+    if data.get("plural") != kind.plural:
+        return [(f"{where} names the plural {data.get('plural')!r}", f"write {kind.plural!r}")]
+    properties = data.get("definition", {}).get("properties", {})
+    named = [name.split(".")[0] for name in kind.references] + [f for f, _ in kind.dated]
+    return [
+        (f"the field '{name}' is not in {where}", "define it under definition.properties")
+        for name in dict.fromkeys(named)
+        if name not in properties
+    ]

@@ -129,7 +129,7 @@ def account(b: Briefing, record: Record, status: str = "") -> Account:
     if record.get("stated_by"):
         return _account(b, record, (record["stated_by"],), ())
     telling = STATUS_EVENTS.get(status or record.get("status", ""), ())
-    steps = [step.evidence for step in record.events if step.event in telling]
+    steps = [step.evidence for step in record.steps if step.event in telling]
     told = steps or list(record.evidence)
     return _account(b, record, *_whose(b, told, either_way=bool(steps)), reported=told)
 
@@ -137,7 +137,7 @@ def account(b: Briefing, record: Record, status: str = "") -> Account:
 def event_account(b: Briefing, measure: Record, index: int) -> Account:
     """The account of a measure's ``index``-th event: the speakers whose words are in that
     event's own evidence, or hold it; else the article's own."""
-    evidence = [measure.events[index].evidence]
+    evidence = [measure.steps[index].evidence]
     return _account(b, measure, *_whose(b, evidence, either_way=True), reported=evidence)
 
 

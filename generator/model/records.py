@@ -110,7 +110,7 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Event:
+class Step:
     """A dated step of a measure (announced, announced again, in effect), with its evidence."""
 
     event: str
@@ -146,7 +146,7 @@ class Record:
     evidence: tuple[Evidence, ...]
     fields: Mapping[str, Any] = field(repr=False, hash=False)
     roles: tuple[Role, ...] = ()
-    events: tuple[Event, ...] = ()
+    steps: tuple[Step, ...] = ()  # a measure's dated events
     location: Location = field(default=Location(""), compare=False)
     named: Mapping[str, tuple[str, ...]] = field(default=None, compare=False, repr=False)  # type: ignore
 
@@ -175,9 +175,9 @@ class Record:
         return KINDS[self.section].label(self)
 
     @property
-    def parts(self) -> tuple[Role | Event, ...]:
+    def parts(self) -> tuple[Role | Step, ...]:
         """Its parts that carry evidence of their own: an actor's roles, a measure's events."""
-        return (*self.roles, *self.events)
+        return (*self.roles, *self.steps)
 
     @property
     def quantity(self) -> str:
@@ -200,9 +200,9 @@ class Record:
         """Fields the source does not state outright, with the reasoning for each; a measure's
         inferred event dates among them."""
         own = self.fields.get("inferred", {})
-        if not any(event.inferred for event in self.events):
+        if not any(step.inferred for step in self.steps):
             return own
-        return {**own, **{e.inferred_as: e.inferred for e in self.events if e.inferred}}
+        return {**own, **{e.inferred_as: e.inferred for e in self.steps if e.inferred}}
 
 
 @dataclass(frozen=True)

@@ -120,13 +120,13 @@ def _record_data(record: Record) -> dict[str, Any]:
             | {"evidence": _located(r.evidence)}
             for r in record.roles
         ]
-    if record.events:
+    if record.steps:
         data["events"] = [
             {"event": e.event}
             | ({"date": e.date} if e.date else {})
             | ({"inferred": {"date": e.inferred}} if e.inferred else {})
             | {"evidence": _located(e.evidence)}
-            for e in record.events
+            for e in record.steps
         ]
     return data
 

@@ -182,7 +182,9 @@ class Renderer:
         record = self.briefing.records[record_id]
         kind = KINDS[record.section]
         context = page_context(self.briefing, record)
-        page = self._page(kind.page_template, "../", {kind.name: record, **context})
+        page = self._page(
+            kind.page_template, "../", {kind.name: record, "record": record, **context}
+        )
         b = self.briefing
         data = (json_ld(b, record), preview(b, record), marks(b, record))
         return f"{front_matter(record)}{page}\n" + "\n".join(data) + "\n"

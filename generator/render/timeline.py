@@ -38,7 +38,7 @@ def entry(record: Record, event: str) -> Entry:
     """The record's entry for ``event`` (published, claimed, ..., or 'events.<n>' for a
     measure's n-th dated event), which it must have."""
     if event.startswith("events."):
-        step = record.events[int(event.removeprefix("events."))]
+        step = record.steps[int(event.removeprefix("events."))]
         return Entry(step.date, step.label, record, step.inferred, step.inferred_as)
     field = next(field for field, said in KINDS[record.section].dated if said == event)
     said = SAID_NOT_PUBLISHED.get(record.get("kind", "")) if event == "published" else None
@@ -61,7 +61,7 @@ def _dated(briefing: Briefing) -> list[tuple[str, str, str, str]]:
     steps = [
         (step.date, record.section, record.id, f"events.{index}")
         for record in briefing.records.values()
-        for index, step in enumerate(record.events)
+        for index, step in enumerate(record.steps)
         if step.date
     ]
     return sorted(fields + steps)

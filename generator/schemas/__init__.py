@@ -1,0 +1,79 @@
+"""The JSON Schemas of the input, and the annotation schema put together from its parts.
+
+``annotations.schema.json`` (which editors and the seeds' ``$schema`` lines name) is made of
+``annotations.base.json`` (the file's frame and the definitions every kind shares) and one
+fragment per kind, ``kinds/<name>.json``: its section's ``plural`` and ``description``, its
+``definition``, and any ``$defs`` of its own. The validator composes it afresh on every run
+(``composed``), so a new kind's fragment needs no other edit to be checked; the committed file
+is written from the same parts by ``python -m generator.schemas`` (``make schemas``), and a test
+keeps it current.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+BASE = HERE / "annotations.base.json"
+FRAGMENTS = HERE / "kinds"
+COMPOSED = HERE / "annotations.schema.json"
+WIDTH = 100  # a value whose one-line form fits is written on one line
+
+
+def fragments() -> dict[str, dict[str, Any]]:
+    """Each kind's fragment, by the kind's name (its file's), in the kinds' order, then any
+    fragment of no kind by name (its records are then refused with a located message)."""
+    from generator.kinds import KINDS  # the registry is read when asked, not when imported
+
+    found = {path.stem: _read(path) for path in sorted(FRAGMENTS.glob("*.json"))}
+    order = {kind.name: n for n, kind in enumerate(KINDS.values())}
+    return dict(sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+
+def composed() -> dict[str, Any]:
+    """The annotation schema: the base, each kind's section and definitions added."""
+    schema = _read(BASE)
+    sections, definitions = {}, dict(schema["$defs"])
+    for name, fragment in fragments().items():
+        items = {"$ref": f"#/$defs/{name}"}
+        sections[fragment["plural"]] = {
+            "type": "array",
+            "items": items,
+            "description": fragment["description"],
+        }
+        for key, definition in {name: fragment["definition"], **fragment.get("$defs", {})}.items():
+            if key in definitions:
+                raise ValueError(f"{FRAGMENTS.name}/{name}.json: $defs/{key} is defined twice")
+            definitions[key] = definition
+    first, *rest = schema["properties"].items()  # 'draft' first, 'more_evidence' last
+    schema["properties"] = dict([first, *sections.items(), *rest])
+    schema["$defs"] = definitions
+    return schema
+
+
+def formatted(value: Any, indent: int = 0) -> str:
+    """JSON as the schema files are written: a value on one line when it fits in ``WIDTH``,
+    otherwise one member a line, indented by two spaces."""
+    flat = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or indent + len(flat) <= WIDTH or not value:
+        return flat
+    inner = " " * (indent + 2)
+    if isinstance(value, dict):
+        members = [
+            f"{inner}{json.dumps(k, ensure_ascii=False)}: {formatted(v, indent + 2)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(members) + "\n" + " " * indent + "}"
+    members = [f"{inner}{formatted(v, indent + 2)}" for v in value]
+    return "[\n" + ",\n".join(members) + "\n" + " " * indent + "]"
+
+
+def text() -> str:
+    """What ``annotations.schema.json`` must hold."""
+    return formatted(composed()) + "\n"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
