@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 # How alike a choice must be to be offered (rapidfuzz's ratio, 0-100: the share of characters
 # the two have in common, in order; difflib's ratio, which the hints used before, at its 0.6).
 HINT_CUTOFF = 60
@@ -117,6 +115,9 @@ def counted(number: int, noun: str) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choices, or an empty string when none is close."""
+    # here, not at the top: `make clean` imports the package with no package installed
+    from rapidfuzz import fuzz, process
+
     matches = process.extract(
         word, sorted(set(choices)), scorer=fuzz.ratio, limit=3, score_cutoff=HINT_CUTOFF
     )

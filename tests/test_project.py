@@ -6,8 +6,12 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 from conftest import REPO
+from projects import copy_project, snapshot
+
+from generator.writing import OWNED_FILES, OWNED_FOLDERS
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (REPO / "Makefile").read_text(encoding="utf-8")
@@ -87,3 +91,27 @@ def test_the_readme_layout_names_every_stage_package() -> None:
     assert packages, "generator/ has no packages"
     missing = [name for name in packages if f"  {name}/" not in layout]
     assert not missing, f"README's Layout does not list generator/{missing[0]}/"
+
+
+@pytest.mark.slow
+def test_make_clean_works_on_a_fresh_clone_without_the_virtual_environment(tmp_path) -> None:
+    """``make clean`` removes the generated pages, the site and the cache, and keeps the
+    hand-written pages, with a Python that has no package installed (``-S``: not even the
+    system's): a fresh clone has no .venv."""
+    root = copy_project(REPO, tmp_path / "clone")
+    hand_written = snapshot(root / "docs")
+    generated = [*OWNED_FILES, *(f"{folder}/some-record.md" for folder in OWNED_FOLDERS)]
+    for name in [*generated, "../site/index.html", "../.briefing-cache/store.sqlite"]:
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text("generated", encoding="utf-8")
+
+    result = subprocess.run(
+        ["make", "clean", f"PYTHON={sys.executable} -S -E"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert snapshot(root / "docs") == hand_written
+    assert not (root / "site").exists() and not (root / ".briefing-cache").exists()
