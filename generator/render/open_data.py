@@ -110,7 +110,8 @@ def _json(value: Any) -> str:
 
 
 def _record_data(record: Record) -> dict[str, Any]:
-    data = {k: v for k, v in record.fields.items() if k not in ("evidence", "roles", "events")}
+    parts = KINDS[record.section].parts_with_evidence  # written located, as the evidence
+    data = {k: v for k, v in record.fields.items() if k != "evidence" and k not in parts}
     data["page"] = page_url(record)
     if record.evidence:
         data["evidence"] = [_located(e) for e in record.evidence]
@@ -174,9 +175,8 @@ def _inert(cell: str) -> str:
 def csv_columns(briefing: Briefing, section: str) -> list[str]:
     """The header of a section's table: the fields its records have, beside id and evidence."""
     records = briefing.in_section(section)
-    names = sorted(
-        {k for r in records for k in r.fields} - {"id", "evidence", "roles", "events", "inferred"}
-    )
+    apart = {"id", "evidence", "inferred", *KINDS[section].parts_with_evidence}  # not as cells
+    names = sorted({k for r in records for k in r.fields} - apart)
     return ["id", *names, "page", "evidence_sources", "evidence_quotes", "inferred"]
 
 

@@ -21,6 +21,7 @@ from generator.render.network_layout import drawing
 from generator.render.open_data import csv_columns
 from generator.render.reference import reference
 from generator.render.timeline import calendar
+from generator.schemas import fragments
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
@@ -30,6 +31,7 @@ MEMO_LIMIT = 3  # articles, the most quoted first
 MEMO_MEASURES, MEMO_FIGURES = 3, 3  # the situation's, the most referred to
 MEMO_JUDGMENTS, MEMO_QUESTIONS = 4, 3
 MEMO_ALTERNATIVES = 1  # of a judgment's alternatives, and of its indicators
+MEMO_OTHERS = 3  # records of each kind that has no place of its own in the memo
 
 
 def most_connected(b: Briefing, section: str, limit: int = HOME_LIMIT) -> list[Record]:
@@ -61,6 +63,8 @@ def home(b: Briefing) -> dict[str, Any]:
         # Past a few dozen actors one drawing stops being readable (and bloats the page);
         # each actor's page still draws their neighbourhood.
         "network": drawing(b) if counts["actors"] <= HOME_NETWORK_LIMIT else None,
+        "counted": counted_kinds(),
+        "listed": listed(b, HOME_LIMIT),
     }
 
 
@@ -85,11 +89,40 @@ def memo(b: Briefing) -> dict[str, Any]:
         ],
         "measures": most_connected(b, "measures", MEMO_MEASURES),
         "figures": most_connected(b, "figures", MEMO_FIGURES),
+        "counted": counted_kinds(),
+        "listed": listed(b, MEMO_OTHERS),
     }
 
 
 def about(b: Briefing) -> dict[str, Any]:
-    return {"about_text": b.about_text, "topic": b.topic, "counts": b.counts}
+    """The analyst's words, and how to read each kind: the first kinds in the template's
+    words, any other in its schema fragment's."""
+    described = fragments()
+    return {
+        "about_text": b.about_text,
+        "topic": b.topic,
+        "counts": b.counts,
+        "described": [
+            (kind.title, described[kind.name]["description"])
+            for kind in KINDS.values()
+            if not kind.placed
+        ],
+    }
+
+
+def counted_kinds() -> list[str]:
+    """The kinds the home page and the memo count, by plural (``Kind.counted``)."""
+    return [kind.plural for kind in KINDS.values() if kind.counted]
+
+
+def listed(b: Briefing, limit: int) -> list[tuple[Any, list[tuple[Record, str]]]]:
+    """Each kind without a place of its own on the home page and the memo (``Kind.placed``),
+    with its records the most referred to first, each with its row (``Kind.row``)."""
+    return [
+        (kind, [(r, kind.row(b, r)) for r in most_connected(b, kind.plural, limit)])
+        for kind in KINDS.values()
+        if not kind.placed and b.ids_in(kind.plural)
+    ]
 
 
 def coverage(b: Briefing) -> dict[str, Any]:
