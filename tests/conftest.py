@@ -4,13 +4,32 @@ import shutil
 from pathlib import Path
 
 import pytest
-from projects import FIXTURES, HARBOUR, REPO, Run, copy_project, run_cli, snapshot, with_seeds
+from hypothesis import settings
+from projects import (
+    FIXTURES,
+    HARBOUR,
+    REPO,
+    Run,
+    copy_project,
+    made_once,
+    run_cli,
+    snapshot,
+    with_seeds,
+)
 
 from generator.input.validation import load_briefing
 
 __all__ = ["FIXTURES", "HARBOUR", "REPO", "Run", "run_cli", "snapshot"]
 
-pytest_plugins = ["browsing"]  # the browser, and the built harbour site served, for any module
+pytest_plugins = [
+    "browsing",  # the browser, and the built harbour site served, for any module
+    "slow_marks",  # which tests `make test-quick` leaves out
+]
+
+# Property tests draw the same examples every run, so a run fails only for a defect; no example
+# database is written (parallel workers would share it)
+settings.register_profile("briefing", derandomize=True, database=None)
+settings.load_profile("briefing")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -57,11 +76,13 @@ def harbour_project(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh copy of the repository with the harbour fixture's seeds, built once with
     ``python -m generator build``: the site the behaviour tests look at."""
-    root = copy_project(REPO, tmp_path_factory.mktemp("site") / "project")
-    with_seeds(root, HARBOUR / "seeds")
-    result = run_cli(root, "build")
-    assert result.code == 0, result.err
-    return root
+
+    def build(folder: Path) -> None:
+        root = with_seeds(copy_project(REPO, folder / "project"), HARBOUR / "seeds")
+        result = run_cli(root, "build")
+        assert result.code == 0, result.err
+
+    return made_once(tmp_path_factory, "harbour-site", build) / "project"
 
 
 @pytest.fixture(scope="session")

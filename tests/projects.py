@@ -7,19 +7,25 @@ depends on what the example corpus in ``seeds/`` happens to contain.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
+import io
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 from typing import Any
 
+import pytest
 import yaml
 
+from generator import cli
 from generator.input.site_config import repeat
 from generator.input.validation import load_briefing
 from generator.model.records import Briefing, Evidence, Record, build_briefing
@@ -100,6 +106,20 @@ def run_cli(root: Path, *arguments: str, stdin: str | None = None) -> Run:
     return Run(result.returncode, result.stdout, result.stderr)
 
 
+def run_in_process(root: Path, *arguments: str) -> Run:
+    """Run the command line's ``main`` in this process, its output captured: the same code,
+    message and files as ``run_cli`` without starting Python (half a second) for each run. For
+    the many runs whose subject is a message; ``run_cli`` keeps the tests that a user's own
+    process ends as they must (exit codes, no traceback, the lock, the site swapped)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main([*arguments, "--root", str(root)])
+        except SystemExit as stop:  # argparse's refusal of the arguments
+            code = stop.code if isinstance(stop.code, int) else 1
+    return Run(code, out.getvalue(), err.getvalue())
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes: two equal snapshots mean nothing changed."""
     if not folder.exists():
@@ -123,6 +143,24 @@ def copy_project(source: Path, target: Path) -> Path:
 
     shutil.copytree(source, target, ignore=ignore, symlinks=True)
     return target
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder ``make`` fills once for the whole run, for tests that only read it (a built
+    site). The parallel workers of ``pytest -n`` share their base folder's parent: the first to
+    ask makes it while the others wait on its lock, then all read the same one. A failed
+    ``make`` is tried again by the next to ask, and fails each test that asked."""
+    own = factory.getbasetemp()
+    shared = own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own
+    folder, done = shared / f"made-{name}", shared / f"made-{name}.done"
+    with (shared / f"made-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 @functools.cache

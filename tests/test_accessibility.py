@@ -51,9 +51,14 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important }"  # col
 OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 
+# The pages are looked at in this many parts, each a test of its own, so that they run in parallel
+PARTS = 3
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("mode", MODES)
 def test_no_page_has_a_serious_accessibility_violation(
-    browser: Browser, server: Server, mode: str
+    browser: Browser, server: Server, mode: str, part: int
 ) -> None:
     if MISSING_AXE is not None:
         pytest.fail(f"axe-playwright-python is missing ({MISSING_AXE}): run `make test`")
@@ -65,7 +70,7 @@ def test_no_page_has_a_serious_accessibility_violation(
         page.locator('label[for="__palette_1"]').click()
     axe, found = Axe(), []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for path in PAGES:
+    for path in PAGES[part::PARTS]:
         page.goto(server.url + path)
         page.add_style_tag(content=NO_TRANSITIONS)
         expected = "slate" if scheme == "dark" else "default"

@@ -1,7 +1,9 @@
 """One fixture per known bad input: exact message and location, exit code 1, nothing written.
 
 Each case in fixtures/bad/<case>/ overlays ``files/`` on the minimal project, after the minimal
-project has been generated once; ``expected.txt`` is the exact standard error.
+project has been generated once; ``expected.txt`` is the exact standard error. The cases run
+``generate`` in this process (the message is their subject); a case, a failed build and check
+run as a user runs them, in a process of their own.
 """
 
 from __future__ import annotations
@@ -10,20 +12,35 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_cli, snapshot
+from conftest import FIXTURES, REPO, run_cli, snapshot
+from projects import made_once, run_in_process
 
 CASES = sorted(path for path in (FIXTURES / "bad").iterdir() if path.is_dir())
 
 
+@pytest.fixture
+def generated(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the minimal project (the ``minimal`` fixture's), generated once for every case."""
+
+    def generate(folder: Path) -> None:
+        root = folder / "project"
+        shutil.copytree(FIXTURES / "minimal", root)
+        shutil.copytree(REPO / "templates", root / "templates")
+        (root / "docs").mkdir(exist_ok=True)
+        assert run_in_process(root, "generate").code == 0
+
+    made = made_once(tmp_path_factory, "minimal-generated", generate) / "project"
+    return shutil.copytree(made, tmp_path / "project", symlinks=True)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input_is_reported_and_nothing_is_written(
-    case: Path, minimal: Path, update_golden: bool
+    case: Path, generated: Path, update_golden: bool
 ) -> None:
-    assert run_cli(minimal, "generate").code == 0
-    before = snapshot(minimal / "docs")
-    shutil.copytree(case / "files", minimal, dirs_exist_ok=True)
+    before = snapshot(generated / "docs")
+    shutil.copytree(case / "files", generated, dirs_exist_ok=True)
 
-    result = run_cli(minimal, "generate")
+    result = run_in_process(generated, "generate")
 
     assert result.code == 1
     assert result.out == ""
@@ -32,6 +49,19 @@ def test_bad_input_is_reported_and_nothing_is_written(
     if update_golden:  # only once the run failed as it must: a regression is never recorded
         expected.write_text(result.err, encoding="utf-8")
     assert result.err == expected.read_text(encoding="utf-8")
+    assert snapshot(generated / "docs") == before
+
+
+def test_a_case_run_in_a_process_of_its_own_ends_the_same(minimal: Path) -> None:
+    assert run_cli(minimal, "generate").code == 0
+    before = snapshot(minimal / "docs")
+    case = FIXTURES / "bad" / "many-problems"
+    shutil.copytree(case / "files", minimal, dirs_exist_ok=True)
+
+    result = run_cli(minimal, "generate")
+
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (case / "expected.txt").read_text(encoding="utf-8")
     assert snapshot(minimal / "docs") == before
 
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 from conftest import FIXTURES, REPO
 from hypothesis import HealthCheck, example, given, settings
@@ -98,7 +99,9 @@ def hostile_project(root: Path, text: str) -> None:
     path.write_text(as_read(data), encoding="utf-8")
 
 
-# derandomized: the same examples every run, so a run fails only for a defect
+# derandomized: the same examples every run, so a run fails only for a defect; forty examples
+# rendered: the full suite's, not the quick set's
+@pytest.mark.slow
 @settings(
     max_examples=40,
     deadline=None,

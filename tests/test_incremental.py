@@ -121,6 +121,7 @@ def edit(root: Path, chance: random.Random, number: int) -> str:
     return kind
 
 
+@pytest.mark.slow  # a hundred runs: the full suite's, not the quick set's
 def test_random_edits_give_what_a_full_run_gives(project: Path) -> None:
     chance = random.Random(6)
     pipeline.generate(project)

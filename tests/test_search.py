@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from browsing import Page, Server, expect
+from projects import HARBOUR
 
+from generator.input.validation import load_briefing
 from generator.kinds import KINDS
 
 RESULTS = "li.md-search-result__item > a"
@@ -35,16 +37,21 @@ def results(page: Page) -> list[str]:
     return [urlsplit(a.get_attribute("href")).path for a in page.locator(RESULTS).all()]
 
 
+# Every actor of the fixture, each a test of its own (so that they run in parallel)
+ACTORS = [actor.id for actor in load_briefing(HARBOUR).in_section("actors")]
+
+
+@pytest.mark.parametrize("actor", ACTORS)
 def test_every_name_and_alias_ranks_its_actor_first(
-    page: Page, server: Server, built_briefing
+    page: Page, server: Server, built_briefing, actor: str
 ) -> None:
-    """Every actor of the fixture: its name, and each alias, whatever else mentions them."""
+    """The actor's name, and each alias, whatever else mentions them."""
     wrong = []
-    for actor in built_briefing.in_section("actors"):
-        for name in (actor["name"], *actor.get("aliases", [])):
-            found = search(page, server, name)
-            if not found or found[0] != f"/actors/{actor.id}/":
-                wrong.append(f"{name!r}: {found[:3]}")
+    record = built_briefing.records[actor]
+    for name in (record["name"], *record.get("aliases", [])):
+        found = search(page, server, name)
+        if not found or found[0] != f"/actors/{actor}/":
+            wrong.append(f"{name!r}: {found[:3]}")
     assert wrong == []
 
 
@@ -168,21 +175,19 @@ def test_a_result_says_its_kind_and_a_claim_who_said_it(
     assert claims > 1
 
 
+@pytest.mark.parametrize("actor", ACTORS)
 def test_a_page_about_the_briefing_never_outranks_a_record(
-    page: Page, server: Server, built_briefing
+    page: Page, server: Server, built_briefing, actor: str
 ) -> None:
     """An actor's name is said on the coverage and format pages too: they come after every
     record that says it."""
-    wrong = []
-    for actor in built_briefing.in_section("actors"):
-        search(page, server, actor["name"])
-        found = [urlsplit(result["href"]).path for result in drawn(page)]  # every match
-        sections = [path.strip("/").split("/")[0] for path in found]
-        meta = [n for n, section in enumerate(sections) if section in META_PAGES]
-        records = [n for n, section in enumerate(sections) if section in KINDS]
-        if meta and records and min(meta) < max(records):
-            wrong.append(f"{actor['name']!r}: {found}")
-    assert wrong == []
+    name = built_briefing.records[actor]["name"]
+    search(page, server, name)
+    found = [urlsplit(result["href"]).path for result in drawn(page)]  # every match
+    sections = [path.strip("/").split("/")[0] for path in found]
+    meta = [n for n, section in enumerate(sections) if section in META_PAGES]
+    records = [n for n, section in enumerate(sections) if section in KINDS]
+    assert not (meta and records and min(meta) < max(records)), f"{name!r}: {found}"
 
 
 def header_rows(site: Path) -> set[str]:
