@@ -163,12 +163,14 @@ def records_link_both_ways(site: Path, briefing: Briefing) -> list[str]:
 
 
 def evidence_links_land_on_marked_passages(site: Path, briefing: Briefing) -> list[str]:
-    """A claim's, measure's or figure's evidence links to its passage on the article's page,
-    where the quoted words are marked."""
+    """The evidence of a record of a kind whose words cover the article (a claim, a measure, a
+    figure, or any kind added) links to its passage on the article's page, where the quoted
+    words are marked."""
     problems = []
     marks: dict[str, dict[str, str]] = {}
     for record in briefing.records.values():
-        if record.section not in ("claims", "measures", "figures"):
+        kind = KINDS[record.section]
+        if not (kind.covers and kind.evidenced) or record.section == "sources":
             continue
         links = parse(page_of(site, record.section, record.id)).links
         for evidence in record.evidence:
@@ -318,7 +320,8 @@ def _record_target(base: str, href: str) -> str | None:
     return f"{match[1]}/{match[2]}" if match and match[1] in RECORD_SECTIONS else None
 
 
-RECORD_SECTIONS = ("actors", "claims", "measures", "figures", "questions", "judgments")
+# Every kind's records but the sources', whose pages quotations cite: a new kind's too
+RECORD_SECTIONS = tuple(plural for plural in KINDS if plural != "sources")
 
 
 def lists_are_lists(site: Path) -> list[str]:

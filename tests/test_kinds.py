@@ -1,24 +1,29 @@
-"""The registry of kinds: adding a kind takes a schema definition, an entry and two templates.
+"""The registry of kinds: a kind is one module, one schema fragment and two templates.
 
-The registry and the annotation schema must know the same kinds, the generated outputs are
-listed once (the writer, ``make clean`` and .gitignore follow that list), and a new kind added
-in a copy of the project, touching only those files and its data, gets pages, links both ways,
-data exports and its table in the format reference.
+The registry and the annotation schema know the same kinds, and the committed schema is the one
+its parts compose. The generated outputs are ignored by git without naming a kind. A new kind,
+``events``, added in a copy of the project by those four files alone (and its data), gets
+everything the first kinds have; a kind that lacks one of its parts stops the run with a
+message at its module's class.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import cbor2
 import pytest
 import yaml
 from projects import HARBOUR, REPO, copy_project, run_cli, snapshot, with_seeds
 
+from generator import schemas
 from generator.input.schemas import ANNOTATIONS, schema
 from generator.kinds import KINDS
 from generator.writing import OWNED_FILES, OWNED_FOLDERS
@@ -38,23 +43,38 @@ def test_the_schema_and_the_registry_know_the_same_kinds() -> None:
         assert (REPO / "templates" / kind.index_template).is_file()
 
 
-def test_gitignore_lists_exactly_the_generated_outputs() -> None:
+def test_the_committed_annotation_schema_is_the_one_its_parts_compose() -> None:
+    """Editors and the seeds' $schema lines read the committed file; the validator composes it."""
+    committed = schemas.COMPOSED.read_text(encoding="utf-8")
+    assert committed == schemas.text(), "run: python -m generator.schemas"
+    assert json.loads(committed) == schema(ANNOTATIONS)
+
+
+def test_every_kind_is_complete() -> None:
+    from generator.kinds import shortcomings
+
+    assert shortcomings(REPO / "templates") == []
+
+
+def ignored(*paths: str) -> set[str]:
+    """The paths git ignores in the repository (whether or not they exist)."""
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", *paths], cwd=REPO, capture_output=True, text=True
+    )
+    return set(result.stdout.splitlines())
+
+
+def test_git_ignores_the_generated_outputs_and_no_hand_written_file() -> None:
+    """Whatever the kinds: .gitignore names no kind, yet a new kind's folder is ignored."""
+    generated = [f"docs/{name}" for name in OWNED_FILES]
+    generated += [f"docs/{folder}/x.md" for folder in (*OWNED_FOLDERS, "events")]
+    assert ignored(*generated) == set(generated)
+    tracked = subprocess.run(
+        ["git", "ls-files", "docs"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert tracked and ignored(*tracked) == set()
     lines = (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
-    ignored = {line for line in lines if line.startswith("/docs/")}
-    expected = {f"/docs/{name}" for name in OWNED_FILES} | {f"/docs/{f}/" for f in OWNED_FOLDERS}
-    assert ignored == expected
-
-
-def test_make_clean_removes_the_generated_outputs_and_nothing_hand_written(tmp_path: Path) -> None:
-    """On a project with a kind added, so that a list of folders kept apart would miss one."""
-    root = with_seeds(copy_project(REPO, tmp_path / "project"), HARBOUR / "seeds")
-    hand_written = snapshot(root / "docs")
-    add_hearings(root)
-    assert run_own_generator(root, "generate").returncode == 0
-    assert (root / "docs" / "hearings" / "index.md").is_file()
-    result = subprocess.run(["make", "clean"], cwd=root, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert snapshot(root / "docs") == hand_written
+    assert not [line for line in lines if any(f"/{plural}" in line for plural in KINDS)]
 
 
 def test_an_unknown_kind_in_an_annotation_file_is_an_error_with_its_place(tmp_path: Path) -> None:
@@ -68,77 +88,95 @@ def test_an_unknown_kind_in_an_annotation_file_is_an_error_with_its_place(tmp_pa
     assert "unknown field 'claimz'" in result.err and "claims" in result.err
 
 
-SCHEMA_DEFINITION = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["id", "summary", "actors", "evidence"],
-    "properties": {
-        "id": {"$ref": "#/$defs/id"},
-        "summary": {"$ref": "#/$defs/text", "description": "What the hearing heard."},
-        "date": {"$ref": "#/$defs/date"},
-        "actors": {"$ref": "#/$defs/ids", "description": "The actors heard."},
-        "via": {"$ref": "#/$defs/ids", "description": "The documents put before it."},
-        "evidence": {"$ref": "#/$defs/evidenceList"},
-        "tags": {"$ref": "#/$defs/tags"},
-        "inferred": {"$ref": "#/$defs/inferred"},
+# The four files of a kind, as the README's "Adding a record kind" says, and its data.
+MODULE = '''"""Events: what happened on a day, and who took part."""
+
+from __future__ import annotations
+
+from generator.kinds.base import Kind
+
+
+class Event(Kind):
+    name, plural = "event", "events"
+    label_field = "summary"
+    references = {"actors": "actors", "via": "sources", "about": None}
+    dated = (("date", "happened"),)
+    schema_org = "Event"
+
+
+KIND = Event()
+'''
+FRAGMENT = {
+    "plural": "events",
+    "description": "What happened on a day, and who took part, as the articles report it.",
+    "definition": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "summary", "date", "actors", "evidence"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id"},
+            "summary": {"$ref": "#/$defs/text", "description": "What happened."},
+            "date": {"$ref": "#/$defs/date"},
+            "actors": {"$ref": "#/$defs/ids", "description": "The actors who took part."},
+            "via": {"$ref": "#/$defs/ids", "description": "The documents put before it."},
+            "about": {"$ref": "#/$defs/ids"},
+            "evidence": {"$ref": "#/$defs/evidenceList"},
+            "tags": {"$ref": "#/$defs/tags"},
+            "inferred": {"$ref": "#/$defs/inferred"},
+        },
     },
 }
-ENTRY = """
-            Kind(
-                "hearing",
-                "hearings",
-                "hearing",
-                _shows("summary"),
-                references={"actors": "actors", "via": "sources"},
-                dated=(("date", "heard"),),
-                schema_org="Event",
-            ),
-"""
-PAGE = """{% import "_macros.md.j2" as m with context %}
-# {{ hearing.summary | md }}
+PAGE = """{% extends "_record.md.j2" %}
+{% import "_macros.md.j2" as m with context %}
+{% block body %}
+# {{ event.summary | md }}
 
-- **Heard:** {{ m.links(hearing.actors) }}
-{% if hearing.get("via") %}
-- **Documents:** {{ m.links(hearing.via) }}
+- **When:** {{ event.date | date }}
+- **Who took part:** {{ m.links(event.actors) }}
+{% if event.get("via") %}
+- **Documents:** {{ m.links(event.via) }}
 {% endif %}
 
 ## Evidence
 
-{{ m.quotes(hearing.evidence) }}
+{{ m.quotes(event.evidence) }}
+{% endblock %}
 """
-INDEX = """# Hearings
+INDEX = """# Events
 
-{% for hearing in hearings %}
-- {{ link(hearing.id) }}
+{% for event in events %}
+- {{ link(event.id) }}
 {% endfor %}
 """
-DATA = """hearings:
+QUOTE = "Mayor Helen Marsh rejected the letter, saying the council had followed every rule."
+DATA = f"""events:
   - id: council-hears-the-letter
     summary: The mayor answered the open letter.
-    date: "2024"
+    date: "2024-03"
     actors: [helen-marsh, ada-quinn]
     via: [save-the-estuary-open-letter]
     evidence:
       - source: wire-2024-dredging-begins
-        quote: Mayor Helen Marsh rejected the letter, saying the council had followed every rule.
+        quote: {QUOTE}
 """
+ADDED = {
+    "generator/kinds/event.py",
+    "generator/schemas/kinds/event.json",
+    "templates/event.md.j2",
+    "templates/events.md.j2",
+    "seeds/annotations/events.yaml",
+}
+EVENT = "council-hears-the-letter"
+LINK = f"(../events/{EVENT}.md)"
 
 
-def add_hearings(root: Path) -> None:
-    """The three places a kind is defined, as the README's contributor section says, and data."""
-    path = root / "generator" / "schemas" / "annotations.schema.json"
-    annotations = json.loads(path.read_text(encoding="utf-8"))
-    annotations["$defs"]["hearing"] = SCHEMA_DEFINITION
-    items = {"$ref": "#/$defs/hearing"}
-    annotations["properties"]["hearings"] = {"type": "array", "items": items}
-    path.write_text(json.dumps(annotations, indent=2) + "\n", encoding="utf-8")
-    path = root / "generator" / "kinds.py"
-    text = path.read_text(encoding="utf-8")
-    end = text.rindex("        )\n    }\n)")  # the end of the registry's tuple of entries
-    path.write_text(text[:end] + ENTRY.lstrip("\n") + text[end:], encoding="utf-8")
-    (root / "templates" / "hearing.md.j2").write_text(PAGE, encoding="utf-8")
-    (root / "templates" / "hearings.md.j2").write_text(INDEX, encoding="utf-8")
-    (root / "seeds" / "annotations" / "hearings.yaml").write_text(DATA, encoding="utf-8")
+def add_events(root: Path) -> None:
+    (root / "generator" / "kinds" / "event.py").write_text(MODULE, encoding="utf-8")
+    fragment = root / "generator" / "schemas" / "kinds" / "event.json"
+    fragment.write_text(json.dumps(FRAGMENT, indent=2) + "\n", encoding="utf-8")
+    (root / "templates" / "event.md.j2").write_text(PAGE, encoding="utf-8")
+    (root / "templates" / "events.md.j2").write_text(INDEX, encoding="utf-8")
+    (root / "seeds" / "annotations" / "events.yaml").write_text(DATA, encoding="utf-8")
 
 
 def run_own_generator(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -153,69 +191,112 @@ def run_own_generator(root: Path, *arguments: str) -> subprocess.CompletedProces
 
 
 @pytest.fixture(scope="module")
-def hearings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def events(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(REPO, tmp_path_factory.mktemp("kinds") / "project")
     with_seeds(root, HARBOUR / "seeds")
     before = snapshot(root)
-    add_hearings(root)
+    add_events(root)
     after = snapshot(root)
     changed = {name for name in set(before) | set(after) if before.get(name) != after.get(name)}
-    assert changed == {
-        "generator/schemas/annotations.schema.json",
-        "generator/kinds.py",
-        "templates/hearing.md.j2",
-        "templates/hearings.md.j2",
-        "seeds/annotations/hearings.yaml",
-    }
+    assert changed == ADDED  # no other edit: not the registry, .gitignore or a template
     result = run_own_generator(root, "build")
     assert result.returncode == 0, result.stderr
     return root
 
 
-def test_a_new_kind_gets_its_pages_linked_both_ways(hearings: Path) -> None:
-    docs = hearings / "docs"
-    page = (docs / "hearings" / "council-hears-the-letter.md").read_text(encoding="utf-8")
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def script(page: str, media_type: str) -> dict:
+    found = re.search(rf'<script type="{re.escape(media_type)}">(.*?)</script>', page, re.S)
+    assert found, media_type
+    return json.loads(found.group(1))
+
+
+def test_a_new_kind_gets_its_pages_linked_both_ways(events: Path) -> None:
+    docs = events / "docs"
+    page = read(docs / "events" / f"{EVENT}.md")
     for named in ("actors/helen-marsh.md", "actors/ada-quinn.md"):
         assert f"(../{named})" in page
     assert "(../sources/save-the-estuary-open-letter.md)" in page
     assert "(../sources/wire-2024-dredging-begins.md#" in page  # its evidence, marked
-    assert '"@type":"Event"' in page
-    link = "(../hearings/council-hears-the-letter.md)"
     for named in ("actors/helen-marsh", "actors/ada-quinn", "sources/save-the-estuary-open-letter"):
-        assert link in (docs / f"{named}.md").read_text(encoding="utf-8"), named
-    source = (docs / "sources" / "wire-2024-dredging-begins.md").read_text(encoding="utf-8")
-    assert "## Hearings in this source" in source and link in source
-    index = (docs / "hearings" / "index.md").read_text(encoding="utf-8")
-    assert link in index
-    site = hearings / "site"
-    assert (site / "hearings" / "council-hears-the-letter" / "index.html").is_file()
-    assert 'href="hearings/"' in (site / "index.html").read_text(encoding="utf-8")  # in the nav
+        assert LINK in read(docs / f"{named}.md"), named
+    source = read(docs / "sources" / "wire-2024-dredging-begins.md")
+    assert "## Events in this source" in source and LINK in source
+    assert LINK in read(docs / "events" / "index.md")
+    site = events / "site"
+    assert (site / "events" / EVENT / "index.html").is_file()
+    assert 'href="events/"' in read(site / "index.html")  # in the nav
 
 
-def test_a_new_kind_is_in_the_data_exports_the_timeline_and_the_reference(hearings: Path) -> None:
-    docs = hearings / "docs"
-    records = json.loads((docs / "data" / "records.json").read_text(encoding="utf-8"))
-    assert [r["id"] for r in records["hearings"]] == ["council-hears-the-letter"]
-    with (docs / "data" / "hearings.csv").open(encoding="utf-8", newline="") as stream:
+def test_a_new_kind_is_on_the_home_page_in_the_memo_and_on_the_about_page(events: Path) -> None:
+    docs = events / "docs"
+    home = read(docs / "index.md")
+    assert "## Events\n" in home and f"({'events'}/{EVENT}.md)" in home
+    assert "[1 event](events/index.md)" in home  # counted with the others
+    memo = read(docs / "memo.md")
+    assert (
+        f"The events most referred to: [The mayor answered the open letter.](events/{EVENT}.md)"
+        in memo
+    )
+    assert "[1 event](events/index.md)." in memo
+    about = read(docs / "about.md")
+    assert "- **Events:** What happened on a day, and who took part" in about
+
+
+def test_a_new_kind_has_a_preview_and_json_ld_with_its_date_and_actors(events: Path) -> None:
+    page = read(events / "site" / "events" / EVENT / "index.html")
+    preview = script(page, "application/briefing-preview+json")
+    assert preview["kind"] == "Event"
+    assert "Happened March 2024" in preview["lines"]
+    assert "Actors: Helen Marsh, Ada Quinn" in preview["lines"]
+    assert preview["quote"] == QUOTE
+    assert preview["source"].startswith("In ")
+    data = script(page, "application/ld+json")
+    assert data["@type"] == "Event" and data["startDate"] == "2024-03"
+    assert [actor["name"] for actor in data["actor"]] == ["Helen Marsh", "Ada Quinn"]
+
+
+def test_a_new_kind_is_in_the_data_exports_the_timeline_and_the_reference(events: Path) -> None:
+    docs = events / "docs"
+    records = json.loads(read(docs / "data" / "records.json"))
+    assert [r["id"] for r in records["events"]] == [EVENT]
+    with (docs / "data" / "events.csv").open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert rows[0]["actors"] == "helen-marsh; ada-quinn"
-    assert rows[0]["page"] == "hearings/council-hears-the-letter/"
-    assert "hearings.csv" in (docs / "data" / "index.md").read_text(encoding="utf-8")
-    assert "council-hears-the-letter.md" in (docs / "timeline.md").read_text(encoding="utf-8")
-    reference = (docs / "reference.md").read_text(encoding="utf-8")
-    assert "## Hearing\n" in reference and "The actors heard." in reference
+    assert rows[0]["page"] == f"events/{EVENT}/"
+    assert "events.csv" in read(docs / "data" / "index.md")
+    assert f"{EVENT}.md" in read(docs / "timeline.md")
+    reference = read(docs / "reference.md")
+    assert "## Event\n" in reference and "The actors who took part." in reference
 
 
-def test_a_new_kind_naming_an_unknown_actor_is_an_error(hearings: Path, tmp_path: Path) -> None:
-    path = hearings / "seeds" / "annotations" / "hearings.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["hearings"][0]["actors"] = ["helen-marsj"]
-    broken = tmp_path / "hearings.yaml"
-    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
-    original = path.read_text(encoding="utf-8")
-    path.write_text(broken.read_text(encoding="utf-8"), encoding="utf-8")
+def test_a_new_kind_is_in_the_search(events: Path) -> None:
+    """Its page carries its kind's filter, the search box offers the kind, and Pagefind's
+    built index holds the filter (its metadata, read as search._settled reads it)."""
+    site = events / "site"
+    assert 'data-pagefind-filter="events:1"' in read(site / "events" / EVENT / "index.html")
+    kinds = re.search(r'id="__briefing_kinds">(.*?)</script>', read(site / "index.html"))
+    assert kinds and "events" in json.loads(kinds.group(1))
+    entry = json.loads(read(site / "pagefind" / "pagefind-entry.json"))
+    for language in entry["languages"].values():
+        meta = gzip.decompress(
+            (site / "pagefind" / f"pagefind.{language['hash']}.pf_meta").read_bytes()
+        )
+        filters = cbor2.loads(meta[len(b"pagefind_dcd") :])[3]
+        assert "events" in json.dumps(filters)
+
+
+def test_a_new_kind_naming_an_unknown_actor_is_an_error(events: Path, tmp_path: Path) -> None:
+    path = events / "seeds" / "annotations" / "events.yaml"
+    data = yaml.safe_load(read(path))
+    data["events"][0]["actors"] = ["helen-marsj"]
+    original = read(path)
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
     try:
-        result = run_own_generator(hearings, "check")
+        result = run_own_generator(events, "check")
     finally:
         path.write_text(original, encoding="utf-8")
     assert result.returncode != 0
@@ -223,13 +304,60 @@ def test_a_new_kind_naming_an_unknown_actor_is_an_error(hearings: Path, tmp_path
     assert "helen-marsh" in result.stderr
 
 
-def test_records_of_a_kind_the_registry_lacks_are_an_error(tmp_path: Path) -> None:
-    """The issue's case: a schema definition and data, but no entry: never silently ignored."""
+@pytest.fixture
+def incomplete(tmp_path: Path) -> Path:
     root = with_seeds(copy_project(REPO, tmp_path / "project"), HARBOUR / "seeds")
-    add_hearings(root)
-    kinds = root / "generator" / "kinds.py"
-    kinds.write_text((REPO / "generator" / "kinds.py").read_text(encoding="utf-8"), "utf-8")
-    result = run_own_generator(root, "check")
-    assert result.returncode != 0
-    assert "hearings.yaml:1:1: 'hearings' has a schema definition but no entry" in result.stderr
-    assert "generator/kinds.py" in result.stderr
+    add_events(root)
+    return root
+
+
+def test_records_of_a_kind_without_its_module_are_an_error(incomplete: Path) -> None:
+    """A schema fragment and data, but no module: never silently ignored."""
+    (incomplete / "generator" / "kinds" / "event.py").unlink()
+    docs = snapshot(incomplete / "docs")
+    result = run_own_generator(incomplete, "generate")
+    assert result.returncode == 1
+    assert "events.yaml:1:1: 'events' has a schema definition but no module" in result.stderr
+    assert "generator/kinds/" in result.stderr
+    assert snapshot(incomplete / "docs") == docs
+
+
+def test_a_kind_lacking_a_part_is_an_error_at_its_class(incomplete: Path) -> None:
+    """No traceback: each missing part at the module's class, with what to do, and nothing
+    written."""
+    module = incomplete / "generator" / "kinds" / "event.py"
+    module.write_text(
+        read(module).replace(
+            "KIND = ", "    def previw(self, b, record):\n        return {}\n\n\nKIND = "
+        ),
+        encoding="utf-8",
+    )
+    (incomplete / "generator" / "schemas" / "kinds" / "event.json").unlink()
+    page = incomplete / "templates" / "event.md.j2"
+    page.write_text(read(page).replace('{% extends "_record.md.j2" %}\n', ""), encoding="utf-8")
+    (incomplete / "templates" / "events.md.j2").unlink()
+    docs = snapshot(incomplete / "docs")
+    result = run_own_generator(incomplete, "generate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    at = "generator/kinds/event.py:8:1: "
+    for message in (
+        "Event.previw is not a field or method of Kind",
+        "no schema fragment for 'events'",
+        "templates/event.md.j2 does not extend _record.md.j2",
+        "no template events.md.j2",
+    ):
+        assert at + message in result.stderr, message
+    assert "hint: write generator/schemas/kinds/event.json" in result.stderr
+    assert snapshot(incomplete / "docs") == docs
+
+
+def test_make_clean_removes_the_generated_outputs_and_nothing_hand_written(tmp_path: Path) -> None:
+    """On a project with a kind added, so that a list of folders kept apart would miss one."""
+    root = with_seeds(copy_project(REPO, tmp_path / "project"), HARBOUR / "seeds")
+    hand_written = snapshot(root / "docs")
+    add_events(root)
+    assert run_own_generator(root, "generate").returncode == 0
+    assert (root / "docs" / "events" / "index.md").is_file()
+    result = subprocess.run(["make", "clean"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(root / "docs") == hand_written

@@ -22,11 +22,11 @@ import pkgutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from generator import schemas
 from generator.kinds.base import Kind
 from generator.problems import Location, Problem
 
 FRAME = "_record.md.j2"  # the page frame every record page extends
-FRAGMENTS = Path(__file__).parent.parent / "schemas" / "kinds"  # each kind's schema fragment
 
 
 class Registry(Mapping[str, Kind]):
@@ -105,7 +105,8 @@ def shortcomings(templates: Path) -> list[Problem]:
     """What each kind lacks, at its class in its module: a name, a label, its schema fragment
     (naming its plural and the fields it says it references and dates), its two templates (the
     page's extending the frame), or a method of ``Kind`` it misspells. Empty when every kind is
-    complete; validation reports them with the input's problems, before anything is written."""
+    complete; validation reports them with the input's problems, before anything is written.
+    ``templates`` is the folder the pages are rendered with; without one, none is asked for."""
     found = list(KINDS.strays)
     for plural, kind in KINDS.items():
         path, line = KINDS.modules[plural], inspect.getsourcelines(type(kind))[1]
@@ -128,11 +129,13 @@ def _lacks(kind: Kind, templates: Path) -> list[tuple[str, str]]:
         )
     if not kind.label_field and type(kind).label is Kind.label:
         lacking.append(("it says no label for links", "set label_field, or write label()"))
-    fragment = FRAGMENTS / f"{kind.name}.json"
+    fragment = schemas.FRAGMENTS / f"{kind.name}.json"
     if not fragment.is_file():
         lacking.append((f"no schema fragment for '{kind.plural}'", f"write {_shown(fragment)}"))
     else:
         lacking += _fragment_lacks(kind, fragment)
+    if not templates.is_dir():  # a folder of seeds alone, checked but never rendered
+        return lacking
     for template in (kind.page_template, kind.index_template):
         if not (templates / template).is_file():
             lacking.append((f"no template {template}", f"write templates/{template}"))
@@ -151,6 +154,15 @@ def _lacks(kind: Kind, templates: Path) -> list[tuple[str, str]]:
 def _fragment_lacks(kind: Kind, fragment: Path) -> list[tuple[str, str]]:
     data = json.loads(fragment.read_text(encoding="utf-8"))
     where = _shown(fragment)
+    clashing = [
+        (
+            f"{where} defines $defs/{key}, which another schema part defines already",
+            "rename the kind, or its own definition",
+        )
+        for key in schemas.clashes(kind.name)
+    ]
+    if clashing:
+        return clashing
     if data.get("plural") != kind.plural:
         return [(f"{where} names the plural {data.get('plural')!r}", f"write {kind.plural!r}")]
     properties = data.get("definition", {}).get("properties", {})

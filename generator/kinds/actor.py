@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.input.raw import a_or_an
 from generator.kinds.base import Kind
 from generator.model.attribution import PARTS, parts
 from generator.model.records import Briefing, Record
 from generator.render.contexts import roles_once, tallies
 from generator.render.network_layout import drawing
-from generator.render.previews import capital
+from generator.render.phrasing import capital
 
 SCHEMA_TYPES = {
     "person": "Person",
@@ -74,6 +73,8 @@ class Actor(Kind):
 
     def preview(self, b: Briefing, actor: Record) -> dict[str, Any]:
         """Who the actor is, as its page's first line says: each role once, or its kind."""
+        from generator.input.raw import a_or_an  # YAML's: not needed to list the kinds
+
         roles = [
             f"{title} ({b.records[of].label})" if of else title
             for title, of, _ in roles_once(actor)

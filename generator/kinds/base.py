@@ -103,7 +103,7 @@ class Kind:
     def preview(self, b: Briefing, record: Record) -> dict[str, Any]:
         """What a link's preview shows under the record's title: its lines, and the words it
         quotes with their source. By default its dates, its actors and its first words."""
-        from generator.render import previews
+        from generator.render import phrasing as previews
 
         lines = [
             previews.capital(f"{happened} {previews.dated(record, field)}")

@@ -9,8 +9,7 @@ from generator.kinds.base import Kind
 from generator.model.records import Briefing, Record
 from generator.render import open_data
 from generator.render.contexts import question_context
-from generator.render.previews import dated, inferred_mark, names, quoted
-from generator.search import said_by
+from generator.render.phrasing import dated, inferred_mark, names, quoted
 
 
 class Claim(Kind):
@@ -91,6 +90,8 @@ class Claim(Kind):
 
     def search_meta(self, b: Briefing, claim: Record) -> dict[str, str]:
         """Who said it, which its search result shows."""
+        from generator.search import said_by  # Pagefind's: not needed to list the kinds
+
         return {"said": said_by(b, claim)}
 
 

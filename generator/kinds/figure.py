@@ -8,7 +8,7 @@ from generator.kinds.base import Kind
 from generator.model.attribution import account
 from generator.model.records import Briefing, Record
 from generator.render.open_data import property_value
-from generator.render.previews import according, capital, quoted
+from generator.render.phrasing import according, capital, quoted
 
 # How a figure's qualifier bounds its number, in schema.org's terms: the number is a bound
 # (minValue, maxValue) or, about, the value itself; the qualifier is always stated beside it

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.input import judgments
-from generator.input.raw import Raw
 from generator.kinds.base import Kind
 from generator.model.records import Briefing, Record
-from generator.problems import Problem
 from generator.render import open_data
-from generator.render.previews import capital
+from generator.render.phrasing import capital
+
+if TYPE_CHECKING:
+    from generator.input.raw import Raw
+    from generator.problems import Problem
 
 
 class Judgment(Kind):
@@ -23,10 +24,14 @@ class Judgment(Kind):
     counted = False
 
     def check(self, raw: Raw) -> list[Problem]:
+        from generator.input import judgments  # YAML's: not needed to list the kinds
+
         return judgments.check(raw)
 
     def check_together(self, raws: list[Raw]) -> list[Problem]:
         """One row of the likelihood scale for the whole briefing."""
+        from generator.input import judgments
+
         return judgments.mixed_rows(raws)
 
     def page(self, b: Briefing, judgment: Record) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from generator.kinds.base import Kind
 from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, account
 from generator.model.records import Briefing, Record
 from generator.render import open_data
-from generator.render.previews import according, capital, inferred_mark, names, quoted
+from generator.render.phrasing import according, capital, inferred_mark, names, quoted
 
 ACTION_STATUS = {
     "urged": "PotentialActionStatus",

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.input import questions
-from generator.input.raw import Raw
 from generator.kinds.base import Kind
 from generator.model.records import Briefing, Record
-from generator.problems import Problem
 from generator.render import markup
 from generator.render.contexts import question_context
+
+if TYPE_CHECKING:
+    from generator.input.raw import Raw
+    from generator.problems import Problem
 
 
 class Question(Kind):
@@ -24,6 +25,8 @@ class Question(Kind):
     counted = False
 
     def check(self, raw: Raw) -> list[Problem]:
+        from generator.input import questions  # YAML's: not needed to list the kinds
+
         return questions.check(raw)
 
     def page(self, b: Briefing, question: Record) -> dict[str, Any]:

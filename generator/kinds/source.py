@@ -9,7 +9,7 @@ from generator.model.records import Briefing, Record
 from generator.render import open_data
 from generator.render.contexts import extracted_from, kinds_annotated
 from generator.render.passages import Passage, mark_paragraphs
-from generator.render.previews import capital, dated, inferred_mark
+from generator.render.phrasing import capital, dated, inferred_mark
 
 SCHEMA_TYPES = {
     "news-article": "NewsArticle",

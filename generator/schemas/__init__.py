@@ -43,14 +43,24 @@ def composed() -> dict[str, Any]:
             "items": items,
             "description": fragment["description"],
         }
-        for key, definition in {name: fragment["definition"], **fragment.get("$defs", {})}.items():
-            if key in definitions:
-                raise ValueError(f"{FRAGMENTS.name}/{name}.json: $defs/{key} is defined twice")
-            definitions[key] = definition
+        own = {name: fragment["definition"], **fragment.get("$defs", {})}
+        definitions |= {k: v for k, v in own.items() if k not in definitions}  # see clashes()
     first, *rest = schema["properties"].items()  # 'draft' first, 'more_evidence' last
     schema["properties"] = dict([first, *sections.items(), *rest])
     schema["$defs"] = definitions
     return schema
+
+
+def clashes(name: str) -> list[str]:
+    """The definitions of a kind's fragment that another part already defines (the first one
+    given is kept): the registry reports them at the kind."""
+    earlier = set(_read(BASE)["$defs"])
+    for other, fragment in fragments().items():
+        own = [other, *fragment.get("$defs", {})]
+        if other == name:
+            return [key for key in own if key in earlier]
+        earlier.update(own)
+    return []
 
 
 def formatted(value: Any, indent: int = 0) -> str:
