@@ -296,6 +296,19 @@ def test_a_store_of_other_code_is_not_read(project: Path, monkeypatch) -> None:
     assert not any(Store(project).read.values())
 
 
+def test_the_code_version_follows_every_schema_of_the_package(tmp_path: Path) -> None:
+    """A kind's schema fragment (schemas/kinds/) decides what is valid as much as the code: a
+    store written before it changed must not be read, or records would pass that a run without
+    the cache refuses."""
+    package = tmp_path / "generator"
+    shutil.copytree(store.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    templates = store.PACKAGE.parent / "templates"
+    before = store.code_version(templates, package)
+    fragment = next((package / "schemas").rglob("kinds/*.json"))
+    fragment.write_text(fragment.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert store.code_version(templates, package) != before
+
+
 def test_a_store_that_cannot_be_written_costs_only_time(project: Path) -> None:
     (project / FOLDER).write_text("a file where the store's folder would be\n")
     pipeline.generate(project)
