@@ -9,8 +9,12 @@ extends ``_record.md.j2``, and ``templates/<plural>.md.j2``); see the README's "
 
 The modules are found and imported on first use of ``KINDS``, not when this package is
 imported: a kind's module imports the model and the render helpers, which import this package.
-Those helpers must not read ``KINDS`` while they are being imported (at their module level).
-``shortcomings`` checks each kind has what it needs, each shortcoming at its module's file.
+Two rules follow. No module a kind imports may read ``KINDS`` at its top level (the registry
+says so if one does). And a kind's module imports at its top only what needs no installed
+package (the model, ``render.contexts``, ``render.phrasing``, ``render.open_data``): ``make
+clean`` lists the kinds' folders on a fresh clone, without the virtual environment; what needs
+one (YAML, Pagefind) is imported in the method that uses it.
+``shortcomings`` checks each kind has what it needs, each at its class's file and line.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ attributes say what the kind is; the methods say what its pages, previews, data 
 show, each with a default that serves a kind nobody wrote a method for: its page lists what
 names it, its preview and JSON-LD give its dates, its actors and its first quoted words.
 
-Helpers are imported inside the methods' modules at the top of each kind module, never here:
-this module is read while the registry is being put together.
+The defaults import their helpers when called: this module is read while the registry is
+being put together (see the package's docstring).
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ class Kind:
     # other kind is listed there by the kind's ``row``, its records the most referred to first.
     placed: bool = False
     counted: bool = True  # named in the home page's and the memo's count of the records
+    # What its records show beside their link in a list of records, each of: "who" (the
+    # speakers), "status", "according" (whose account), "carried" (by how many sources); and on
+    # the timeline: "grade", "speakers", "according". The templates render these, by name.
+    listed_with: tuple[str, ...] = ()
+    dated_with: tuple[str, ...] = ()
     date_property: str = "startDate"  # the JSON-LD property of its first date (default json_ld)
     actors_property: str = "actor"  # and of the actors it names
 

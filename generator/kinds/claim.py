@@ -29,6 +29,8 @@ class Claim(Kind):
     annotated_as = "Claims"
     backlinks = False
     placed = True
+    listed_with = ("who", "carried")
+    dated_with = ("grade", "speakers")
 
     def page(self, b: Briefing, claim: Record) -> dict[str, Any]:
         relations = {

@@ -27,6 +27,7 @@ class Figure(Kind):
     annotated_as = "Figures"
     backlinks = False
     placed = True
+    listed_with = ("according",)
 
     def label(self, record: Record) -> str:
         return f"{record.quantity}: {record.fields['counts']}"

@@ -30,6 +30,8 @@ class Measure(Kind):
     annotated_as = "Measures"
     backlinks = False
     placed = True
+    listed_with = ("status", "according", "carried")
+    dated_with = ("according",)
 
     def page(self, b: Briefing, measure: Record) -> dict[str, Any]:
         """Whose account the measure's status is, besides what names it."""

@@ -4,7 +4,8 @@ Each record page carries its own preview as plain text in a JSON block, which
 ``docs/assets/previews.js`` reads from the page a link points to and shows with ``textContent``
 only, so no text in it is ever read as markup. What it says is what the page says: the summary,
 who said it and when, whose account a status is, the source and its exact words, and "inferred"
-wherever the analyst inferred a value.
+wherever the analyst inferred a value. Its kind's ``preview`` method gives its lines and words
+(``generator/kinds/``, in the words of ``phrasing``); the analyst's grades follow.
 """
 
 from __future__ import annotations

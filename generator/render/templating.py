@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator.input.evidence import inside_quotation_marks
 from generator.input.raw import a_or_an
+from generator.kinds import KINDS, Kind
 from generator.model.attribution import (
     ACTORS_LABEL,
     CREDIBILITY,
@@ -106,6 +107,11 @@ def _finalize(eval_context: jinja2.nodes.EvalContext, value: Any) -> Any:
     return Markup(html.escape(str(value)))
 
 
+def kind_of(record: Record) -> Kind:
+    """The record's kind: what its rows show (``Kind.listed_with``, ``Kind.dated_with``)."""
+    return KINDS[record.section]
+
+
 def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
     """The environment for a briefing's templates; ``compiled`` is a folder where Jinja keeps
     compiled templates from one run to the next."""
@@ -132,7 +138,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
     )
     env.filters.update(status=STATUS_WORDS.__getitem__, actors_label=ACTORS_LABEL.__getitem__)
     env.globals.update(reliability_words=RELIABILITY, credibility_words=CREDIBILITY)
-    env.globals.update(dated=entry, crowded=CROWDED)
+    env.globals.update(dated=entry, crowded=CROWDED, kind_of=kind_of)
     return env
 
 
