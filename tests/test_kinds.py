@@ -119,6 +119,7 @@ FRAGMENT = {
             "date": {"$ref": "#/$defs/date"},
             "actors": {"$ref": "#/$defs/ids", "description": "The actors who took part."},
             "via": {"$ref": "#/$defs/ids", "description": "The documents put before it."},
+            "roles": {"type": "array", "items": {"$ref": "#/$defs/line"}},  # not an actor's
             "about": {"$ref": "#/$defs/ids"},
             "evidence": {"$ref": "#/$defs/evidenceList"},
             "tags": {"$ref": "#/$defs/tags"},
@@ -155,6 +156,7 @@ DATA = f"""events:
     date: "2024-03"
     actors: [helen-marsh, ada-quinn]
     via: [save-the-estuary-open-letter]
+    roles: [chair, petitioner]
     evidence:
       - source: wire-2024-dredging-begins
         quote: {QUOTE}
@@ -266,6 +268,8 @@ def test_a_new_kind_is_in_the_data_exports_the_timeline_and_the_reference(events
     with (docs / "data" / "events.csv").open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert rows[0]["actors"] == "helen-marsh; ada-quinn"
+    assert rows[0]["roles"] == "chair; petitioner"  # a field of its own, not an actor's roles
+    assert records["events"][0]["roles"] == ["chair", "petitioner"]
     assert rows[0]["page"] == f"events/{EVENT}/"
     assert "events.csv" in read(docs / "data" / "index.md")
     assert f"{EVENT}.md" in read(docs / "timeline.md")
