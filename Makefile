@@ -41,6 +41,11 @@ init: $(VENV)/.installed  ## replace the example in seeds/ with an empty briefin
 example-files: $(VENV)/.installed  ## refresh the example's list of its own files
 	$(BIN)/python -m generator.authoring.example seeds
 
+# After adding or editing a kind's schema fragment (generator/schemas/kinds/): write the
+# annotation schema editors read from the base and the fragments (a test checks it is current).
+schemas: $(VENV)/.installed  ## write generator/schemas/annotations.schema.json from its parts
+	$(BIN)/python -m generator.schemas
+
 check: $(VENV)/.installed  ## validate seeds/ without writing anything
 	$(BIN)/python -m generator check
 
