@@ -93,7 +93,7 @@ def chromium_candidates() -> list[str | None]:
     return [str(DEBIAN_CHROMIUM)] if DEBIAN_CHROMIUM.exists() else [None]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # one a process: each test opens its own context in it
 def browser() -> Iterator[Browser]:
     if MISSING_PLAYWRIGHT is not None:
         pytest.fail(

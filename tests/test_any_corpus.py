@@ -9,6 +9,7 @@ pages), built once with ``python -m generator build`` (strict).
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from projects import (
     add_further_article,
     copy_project,
     init_project,
+    made_once,
     run_cli,
     snapshot,
     with_seeds,
@@ -71,10 +73,16 @@ def prepare(kind: str, folder: Path) -> tuple[Path, Further | None]:
 
 @pytest.fixture(scope="module", params=CORPORA)
 def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Each kind built once for the run, whichever workers test it."""
     kind = request.param
     if kind not in _built:
         try:
-            _built[kind] = build(kind, tmp_path_factory.mktemp(re.sub(r"\W+", "-", kind)))
+            folder = made_once(
+                tmp_path_factory, "corpus-" + re.sub(r"\W+", "-", kind), lambda f: build(kind, f)
+            )
+            further, result = pickle.loads((folder / "built.pickle").read_bytes())
+            root = folder / "project"
+            _built[kind] = Built(root, folder / "twin", load_briefing(root), further, result)
         except AssertionError as error:
             _built[kind] = f"{kind}: {error}"
     if isinstance(_built[kind], str):
@@ -82,12 +90,14 @@ def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     return _built[kind]
 
 
-def build(kind: str, folder: Path) -> Built:
+def build(kind: str, folder: Path) -> None:
+    """The project in ``folder``/project, built, and its twin; what the building found is kept
+    in ``built.pickle``."""
     root, further = prepare(kind, folder)
-    twin = copy_project(root, folder / "twin")
+    copy_project(root, folder / "twin")
     result = run_cli(root, "build")
     assert result.code == 0, f"the build failed:\n{result.err}"
-    return Built(root, twin, load_briefing(root), further, result)
+    (folder / "built.pickle").write_bytes(pickle.dumps((further, result)))
 
 
 def test_check_finds_no_problem(corpus: Built) -> None:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from browsing import Browser, Server, expect
 from conftest import HARBOUR, REPO, run_cli
-from projects import as_read, copy_project, with_seeds
+from projects import as_read, copy_project, made_once, with_seeds
 
 from generator.render import overviews
 
@@ -94,13 +94,13 @@ def crowd(seeds: Path) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    seeds = tmp_path_factory.mktemp("crowded") / "seeds"
-    root = copy_project(REPO, seeds.parent / "project")
-    with_seeds(root, HARBOUR / "seeds")
-    crowd(root / "seeds")
-    result = run_cli(root, "build")
-    assert result.code == 0, result.err
-    return root / "site"
+    def build(folder: Path) -> None:
+        root = with_seeds(copy_project(REPO, folder / "project"), HARBOUR / "seeds")
+        crowd(root / "seeds")
+        result = run_cli(root, "build")
+        assert result.code == 0, result.err
+
+    return made_once(tmp_path_factory, "crowded-memo", build) / "project" / "site"
 
 
 def _pages(pdf: bytes) -> int:

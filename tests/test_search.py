@@ -102,20 +102,31 @@ def test_the_search_loads_nothing_whole(page: Page, server: Server) -> None:
 # Pages about the briefing rather than of it: after every record in any results
 META_PAGES = ("about", "format", "reference", "coverage", "data")
 ITEMS = "li.md-search-result__item"
+MORE = "#briefing-more-"  # the address of a result search-more.js has still to fill in
+# Near the end of the results, then (once the browser has told Material of that scroll) to the
+# end: Material draws more when the list reaches its end from above
+SCROLL_TO_THE_END = """async (wrap) => {
+  wrap.scrollTop = wrap.scrollHeight - wrap.clientHeight - 200;
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  wrap.scrollTop = wrap.scrollHeight;
+}"""
 
 
 def drawn(page: Page) -> list[dict]:
     """Every result Material has drawn, after scrolling its list to the end: Material draws
     the first ten, and four more each time the list is scrolled to its end from above it (as
-    a reader's scrolling does). Each result's address, title, snippet and tags."""
+    a reader's scrolling does), up to the count it shows; search-more.js fills in each past
+    the tenth. Each result's address, title, snippet and tags."""
+    meta = page.locator(".md-search-result__meta").inner_text()
+    matches = int(found.group()) if (found := re.match(r"\d+", meta)) else 0
     wrap = page.locator(".md-search__scrollwrap")
-    count = -1
-    while count != page.locator(ITEMS).count():
-        count = page.locator(ITEMS).count()
-        wrap.evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight - wrap.clientHeight - 200; }")
-        page.wait_for_timeout(50)
-        wrap.evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight; }")
-        page.wait_for_timeout(400)  # more drawn, and filled in
+    while (count := page.locator(ITEMS).count()) < matches:
+        wrap.evaluate(SCROLL_TO_THE_END)
+        page.wait_for_function(
+            "([items, count]) => document.querySelectorAll(items).length > count",
+            arg=[ITEMS, count],
+        )
+    page.wait_for_function(f"() => !document.querySelector('{ITEMS} > a[href*=\"{MORE}\"]')")
     return page.locator(ITEMS).evaluate_all(
         """items => items.map((item) => {
           const link = item.querySelector(":scope > a");

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from browsing import Page, Server, expect
-from projects import FIXTURES, REPO, as_read, copy_project, run_cli, with_seeds
+from projects import FIXTURES, REPO, as_read, copy_project, made_once, run_cli, with_seeds
 from test_search import ITEMS, drawn, search
 
 NAME = """<img src=x onerror="alert(1)"> Ann "Lee" 'x' &amp; </nav>"""
@@ -19,18 +19,21 @@ NAME = """<img src=x onerror="alert(1)"> Ann "Lee" 'x' &amp; </nav>"""
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal briefing, its claims' speaker named ``NAME``, built."""
-    root = copy_project(REPO, tmp_path_factory.mktemp("hostile-search") / "project")
-    with_seeds(root, FIXTURES / "minimal" / "seeds")
-    records = root / "seeds" / "annotations" / "records.yaml"
-    data = yaml.safe_load(records.read_text(encoding="utf-8"))
-    speaker = data["actors"][0]
-    speaker["name"] = NAME
-    for claim in data["claims"]:
-        claim["speaker"] = speaker["id"]
-    records.write_text(as_read(data), encoding="utf-8")
-    result = run_cli(root, "build")
-    assert result.code == 0, result.err
-    return root / "site"
+
+    def build(folder: Path) -> None:
+        root = copy_project(REPO, folder / "project")
+        with_seeds(root, FIXTURES / "minimal" / "seeds")
+        records = root / "seeds" / "annotations" / "records.yaml"
+        data = yaml.safe_load(records.read_text(encoding="utf-8"))
+        speaker = data["actors"][0]
+        speaker["name"] = NAME
+        for claim in data["claims"]:
+            claim["speaker"] = speaker["id"]
+        records.write_text(as_read(data), encoding="utf-8")
+        result = run_cli(root, "build")
+        assert result.code == 0, result.err
+
+    return made_once(tmp_path_factory, "hostile-search", build) / "project" / "site"
 
 
 def test_a_speakers_name_is_shown_as_text(page: Page, server: Server) -> None:

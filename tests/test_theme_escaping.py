@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,16 @@ import material
 import pytest
 import yaml
 from browsing import Browser, expect, free_port
-from projects import FIXTURES, REPO, as_read, copy_project, run_cli, snapshot, with_seeds
+from projects import (
+    FIXTURES,
+    REPO,
+    as_read,
+    copy_project,
+    made_once,
+    run_cli,
+    snapshot,
+    with_seeds,
+)
 
 from generator.pipeline import GENERATED
 
@@ -91,7 +101,11 @@ def project(root: Path, theme: dict[str, str]) -> Path:
 
 @pytest.fixture(scope="module", params=sorted(THEMES))
 def served(request, tmp_path_factory) -> Iterator[str]:
-    site = project(tmp_path_factory.mktemp(request.param) / "project", THEMES[request.param])
+    theme = THEMES[request.param]
+    made = made_once(
+        tmp_path_factory, f"theme-{request.param}", lambda f: project(f / "project", theme)
+    )
+    site = made / "project" / "site"
     port = free_port()
     command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -102,7 +116,7 @@ def served(request, tmp_path_factory) -> Iterator[str]:
                 urllib.request.urlopen(url, timeout=1).close()
                 break
             except OSError:
-                subprocess.run(["sleep", "0.1"])
+                time.sleep(0.1)
         yield url
     finally:
         server.terminate()

@@ -10,17 +10,20 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, REPO, run_cli
+from projects import made_once
 
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("truth") / "project"
-    shutil.copytree(FIXTURES / "truth", root)
-    shutil.copytree(REPO / "templates", root / "templates")
-    (root / "docs").mkdir()
-    result = run_cli(root, "generate")
-    assert result.code == 0, result.err
-    return root / "docs"
+    def generate(folder: Path) -> None:
+        root = folder / "project"
+        shutil.copytree(FIXTURES / "truth", root)
+        shutil.copytree(REPO / "templates", root / "templates")
+        (root / "docs").mkdir()
+        result = run_cli(root, "generate")
+        assert result.code == 0, result.err
+
+    return made_once(tmp_path_factory, "truth", generate) / "project" / "docs"
 
 
 def page(docs: Path, name: str) -> str:
