@@ -19,7 +19,7 @@ from generator.incremental.tracing import digest, plain
 from generator.input.evidence import Match, Miss
 from generator.input.loading import Document, parse_yaml
 from generator.input.quotes import Quotes
-from generator.input.steps import Steps
+from generator.input.steps import ValidationSteps
 from generator.model.articles import Article
 from generator.model.records import Record
 from generator.problems import Problem
@@ -34,7 +34,7 @@ def document_key(shown: str, text: str) -> DocumentKey:
     return shown, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Recalling(Steps):
+class RecallingSteps(ValidationSteps):
     """The steps of one validation, given what the stored run found (``earlier``: its
     ``documents``, ``quotes`` and ``records``, and its ``world``). After it, ``found()`` and
     ``world`` are what this run used and found, so what is kept does not outgrow the input."""

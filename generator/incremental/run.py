@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.incremental.fingerprints import Fingerprints
 from generator.incremental.memo import Memo, PageEntry
-from generator.incremental.recalling import Recalling
+from generator.incremental.recalling import RecallingSteps
 from generator.incremental.remembering import RememberingRenderer
 from generator.incremental.store import Codec, Store
 from generator.incremental.traced import traced
@@ -38,7 +38,7 @@ class _Run:
         self.store = Store(root, codecs)
         if self.store.companion:  # the maps of this process's last run, with their fingerprints
             self.fingerprints = self.store.companion
-        self.steps = Recalling(self.store.read, self.store.world)
+        self.steps = RecallingSteps(self.store.read, self.store.world)
 
     def check(self) -> Briefing:
         return load_briefing(self.root, self.steps)

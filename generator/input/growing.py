@@ -5,7 +5,7 @@ Besides evidence, an addition may carry what its kind lists with evidence of its
 actor's ``aliases`` and ``roles``, a measure's ``events``): checked as if written on the record
 itself, and appended after the record's own, in the order the files are read. Checked after
 every file's own records (each addition is a few quotes), so that what a file's records come
-out as depends on that file alone (see ``Steps.check_records``).
+out as depends on that file alone (see ``ValidationSteps.check_records``).
 """
 
 from __future__ import annotations

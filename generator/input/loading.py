@@ -99,8 +99,8 @@ for _tag, (_pattern, _first, _) in _CORE.items():  # int before float: "10" is a
 class Document:
     """Plain data from one YAML file (or front matter) and where each value stands in it.
 
-    A document made without marks (its data known, see ``Parse``) has none until a problem
-    needs one: they are found then by parsing ``text``, which they were first found in."""
+    A document may be made without marks (``marks`` None: see ``Parse``); they are found
+    when a problem first needs one, by parsing ``text``, the text its data was read from."""
 
     path: str
     data: Any
@@ -297,7 +297,7 @@ _PLAIN = "write plain text, numbers, lists and mappings only, without tags"
 
 
 # How a YAML text becomes a document: ``parse_yaml``, unless the caller has a way of its own
-# (the same data from the same text: the incremental run takes what it parsed before).
+# that gives the same data for the same text.
 Parse = Callable[[str, str, int], Document]
 
 

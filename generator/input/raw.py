@@ -12,6 +12,9 @@ ADDED = "more_evidence"  # the key of an annotation file that adds evidence to o
 class Raw(NamedTuple):  # not a dataclass: one per record in every run, and tuples build fast
     section: str  # the plural the pages live under: actors, claims, ...
     data: dict[str, Any]
+    # The file it was written in. A source's is its article's front matter: the model types an
+    # Article's meta only as a FrontMatter, but every Article input/ makes (load_article) holds
+    # a Document there, so input/ hands it on as one.
     document: Document
     at: tuple
 

@@ -1,10 +1,8 @@
-"""The steps of validation that cost the most, each a method of ``Steps`` that does it.
+"""The steps of validation that cost the most, each a method of ``ValidationSteps``.
 
-``load_briefing`` does them with the plain ``Steps`` unless it is given others. A caller that
-already knows a step's result for the same input may give it instead of working it out again
-(the incremental run does: ``incremental.recalling``), and may note what each step found. What
-a step gives must be what the plain step gives for the same input: the model, the problems and
-every page follow from it.
+``load_briefing`` does them with the plain ``ValidationSteps`` unless it is given others: a
+caller may do these its own way, as long as each gives what the plain step gives for the same
+input, since the model, the problems and every page follow from it.
 """
 
 from __future__ import annotations
@@ -19,7 +17,10 @@ from generator.model.records import Record
 from generator.problems import Problem
 
 
-class Steps:
+class ValidationSteps:
+    """Parsing a file, checking it against its schema, finding the quotes in the articles and
+    building a file's records: each done here from its input alone."""
+
     def parse(self, text: str, shown: str, line_offset: int) -> Document:
         """The YAML ``text`` of the file ``shown`` as a document (``line_offset``: the lines
         of the file above it). A ``loading.Parse``."""
@@ -43,5 +44,6 @@ class Steps:
         """The records ``document`` defines, as ``check()`` builds them (adding the problems
         it finds to the run's). What they come out as follows from the document's data,
         ``sections`` (the section of every id) and the ``articles`` they quote, and from nothing
-        else: records once built without a problem come out the same for the same three."""
+        else but the generator's code: records once built without a problem come out the same
+        for the same three and the same code."""
         return check()

@@ -29,7 +29,7 @@ from generator.input.growing import alias_problems, grown
 from generator.input.loading import Document, Parse, load_article, load_yaml, read_text
 from generator.input.quotes import Quotes
 from generator.input.raw import ADDED, Raw, as_dict, as_list
-from generator.input.steps import Steps
+from generator.input.steps import ValidationSteps
 from generator.kinds import KINDS, shortcomings
 from generator.model.articles import Article
 from generator.model.records import (
@@ -119,11 +119,11 @@ class Input:
         return refused, list(links.values())
 
 
-def load_briefing(root: Path, steps: Steps | None = None) -> Briefing:
+def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
     """Everything under ``seeds/`` as a checked model, or InputError with every problem.
 
-    ``steps``: how the costly steps are done (see ``Steps``), the plain way by default."""
-    steps = steps or Steps()
+    ``steps``: how the costly steps are done (see ``ValidationSteps``), the plain way by default."""
+    steps = steps or ValidationSteps()
     problems: list[Problem] = shortcomings(root / "templates")  # the registry's, at start-up
     source = Input(root)
     articles, documents, overview = _read(source, steps.parse, problems)
@@ -270,7 +270,7 @@ def _check_schemas(
     articles: list[Article],
     documents: list[Document],
     overview: Document | None,
-    steps: Steps,
+    steps: ValidationSteps,
     problems: list[Problem],
 ) -> tuple[list[Raw], set[str]]:
     """Schema problems of every file, and the records found in them (even malformed ones), with
@@ -288,7 +288,7 @@ def _check_schemas(
     for article in articles:
         problems.extend(check_article(article))
         data = {**as_dict(article.meta.data), "id": article.id}
-        raw.append(Raw("sources", data, article.meta, ()))
+        raw.append(Raw("sources", data, article.meta, ()))  # a Document: see Raw.document
     for document in documents:
         problems.extend(unregistered(document))
         for section in SECTIONS:

@@ -84,14 +84,10 @@ def quotations(briefing: Briefing, claim: Record, evidence: Evidence) -> list[di
 Rows = Callable[..., Callable[[Record], str]]
 
 
-def each_row(kind: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
-    """``make(record, *args)`` as a function of the record: the rows of a long file, each made
-    as it is asked for. ``Renderer.rows`` gives the same rows, each a part of its page."""
-    return lambda record: make(record, *args)
-
-
-def records_json(briefing: Briefing, rows: Rows = each_row) -> str:
-    """Every record, with its page and the located evidence: the whole briefing in one file."""
+def records_json(briefing: Briefing, rows: Rows) -> str:
+    """Every record, with its page and the located evidence: the whole briefing in one file.
+    ``rows(fmt, make, *args)`` gives ``make(record, *args)`` as a function of the record
+    (``Renderer.rows``)."""
     row = rows("json", json_row)
     data = {"title": _json(briefing.title), "topic": _json(briefing.topic)}
     for section in KINDS:
@@ -141,7 +137,7 @@ def _located(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def csv_table(briefing: Briefing, section: str, rows: Rows = each_row) -> str:
+def csv_table(briefing: Briefing, section: str, rows: Rows) -> str:
     """One row per record; lists joined with '; ', evidence as its sources and quotes."""
     header = csv_columns(briefing, section)
     row = rows("csv", csv_row, tuple(header[1:-4]))

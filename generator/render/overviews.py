@@ -9,7 +9,7 @@ text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
 from generator.kinds import KINDS
@@ -155,11 +155,11 @@ def data(b: Briefing) -> dict[str, Any]:
 
 
 class PartContexts:
-    """What each macro of ``_parts.md.j2`` is given besides its record, worked out inside the
-    part, which so reads it. ``once`` makes a function of one argument compute once per
+    """What each macro of ``_each_record.md.j2`` is given besides its record, worked out inside
+    the part from the record. ``once`` makes a function of one argument compute once per
     argument (``Renderer.computed_once`` says how)."""
 
-    def __init__(self, briefing: Briefing, once: Callable[[Callable], Callable] = cache):
+    def __init__(self, briefing: Briefing, once: Callable[[Callable], Callable]):
         self.briefing = briefing
         # one measurement per article, though its summary row and its table both show it
         self.coverage_of: Callable[[str], ArticleCoverage] = once(

@@ -5,11 +5,10 @@ use (``contexts`` for record pages, ``overviews`` for the others); the environme
 helpers are in ``templating``. This module knows which pages there are and renders them.
 
 A long page (a listing, coverage, a data file) is put together from parts, one for each record
-it lists: a macro of ``_parts.md.j2`` applied to the record, or the record's row of a data file,
-each known by a key (the same key, the same part). Three methods of ``Renderer`` are the steps
-every page goes through: ``render_page``, ``render_part`` and ``computed_once``. A subclass may
-do them its own way, giving the same text (``incremental.remembering`` notes what each page
-and part read, and takes parts it rendered before).
+it lists: a macro of ``_each_record.md.j2`` applied to the record, or the record's row of a data
+file, each known by a key (the same key, the same part). Three methods of ``Renderer`` are the
+steps every page goes through: ``render_page``, ``render_part`` and ``computed_once``; a caller
+may do these its own way, as long as each gives the same text.
 """
 
 from __future__ import annotations
@@ -75,7 +74,7 @@ class Renderer:
 
     @jinja2.pass_context
     def part(self, context: jinja2.runtime.Context, macro: str, record_id: str, *args: str) -> str:
-        """The macro ``macro`` of _parts.md.j2 applied to a record (and plain ``args``): what a
+        """The macro ``macro`` of _each_record.md.j2 applied to a record (and plain ``args``): what a
         long page repeats for each record."""
         return self.each(context, macro, [(record_id, *args)])
 
@@ -84,34 +83,34 @@ class Renderer:
         """``part`` for each item (a record id, or a tuple of one and plain args), a line each:
         one call from a template for a whole table."""
         base = context["base"]
-        make = getattr(self._parts_module(base), macro)
+        make = getattr(self._each_record_module(base), macro)
         found = []
         for item in items:
             record_id, *args = (item,) if isinstance(item, str) else item
             key = (macro, base, record_id, *args)
-            found.append(self._of_record(key, record_id, partial(self._part, make, macro, args)))
+            found.append(self._record_part(key, record_id, partial(self._part, make, macro, args)))
         return "\n".join(found)
 
     def _part(self, make: Any, macro: str, args: list[str], record: Record) -> str:
         return str(make(record, *args, **self.part_contexts.of(macro, record)))
 
-    def rows(self, kind: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
-        """``make(record, *args)`` as a function of the record, as ``open_data.each_row`` gives
-        it, but each record's row a part of the page: long data files' rows."""
-        return lambda r: self._of_record(
-            (kind, r.id, *args), r.id, lambda record: make(record, *args)
+    def rows(self, fmt: str, make: Callable[..., str], *args: Any) -> Callable[[Record], str]:
+        """``make(record, *args)`` as a function of the record, each record's row a part of
+        its page: the rows of a long data file in the format ``fmt`` (csv, json)."""
+        return lambda r: self._record_part(
+            (fmt, r.id, *args), r.id, lambda record: make(record, *args)
         )
 
-    def _of_record(self, key: tuple, record_id: str, make: Callable[[Record], str]) -> str:
+    def _record_part(self, key: tuple, record_id: str, make: Callable[[Record], str]) -> str:
         """``make`` applied to a record, as a part known by ``key``. The record is looked up
-        inside the part, which so reads it.
+        inside the part: the part is rendered from it, not from the page around it.
 
         Only for pages rendered in this process (overview, index and data pages)."""
         return self.render_part(key, lambda: make(self.briefing.records[record_id]))
 
-    def _parts_module(self, base: str) -> Any:
+    def _each_record_module(self, base: str) -> Any:
         if base not in self._modules:
-            template = self.env.get_template("_parts.md.j2")
+            template = self.env.get_template("_each_record.md.j2")
             self._modules[base] = template.make_module({"base": base})
         return self._modules[base]
 
