@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 
             print(f"ok: {pipeline.generate(root)}; serving", flush=True)
             gc.enable()  # a process that lives on frees what each refresh leaves (see run)
-            mkdocs_preview.serve(root, address, _PreviewMemory())
+            mkdocs_preview.serve(root, address, _PreviewTuning())
     except BriefingError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -234,8 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-class _PreviewMemory:
-    """The preview's process tuned for it (``mkdocs_preview.Memory``): the built site's
+class _PreviewTuning:
+    """The preview's process tuned for it (``mkdocs_preview.ProcessTuning``): the built site's
     objects frozen, so the collector need not look them over again; the collector off during a
     refresh (looking over its millions of objects cost a third of it) and while the long
     listings render, when a short switch interval also lets the server's threads, answering

@@ -83,6 +83,16 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
     assert "EDITED, the largest ships" in fetch(url)  # the last good page, still served
 
 
+def test_strict_is_told_where_build_would_stop(served) -> None:
+    """mkdocs.yml sets strict: a new page that neither the nav nor not_in_nav names is warned
+    of, as build warns of it before it stops, and the preview says build would stop there."""
+    root, url, log = served
+    (root / "docs" / "loose.md").write_text("# Loose\n\nIn no nav.\n", encoding="utf-8")
+    assert wait_for(lambda: "strict: build would stop" in log.read_text()), log.read_text()
+    assert 'not included in the "nav" configuration:\n  - loose.md' in log.read_text()
+    assert "In no nav." in fetch(urlsplit(url)._replace(path="/loose/").geturl())  # shown
+
+
 def test_a_change_to_the_theme_builds_the_site_again(served) -> None:
     root, url, log = served
     theme = root / "templates" / "theme" / "base.html"

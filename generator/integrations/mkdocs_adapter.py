@@ -8,19 +8,22 @@ undocumented protocol (``docs/assets/search-worker.js``; Material 9.8 ends its l
 The preview renders only the pages an edit changed, which MkDocs' public ``build()`` cannot
 do: it calls ``build()``'s own steps, private functions of ``mkdocs.commands.build``, in
 ``build()``'s order, and keeps MkDocs' live-reloading server but tells it when a refresh found
-nothing to reload (``ReloadServer``). Each use says what it mirrors in MkDocs 1.6.1's source.
-What the preview serves still differs from what ``build`` writes in the ways ``DIFFERENCES``
-lists, each with its reason; ``tests/test_preview_parity.py`` holds it to that list.
+nothing to reload (``ReloadServer``). Each use says what it mirrors in MkDocs 1.6.1's source,
+and every plugin event the preview fires goes through here (``fire_*``). What the preview
+serves still differs from what ``build`` writes in the ways
+``preview_differences.DIFFERENCES`` lists, each with its reason;
+``tests/test_preview_parity.py`` holds it to that list.
 """
 
 from __future__ import annotations
 
-import gzip
-import re
-from collections.abc import Callable
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
-from urllib.parse import urlsplit
+from pathlib import Path
 
 from generator.problems import BriefingError
 
@@ -39,12 +42,15 @@ class UnsupportedMkDocs(BriefingError):
 def _check_versions() -> None:
     for package, (prefix, wanted) in RELEASES.items():
         try:
-            found = metadata.version(package)
+            version = metadata.version(package)
         except metadata.PackageNotFoundError:
-            found = "none"
-        if not found.startswith(prefix):
+            version = None
+        if version is None or not version.startswith(prefix):
+            found = (
+                f"{package} {version} is installed" if version else f"{package} is not installed"
+            )
             raise UnsupportedMkDocs(
-                f"the preview supports {SUPPORTED}, and {package} {found} is installed: "
+                f"the preview supports {SUPPORTED}, and {found}: "
                 f"install a supported one in the project's environment (pip install '{wanted}')"
             )
 
@@ -53,16 +59,26 @@ _check_versions()  # before MkDocs' modules are imported: 2.0 has no mkdocs.comm
 
 # ruff: noqa: E402 (the imports below come after the check on purpose)
 import jinja2
+from jinja2 import TemplateSyntaxError
+from material.plugins.tags.plugin import TagsPlugin
 from mkdocs.commands import build as steps
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import (
+    File,
+    Files,
+    InclusionLevel,
+    file_sort_key,
+    get_files,
+    set_exclusions,
+)
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-__all__ = ["File", "MkDocsException", "Page", "ReloadServer", "load_config"]  # for the preview
+# re-exported for the preview
+__all__ = ["File", "Files", "MkDocsException", "Page", "TemplateSyntaxError", "load_config"]
 
 
 @dataclass
@@ -75,29 +91,70 @@ class Built:
     env: jinja2.Environment
 
 
-def started(config: MkDocsConfig) -> None:
-    """``on_startup``, once a process, as ``mkdocs serve`` fires it (commands/serve.py): the
-    plugins that have it are the same objects in every later configuration (MkDocs keeps them
-    in ``Plugins.plugin_cache``)."""
+# The plugins' events that ``mkdocs serve`` fires around its builds (commands/serve.py)
+
+
+def fire_startup(config: MkDocsConfig) -> None:
+    """``on_startup``, once a process: the plugins that have it are the same objects in every
+    later configuration (MkDocs keeps them in ``Plugins.plugin_cache``)."""
     config.plugins.on_startup(command="serve", dirty=False)
 
 
-def serving(config: MkDocsConfig, server: LiveReloadServer, builder: Callable) -> LiveReloadServer:
-    """``on_serve``, as ``mkdocs serve`` fires it: once, after the docs and mkdocs.yml are
-    watched and before the folders of ``watch:``; a plugin may give another server back."""
-    return config.plugins.on_serve(server, config=config, builder=builder)
+def fire_serve(config: MkDocsConfig, server: LiveReloadServer, builder: Callable) -> str | None:
+    """``on_serve``, once, after the docs and mkdocs.yml are watched and before the folders of
+    ``watch:``, each plugin given the server the one before gave back (as
+    ``PluginCollection.run_event`` does). The name of the first plugin that gives another
+    server back, which the preview cannot refresh through; None if none does."""
+    for method in config.plugins.events["serve"]:
+        given = method(server, config=config, builder=builder)
+        if given is not None and given is not server:
+            found = (name for name, plugin in config.plugins.items() if _has(plugin, method))
+            return next(found, getattr(method, "__module__", "?"))
+    return None
+
+
+def _has(plugin: object, method: Callable) -> bool:
+    return getattr(plugin, "on_serve", None) == method
+
+
+def fire_pre_build(config: MkDocsConfig) -> None:
+    """``on_pre_build``, which a refresh fires as every build does (the hook generates)."""
+    config.plugins.on_pre_build(config=config)
+
+
+def fire_build_error(config: MkDocsConfig, error: Exception) -> None:
+    """``on_build_error``, as ``build()`` fires it before the error goes on."""
+    config.plugins.on_build_error(error=error)
+
+
+def fire_shutdown(config: MkDocsConfig) -> None:
+    """``on_shutdown``, in the ``finally`` of ``mkdocs serve``: also after a failed first build."""
+    config.plugins.on_shutdown()
+
+
+@contextlib.contextmanager
+def warnings_counted() -> Iterator[list[logging.LogRecord]]:
+    """The warnings MkDocs logs meanwhile, as ``build()`` counts them for ``strict``."""
+    counted: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = counted.append
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        yield counted
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
 
 
 def build(config: MkDocsConfig, generated: Callable[[], None]) -> Built:
     """The whole site into ``config.site_dir``: ``build()`` of mkdocs/commands/build.py with
     ``serve_url`` None, so drafts are left out as ``mkdocs build`` leaves them, and a failure
     fires ``on_build_error``. ``generated`` is told once ``on_pre_build`` (the hook's
-    generation) is done, before MkDocs reads a page. Not here: the strict mode's count of
-    warnings (the preview shows the pages whatever MkDocs warned of) and the clean of
-    ``site_dir`` (the caller gives a fresh folder)."""
+    generation) is done, before MkDocs reads a page. Not here: stopping at ``strict``'s
+    warnings (``warnings_counted``: the preview tells) and the clean of ``site_dir`` (the
+    caller gives a fresh folder)."""
     try:
         config = config.plugins.on_config(config)
-        config.plugins.on_pre_build(config=config)  # the hook generates the Markdown
+        fire_pre_build(config)  # the hook generates the Markdown
         generated()
         files = get_files(config)
         env = config.theme.get_env()
@@ -115,16 +172,16 @@ def build(config: MkDocsConfig, generated: Callable[[], None]) -> Built:
         theme_templates(built)
         extra_templates(built)
         render(files.documentation_pages(), built)
-        config.plugins.on_post_build(config=config)  # the hook indexes the pages for the search
+        fire_post_build(config)  # the hook indexes the pages for the search
     except Exception as error:
-        failed(config, error)
+        fire_build_error(config, error)
         raise
     return built
 
 
-def failed(config: MkDocsConfig, error: Exception) -> None:
-    """``on_build_error``, as ``build()`` fires it before the error goes on."""
-    config.plugins.on_build_error(error=error)
+def fire_post_build(config: MkDocsConfig) -> None:
+    """``on_post_build``, after the pages are written (a refresh's too)."""
+    config.plugins.on_post_build(config=config)
 
 
 def populate(file: File, config: MkDocsConfig, files: Files) -> None:
@@ -159,23 +216,100 @@ def extra_templates(built: Built) -> None:
         steps._build_extra_template(name, built.files, built.config, built.nav)
 
 
+# A refresh: the steps of ``build()`` for what changed, and for the pages that gather others
+
+
 def excluded(file: File, config: MkDocsConfig) -> bool:
     """Whether ``mkdocs build`` leaves ``file`` out (``exclude_docs``, ``draft_docs``), its
-    inclusion worked out as ``get_files`` does for a file found later."""
+    inclusion worked out as ``get_files`` does."""
     if file.inclusion is InclusionLevel.UNDEFINED:
         set_exclusions([file], config)
     return file.inclusion.is_excluded()
 
 
+def added(file: File, built: Built) -> None:
+    """``file``, new in ``docs_dir``, where ``get_files`` puts it (``file_sort_key``: its order
+    is the sitemap's and the tags'), before the theme's files; a new page that neither the nav
+    nor ``not_in_nav`` names is warned of as ``get_navigation`` warns of it."""
+    docs = [f for f in built.files if not f.generated_by and _in(f, built.config.docs_dir)]
+    later = [f for f in built.files if f not in docs or file_sort_key(f) > file_sort_key(file)]
+    for moved in later:
+        built.files.remove(moved)
+    built.files.append(file)
+    for moved in later:
+        built.files.append(moved)
+    if file.is_documentation_page() and file.inclusion.is_in_nav():
+        level = built.config.validation.nav.omitted_files
+        logging.getLogger("mkdocs.structure.nav").log(
+            level,
+            'The following pages exist in the docs directory, but are not included in the "nav" '
+            f"configuration:\n  - {file.src_path}",
+        )
+
+
+def _in(file: File, folder: str) -> bool:
+    return file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(folder)
+
+
+def regather(built: Built) -> list[File]:
+    """What ``build()`` does between reading the pages and writing them, again after a refresh
+    read the changed ones: ``on_files``, ``on_nav`` and ``on_env``, and the pages that gather
+    others made anew. Those are Material's tags listings (the topics page; ``tags.json``, which
+    its ``on_env`` writes), whose plugin keeps what every page's tags were: it starts afresh
+    (its ``on_config``, as each build starts it), is given every page's tags in the files'
+    order, and its listing pages are read again. Returns those pages, to render."""
+    config = built.config
+    built.files = config.plugins.on_files(built.files, config=config)
+    set_exclusions(built.files, config)
+    built.nav = config.plugins.on_nav(built.nav, config=config, files=built.files)
+    listing: list[File] = []
+    pages = built.files.documentation_pages()
+    for plugin in (p for p in config.plugins.values() if isinstance(p, TagsPlugin)):
+        present = built.files.src_uris
+        listing += [
+            each.page.file for each in plugin.listings or [] if each.page.file.src_uri in present
+        ]
+        plugin.on_config(config)
+        for file in pages:
+            if file.page is not None and file.page.markdown is not None and plugin.filter(file):
+                plugin.mappings.add(file.page, file.page.markdown)
+    listing = sorted(set(listing), key=pages.index)
+    for file in listing:
+        populate(file, config, built.files)
+    built.env = config.plugins.on_env(built.env, config=config, files=built.files)
+    return listing
+
+
 class ReloadServer(LiveReloadServer):
     """MkDocs' live-reloading server (mkdocs/livereload/__init__.py), told what its public
-    part cannot say: a refresh that found nothing to reload, a watched folder made again, and
-    an observer of ours."""
+    part cannot say: where the site is and where it is served, a refresh that found nothing to
+    reload, a watched folder made again, an observer of ours, and what to do before a
+    request."""
 
-    def __init__(self, observer, **options) -> None:
+    def __init__(self, observer, before_request: Callable[[str], None], **options) -> None:
         super().__init__(**options)
         # MkDocs makes its PollingObserver in __init__ and starts self.observer in serve()
         self.observer = observer
+        self.before_request = before_request
+
+    def serve_from(self, root: str) -> None:
+        """Serve the files of ``root`` from now on (``__init__``'s ``root``, kept as ``root``)."""
+        self.root = os.path.abspath(root)
+
+    def serve_at(self, url: str) -> None:
+        """The address the server says it serves at (``url``, which ``_serve_url`` writes
+        without an IPv6 address's brackets)."""
+        self.url = url
+
+    def watch_parent(self, folder: str, handler) -> None:
+        """Tell ``handler`` what happens in ``folder`` itself, not below (a watched folder made
+        again there): scheduled on the server's observer, started and stopped with it."""
+        self.observer.schedule(handler, folder, recursive=False)
+
+    def serve_request(self, environ, start_response):
+        """``before_request`` told the path first (a page still rendering: it waits)."""
+        self.before_request(environ.get("PATH_INFO", "/"))
+        return super().serve_request(environ, start_response)
 
     def keep_pages(self) -> None:
         """The browsers keep their pages: the epoch a build began (``_wanted_epoch``, set by
@@ -199,92 +333,3 @@ class ReloadServer(LiveReloadServer):
         with self._rebuild_cond:
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
-
-
-# What the preview serves otherwise than ``build`` writes it, and why: each difference with the
-# site's paths it touches and what erases it from both sides of a comparison (``as_built``).
-
-
-@dataclass(frozen=True)
-class Addresses:
-    """Where the preview serves (``served``) and where mkdocs.yml says the site lives."""
-
-    served: str
-    site_url: str | None
-
-
-@dataclass(frozen=True)
-class Difference:
-    paths: re.Pattern[str]
-    what: str
-    why: str
-    erase: Callable[[bytes, Addresses], bytes]
-
-
-def _without_live_reload(data: bytes, _: Addresses) -> bytes:
-    return re.sub(rb"<script>\nvar livereload = .*?</script>(?=</body>)", b"", data, flags=re.S)
-
-
-def _at_site_url(data: bytes, where: Addresses) -> bytes:
-    if not where.site_url:
-        return data
-    for address in (where.served, where.site_url):
-        data = data.replace(address.encode(), b"SITE_URL/")
-    return data
-
-
-def _at_server_root(data: bytes, where: Addresses) -> bytes:
-    mount = urlsplit(where.site_url or "/").path.rstrip("/") + "/"
-    if mount == "/":
-        return data
-    return re.sub(rb"""(["'])""" + re.escape(mount.encode()), rb"\1/", data)
-
-
-DIFFERENCES = (
-    Difference(
-        re.compile(r".*\.html"),
-        "MkDocs' live-reload script, before </body>",
-        "MkDocs' server adds it to every page it serves, to reload the browser after a save",
-        _without_live_reload,
-    ),
-    Difference(
-        re.compile(r".*\.html"),
-        "the search worker's address ends in ?preview",
-        "the preview's worker also reads the index of the pages changed since the first build "
-        "(pagefind-changes/), which a built site has no need of",
-        lambda data, _: data.replace(b"search-worker.js?preview", b"search-worker.js"),
-    ),
-    Difference(
-        re.compile(r"sitemap\.xml\.gz"),
-        "the time in the gzip header",
-        "build stamps the sitemap with the records' latest date (SOURCE_DATE_EPOCH, for "
-        "byte-identical builds); the preview with today's, as mkdocs serve does",
-        lambda data, _: gzip.decompress(data),
-    ),
-    Difference(
-        re.compile(r"sitemap\.xml(\.gz)?"),
-        "each page's <lastmod>",
-        "the same date as the gzip header's",
-        lambda data, _: re.sub(rb"<lastmod>[0-9-]+</lastmod>", b"<lastmod/>", data),
-    ),
-    Difference(
-        re.compile(r".*"),
-        "mkdocs.yml's site_url, where it sets one, is the preview's address",
-        "the pages are served from there, as mkdocs serve does (the canonical links, the sitemap)",
-        _at_site_url,
-    ),
-    Difference(
-        re.compile(r"404\.html"),
-        "the 404 page's addresses start at the server's root, not at site_url's path",
-        "MkDocs writes them from site_url's path, and the preview serves the site at its root",
-        _at_server_root,
-    ),
-)
-
-
-def as_built(path: str, served: bytes, built: bytes, where: Addresses) -> tuple[bytes, bytes]:
-    """``served`` and ``built`` (the bytes at ``path`` in the site) without ``DIFFERENCES``."""
-    for difference in DIFFERENCES:
-        if difference.paths.fullmatch(path):
-            served, built = difference.erase(served, where), difference.erase(built, where)
-    return served, built

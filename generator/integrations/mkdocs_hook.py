@@ -103,6 +103,10 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_build(config) -> None:
+    """The pages indexed for the search. The preview's refresh indexes only the pages changed
+    since its first build (``search.index_changes``), beside the first index: not here."""
+    if config.extra.get("briefing_preview") and (Path(config.site_dir) / "pagefind").is_dir():
+        return
     try:
         search.index_site(Path(config.site_dir))
     except search.IndexingError as error:

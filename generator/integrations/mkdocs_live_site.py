@@ -4,8 +4,10 @@ preview, ``mkdocs_preview``, serves it).
 
 A refresh regenerates the Markdown (the incremental pipeline, through the hook's
 ``on_pre_build``), then MkDocs renders the pages whose files changed, writes the new ones,
-deletes the removed ones, and the search's index of changes (``search.index_changes``) covers
-what its first index no longer says. The navigation's titles, which every page shows, changing,
+deletes the removed ones, fires the events ``build()`` fires between and after (``on_files``,
+``on_nav``, ``on_env``, ``on_post_build``), renders the pages that gather others again (the
+tags' topics page) and the theme's templates (the sitemap), and the search's index of changes
+(``search.index_changes``) covers what its first index no longer says. The navigation's titles, which every page shows, changing,
 every page is rendered again. The long listings (the claims, the timeline) come last, after the
 browsers reloaded: MkDocs takes seconds over them at 10,000 records, and until they are done a
 request for one waits and the search leaves them out.
@@ -16,8 +18,10 @@ MkDocs' private parts and the versions it supports.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -30,6 +34,10 @@ from generator.integrations.mkdocs_adapter import File, Page
 # the rest: MkDocs converts such a page in a second or more at 10,000 records, a record's in ms
 LONG = 200_000
 Stamp = tuple[int, int]  # a file's modification time and size: changed when either does
+STRICT = (
+    "strict: build would stop at {count} warning(s) (above), as mkdocs.yml sets strict: true; "
+    "the preview shows these pages anyway, for you to mend what the warnings say"
+)
 
 
 def _stamps(folder: Path) -> dict[str, Stamp]:
@@ -53,7 +61,7 @@ class LiveSite:
         ``mkdocs serve`` fires it once (the plugins with it are the same objects throughout)."""
         config = mkdocs.load_config(config_file=str(config_file), site_dir=str(site_dir))
         if first:
-            mkdocs.started(config)
+            mkdocs.fire_startup(config)
         if config.site_url:  # the pages are served here (without one, none names an address)
             config.site_url = serve_url
         config.extra["briefing_preview"] = True  # the search reads the index of changes too
@@ -64,9 +72,24 @@ class LiveSite:
         self.pending: set[str] = set()  # their addresses
         self._waiting = threading.Condition()
         shutil.rmtree(self.site, ignore_errors=True)
-        self.built = mkdocs.build(config, generated=self._stamp)
-        self.config, self.files = self.built.config, self.built.files
+        try:
+            with mkdocs.warnings_counted() as warnings:
+                self.built = mkdocs.build(config, generated=self._stamp)
+        except BaseException:
+            if first:  # mkdocs serve fires it in a finally, its first build failed or not
+                mkdocs.fire_shutdown(config)
+            raise
+        self.config = self.built.config
         self.titles = self._nav_titles()
+        self._told(warnings)
+
+    @property
+    def files(self) -> mkdocs.Files:
+        return self.built.files
+
+    def _told(self, warnings: list[logging.LogRecord]) -> None:
+        if self.config.strict and warnings:
+            print(STRICT.format(count=len(warnings)), file=sys.stderr, flush=True)
 
     def _stamp(self) -> None:
         """The pages as the hook generated them, before MkDocs reads them: a later save is a
@@ -85,28 +108,29 @@ class LiveSite:
         try:
             return self._refresh()
         except Exception as error:
-            mkdocs.failed(self.config, error)
+            mkdocs.fire_build_error(self.config, error)
             raise
 
     def _refresh(self) -> bool:
-        self.config.plugins.on_pre_build(config=self.config)
+        mkdocs.fire_pre_build(self.config)
         now = _stamps(self.docs)
         changed = [path for path, stamp in now.items() if self.stamps.get(path) != stamp]
         removed = [path for path in self.stamps if path not in now]
         self.stamps = now
         if not changed and not removed:
             return False
-        known = len(self.files)
-        pages = [file for file in map(self._updated, changed) if file is not None]
-        gone = [self._removed(path) for path in removed]
-        long = [file for file in pages if os.path.getsize(file.abs_src_path) > LONG]
-        self._render_changed([file for file in pages if file not in long])
+        with mkdocs.warnings_counted() as warnings:
+            pages = [file for file in map(self._updated, changed) if file is not None]
+            gone = [self._removed(path) for path in removed]
+            long = [file for file in pages if os.path.getsize(file.abs_src_path) > LONG]
+            self._render_changed([file for file in pages if file not in long], regather=True)
+            mkdocs.theme_templates(self.built)  # the sitemap lists every page, 404 the nav
+            mkdocs.extra_templates(self.built)  # they may show anything; a changed one was copied
+            mkdocs.fire_post_build(self.config)
+        self._told(warnings)
         present = self.files.src_uris
         unfinished = [file for file in self._later if file.src_uri in present]
         later = long + [file for file in unfinished if file not in long]
-        if len(self.files) != known or removed:
-            mkdocs.theme_templates(self.built)  # the sitemap lists every page
-        mkdocs.extra_templates(self.built)  # they may show anything; a changed one was copied
         self.changed_since_built.update(file.url for file in pages)
         self.changed_since_built.update(url for url in gone if url is not None)
         with self._waiting:
@@ -126,7 +150,7 @@ class LiveSite:
         except BaseException as error:  # told by the caller; no request waits for them any more
             self.release()
             if isinstance(error, Exception):
-                mkdocs.failed(self.config, error)
+                mkdocs.fire_build_error(self.config, error)
             raise
         self._index_changes()
 
@@ -142,9 +166,14 @@ class LiveSite:
         with self._waiting:
             self._waiting.wait_for(lambda: page not in self.pending, timeout=120)
 
-    def _render_changed(self, pages: list[File]) -> None:
+    def _render_changed(self, pages: list[File], regather: bool = False) -> None:
+        """Read and render ``pages``; ``regather``ed, the pages that gather others too."""
         for file in pages:
             mkdocs.populate(file, self.config, self.files)
+        if regather:
+            gathering = mkdocs.regather(self.built)
+            self.changed_since_built.update(file.url for file in gathering)
+            pages = pages + [file for file in gathering if file not in pages]
         if self._nav_titles() != self.titles:  # every page shows them: all pages again
             self.titles = self._nav_titles()
             pages = self.files.documentation_pages()
@@ -165,8 +194,8 @@ class LiveSite:
             file = File(path, str(self.docs), str(self.site), self.config.use_directory_urls)
             if mkdocs.excluded(file, self.config):
                 return None
-            self.files.append(file)
-        elif mkdocs.excluded(file, self.config):
+            mkdocs.added(file, self.built)
+        elif file.inclusion.is_excluded():
             return None
         if not file.is_documentation_page():
             file.copy_file()

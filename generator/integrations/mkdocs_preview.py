@@ -4,7 +4,9 @@
 ``mkdocs serve`` rebuilds every page after each save, a minute at 10,000 records; here only the
 pages an edit changed are rendered again. The configuration or the theme's templates changing,
 the site is built again in full. The plugins' events fire as ``mkdocs serve`` fires them:
-``on_startup`` and ``on_serve`` once, ``on_build_error`` on each build or refresh that fails.
+``on_startup`` and ``on_serve`` once, ``on_build_error`` on each build or refresh that fails,
+``on_shutdown`` once at the end, the first build failed or not. A plugin whose ``on_serve``
+gives another server back is refused: the preview refreshes through its own.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import watchdog.events
 import watchdog.observers
 
 from generator.integrations import mkdocs_adapter as mkdocs
-from generator.integrations.mkdocs_adapter import MkDocsException, ReloadServer
+from generator.integrations.mkdocs_adapter import MkDocsException, ReloadServer, TemplateSyntaxError
 from generator.integrations.mkdocs_live_site import LiveSite, Watched
 from generator.integrations.preview_address import Address
 from generator.problems import BriefingError
@@ -39,7 +41,7 @@ class PreviewError(BriefingError):
     """MkDocs refused the configuration or the theme before anything was served."""
 
 
-class Memory:
+class ProcessTuning:
     """What the preview tells the process, so that the process, not this library, may tune
     its garbage collector and threads: the built site is ``kept`` for good (``released`` when
     a full rebuild replaces it), a refresh makes millions of short-lived objects
@@ -61,10 +63,10 @@ class Memory:
         yield
 
 
-def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
+def serve(root: Path, address: Address, tuning: ProcessTuning | None = None) -> None:
     """Build the site into a temporary folder, serve it on ``address``, and refresh it after
     every save under the folders mkdocs.yml watches, ``docs/`` and mkdocs.yml itself."""
-    memory = memory or Memory()
+    tuning = tuning or ProcessTuning()
     _print_mkdocs_log()
     config_file = root / "mkdocs.yml"
     url = address.url
@@ -75,10 +77,13 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
     except MkDocsException as error:  # the configuration or the theme: its message, no traceback
         shutil.rmtree(folder, ignore_errors=True)
         raise PreviewError(error.format_message()) from None
+    except TemplateSyntaxError as error:  # a theme's template: where, and what
+        shutil.rmtree(folder, ignore_errors=True)
+        raise PreviewError(_located(error, root)) from None
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    memory.kept()
+    tuning.kept()
     try:
         watched = Watched(config_file, site)
 
@@ -95,7 +100,7 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
                 listings.join()
                 saved_again.clear()
             started = time.monotonic()
-            with memory.refreshing():
+            with tuning.refreshing():
                 try:
                     if watched.changed():
                         log.info(
@@ -104,12 +109,12 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
                         # into a folder of its own: a mistake in the theme keeps the last good pages
                         fresh = _built_apart(config_file, folder / f"site-{next(builds)}", url)
                         site.release()
-                        memory.released()  # the old site's objects go
+                        tuning.released()  # the old site's objects go
                         old, site = site, fresh
-                        server.root = str(site.site)
+                        server.serve_from(str(site.site))
                         shutil.rmtree(old.site, ignore_errors=True)
                         del old
-                        memory.kept()
+                        tuning.kept()
                         refreshed = True
                     else:
                         refreshed = site.refresh()
@@ -125,7 +130,7 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
                 server.keep_pages()
             if site.pending:  # the browsers reload now; these pages are served once rendered
                 listings = threading.Thread(
-                    target=_listings, args=(site, saved_again, memory), daemon=True
+                    target=_listings, args=(site, saved_again, tuning), daemon=True
                 )
                 listings.start()
 
@@ -137,24 +142,38 @@ def serve(root: Path, address: Address, memory: Memory | None = None) -> None:
             port=address.port,
             root=str(site_dir),
         )
-        server.error_handler = lambda code: _error_page(site.site, code)
-        server.url = url  # MkDocs writes an IPv6 address without its brackets
-        for path in [site.config.docs_dir, str(config_file)]:
-            server.watch(path)
-        server = mkdocs.serving(site.config, server, builder)
-        for path in site.config.watch:
-            server.watch(path)
-        if site.config.theme.custom_dir:  # its templates changing, the site is built again
-            server.watch(site.config.theme.custom_dir)
         try:
+            server.error_handler = lambda code: _error_page(site.site, code)
+            server.serve_at(url)  # MkDocs writes an IPv6 address without its brackets
+            for path in [site.config.docs_dir, str(config_file)]:
+                server.watch(path)
+            other = mkdocs.fire_serve(site.config, server, builder)
+            if other is not None:
+                raise PreviewError(
+                    f"mkdocs.yml: the plugin or hook {other!r} gives MkDocs another server in its "
+                    "on_serve, and the preview refreshes the pages through its own: leave it out "
+                    "of mkdocs.yml while previewing, or preview with mkdocs serve"
+                )
+            for path in site.config.watch:
+                server.watch(path)
+            if site.config.theme.custom_dir:  # its templates changing, the site is built again
+                server.watch(site.config.theme.custom_dir)
             server.serve()
         except KeyboardInterrupt:
             log.info("Shutting down...")
         finally:
             server.shutdown()
     finally:
-        site.config.plugins.on_shutdown()
+        mkdocs.fire_shutdown(site.config)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _located(error: TemplateSyntaxError, root: Path) -> str:
+    """Where the mistake is, from the project's folder (Material's own templates: as they are)."""
+    where = error.filename or error.name or "a template"
+    if error.filename and Path(error.filename).is_relative_to(root):
+        where = Path(error.filename).relative_to(root).as_posix()
+    return f"{where}:{error.lineno}: {error.message} (in the theme's templates: mend it and serve again)"
 
 
 def _built_apart(config_file: Path, site_dir: Path, url: str) -> LiveSite:
@@ -165,10 +184,10 @@ def _built_apart(config_file: Path, site_dir: Path, url: str) -> LiveSite:
         raise
 
 
-def _listings(site: LiveSite, stop: threading.Event, memory: Memory) -> None:
+def _listings(site: LiveSite, stop: threading.Event, tuning: ProcessTuning) -> None:
     started = time.monotonic()
     try:
-        with memory.rendering_behind():
+        with tuning.rendering_behind():
             site.finish(stop)
     except Exception:
         _told_and_survived()
@@ -195,8 +214,9 @@ class _Server(ReloadServer):
     waited a quarter of a second on average to be seen."""
 
     def __init__(self, docs: Path, rendered: Callable[[str], None], **options) -> None:
-        super().__init__(_Observer(docs), **options)
-        self.rendered = rendered
+        """``rendered`` is told each request's path first: a long listing still rendering
+        is waited for."""
+        super().__init__(_Observer(docs), rendered, **options)
         self._parents: set[str] = set()
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
@@ -206,15 +226,11 @@ class _Server(ReloadServer):
         path, parent = os.path.abspath(path), os.path.dirname(os.path.abspath(path))
         if os.path.isdir(path) and parent not in self._parents:
             self._parents.add(parent)
-            self.observer.schedule(_Made(self._watch_again), parent, recursive=False)
+            self.watch_parent(parent, _Made(self._watch_again))
 
     def _watch_again(self, path: str) -> None:
         """Watch ``path`` (made again) afresh, and rebuild: files may be in it already."""
         self.watch_afresh(os.path.abspath(path))
-
-    def serve_request(self, environ, start_response):
-        self.rendered(environ.get("PATH_INFO", "/"))  # a long listing still rendering: wait
-        return super().serve_request(environ, start_response)
 
 
 class _Observer(watchdog.observers.Observer):
