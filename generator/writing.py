@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import replacing
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.problems import Location, OutputError, Problem
 
 NAME_MAX = 255  # bytes in one file name, on the file systems docs/ lives on

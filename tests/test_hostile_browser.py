@@ -187,7 +187,7 @@ texts = st.text(
 ).filter(lambda text: text.strip())
 
 
-def drawn(strategy: st.SearchStrategy, count: int) -> list:
+def examples_of(strategy: st.SearchStrategy, count: int) -> list:
     """The first ``count`` examples Hypothesis draws from ``strategy``, derandomized: the same
     every run and in every worker, so each is a test of its own that a failure names."""
     found: list = []
@@ -201,7 +201,7 @@ def drawn(strategy: st.SearchStrategy, count: int) -> list:
     return found[:count]
 
 
-GENERATED = drawn(st.lists(texts, min_size=6, max_size=6), 2)
+GENERATED = examples_of(st.lists(texts, min_size=6, max_size=6), 2)
 
 
 @pytest.mark.parametrize("part", range(PARTS))

@@ -11,8 +11,8 @@ from generator.input import schemas
 from generator.input.loading import Document
 from generator.input.quotes import Quotes, find_evidence
 from generator.input.raw import ADDED, Raw, a_or_an, as_dict
-from generator.kinds import KINDS
 from generator.model.articles import Article
+from generator.model.kinds import KINDS
 from generator.model.records import (
     REFERENCE_FIELDS,
     Record,

@@ -16,7 +16,7 @@ from generator.input import schemas
 from generator.input.checks import check_record, unknown_id
 from generator.input.quotes import Quotes
 from generator.input.raw import Raw, a_or_an, as_list
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Record
 from generator.problems import Problem
 

@@ -16,7 +16,7 @@ import jinja2
 import yaml
 
 from generator.input.loading import Document
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.problems import Location, Problem
 
 CONFIG = "mkdocs.yml"

@@ -30,8 +30,8 @@ from generator.input.loading import Document, Parse, load_article, load_yaml, re
 from generator.input.quotes import Quotes
 from generator.input.raw import ADDED, Raw, as_dict, as_list
 from generator.input.steps import ValidationSteps
-from generator.kinds import KINDS, shortcomings
 from generator.model.articles import Article
+from generator.model.kinds import KINDS
 from generator.model.records import (
     SECTIONS,
     Briefing,
@@ -124,7 +124,7 @@ def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
 
     ``steps``: how the costly steps are done (see ``ValidationSteps``), the plain way by default."""
     steps = steps or ValidationSteps()
-    problems: list[Problem] = shortcomings(root / "templates")  # the registry's, at start-up
+    problems: list[Problem] = KINDS.shortcomings(root / "templates")  # the registry's, at start-up
     source = Input(root)
     articles, documents, overview = _read(source, steps.parse, problems)
     drafts = tuple(d.path for d in documents if as_dict(d.data).get("draft") is True)

@@ -1,14 +1,17 @@
-"""The registry of record kinds: every module of this package but ``base`` is one kind.
+"""The record kinds: every module of this package but ``base`` is one kind.
 
 Validation, the model, the pages, the previews, the downloads, the search, the timeline,
 coverage, the format reference and the list of generated files all iterate over ``KINDS``
-(plural -> kind, in the kinds' ``order``). Adding a kind takes a module here holding a
+(plural -> kind, in the kinds' ``order``), which they read from ``generator.model.kinds``:
+this package is the layer above them, which puts each kind together from their helpers, and
+none of them imports it. ``discovered`` is the registry's finder (the package's root hands it
+over, ``generator/__init__.py``). Adding a kind takes a module here holding a
 ``Kind`` subclass and its one instance ``KIND``, its schema fragment
 (``generator/schemas/kinds/<name>.json``) and two templates (``templates/<name>.md.j2``, which
 extends ``_record.md.j2``, and ``templates/<plural>.md.j2``); see the README's "Contributing".
 
 The modules are found and imported on first use of ``KINDS``, not when this package is
-imported: a kind's module imports the model and the render helpers, which import this package.
+imported: a kind's module imports the model and the render helpers, which read the registry.
 Two rules follow. No module a kind imports may read ``KINDS`` at its top level (the registry
 says so if one does). And a kind's module imports at its top only what needs no installed
 package (the model, ``render.contexts``, ``render.phrasing``, ``render.open_data``): ``make
@@ -23,76 +26,47 @@ import importlib
 import inspect
 import json
 import pkgutil
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from generator import schemas
 from generator.kinds.base import Kind
+from generator.model.kinds import KINDS
 from generator.problems import Location, Problem
+
+__all__ = ["KINDS", "Kind", "discovered", "shortcomings"]
 
 FRAME = "_record.md.j2"  # the page frame every record page extends
 
 
-class Registry(Mapping[str, Kind]):
-    """The kinds by plural, in order, found in this package's modules the first time asked."""
-
-    def __init__(self) -> None:
-        self._kinds: dict[str, Kind] | None = None
-        self._loading = False
-        self.modules: dict[str, Path] = {}  # each kind's module file, by plural
-        self.strays: list[Problem] = []  # modules that hold no kind, or a second one
-
-    def _loaded(self) -> dict[str, Kind]:
-        if self._kinds is None:
-            if self._loading:
-                raise RuntimeError(
-                    "KINDS was read while the kinds' modules were being imported: a module a "
-                    "kind imports reads it at its top level; read it inside a function instead"
-                )
-            self._loading = True
-            try:
-                self._kinds = self._discover()
-            finally:
-                self._loading = False
-        return self._kinds
-
-    def _discover(self) -> dict[str, Kind]:
-        found: list[tuple[Kind, Path]] = []
-        for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-            if module_info.name == "base" or module_info.name.startswith("_"):
-                continue
-            module = importlib.import_module(f"{__name__}.{module_info.name}")
-            path = Path(inspect.getfile(module))
-            kind = getattr(module, "KIND", None)
-            if not isinstance(kind, Kind):
-                self.strays.append(_at(path, "holds no kind", "end it with KIND = <its class>()"))
-                continue
-            found.append((kind, path))
-        found.sort(key=lambda pair: (pair[0].order, pair[0].plural))
-        kinds: dict[str, Kind] = {}
-        for kind, path in found:
-            if kind.plural in kinds:
-                message = f"a second kind with the plural '{kind.plural}'"
-                self.strays.append(_at(path, message, "give each kind its own plural"))
-                continue
-            kinds[kind.plural] = kind
-            self.modules[kind.plural] = path
-        return kinds
-
-    def __getitem__(self, plural: str) -> Kind:
-        return self._loaded()[plural]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._loaded())
-
-    def __len__(self) -> int:
-        return len(self._loaded())
-
-    def __repr__(self) -> str:
-        return f"Registry({list(self)})"
+# Each kind's module file, by plural, and the modules that hold no kind or a second one: what
+# ``discovered`` found, for ``shortcomings`` to place its problems.
+MODULES: dict[str, Path] = {}
+STRAYS: list[Problem] = []
 
 
-KINDS = Registry()
+def discovered() -> dict[str, Kind]:
+    """The kinds of this package's modules by plural, in their order (``KINDS``' finder)."""
+    found: list[tuple[Kind, Path]] = []
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module_info.name == "base" or module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        path = Path(inspect.getfile(module))
+        kind = getattr(module, "KIND", None)
+        if not isinstance(kind, Kind):
+            STRAYS.append(_at(path, "holds no kind", "end it with KIND = <its class>()"))
+            continue
+        found.append((kind, path))
+    found.sort(key=lambda pair: (pair[0].order, pair[0].plural))
+    kinds: dict[str, Kind] = {}
+    for kind, path in found:
+        if kind.plural in kinds:
+            message = f"a second kind with the plural '{kind.plural}'"
+            STRAYS.append(_at(path, message, "give each kind its own plural"))
+            continue
+        kinds[kind.plural] = kind
+        MODULES[kind.plural] = path
+    return kinds
 
 
 def _at(path: Path, message: str, hint: str = "", line: int = 0) -> Problem:
@@ -111,9 +85,10 @@ def shortcomings(templates: Path) -> list[Problem]:
     page's extending the frame), or a method of ``Kind`` it misspells. Empty when every kind is
     complete; validation reports them with the input's problems, before anything is written.
     ``templates`` is the folder the pages are rendered with; without one, none is asked for."""
-    found = list(KINDS.strays)
+    found = list(STRAYS)
     for plural, kind in KINDS.items():
-        path, line = KINDS.modules[plural], inspect.getsourcelines(type(kind))[1]
+        assert isinstance(kind, Kind)  # what discovered() found
+        path, line = MODULES[plural], inspect.getsourcelines(type(kind))[1]
         found += [_at(path, message, hint, line) for message, hint in _lacks(kind, templates)]
     return found
 

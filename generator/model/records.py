@@ -15,8 +15,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
-from generator.kinds import KINDS
 from generator.model.articles import Article
+from generator.model.kinds import KINDS
 from generator.model.network import Network
 from generator.problems import Location
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record, Role
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import not_
 
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing
 
 

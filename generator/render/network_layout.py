@@ -12,7 +12,7 @@ import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.network import RELATIONS, Edge, edges, edges_at
 from generator.model.records import Briefing
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.input.evidence import inside_quotation_marks
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 

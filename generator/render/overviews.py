@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import templating
 from generator.render.contexts import side_voices, tallies

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.input.evidence import paragraph_spans
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Evidence, Record
 from generator.render import markup
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import markup
 from generator.render.phrasing import QUOTE_CHARS

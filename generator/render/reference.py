@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.input.schemas import ANNOTATIONS, ARTICLE, BRIEFING, schema
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 
 
 def reference() -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.network import edges_by_actor
 from generator.model.records import Briefing, Record
 from generator.render import overviews

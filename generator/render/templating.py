@@ -18,7 +18,6 @@ from markupsafe import Markup
 
 from generator.input.evidence import inside_quotation_marks
 from generator.input.raw import a_or_an
-from generator.kinds import KINDS, Kind
 from generator.model.attribution import (
     ACTORS_LABEL,
     CREDIBILITY,
@@ -32,6 +31,7 @@ from generator.model.attribution import (
     independent_sources,
     outlet,
 )
+from generator.model.kinds import KINDS, KindBase
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
@@ -107,8 +107,8 @@ def _finalize(eval_context: jinja2.nodes.EvalContext, value: Any) -> Any:
     return Markup(html.escape(str(value)))
 
 
-def kind_of(record: Record) -> Kind:
-    """The record's kind: what its rows show (``Kind.listed_with``, ``Kind.dated_with``)."""
+def kind_of(record: Record) -> KindBase:
+    """The record's kind: what its rows show (``KindBase.listed_with``, ``KindBase.dated_with``)."""
     return KINDS[record.section]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 
 PRECISION = {4: "year", 7: "month", 10: "day"}

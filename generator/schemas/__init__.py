@@ -25,7 +25,7 @@ WIDTH = 100  # a value whose one-line form fits is written on one line
 def fragments() -> dict[str, dict[str, Any]]:
     """Each kind's fragment, by the kind's name (its file's), in the kinds' order, then any
     fragment of no kind by name (its records are then refused with a located message)."""
-    from generator.kinds import KINDS  # the registry is read when asked, not when imported
+    from generator.model.kinds import KINDS  # the registry is read when asked, not when imported
 
     found = {path.stem: _read(path) for path in sorted(FRAGMENTS.glob("*.json"))}
     order = {kind.name: n for n, kind in enumerate(KINDS.values())}

@@ -24,7 +24,7 @@ from pathlib import Path
 import cbor2
 
 from generator import processes
-from generator.kinds import KINDS
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 
 ROOT_SELECTOR = "article.md-content__inner"  # the page's text, without navigation

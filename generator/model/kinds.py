@@ -1,0 +1,189 @@
+"""What the stages know of a kind of record, and the registry they read the kinds from.
+
+The kinds themselves live in ``generator/kinds/``, the layer that composes the stages: a kind's
+module uses the render helpers for its pages and previews. The model, the input and the pages
+read the kinds here instead, so none of them imports ``generator.kinds``: ``KINDS`` is filled
+by a finder the package's root hands it (``generator/__init__.py``), the first time it is read.
+``KindBase`` is what each kind declares (its fields) and the methods the stages call on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from generator.model.records import Briefing, Record
+    from generator.problems import Location, Problem
+
+ACTORS = "actors"  # the kind whose records the default preview and JSON-LD name as its actors
+
+
+class Written(Protocol):
+    """A record as written, before it is built: what a kind's checks are given
+    (``input.raw.Raw`` is one). ``locate`` gives where a value of it stands."""
+
+    @property
+    def section(self) -> str: ...
+
+    @property
+    def data(self) -> dict[str, Any]: ...
+
+    def locate(self, *inner: str | int, key: bool = False) -> Location: ...
+
+
+class KindBase:
+    """One kind of record, as the stages see it (``generator.kinds.base.Kind`` gives the
+    defaults of the methods that need the render helpers). ``plural`` is its key in annotation files, its folder under docs/,
+    its CSV file and its index template; ``name`` is its page template, its schema fragment
+    (``generator/schemas/kinds/<name>.json``) and how messages say it."""
+
+    name: str = ""
+    plural: str = ""
+    order: int = 1000  # where it comes among the kinds: menus, tables, the home page's counts
+    label_field: str = ""  # the field whose text links to one of its records show
+    # Fields naming other records, with the kind (plural) each must name, or the kinds it may
+    # name; None: any kind. 'roles.of' is the 'of' of each of its roles.
+    references: Mapping[str, str | tuple[str, ...] | None] = MappingProxyType({})
+    parts_with_evidence: tuple[str, ...] = ()  # its lists whose items carry evidence of their own
+    evidenced: bool = True  # False: it takes no evidence (a question's is its claims')
+    covers: bool = True  # its evidence covers a sentence (coverage); False: it only shows a name
+    dated: tuple[tuple[str, str], ...] = ()  # (field, what happened then) on the timeline
+    schema_org: str = "Thing"  # its JSON-LD @type, unless ``json_ld`` says better
+    annotated_as: str = ""  # heading over its records on a source page whose words they quote
+    reference_first: bool = False  # listed first in the format reference (the kinds named most)
+    # Its records are listed, under its plural, on the pages of the records they name. The first
+    # kinds have places of their own on those pages (an actor's claims), so they set it False.
+    backlinks: bool = True
+    # The home page, the memo and the about page give the first kinds places of their own; any
+    # other kind is listed there by the kind's ``row``, its records the most referred to first.
+    placed: bool = False
+    counted: bool = True  # named in the home page's and the memo's count of the records
+    # What its records show beside their link in a list of records, each of: "who" (the
+    # speakers), "status", "according" (whose account), "carried" (by how many sources); and on
+    # the timeline: "grade", "speakers", "according". The templates render these, by name.
+    listed_with: tuple[str, ...] = ()
+    dated_with: tuple[str, ...] = ()
+    date_property: str = "startDate"  # the JSON-LD property of its first date (default json_ld)
+    actors_property: str = "actor"  # and of the actors it names
+
+    @property
+    def definition(self) -> str:
+        """Its definition under $defs in the annotation schema."""
+        return self.name
+
+    @property
+    def page_template(self) -> str:
+        return f"{self.name}.md.j2"
+
+    @property
+    def index_template(self) -> str:
+        return f"{self.plural}.md.j2"
+
+    @property
+    def title(self) -> str:
+        """Its plural as a heading says it."""
+        return self.plural.capitalize()
+
+    @property
+    def actor_fields(self) -> tuple[str, ...]:
+        """Its fields that name actors, in the order its references give them."""
+        return tuple(
+            name
+            for name, kinds in self.references.items()
+            if "." not in name
+            and (kinds == ACTORS or (isinstance(kinds, tuple) and ACTORS in kinds))
+        )
+
+    def label(self, record: Record) -> str:
+        """How links to one of its records read."""
+        return record.fields[self.label_field]
+
+    def check(self, raw: Written) -> list[Problem]:
+        """What only its records must satisfy, beyond the schema and the references."""
+        return []
+
+    def check_together(self, raws: list[Written]) -> list[Problem]:
+        """What its records must satisfy together (each of them alone: ``check``)."""
+        return []
+
+    def page(self, b: Briefing, record: Record) -> dict[str, Any]:
+        """What its record page is given besides the record and who names it."""
+        return {"referenced_by": b.referring(record.id, "about")}
+
+    def index(self, b: Briefing, records: list[Record]) -> dict[str, Any]:
+        """What its index is given beyond its records."""
+        return {}
+
+    def preview(self, b: Briefing, record: Record) -> dict[str, Any]:
+        """What a link's preview shows under the record's title: its lines, and the words it
+        quotes with their source."""
+        raise NotImplementedError
+
+    def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
+        """What schema.org says of a record beyond its name and type."""
+        raise NotImplementedError
+
+    def search_meta(self, b: Briefing, record: Record) -> dict[str, str]:
+        """What its page tells the search beyond its kind (``search.marks``)."""
+        return {}
+
+    def row(self, b: Briefing, record: Record) -> str:
+        """A line of plain text beside a link to the record where kinds are listed alike (the
+        home page and the memo): by default its preview's first line."""
+        lines = self.preview(b, record).get("lines", [])
+        return lines[0] if lines else ""
+
+
+class Registry(Mapping[str, KindBase]):
+    """The kinds by plural, in order, found the first time asked by the finder given to
+    ``found_by``; ``shortcomings(templates)`` is what the kinds lack (see ``found_by``)."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, KindBase] | None = None
+        self._loading = False
+        self._find: Callable[[], dict[str, KindBase]] | None = None
+        self._check: Callable[[Path], list[Problem]] | None = None
+
+    def found_by(
+        self, find: Callable[[], dict[str, KindBase]], check: Callable[[Path], list[Problem]]
+    ) -> None:
+        """``find()`` gives the kinds by plural, in order; ``check(templates)`` what each
+        lacks, each at its place (empty when every kind is complete)."""
+        self._find, self._check = find, check
+
+    def shortcomings(self, templates: Path) -> list[Problem]:
+        assert self._check is not None, "the kinds' finder was never given (generator/__init__)"
+        return self._check(templates)
+
+    def _loaded(self) -> dict[str, KindBase]:
+        if self._kinds is None:
+            assert self._find is not None, "the kinds' finder was never given (generator/__init__)"
+            if self._loading:
+                raise RuntimeError(
+                    "KINDS was read while the kinds' modules were being imported: a module a "
+                    "kind imports reads it at its top level; read it inside a function instead"
+                )
+            self._loading = True
+            try:
+                self._kinds = self._find()
+            finally:
+                self._loading = False
+        return self._kinds
+
+    def __getitem__(self, plural: str) -> KindBase:
+        return self._loaded()[plural]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __repr__(self) -> str:
+        return f"Registry({list(self)})"
+
+
+KINDS = Registry()
