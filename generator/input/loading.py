@@ -3,24 +3,24 @@
 PyYAML is used in two steps (compose, then construct) so that each value keeps the mark of the
 node it came from: that mark is what lets every later problem name ``path:line:col``. Duplicate
 keys, which PyYAML would silently overwrite, are reported here, and plain values are read as
-YAML 1.2 reads them (``NO`` and ``1:30`` are text, ``010`` is ten, dates stay text) so that the
-JSON Schemas see what the author wrote.
+YAML 1.2 reads them (``yaml_core``: ``NO`` and ``1:30`` are text, ``010`` is ten, dates stay
+text) so that the JSON Schemas see what the author wrote.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
+from generator.input import yaml_core as core
 from generator.input.files import read_bounded
 from generator.model.articles import Article
 from generator.problems import InputError, Location, Problem, relative
@@ -41,58 +41,8 @@ _NONCHARACTER = re.compile(
 # it. Refused in annotations (an article may hold them: its pages isolate its text).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 FRONT_MATTER = "---\n"
-_TEXT = "tag:yaml.org,2002:str"  # most values: taken as they are, without PyYAML's constructor
 
 Path_ = tuple[str | int, ...]
-
-
-def _int(text: str) -> int:
-    if text.startswith(("0o", "0x")):
-        return int(text[2:], 8 if text[1] == "o" else 16)
-    return int(text)  # decimal even with leading zeros: YAML 1.2 writes octal as 0o10
-
-
-def _float(text: str) -> float:
-    if text[-4:].lower() in (".inf", ".nan"):
-        return float(text.replace(".", ""))  # "-inf", "NaN": Python reads those
-    return float(text)
-
-
-# YAML 1.2's core schema: each plain value's tag, pattern, first characters and how it is built.
-# The tags have a space, which no document can write: ``!!int 010`` still reaches PyYAML's
-# constructor (YAML 1.1, so eight) as today, and only values resolved here are built here.
-_CORE: dict[str, tuple[str, list[str], Callable[[str], Any]]] = {
-    "core null": (r"~|null|Null|NULL|", ["~", "n", "N", ""], lambda text: None),
-    "core bool": (r"true|True|TRUE|false|False|FALSE", list("tTfF"), lambda text: text[0] in "tT"),
-    "core int": (r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", list("-+0123456789"), _int),
-    "core float": (
-        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)",
-        list("-+.0123456789"),
-        _float,
-    ),
-}
-
-# An explicit tag (``!!int 7``) may say what a plain value already is in the core schema; any
-# other tag (``!!binary``, ``!!timestamp``, ``!!python/...``) is refused.
-_EXPLICIT = {
-    f"tag:yaml.org,2002:{name}": f"core {name}" for name in ("null", "bool", "int", "float")
-}
-_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_FULL = {tag: re.compile(rf"(?:{pattern})\Z") for tag, (pattern, _, _) in _CORE.items()}
-
-# libyaml parses about ten times faster than pure Python, with the same marks and errors.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_SafeLoader):
-    """SafeLoader that resolves plain values by ``_CORE`` alone: PyYAML's resolvers are YAML 1.1's
-    (``NO`` is false, ``1:30`` is 90, dates are dates), and any other plain value is text."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
-
-
-for _tag, (_pattern, _first, _) in _CORE.items():  # int before float: "10" is an int
-    _Loader.add_implicit_resolver(_tag, re.compile(rf"(?:{_pattern})\Z"), _first)
 
 
 @dataclass(frozen=True)
@@ -161,7 +111,7 @@ _NOT_A_CHARACTER = "remove it: it is not a character (a damaged or wrongly conve
 def parse_yaml(text: str, shown: str, line_offset: int = 0) -> Document:
     """Compose ``text`` and construct plain data, recording a mark for every value and key."""
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=core.Loader)
     except RecursionError:
         message = "YAML nested too deep to read"
         hint = f"keep mappings and lists at most {MAX_DEPTH} levels deep"
@@ -209,8 +159,8 @@ class _Builder:
         if len(at) > MAX_DEPTH:
             message = f"values nested more than {MAX_DEPTH} levels deep (an alias inside itself?)"
             return self.report(node, message, "no record needs more than a few levels")
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTIONS:
-            return self.report(node, f"unsupported YAML tag {node.tag}", _PLAIN)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in core.COLLECTIONS:
+            return self.report(node, f"unsupported YAML tag {node.tag}", core.PLAIN)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -251,7 +201,7 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return self.report(node, "a key must be plain text", "write the key as text")
-        if node.tag == _TEXT:
+        if node.tag == core.TEXT:
             for pattern, what, hint in _UNWANTED:  # the raw ones are refused by read_text
                 found = pattern.search(node.value)
                 if found:
@@ -260,24 +210,10 @@ class _Builder:
                     message = f"{what} {code}{f' ({name})' if name else ''} in the text"
                     return self.report(node, message, hint)
             return node.value
-        if node.tag in _CORE and self.text.startswith("!", node.start_mark.index):
-            return node.value  # '! 010': YAML's non-specific tag, which makes a plain value text
-        core = node.tag if node.tag in _CORE else _EXPLICIT.get(node.tag)
-        if core is None:
-            return self.report(node, f"unsupported YAML tag {node.tag}", _PLAIN)
-        if not _FULL[core].match(node.value):  # an explicit tag on a value of another kind
-            kind = core.removeprefix("core ")
-            return self.report(node, f"'{node.value}' is not a YAML {kind}", "drop the tag")
         try:
-            value = _CORE[core][2](node.value)
-        except ValueError:  # Python reads at most 4,300 decimal digits
-            digits = len(node.value.lstrip("+-"))
-            message = f"a number of {digits:,} digits is too long to read"
-            return self.report(node, message, "quote it if it is text")
-        if isinstance(value, float) and not math.isfinite(value):
-            message = f"'{node.value}' is not a finite number"
-            return self.report(node, message, "write a number, or quote it if it is text")
-        return value
+            return core.plain_value(node, self.text)
+        except core.Unreadable as error:
+            return self.report(node, error.message, error.hint)
 
     def report(self, node: yaml.Node, message: str, hint: str) -> None:
         self.problems.append(Problem(Location(self.shown, *self.where(node)), message, hint))
@@ -293,7 +229,6 @@ _UNWANTED = (
         "which mark a direction without reordering, are allowed)",
     ),
 )
-_PLAIN = "write plain text, numbers, lists and mappings only, without tags"
 
 
 # How a YAML text becomes a document: ``parse_yaml``, unless the caller has a way of its own
