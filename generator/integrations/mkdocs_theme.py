@@ -17,6 +17,7 @@ Material's: the hook puts that folder after ``custom_dir`` and before Material, 
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,11 @@ def _striptags(value: Any) -> Markup:
 
 def layered(env: jinja2.Environment, dirs: list[str], root: Path) -> jinja2.Environment:
     """``env`` reading the search's layer (in the project at ``root``) after the user's
-    ``custom_dir`` and before Material."""
+    ``custom_dir`` and before Material. Once: the preview fires ``on_env`` again on each
+    refresh, and a new loader would make Jinja compile every template again."""
+    if env in _LAYERED:
+        return env
+    _LAYERED.add(env)
     material = next((d for d in dirs if Path(d, "partials", "header.html").is_file()), None)
     env.filters["striptags"] = _striptags
     if material is None:  # not Material: the marker check names the theme
@@ -93,6 +98,9 @@ def layered(env: jinja2.Environment, dirs: list[str], root: Path) -> jinja2.Envi
         ]
     )
     return env
+
+
+_LAYERED: weakref.WeakSet[jinja2.Environment] = weakref.WeakSet()
 
 
 def missing_layer(html: str) -> bool:
