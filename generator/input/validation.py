@@ -7,14 +7,12 @@ cascade into a screen of unknown-id errors.
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 
-from generator.input import files, grades, schemas, site_config
+from generator.input import grades, schemas, site_config
 from generator.input.checks import (
     backwards_period,
     check_article,
@@ -29,6 +27,7 @@ from generator.input.growing import alias_problems, grown
 from generator.input.loading import Document, Parse, load_article, load_yaml, read_text
 from generator.input.quotes import Quotes
 from generator.input.raw import ADDED, Raw, as_dict, as_list
+from generator.input.seeds import Input
 from generator.input.steps import ValidationSteps
 from generator.model.articles import Article
 from generator.model.kinds import KINDS
@@ -45,86 +44,14 @@ from generator.problems import InputError, Location, Problem, relative
 _DRAFT_LINE = re.compile(r"^draft:\s*(?:true|True|TRUE|yes|Yes|YES|on|On|ON)\s*(?:#.*)?$")
 
 
-def _parts(path: Path) -> tuple[str, ...]:
-    return path.parts  # the order of Path's own comparison, without its cost per comparison
-
-
-@dataclass(frozen=True)
-class Input:
-    """Where a project keeps its input, relative to its root."""
-
-    root: Path
-
-    @cached_property  # each folder is listed once a run
-    def articles(self) -> list[Path]:
-        return sorted((self.root / "seeds" / "articles").glob("*.txt"), key=_parts)
-
-    @cached_property
-    def annotations(self) -> list[Path]:
-        found = files.walk(self.root / "seeds" / "annotations")
-        return sorted((path for path in found if path.name.endswith(".yaml")), key=_parts)
-
-    @property
-    def overview(self) -> Path:
-        return self.root / "seeds" / "briefing.yaml"
-
-    def strays(self) -> list[Problem]:
-        """Files under seeds/ that no stage reads (dotfiles aside, as editors and git leave
-        them): reported, so that no article or annotation is left out without a word."""
-        seeds = self.root / "seeds"
-        found = []
-        for folder, wanted, rule in (
-            ("articles", ".txt", "an article is <id>.txt, directly in seeds/articles/"),
-            ("annotations", ".yaml", "an annotation file ends in .yaml"),
-        ):
-            read = set(self.articles if folder == "articles" else self.annotations)
-            for path in sorted(files.walk(seeds / folder), key=_parts):
-                hidden = any(part.startswith(".") for part in path.relative_to(seeds).parts)
-                if path in read or hidden:
-                    continue  # a file read that is not a regular one is told by its reading
-                shown = path.relative_to(self.root).as_posix()
-                try:
-                    kind = files.special(os.stat(path).st_mode)
-                except OSError:
-                    hint = "remove it, or make it point at a file that exists"
-                    found.append(Problem(Location(shown), "this symlink leads nowhere", hint))
-                    continue
-                if kind and kind != "a folder":  # a FIFO, a device, a socket
-                    found.append(files.not_a_file(shown, kind))
-                elif not kind:
-                    rename = f" to {path.stem}{wanted}" if path.suffix != wanted else ""
-                    hint = f"{rule}: rename it{rename}, or move it out of seeds/"
-                    found.append(Problem(Location(shown), "this file is not read", hint))
-        return found
-
-    def outside(self, allowed: bool | list[str]) -> tuple[set[Path], list[Problem]]:
-        """The files read that a symlink takes out of the project, unless ``allowed`` (the
-        overview's ``allow_outside``), and one problem for each such link."""
-        if allowed is True:
-            return set(), []
-        seeds, allowed = self.root / "seeds", [a for a in allowed or () if isinstance(a, str)]
-        listed = [*self.articles, *self.annotations, self.overview, *files.walk(seeds)]
-        refused, links = set(), {}
-        for path in listed:
-            link = files.leaves_project(path, self.root)
-            shown = link and link.relative_to(self.root).as_posix()
-            if link and not any(shown == a or shown.startswith(a + "/") for a in allowed):
-                refused.add(path)
-                links[shown] = Problem(
-                    Location(shown),
-                    f"this symlink leads outside the project, to {os.path.realpath(link)}",
-                    "copy the file into the project, or allow the link: allow_outside: "
-                    f"[{shown}] in seeds/briefing.yaml",
-                )
-        return refused, list(links.values())
-
-
 def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
     """Everything under ``seeds/`` as a checked model, or InputError with every problem.
 
     ``steps``: how the costly steps are done (see ``ValidationSteps``), the plain way by default."""
     steps = steps or ValidationSteps()
     problems: list[Problem] = KINDS.shortcomings(root / "templates")  # the registry's, at start-up
+    if problems:  # kinds that are not whole would misread the input, or fail on it
+        raise InputError(problems)
     source = Input(root)
     articles, documents, overview = _read(source, steps.parse, problems)
     drafts = tuple(d.path for d in documents if as_dict(d.data).get("draft") is True)

@@ -2,8 +2,8 @@
 
 Records refer to each other only by id. ``Briefing.referrers`` is built once, by walking every
 reference the records make, so that each page can show the links pointing at it without any
-template searching the whole corpus. The model is plain data: what reads a page makes is the
-incremental machinery's business (``incremental.traced`` wraps a briefing to note them).
+template searching the whole corpus. The model is plain data, and knows nothing of who reads
+it: a caller may wrap a briefing to note what each page reads.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property, partial
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from generator.render import overviews
 from generator.render.contexts import page_context
 from generator.render.open_data import csv_table, json_ld, records_json
 from generator.render.previews import preview
+from generator.render.sharing import Shares
 from generator.render.templating import Links, environment, page_path
 from generator.search import marks
 from generator.writing import OVERVIEW_PAGES
@@ -147,7 +147,7 @@ class Renderer:
             return {path: self.render_page(path) for path in wanted}
         for name in self.env.list_templates(extensions=["j2"]):  # compiled once, not per worker
             self.env.get_template(name)
-        shares = _Shares(self, [records[share::workers] for share in range(workers)])
+        shares = Shares(self.render_page, [records[share::workers] for share in range(workers)])
         shared = set(records)
         try:
             pages = {path: self.render_page(path) for path in wanted if path not in shared}
@@ -194,57 +194,3 @@ class Renderer:
     def _page(self, template: str, base: str, context: dict[str, Any]) -> str:
         text = self.env.get_template(template).render(base=base, **context)
         return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
-
-
-class _Shares:
-    """Record pages rendered by forked processes, a share each. A child inherits the renderer
-    and the model instead of receiving a copy, and sends back its pages through a pipe; only
-    start them from a process without threads (not inside MkDocs)."""
-
-    def __init__(self, renderer: Renderer, shares: list[list[str]]):
-        import multiprocessing  # here: most runs render too few pages to share them out
-
-        fork = multiprocessing.get_context("fork")
-        self.children = []
-        for paths in shares:
-            receiving, sending = fork.Pipe(duplex=False)
-            child = fork.Process(target=_render_share, args=(renderer, paths, sending))
-            child.start()
-            sending.close()  # the child's end: reading sees the end of it if the child dies
-            self.children.append((child, receiving))
-
-    def stop(self) -> None:
-        for child, receiving in self.children:
-            child.terminate()
-            child.join()
-            receiving.close()
-
-    def collect(self) -> dict[str, Any]:
-        """Every share's pages; the first failure in a child is raised here."""
-        pages: dict[str, Any] = {}
-        failure: BaseException | None = None
-        for child, receiving in self.children:
-            try:
-                done, value = receiving.recv()
-            except EOFError:
-                done, value = False, RuntimeError(f"a rendering process ended ({child.exitcode})")
-            receiving.close()
-            child.join()
-            if done:
-                pages |= value
-            else:
-                failure = failure or value
-        if failure is not None:
-            raise failure
-        return pages
-
-
-def _render_share(renderer: Renderer, paths: list[str], sending: Connection) -> None:
-    """In a forked child: render ``paths`` and send them, or the exception that stopped it."""
-    try:
-        pages = {path: renderer.render_page(path) for path in paths}
-        sending.send((True, pages))
-    except BaseException as error:  # sent to the parent, which raises it
-        sending.send((False, error))
-    finally:
-        sending.close()
