@@ -170,7 +170,7 @@ def evidence_links_land_on_marked_passages(site: Path, briefing: Briefing) -> li
     marks: dict[str, dict[str, str]] = {}
     for record in briefing.records.values():
         kind = KINDS[record.section]
-        if not (kind.covers and kind.evidenced) or record.section == "sources":
+        if not (kind.covers_sentences and kind.evidenced) or record.section == "sources":
             continue
         links = parse(page_of(site, record.section, record.id)).links
         for evidence in record.evidence:

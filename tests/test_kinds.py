@@ -36,9 +36,9 @@ def test_the_schema_and_the_registry_know_the_same_kinds() -> None:
     sections = {k: v for k, v in annotations["properties"].items() if k not in NOT_KINDS}
     assert set(sections) == set(KINDS)
     for plural, kind in KINDS.items():
-        assert sections[plural]["items"] == {"$ref": f"#/$defs/{kind.definition}"}
+        assert sections[plural]["items"] == {"$ref": f"#/$defs/{kind.name}"}
         for name in kind.references:
-            assert name.split(".")[0] in annotations["$defs"][kind.definition]["properties"]
+            assert name.split(".")[0] in annotations["$defs"][kind.name]["properties"]
         assert (REPO / "templates" / kind.page_template).is_file()
         assert (REPO / "templates" / kind.index_template).is_file()
 

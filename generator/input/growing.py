@@ -16,17 +16,18 @@ from generator.input import schemas
 from generator.input.checks import check_record, unknown_id
 from generator.input.quotes import Quotes
 from generator.input.raw import Raw, a_or_an, as_list
-from generator.model.kinds import KINDS
+from generator.model.kinds import ACTORS, KINDS
 from generator.model.records import Record
 from generator.problems import Problem
 
-# What an addition may carry besides its record and evidence: its schema's other fields, each
-# allowed for a kind whose own definition has that field (aliases and roles: an actor's).
-_EXTRAS = tuple(
-    name
-    for name in schemas.schema(schemas.ANNOTATIONS)["$defs"]["moreEvidence"]["properties"]
-    if name not in ("record", "evidence")
-)
+
+def _extras() -> tuple[str, ...]:
+    """What an addition may carry besides its record and evidence: its schema's other fields,
+    each allowed for a kind whose own definition has that field (aliases and roles: an
+    actor's). Read when a run checks additions, not at import: the schema is composed from the
+    kinds' fragments, which the registry's start-up check reports on if one is broken."""
+    defined = schemas.schema(schemas.ANNOTATIONS)["$defs"]["moreEvidence"]["properties"]
+    return tuple(name for name in defined if name not in ("record", "evidence"))
 
 
 def grown(
@@ -71,8 +72,8 @@ def grown(
 
 
 def _allowed(section: str) -> tuple[str, ...]:
-    own = schemas.schema(schemas.ANNOTATIONS)["$defs"][KINDS[section].definition]["properties"]
-    return tuple(name for name in _EXTRAS if name in own)
+    own = schemas.schema(schemas.ANNOTATIONS)["$defs"][KINDS[section].name]["properties"]
+    return tuple(name for name in _extras() if name in own)
 
 
 def _misplaced(raw: Raw, section: str, allowed: tuple[str, ...]) -> list[Problem]:
@@ -81,7 +82,7 @@ def _misplaced(raw: Raw, section: str, allowed: tuple[str, ...]) -> list[Problem
     *rest, last = ("evidence", *allowed)
     takes = f"{', '.join(rest)} and {last}" if rest else last
     problems = []
-    for name in _EXTRAS:
+    for name in _extras():
         if name in raw.data and name not in allowed:
             owners = " or ".join(
                 a_or_an(k.name) for k in KINDS.values() if name in _allowed(k.plural)
@@ -117,7 +118,7 @@ def alias_problems(raw: list[Raw], additions: list[Raw]) -> list[Problem]:
     """An alias an addition gives an actor that already has that name, and any alias, its own
     or added, that is another actor's name (two records for one actor, or one name for two).
     Names are compared as a reader does, case and spacing aside."""
-    actors = [record for record in raw if record.section == "actors"]
+    actors = [record for record in raw if record.section == ACTORS]
     owner: dict[str, str] = {}
     for actor in actors:
         owner.setdefault(_spelled(actor.data.get("name")), actor.data["id"])

@@ -28,11 +28,13 @@ class Actor(Kind):
     label_field = "name"
     references = {"roles.of": "actors"}
     parts_with_evidence = ("roles",)
-    covers = False
+    covers_sentences = False
     schema_org = "Organization"
     reference_first = True
-    backlinks = False
-    placed = True
+    listed_where_named = False
+    shown_by_hand_on_home_and_memo = True
+    described_by_hand_on_about = True
+    lists_referenced_by_itself = True  # "Records about" the actor, before where it is mentioned
 
     def page(self, b: Briefing, actor: Record) -> dict[str, Any]:
         return {
@@ -42,7 +44,6 @@ class Actor(Kind):
             ),
             "measures": [(PARTS[part], found) for part, found in parts(b, actor).items()],
             "figures": b.referring(actor.id, "stated_by"),
-            "about": b.referring(actor.id, "about"),
             "members": b.referring(actor.id, "roles.of"),
             "authored": b.referring(actor.id, "author") + b.referring(actor.id, "publisher"),
             "mentioned_in": b.mentioned_in(actor.id),

@@ -27,8 +27,9 @@ class Claim(Kind):
     dated = (("date", "claimed"),)
     schema_org = "Claim"
     annotated_as = "Claims"
-    backlinks = False
-    placed = True
+    listed_where_named = False
+    shown_by_hand_on_home_and_memo = True
+    described_by_hand_on_about = True
     listed_with = ("who", "carried")
     dated_with = ("grade", "speakers")
 
@@ -45,7 +46,6 @@ class Claim(Kind):
         return {
             "relations": {k: v for k, v in relations.items() if v},
             "chain": chain,
-            "referenced_by": b.referring(claim.id, "about"),
             "questions": [
                 (q, *question_context(b, q).values()) for q in b.referring(claim.id, "claims")
             ],
@@ -62,11 +62,7 @@ class Claim(Kind):
         return {"speakers": speakers + ([(None, unattributed)] if unattributed else [])}
 
     def preview(self, b: Briefing, claim: Record) -> dict[str, Any]:
-        said = (
-            f"Said by {names(b, claim.speakers)}{inferred_mark(claim, 'speaker')}"
-            if claim.speakers
-            else "Unattributed: the source does not say whose view this is"
-        )
+        said = _said_by(b, claim) or "Unattributed: the source does not say whose view this is"
         when = dated(claim, "date")
         return quoted(b, claim, [f"{said}, {when}" if when else said])
 
@@ -91,10 +87,15 @@ class Claim(Kind):
         return data
 
     def search_meta(self, b: Briefing, claim: Record) -> dict[str, str]:
-        """Who said it, which its search result shows."""
-        from generator.search import said_by  # Pagefind's: not needed to list the kinds
+        """Who said it, which its search result shows, as its preview says it."""
+        return {"said": _said_by(b, claim) or "Unattributed"}
 
-        return {"said": said_by(b, claim)}
+
+def _said_by(b: Briefing, claim: Record) -> str:
+    """Who said the claim, as its preview and its search result say it; "" when unattributed."""
+    if not claim.speakers:
+        return ""
+    return f"Said by {names(b, claim.speakers)}{inferred_mark(claim, 'speaker')}"
 
 
 KIND = Claim()

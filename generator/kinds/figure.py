@@ -25,8 +25,9 @@ class Figure(Kind):
     }
     schema_org = "QuantitativeValue"
     annotated_as = "Figures"
-    backlinks = False
-    placed = True
+    listed_where_named = False
+    shown_by_hand_on_home_and_memo = True
+    described_by_hand_on_about = True
     listed_with = ("according",)
 
     def label(self, record: Record) -> str:

@@ -20,8 +20,8 @@ class Judgment(Kind):
     references = {"rests_on": ("claims", "measures", "figures")}
     evidenced = False
     schema_org = "Claim"
-    placed = True
-    counted = False
+    shown_by_hand_on_home_and_memo = True
+    counted_on_home_and_memo = False
 
     def check(self, raw: Raw) -> list[Problem]:
         from generator.input import judgments  # YAML's: not needed to list the kinds

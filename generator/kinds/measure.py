@@ -28,8 +28,9 @@ class Measure(Kind):
     dated = (("announced", "announced"), ("taken", "taken"), ("effective", "took effect"))
     schema_org = "Action"
     annotated_as = "Measures"
-    backlinks = False
-    placed = True
+    listed_where_named = False
+    shown_by_hand_on_home_and_memo = True
+    described_by_hand_on_about = True
     listed_with = ("status", "according", "carried")
     dated_with = ("according",)
 

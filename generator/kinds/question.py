@@ -20,9 +20,9 @@ class Question(Kind):
     references = {"claims": "claims"}
     evidenced = False
     schema_org = "Question"
-    backlinks = False
-    placed = True
-    counted = False
+    listed_where_named = False
+    shown_by_hand_on_home_and_memo = True
+    counted_on_home_and_memo = False
 
     def check(self, raw: Raw) -> list[Problem]:
         from generator.input import questions  # YAML's: not needed to list the kinds

@@ -29,8 +29,10 @@ class Source(Kind):
     schema_org = "CreativeWork"
     annotated_as = "Documents cited"
     reference_first = True
-    backlinks = False
-    placed = True
+    listed_where_named = False
+    shown_by_hand_on_home_and_memo = True
+    described_by_hand_on_about = True
+    lists_referenced_by_itself = True  # "Records about this source", beside its other lists
 
     def page(self, b: Briefing, source: Record) -> dict[str, Any]:
         annotated = b.referring(source.id, "evidence")
@@ -47,7 +49,6 @@ class Source(Kind):
             "paragraphs": mark_paragraphs(article.text, passages) if article else [],
             **kinds_annotated(annotated),
             "relayed": b.referring(source.id, "via"),
-            "referenced_by": b.referring(source.id, "about"),
             "cited_in": [b.records[i] for i in dict.fromkeys(e.source for e in source.evidence)],
         }
 

@@ -9,6 +9,7 @@ by a finder the package's root hands it (``generator/__init__.py``), the first t
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
     from generator.problems import Location, Problem
 
 ACTORS = "actors"  # the kind whose records the default preview and JSON-LD name as its actors
+SOURCES = "sources"  # the kind every record's evidence quotes (a seed article is a source)
+# What a list of records may show beside each record (``listed_with``) and a timeline row
+# (``dated_with``): the templates render each by name (_macros.md.j2, _each_record.md.j2).
+LISTED_FACETS = ("who", "status", "according", "carried")
+DATED_FACETS = ("grade", "speakers", "according")
 
 
 class Written(Protocol):
@@ -49,30 +55,33 @@ class KindBase:
     references: Mapping[str, str | tuple[str, ...] | None] = MappingProxyType({})
     parts_with_evidence: tuple[str, ...] = ()  # its lists whose items carry evidence of their own
     evidenced: bool = True  # False: it takes no evidence (a question's is its claims')
-    covers: bool = True  # its evidence covers a sentence (coverage); False: it only shows a name
+    # Its evidence covers the sentences it quotes (coverage, the source page's marks); False:
+    # its words only name it (an actor's), so a source page lists it under "Actors named".
+    covers_sentences: bool = True
     dated: tuple[tuple[str, str], ...] = ()  # (field, what happened then) on the timeline
     schema_org: str = "Thing"  # its JSON-LD @type, unless ``json_ld`` says better
     annotated_as: str = ""  # heading over its records on a source page whose words they quote
     reference_first: bool = False  # listed first in the format reference (the kinds named most)
     # Its records are listed, under its plural, on the pages of the records they name. The first
     # kinds have places of their own on those pages (an actor's claims), so they set it False.
-    backlinks: bool = True
-    # The home page, the memo and the about page give the first kinds places of their own; any
-    # other kind is listed there by the kind's ``row``, its records the most referred to first.
-    placed: bool = False
-    counted: bool = True  # named in the home page's and the memo's count of the records
-    # What its records show beside their link in a list of records, each of: "who" (the
-    # speakers), "status", "according" (whose account), "carried" (by how many sources); and on
-    # the timeline: "grade", "speakers", "according". The templates render these, by name.
+    listed_where_named: bool = True
+    # Its page template lists the records about it (``referenced_by``) in a place of its own;
+    # False: the page frame lists them, under "Referenced by". The frame is given them either way.
+    lists_referenced_by_itself: bool = False
+    # The home page and the memo show the first kinds in places their templates write out; any
+    # other kind is listed there by its ``row``, its records the most referred to first.
+    shown_by_hand_on_home_and_memo: bool = False
+    # The about page describes the first kinds in its own words; any other kind by its schema
+    # fragment's description.
+    described_by_hand_on_about: bool = False
+    counted_on_home_and_memo: bool = True  # in the home page's and the memo's count of records
+    # What its records show beside their link in a list of records, each of LISTED_FACETS: "who"
+    # (the speakers), "status", "according" (whose account), "carried" (by how many sources);
+    # and on the timeline, of DATED_FACETS: "grade", "speakers", "according".
     listed_with: tuple[str, ...] = ()
     dated_with: tuple[str, ...] = ()
     date_property: str = "startDate"  # the JSON-LD property of its first date (default json_ld)
     actors_property: str = "actor"  # and of the actors it names
-
-    @property
-    def definition(self) -> str:
-        """Its definition under $defs in the annotation schema."""
-        return self.name
 
     @property
     def page_template(self) -> str:
@@ -110,8 +119,9 @@ class KindBase:
         return []
 
     def page(self, b: Briefing, record: Record) -> dict[str, Any]:
-        """What its record page is given besides the record and who names it."""
-        return {"referenced_by": b.referring(record.id, "about")}
+        """What its record page is given besides the record, the records about it and those
+        naming it (``render.contexts.page_context`` gives those to every record page)."""
+        return {}
 
     def index(self, b: Briefing, records: list[Record]) -> dict[str, Any]:
         """What its index is given beyond its records."""
@@ -144,6 +154,9 @@ class Registry(Mapping[str, KindBase]):
     def __init__(self) -> None:
         self._kinds: dict[str, KindBase] | None = None
         self._loading = False
+        # One thread finds the kinds while any other waits (the preview renders in threads);
+        # re-entrant, so that a read by the same thread while importing them is told apart.
+        self._lock = threading.RLock()
         self._find: Callable[[], dict[str, KindBase]] | None = None
         self._check: Callable[[Path], list[Problem]] | None = None
 
@@ -156,21 +169,25 @@ class Registry(Mapping[str, KindBase]):
 
     def shortcomings(self, templates: Path) -> list[Problem]:
         assert self._check is not None, "the kinds' finder was never given (generator/__init__)"
+        self._loaded()  # what the finder met on the way (a module holding no kind) is among them
         return self._check(templates)
 
     def _loaded(self) -> dict[str, KindBase]:
-        if self._kinds is None:
-            assert self._find is not None, "the kinds' finder was never given (generator/__init__)"
-            if self._loading:
-                raise RuntimeError(
-                    "KINDS was read while the kinds' modules were being imported: a module a "
-                    "kind imports reads it at its top level; read it inside a function instead"
-                )
-            self._loading = True
-            try:
-                self._kinds = self._find()
-            finally:
-                self._loading = False
+        if self._kinds is not None:
+            return self._kinds
+        with self._lock:
+            if self._kinds is None:
+                assert self._find is not None, "the kinds' finder was never given"
+                if self._loading:
+                    raise RuntimeError(
+                        "KINDS was read while the kinds' modules were being imported: a module "
+                        "a kind imports reads it at its top level; read it inside a function"
+                    )
+                self._loading = True
+                try:
+                    self._kinds = self._find()
+                finally:
+                    self._loading = False
         return self._kinds
 
     def __getitem__(self, plural: str) -> KindBase:

@@ -68,11 +68,12 @@ def kinds_annotated(annotated: list[Record]) -> dict[str, Any]:
     """The records quoting a source, by kind: the actors it only names, and the others under
     each kind's heading (``Kind.annotated_as``), in the kinds' order."""
     return {
-        "actors_named": [r for r in annotated if not KINDS[r.section].covers],
+        "actors_named": [r for r in annotated if not KINDS[r.section].covers_sentences],
         "annotated": [
             (kind.annotated_as or kind.title, found)
             for kind in KINDS.values()
-            if kind.covers and (found := [r for r in annotated if r.section == kind.plural])
+            if kind.covers_sentences
+            and (found := [r for r in annotated if r.section == kind.plural])
         ],
     }
 
@@ -93,10 +94,10 @@ def extracted_from(front_matter: Any) -> str:
 
 def named_in(b: Briefing, record: Record) -> list[tuple[str, list[Record]]]:
     """The records naming this one, by kind, of the kinds listed where they are named
-    (``Kind.backlinks``): the kinds that have no place of their own on the page."""
+    (``listed_where_named``): the kinds that have no place of their own on the page."""
     found = []
     for kind in KINDS.values():
-        if kind.backlinks:
+        if kind.listed_where_named:
             naming = {r.id: r for name in kind.references for r in b.referring(record.id, name)}
             if mine := [naming[i] for i in sorted(naming) if naming[i].section == kind.plural]:
                 found.append((kind.plural, mine))
@@ -104,8 +105,14 @@ def named_in(b: Briefing, record: Record) -> list[tuple[str, list[Record]]]:
 
 
 def page_context(b: Briefing, record: Record) -> dict[str, Any]:
-    """What a record's page is given: its kind's, and who names it (``named_in``)."""
-    return {**KINDS[record.section].page(b, record), "named_in": named_in(b, record)}
+    """What a record's page is given: its kind's, then, for every record whatever its kind's
+    ``page`` returns, the records about it (``referenced_by``) and those naming it
+    (``named_in``), which the page frame (``templates/_record.md.j2``) shows: the links back."""
+    return {
+        **KINDS[record.section].page(b, record),
+        "referenced_by": b.referring(record.id, "about"),
+        "named_in": named_in(b, record),
+    }
 
 
 def tallies(b: Briefing, actors: list[Record]) -> dict[str, dict[str, int]]:

@@ -20,7 +20,7 @@ from generator.model.records import Briefing
 def _counted(section: str) -> bool:
     """Whether a kind's evidence covers the sentences it quotes (an actor's only names one)."""
     kind = KINDS[section]
-    return kind.covers and kind.evidenced
+    return kind.covers_sentences and kind.evidenced
 
 
 MIN_SHARE = 0.5

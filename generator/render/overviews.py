@@ -95,8 +95,8 @@ def memo(b: Briefing) -> dict[str, Any]:
 
 
 def about(b: Briefing) -> dict[str, Any]:
-    """The analyst's words, and how to read each kind: the first kinds in the template's
-    words, any other in its schema fragment's."""
+    """The analyst's words, and how to read each kind: those its template describes by hand
+    (``described_by_hand_on_about``) in its words, every other kind in its schema fragment's."""
     described = fragments()
     return {
         "about_text": b.about_text,
@@ -105,23 +105,24 @@ def about(b: Briefing) -> dict[str, Any]:
         "described": [
             (kind.title, described[kind.name]["description"])
             for kind in KINDS.values()
-            if not kind.placed
+            if not kind.described_by_hand_on_about
         ],
     }
 
 
 def counted_kinds() -> list[str]:
-    """The kinds the home page and the memo count, by plural (``Kind.counted``)."""
-    return [kind.plural for kind in KINDS.values() if kind.counted]
+    """The kinds the home page and the memo count, by plural (``counted_on_home_and_memo``)."""
+    return [kind.plural for kind in KINDS.values() if kind.counted_on_home_and_memo]
 
 
 def listed(b: Briefing, limit: int) -> list[tuple[Any, list[tuple[Record, str]]]]:
-    """Each kind without a place of its own on the home page and the memo (``Kind.placed``),
-    with its records the most referred to first, each with its row (``Kind.row``)."""
+    """Each kind without a place of its own on the home page and the memo (any kind not
+    ``shown_by_hand_on_home_and_memo``), with its records the most referred to first, each
+    with its row (``Kind.row``)."""
     return [
         (kind, [(r, kind.row(b, r)) for r in most_connected(b, kind.plural, limit)])
         for kind in KINDS.values()
-        if not kind.placed and b.ids_in(kind.plural)
+        if not kind.shown_by_hand_on_home_and_memo and b.ids_in(kind.plural)
     ]
 
 

@@ -26,7 +26,7 @@ class Passage:
 
     @property
     def tag(self) -> str:
-        return "mark" if KINDS[self.record.section].covers else "span"
+        return "mark" if KINDS[self.record.section].covers_sentences else "span"
 
     def opening(self, with_id: bool, even: bool = False) -> str:
         """Its start tag; every other numbered passage is shaded apart ('evidence even'), so

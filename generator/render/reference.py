@@ -14,7 +14,7 @@ def reference() -> dict[str, Any]:
     definitions = annotations["$defs"]
     # The kinds others name most first, then the rest in the registry's order.
     kinds = sorted(KINDS.values(), key=lambda kind: not kind.reference_first)
-    tables = {kind.name: fields(definitions[kind.definition], definitions) for kind in kinds}
+    tables = {kind.name: fields(definitions[kind.name], definitions) for kind in kinds}
     tables["evidence"] = fields(definitions["evidence"], definitions)
     tables["more evidence"] = fields(definitions["moreEvidence"], definitions)
     tables["article front matter"] = fields(schema(ARTICLE), definitions)

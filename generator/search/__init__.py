@@ -64,14 +64,6 @@ def marks(briefing: Briefing, record: Record) -> str:
     return "".join(marked)
 
 
-def said_by(briefing: Briefing, claim: Record) -> str:
-    """Who said a claim, as its result says it (and its preview: render/previews.py)."""
-    if not claim.speakers:
-        return "Unattributed"
-    names = ", ".join(briefing.records[speaker].label for speaker in claim.speakers)
-    return f"Said by {names}{' (inferred)' if 'speaker' in claim.inferred else ''}"
-
-
 def page_marks(url: str) -> str:
     """What a page of MkDocs' (by its address) carries for the search beyond its text: a page
     about the briefing a filter, ``meta``, with which the worker lists it after the others."""

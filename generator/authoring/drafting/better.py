@@ -27,9 +27,7 @@ def draft_annotation(
     publisher: str | None,
     nlp: Any,
 ) -> str:
-    taken = {record.id for section in ("actors", "sources", "claims", "measures", "figures")
-             for record in briefing.in_section(section)}  # fmt: skip
-    registry = Registry(briefing, taken)
+    registry = Registry(briefing, set(briefing.records))  # every id is taken, of any kind
     resolver = Resolver(registry)
     article = reading.read(text, nlp)
     for start, end in reading.publications(text):
