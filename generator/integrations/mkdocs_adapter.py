@@ -262,18 +262,15 @@ def regather(built: Built) -> list[File]:
     built.files = config.plugins.on_files(built.files, config=config)
     set_exclusions(built.files, config)
     built.nav = config.plugins.on_nav(built.nav, config=config, files=built.files)
-    listing: list[File] = []
+    gathering: set[str] = set()
     pages = built.files.documentation_pages()
     for plugin in (p for p in config.plugins.values() if isinstance(p, TagsPlugin)):
-        present = built.files.src_uris
-        listing += [
-            each.page.file for each in plugin.listings or [] if each.page.file.src_uri in present
-        ]
+        gathering.update(each.page.file.src_uri for each in plugin.listings or [])
         plugin.on_config(config)
         for file in pages:
             if file.page is not None and file.page.markdown is not None and plugin.filter(file):
                 plugin.mappings.add(file.page, file.page.markdown)
-    listing = sorted(set(listing), key=pages.index)
+    listing = [file for file in pages if file.src_uri in gathering]  # in the files' order
     for file in listing:
         populate(file, config, built.files)
     built.env = config.plugins.on_env(built.env, config=config, files=built.files)

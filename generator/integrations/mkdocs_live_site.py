@@ -140,7 +140,8 @@ class LiveSite:
 
     def finish(self, stop: threading.Event | None = None) -> None:
         """Render the long listings the last refresh left, and let the requests for them go.
-        ``stop`` set, the ones not begun are left to the next refresh, still pending."""
+        ``stop`` set, the ones not begun are left to the next refresh, still pending. Their own
+        tags (no generated listing has any) reach the topics page at the next refresh."""
         try:
             while self._later and not (stop and stop.is_set()):
                 self._render_changed(self._later[:1])
