@@ -5,8 +5,10 @@ labels, roles, aliases, reasons), and an article's own text, get payloads aimed 
 the page's <title> (Material's striptags), tooltips (Material renders a link's title as HTML),
 attributes, Markdown links and images, the JSON-LD <script>, templates, CSV. The site is built
 with ``python -m generator build``, served on 127.0.0.1, and every page is opened with every
-tooltip hovered and focused, and record links focused for their previews. The test fails on any dialog, any request off 127.0.0.1, and any
-element or attribute that no template writes (event handlers, scripts, images, frames).
+tooltip hovered and focused, and record links focused for their previews. The tests fail on any
+dialog, any request off 127.0.0.1, and any element or attribute that no template writes (event
+handlers, scripts, images, frames). Each site is built once for the run, and its pages are
+opened in parts, a test each, so that parallel workers share them out.
 """
 
 from __future__ import annotations
