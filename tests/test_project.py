@@ -49,7 +49,7 @@ def test_every_option_the_readme_gives_a_command_is_one_it_takes() -> None:
 
 def test_readme_gives_the_two_setup_commands_and_make_defines_them() -> None:
     assert "make site" in README and "make test" in README
-    for target in ("site", "test", "check", "serve"):
+    for target in ("site", "test", "test-quick", "check", "serve"):
         assert f"\n{target}:" in MAKEFILE
 
 
