@@ -21,7 +21,7 @@ from pathlib import Path
 import cbor2
 import pytest
 import yaml
-from projects import HARBOUR, REPO, copy_project, run_cli, snapshot, with_seeds
+from projects import HARBOUR, REPO, as_read, copy_project, run_cli, snapshot, with_seeds
 
 from generator import schemas
 from generator.input.schemas import ANNOTATIONS, schema
@@ -149,6 +149,7 @@ INDEX = """# Events
 - {{ link(event.id) }}
 {% endfor %}
 """
+JUDGMENT, QUESTION = "dredging-dispute-will-continue", "does-the-harbour-need-dredging"
 QUOTE = "Mayor Helen Marsh rejected the letter, saying the council had followed every rule."
 DATA = f"""events:
   - id: council-hears-the-letter
@@ -157,6 +158,7 @@ DATA = f"""events:
     actors: [helen-marsh, ada-quinn]
     via: [save-the-estuary-open-letter]
     roles: [chair, petitioner]
+    about: [{JUDGMENT}, {QUESTION}]
     evidence:
       - source: wire-2024-dredging-begins
         quote: {QUOTE}
@@ -228,6 +230,9 @@ def test_a_new_kind_gets_its_pages_linked_both_ways(events: Path) -> None:
     source = read(docs / "sources" / "wire-2024-dredging-begins.md")
     assert "## Events in this source" in source and LINK in source
     assert LINK in read(docs / "events" / "index.md")
+    for about in (f"judgments/{JUDGMENT}", f"questions/{QUESTION}"):  # pages that place no list
+        page = read(docs / f"{about}.md")
+        assert f"## Referenced by\n\n- [The mayor answered the open letter.]{LINK}" in page
     site = events / "site"
     assert (site / "events" / EVENT / "index.html").is_file()
     assert 'href="events/"' in read(site / "index.html")  # in the nav
@@ -236,13 +241,16 @@ def test_a_new_kind_gets_its_pages_linked_both_ways(events: Path) -> None:
 def test_a_new_kind_is_on_the_home_page_in_the_memo_and_on_the_about_page(events: Path) -> None:
     docs = events / "docs"
     home = read(docs / "index.md")
-    assert "## Events\n" in home and f"({'events'}/{EVENT}.md)" in home
+    row = "Happened March 2024"  # its preview's first line, its default row
+    assert "## Events\n" in home
+    assert f"- [The mayor answered the open letter.](events/{EVENT}.md) — {row}\n" in home
     assert "[1 event](events/index.md)" in home  # counted with the others
     memo = read(docs / "memo.md")
     assert (
-        f"The events most referred to: [The mayor answered the open letter.](events/{EVENT}.md)"
-        in memo
+        "The events most referred to: "
+        f"[The mayor answered the open letter.](events/{EVENT}.md), {row}.\n" in memo
     )
+    assert "No measure or figure is recorded yet." not in memo
     assert "[1 event](events/index.md)." in memo
     about = read(docs / "about.md")
     assert "- **Events:** What happened on a day, and who took part" in about
@@ -298,7 +306,7 @@ def test_a_new_kind_naming_an_unknown_actor_is_an_error(events: Path, tmp_path: 
     data = yaml.safe_load(read(path))
     data["events"][0]["actors"] = ["helen-marsj"]
     original = read(path)
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    path.write_text(as_read(data), encoding="utf-8")
     try:
         result = run_own_generator(events, "check")
     finally:
@@ -308,11 +316,134 @@ def test_a_new_kind_naming_an_unknown_actor_is_an_error(events: Path, tmp_path: 
     assert "helen-marsh" in result.stderr
 
 
-@pytest.fixture
-def incomplete(tmp_path: Path) -> Path:
-    root = with_seeds(copy_project(REPO, tmp_path / "project"), HARBOUR / "seeds")
-    add_events(root)
+@pytest.fixture(scope="module")
+def with_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with the events kind added, never generated: each test edits a copy."""
+    root = copy_project(REPO, tmp_path_factory.mktemp("with-events") / "project")
+    add_events(with_seeds(root, HARBOUR / "seeds"))
     return root
+
+
+@pytest.fixture
+def incomplete(with_events: Path, tmp_path: Path) -> Path:
+    return copy_project(with_events, tmp_path / "project")
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = read(path)
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def fragment_without(key: str, required: str = "") -> str:
+    data = json.loads(json.dumps(FRAGMENT))
+    if key:
+        del data[key]
+    if required:
+        data["definition"]["required"].remove(required)
+    return json.dumps(data, indent=2)
+
+
+MODULE_PATH, FRAGMENT_PATH = "generator/kinds/event.py", "generator/schemas/kinds/event.json"
+PAGE_PATH, CLASS_AT = "templates/event.md.j2", "generator/kinds/event.py:8:1: "
+# A kind that is not whole, each way the review found one passed or ended in a traceback: the
+# edit, then the message at its place and the hint it must give.
+BROKEN = {
+    "a reference to no kind": (
+        (MODULE_PATH, '{"actors": "actors",', '{"actors": "actor",'),
+        CLASS_AT + "references names the kind 'actor' for actors, and there is no such kind",
+        "a kind's plural",
+    ),
+    "a fragment that is not JSON": (
+        (FRAGMENT_PATH, '"events",\n', '"events"\n'),
+        FRAGMENT_PATH + ":3:3: not JSON",
+        "mend the JSON",
+    ),
+    "a fragment without its description": (
+        (FRAGMENT_PATH, None, fragment_without("description")),
+        FRAGMENT_PATH + ": the schema fragment has no description",
+        "give it plural, description, definition",
+    ),
+    "a module that cannot be imported": (
+        (MODULE_PATH, "import Kind\n", "import Kind\nimport no_such_package_at_all\n"),
+        "generator/kinds/event.py:6:1: the module cannot be imported: ModuleNotFoundError",
+        "mend generator/kinds/event.py so that it imports",
+    ),
+    "a method with other parameters": (
+        (MODULE_PATH, "\n\nKIND = ", "\n    def preview(self, record):\n        return {}\n\n\nKIND = "),
+        CLASS_AT + "Event.preview takes (self, record), not (self, b, record) as Kind.preview does",
+        "write def preview(self, b, record)",
+    ),
+    "a label the fragment does not require": (
+        (FRAGMENT_PATH, None, fragment_without("", required="summary")),
+        CLASS_AT + f"the label field 'summary' is not required in {FRAGMENT_PATH}",
+        "add it to definition.required",
+    ),
+    "a module holding no kind": (
+        ("generator/kinds/helpers.py", None, '"""Helpers for the events."""\n'),
+        "generator/kinds/helpers.py: holds no kind",
+        "end it with KIND = <its class>()",
+    ),
+    "a facet no template shows": (
+        (MODULE_PATH, '    schema_org = "Event"\n', '    schema_org = "Event"\n    listed_with = ("statuss",)\n'),
+        CLASS_AT + "listed_with names 'statuss', which no template shows",
+        "name one of who, status, according, carried",
+    ),
+    "a part with evidence the model does not build": (
+        (MODULE_PATH, '    schema_org = "Event"\n', '    schema_org = "Event"\n    parts_with_evidence = ("witnesses",)\n'),
+        CLASS_AT + "parts_with_evidence names 'witnesses', a list the model does not build",
+        "only roles and events",
+    ),
+    "a page filling a block the frame lacks": (
+        (PAGE_PATH, "{% endblock %}\n", "{% endblock %}\n{% block referenced_by %}{% endblock %}\n"),
+        CLASS_AT + "templates/event.md.j2:16 fills a block 'referenced_by', which _record.md.j2",
+        "put the page in {% block body %}",
+    ),
+    "a page extending the frame only in a comment": (
+        (PAGE_PATH, '{% extends "_record.md.j2" %}', '{# {% extends "_record.md.j2" %} #}'),
+        CLASS_AT + "templates/event.md.j2 does not extend _record.md.j2",
+        'begin it with {% extends "_record.md.j2" %}',
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_a_kind_that_is_not_whole_stops_generate_at_its_place(incomplete: Path, case: str) -> None:
+    """No traceback and nothing written: the message at the file (and line) to mend, a hint."""
+    (name, old, new), message, hint = BROKEN[case]
+    if old is None:
+        (incomplete / name).write_text(new, encoding="utf-8")
+    else:
+        edit(incomplete, name, old, new)
+    docs = snapshot(incomplete / "docs")
+    result = run_own_generator(incomplete, "generate")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert message in result.stderr and hint in result.stderr, result.stderr
+    assert snapshot(incomplete / "docs") == docs
+
+
+def test_a_module_holding_no_kind_is_told_when_the_kinds_are_first_checked(
+    incomplete: Path,
+) -> None:
+    """Asked before anything else read the registry (it was read too late to say so)."""
+    (incomplete / "generator" / "kinds" / "helpers.py").write_text('"""Helpers."""\n', "utf-8")
+    told = "from generator.kinds import shortcomings; print(*shortcomings(Path('templates')))"
+    result = subprocess.run(
+        [sys.executable, "-c", f"from pathlib import Path; {told}"],
+        capture_output=True,
+        text=True,
+        cwd=incomplete,
+        env={**os.environ, "PYTHONPATH": str(incomplete)},
+    )
+    assert "generator/kinds/helpers.py: holds no kind" in result.stdout, result.stderr
+
+
+def test_a_page_may_extend_the_frame_in_single_quotes(incomplete: Path) -> None:
+    edit(incomplete, PAGE_PATH, '{% extends "_record.md.j2" %}', "{% extends '_record.md.j2' %}")
+    result = run_own_generator(incomplete, "generate")
+    assert result.returncode == 0, result.stderr
+    assert (incomplete / "docs" / "events" / f"{EVENT}.md").is_file()
 
 
 def test_records_of_a_kind_without_its_module_are_an_error(incomplete: Path) -> None:

@@ -491,7 +491,7 @@ COUPLING = re.compile(r"\.root\s*=|\.url\s*=|\.observer\b|serve_request|plugins\
 
 
 def test_only_the_adapter_touches_mkdocs_private_parts() -> None:
-    adapter = Path(mkdocs_adapter.__file__)
+    adapter = Path(mkdocs_adapter.__file__).parent  # the package
     touching = []
     for path in sorted((REPO / "generator").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
@@ -499,6 +499,7 @@ def test_only_the_adapter_touches_mkdocs_private_parts() -> None:
         touching += [
             f"{path.relative_to(REPO)}:{number}: {line.strip()}"
             for number, line in enumerate(text.splitlines(), 1)
-            if path != adapter and (PRIVATE.search(line) or speaks and COUPLING.search(line))
+            if not path.is_relative_to(adapter)
+            and (PRIVATE.search(line) or speaks and COUPLING.search(line))
         ]
     assert touching == []

@@ -12,7 +12,7 @@ every page is rendered again. The long listings (the claims, the timeline) come 
 browsers reloaded: MkDocs takes seconds over them at 10,000 records, and until they are done a
 request for one waits and the search leaves them out.
 
-It drives MkDocs' own build steps through ``mkdocs_adapter``, the one module that knows
+It drives MkDocs' own build steps through ``mkdocs_adapter``, the one package that knows
 MkDocs' private parts and the versions it supports.
 """
 

@@ -27,7 +27,6 @@ STRAYS: list[Problem] = []
 # and ``Record.steps``, a measure's dated events): their evidence is exported, marked on the
 # source page and anchored apart. Another name's evidence would be checked and then lost.
 BUILT_PARTS = ("roles", "events")
-FRAGMENT_KEYS = ("plural", "description", "definition")  # what every schema fragment says
 
 
 def at(path: Path, message: str, hint: str = "", line: int = 0) -> Problem:
@@ -47,10 +46,11 @@ def shortcomings(templates: Path) -> list[Problem]:
     other parameters, references to kinds that do not exist, facets no template shows, parts
     with evidence the model does not build. Empty when every kind is complete. ``templates`` is
     the folder the pages are rendered with; without one, none is asked for."""
+    kinds = dict(KINDS)  # found first: what the finder met on the way is in STRAYS after
     found = list(STRAYS)
-    broken = _broken_fragments()
+    broken = broken_fragments()
     found += broken
-    for plural, kind in KINDS.items():
+    for plural, kind in kinds.items():
         assert isinstance(kind, Kind)  # what discovered() found
         path, line = MODULES[plural], inspect.getsourcelines(type(kind))[1]
         lacking = _lacks(kind, templates, fragments_whole=not broken)
@@ -58,27 +58,21 @@ def shortcomings(templates: Path) -> list[Problem]:
     return found
 
 
-def _broken_fragments() -> list[Problem]:
-    """Each schema fragment that is not JSON, or lacks one of ``FRAGMENT_KEYS``: the annotation
-    schema cannot be composed while one is."""
+def broken_fragments() -> list[Problem]:
+    """Each schema fragment that is not JSON (at its line and column), or lacks one of
+    ``schemas.FRAGMENT_KEYS``: the annotation schema is composed without it meanwhile."""
     problems = []
     for path in sorted(schemas.FRAGMENTS.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            line, column = getattr(error, "lineno", 0), getattr(error, "colno", 0)
-            where = Location(shown(path), line, column)
-            problems.append(Problem(where, f"not JSON: {error}", "mend the JSON"))
-            continue
-        missing = [k for k in FRAGMENT_KEYS if not isinstance(data, dict) or k not in data]
-        if missing:
-            problems.append(
-                at(
-                    path,
-                    f"the schema fragment has no {' or '.join(missing)}",
-                    f"give it {', '.join(FRAGMENT_KEYS)} (see another kind's fragment)",
-                )
-            )
+            schemas.read_fragment(path)
+        except json.JSONDecodeError as error:
+            where = Location(shown(path), error.lineno, error.colno)
+            problems.append(Problem(where, f"not JSON: {error.msg}", "mend the JSON"))
+        except UnicodeDecodeError as error:
+            problems.append(at(path, f"not UTF-8 text: {error}", "save it as UTF-8"))
+        except ValueError as error:
+            hint = f"give it {', '.join(schemas.FRAGMENT_KEYS)}, as another kind's fragment does"
+            problems.append(at(path, str(error), hint))
     return problems
 
 

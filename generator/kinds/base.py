@@ -28,20 +28,20 @@ class Kind(KindBase):
     def preview(self, b: Briefing, record: Record) -> dict[str, Any]:
         """What a link's preview shows under the record's title: its lines, and the words it
         quotes with their source. By default its dates, its actors and its first words."""
-        from generator.render import phrasing as previews
+        from generator.render import phrasing
 
         lines = [
-            previews.capital(f"{happened} {previews.dated(record, field)}")
+            phrasing.capital(f"{happened} {phrasing.dated(record, field)}")
             for field, happened in self.dated
             if record.get(field)
         ]
         lines += [
-            f"{previews.capital(field.replace('_', ' '))}: {previews.names(b, record.named[field])}"
-            + previews.inferred_mark(record, field)
+            f"{phrasing.capital(field.replace('_', ' '))}: {phrasing.names(b, record.named[field])}"
+            + phrasing.inferred_mark(record, field)
             for field in self.actor_fields
             if record.named.get(field)
         ]
-        return previews.quoted(b, record, lines) if record.evidence else {"lines": lines}
+        return phrasing.quoted(b, record, lines) if record.evidence else {"lines": lines}
 
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
         """What schema.org says of a record beyond its name and type. By default its first

@@ -169,7 +169,6 @@ class Registry(Mapping[str, KindBase]):
 
     def shortcomings(self, templates: Path) -> list[Problem]:
         assert self._check is not None, "the kinds' finder was never given (generator/__init__)"
-        self._loaded()  # what the finder met on the way (a module holding no kind) is among them
         return self._check(templates)
 
     def _loaded(self) -> dict[str, KindBase]:

@@ -20,6 +20,31 @@ BASE = HERE / "annotations.base.json"
 FRAGMENTS = HERE / "kinds"
 COMPOSED = HERE / "annotations.schema.json"
 WIDTH = 100  # a value whose one-line form fits is written on one line
+FRAGMENT_KEYS = ("plural", "description", "definition")  # what every kind's fragment says
+
+
+def read_fragment(path: Path) -> dict[str, Any]:
+    """A kind's fragment; ValueError if it is not JSON (a ``json.JSONDecodeError``, with its
+    line and column) or lacks one of ``FRAGMENT_KEYS``."""
+    data = _read(path)
+    missing = [key for key in FRAGMENT_KEYS if not isinstance(data, dict) or key not in data]
+    if missing:
+        raise ValueError(f"the schema fragment has no {' or '.join(missing)}")
+    return data
+
+
+def whole_fragments() -> dict[str, dict[str, Any]]:
+    """Each fragment that ``read_fragment`` reads, by its file's name. One that it refuses is
+    left out: the registry's start-up check reports it at its file (``kinds._shortcomings``),
+    and stops the run before any input is checked, so that what reads the schema's shared
+    definitions as a module is imported (the command line's ``--help``) never fails on it."""
+    found = {}
+    for path in sorted(FRAGMENTS.glob("*.json")):
+        try:
+            found[path.stem] = read_fragment(path)
+        except (ValueError, UnicodeDecodeError):
+            continue
+    return found
 
 
 def fragments() -> dict[str, dict[str, Any]]:
@@ -27,7 +52,7 @@ def fragments() -> dict[str, dict[str, Any]]:
     fragment of no kind by name (its records are then refused with a located message)."""
     from generator.model.kinds import KINDS  # the registry is read when asked, not when imported
 
-    found = {path.stem: _read(path) for path in sorted(FRAGMENTS.glob("*.json"))}
+    found = whole_fragments()
     order = {kind.name: n for n, kind in enumerate(KINDS.values())}
     return dict(sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 
