@@ -16,7 +16,6 @@ from generator import schemas
 from generator.kinds.base import Kind
 from generator.model.kinds import DATED_FACETS, KINDS, LISTED_FACETS
 from generator.problems import Location, Problem
-from generator.render.page_frame import frame_lacks
 
 # Each kind's module file, by plural, and the modules that hold no kind, a second one, or
 # cannot be imported: what ``discovered`` found, for ``shortcomings`` to place its problems.
@@ -102,6 +101,9 @@ def _lacks(kind: Kind, templates: Path, fragments_whole: bool) -> list[tuple[str
         if not (templates / template).is_file():
             lacking.append((f"no template {template}", f"write templates/{template}"))
     if (templates / kind.page_template).is_file():
+        # here, not at the top: it needs Jinja, and make clean lists the kinds with no package
+        from generator.render.page_frame import frame_lacks
+
         lacking += frame_lacks(templates, kind.page_template, kind.lists_referenced_by_itself)
     return lacking
 
