@@ -12,7 +12,7 @@ from generator.input.loading import Document
 from generator.input.quotes import Quotes, find_evidence
 from generator.input.raw import ADDED, Raw, a_or_an, as_dict
 from generator.model.articles import Article
-from generator.model.kinds import KINDS
+from generator.model.kinds import ACTORS, KINDS, SOURCES
 from generator.model.records import (
     REFERENCE_FIELDS,
     Record,
@@ -135,7 +135,7 @@ def unevidenced_actors(raw: list[Raw], extended: set[str]) -> list[Problem]:
     vouched = extended | {
         record.data.get(name)
         for record in raw
-        if record.section == "sources"
+        if record.section == SOURCES
         for name in as_dict(record.data.get("provenance"))
         if name in ("author", "publisher")
     }
@@ -147,7 +147,7 @@ def unevidenced_actors(raw: list[Raw], extended: set[str]) -> list[Problem]:
             "as an article's publisher or author, say how under that article's provenance",
         )
         for record in raw
-        if record.section == "actors"
+        if record.section == ACTORS
         and "evidence" not in record.data
         and record.data["id"] not in vouched
     ]
@@ -180,7 +180,7 @@ def check_record(
     file of each id that only a draft defines, for the messages about it."""
     own = raw.data["id"].split("_")[0]  # an addition's is '<id>_more<n>' (input.growing)
     for name, target, at in references(raw.section, raw.data):
-        wanted = "sources" if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
+        wanted = SOURCES if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
         allowed = (wanted,) if isinstance(wanted, str) else wanted  # None: any kind
         if target == own:  # a claim supporting itself: a loop on its own page
             message = f"the record names its own id '{target}' in {name}"

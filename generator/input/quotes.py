@@ -8,6 +8,7 @@ from unicodedata import combining, normalize
 from generator.input.evidence import Match, Miss, SearchableText, fold
 from generator.input.raw import Raw
 from generator.model.articles import Article
+from generator.model.kinds import SOURCES
 from generator.model.records import Evidence
 from generator.problems import Problem, visible
 
@@ -41,7 +42,7 @@ def find_evidence(
     if not isinstance(source, str) or not isinstance(quote, str):
         return Evidence("", "")  # its schema problem is reported already
     if source not in quotes.articles:
-        if sections.get(source) == "sources":  # other cases are unknown ids, told already
+        if sections.get(source) == SOURCES:  # other cases are unknown ids, told already
             problems.append(
                 Problem(
                     raw.locate(*at, "source"),

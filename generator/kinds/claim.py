@@ -26,6 +26,7 @@ class Claim(Kind):
     }
     dated = (("date", "claimed"),)
     schema_org = "Claim"
+    said_by_its_speakers = graded_by_its_source = True
     annotated_as = "Claims"
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True

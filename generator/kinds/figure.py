@@ -24,6 +24,7 @@ class Figure(Kind):
         "credibility.corroborated_by": "sources",
     }
     schema_org = "QuantitativeValue"
+    told_according_to = graded_by_its_source = True
     annotated_as = "Figures"
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True

@@ -27,6 +27,7 @@ class Measure(Kind):
     parts_with_evidence = ("events",)
     dated = (("announced", "announced"), ("taken", "taken"), ("effective", "took effect"))
     schema_org = "Action"
+    told_according_to = actors_part_by_status = True
     annotated_as = "Measures"
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True

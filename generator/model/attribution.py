@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model.kinds import ACTORS, KINDS
 from generator.model.records import Briefing, Evidence, Record
 
 # How each status reads, in words the evidence supports (never a flat "done")
@@ -151,7 +152,7 @@ def _whose(b: Briefing, evidence: list[Evidence], either_way: bool) -> tuple[tup
         said = [
             claim
             for start, end, claim, section in b.evidence_in(mine.source)
-            if section == "claims"
+            if KINDS[section].said_by_its_speakers
             and (
                 (start <= mine.start and mine.end <= end)
                 or (either_way and mine.start <= start and end <= mine.end)
@@ -181,11 +182,11 @@ def described(b: Briefing, record: Record, urging: bool = True) -> list[str]:
     """The actors whose own side speaks for itself about ``record``: a measure's takers (who
     took, announced, promised or agreed to it, never its targets) and, with ``urging``, who
     urged it; what else a record is about."""
-    if record.section == "measures":
+    if KINDS[record.section].actors_part_by_status:
         takers = record["actors"] if ACTORS_PART[record["status"]] in SELF_PARTS else []
         return [*takers, *(record.get("urged_by", []) if urging else [])]
     about = record.get("about", [])
-    return [i for i in about if i in b.records and b.section_of(i) == "actors"]
+    return [i for i in about if i in b.records and b.section_of(i) == ACTORS]
 
 
 def claim_self_report(b: Briefing, claim: Record) -> bool:
@@ -198,7 +199,7 @@ def claim_self_report(b: Briefing, claim: Record) -> bool:
         if target not in b.records:
             continue
         record = b.records[target]
-        actors = [target] if record.section == "actors" else described(b, record, urging=False)
+        actors = [target] if record.section == ACTORS else described(b, record, urging=False)
         if any(sides(b, actor) & mine for actor in actors):
             return True
     return False
@@ -210,7 +211,7 @@ def _stated_in(b: Briefing, claim: Record) -> list[str]:
         other
         for mine in claim.evidence
         for start, end, other, section in b.evidence_in(mine.source)
-        if section in ("measures", "figures") and mine.start <= start and end <= mine.end
+        if KINDS[section].told_according_to and mine.start <= start and end <= mine.end
     ]
 
 
@@ -229,7 +230,8 @@ def sides(b: Briefing, actor: str) -> set[str]:
 def parts(b: Briefing, actor: Record) -> dict[str, list[Record]]:
     """The measures an actor plays a part in, by part (see ``PARTS``), only those it has."""
     found: dict[str, list[Record]] = {part: [] for part in PARTS}
-    for measure in b.referring(actor.id, "actors", "measures"):
+    by_status = [kind.plural for kind in KINDS.values() if kind.actors_part_by_status]
+    for measure in [m for plural in by_status for m in b.referring(actor.id, "actors", plural)]:
         found[ACTORS_PART[measure["status"]]].append(measure)
-    found["urged"] = b.referring(actor.id, "urged_by", "measures")
+    found["urged"] = [m for plural in by_status for m in b.referring(actor.id, "urged_by", plural)]
     return {part: measures for part, measures in found.items() if measures}

@@ -80,6 +80,15 @@ class KindBase:
     # and on the timeline, of DATED_FACETS: "grade", "speakers", "according".
     listed_with: tuple[str, ...] = ()
     dated_with: tuple[str, ...] = ()
+    # How attribution treats it (``model.attribution``): its records are what their speakers
+    # said (a claim), so whose account another record is is found among them; whose account
+    # its records are is found so (a measure's status, a figure); its actors' part (took, was
+    # urged to take) follows its status (a measure's); its records are graded by the source
+    # their words first stand in, with a credibility of their own (a claim, a figure).
+    said_by_its_speakers: bool = False
+    told_according_to: bool = False
+    actors_part_by_status: bool = False
+    graded_by_its_source: bool = False
     date_property: str = "startDate"  # the JSON-LD property of its first date (default json_ld)
     actors_property: str = "actor"  # and of the actors it names
 

@@ -31,7 +31,7 @@ from generator.model.attribution import (
     independent_sources,
     outlet,
 )
-from generator.model.kinds import KINDS, KindBase
+from generator.model.kinds import KINDS, SOURCES, KindBase
 from generator.model.records import Briefing, Evidence, Record
 from generator.render import markup
 from generator.render.timeline import entry
@@ -45,7 +45,7 @@ def grading(b: Briefing, record: Record, half: str = "") -> list[tuple[str, str]
     reliability; for a claim or figure, the reliability of the source it first stands in
     (``rated_source``), then its own credibility. Either alone when only one is graded, or
     when ``half`` names the record's own field."""
-    rated = record if record.section in ("actors", "sources") else rated_source(b, record)
+    rated = rated_source(b, record) if KINDS[record.section].graded_by_its_source else record
     if half:
         rated = record if half == "reliability" else None
     halves = []
@@ -63,11 +63,11 @@ def rated_source(b: Briefing, record: Record) -> Record | None:
     """What a claim's or figure's words first stand in, when its reliability is graded: the
     first relayed source (``via``), else the article of its first evidence; the source's
     publisher or author when the source itself is not graded. None for other kinds."""
-    if record.section not in ("claims", "figures"):
+    if not KINDS[record.section].graded_by_its_source:
         return None
     first = (record.get("via") or [record.evidence[0].source if record.evidence else ""])[0]
     source = b.records.get(first)
-    if source is not None and "reliability" not in source and source.section == "sources":
+    if source is not None and "reliability" not in source and source.section == SOURCES:
         source = b.records.get(outlet(b, source.id))
     return source if source is not None and "reliability" in source else None
 
