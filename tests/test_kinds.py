@@ -16,6 +16,9 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
@@ -26,6 +29,7 @@ from projects import HARBOUR, REPO, as_read, copy_project, run_cli, snapshot, wi
 from generator import schemas
 from generator.input.schemas import ANNOTATIONS, schema
 from generator.kinds import KINDS
+from generator.model.kinds import Registry
 from generator.writing import OWNED_FILES, OWNED_FOLDERS
 
 NOT_KINDS = ("draft", "more_evidence")  # top-level keys of an annotation file that hold no records
@@ -48,6 +52,23 @@ def test_the_committed_annotation_schema_is_the_one_its_parts_compose() -> None:
     committed = schemas.COMPOSED.read_text(encoding="utf-8")
     assert committed == schemas.text(), "run: python -m generator.schemas"
     assert json.loads(committed) == schema(ANNOTATIONS)
+
+
+def test_threads_reading_the_registry_first_find_the_kinds_once() -> None:
+    """The preview renders in threads: one finds the kinds while the others wait for them
+    (without the lock, another thread was told that a kind's module reads KINDS at import)."""
+    found = []
+
+    def find() -> dict:
+        found.append(threading.get_ident())
+        time.sleep(0.2)
+        return {}
+
+    registry = Registry()
+    registry.found_by(find, lambda templates: [])
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda _: len(registry), range(4))) == [0, 0, 0, 0]
+    assert len(found) == 1
 
 
 def test_every_kind_is_complete() -> None:
