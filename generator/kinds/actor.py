@@ -58,6 +58,19 @@ class Actor(Kind):
             ),
         }
 
+    def home_sections(self, b: Briefing) -> dict[str, Any]:
+        """The actors most connected, with their tallies, and the network: past a few dozen
+        actors one drawing stops being readable (each actor's page still draws theirs)."""
+        from generator.render.overviews import HOME_NETWORK_LIMIT, most_connected
+
+        main_actors = most_connected(b, self.plural)
+        few = b.counts[self.plural] <= HOME_NETWORK_LIMIT
+        return {
+            "main_actors": main_actors,
+            "tallies": tallies(b, main_actors),
+            "network": drawing(b) if few else None,
+        }
+
     def index(self, b: Briefing, actors: list[Record]) -> dict[str, Any]:
         """Those who speak or act first, the most active first; the others by kind."""
         counts = tallies(b, actors)

@@ -52,6 +52,11 @@ class Claim(Kind):
             ],
         }
 
+    def home_sections(self, b: Briefing) -> dict[str, Any]:
+        from generator.render.overviews import most_connected
+
+        return {"claims": most_connected(b, self.plural)}
+
     def index(self, b: Briefing, claims: list[Record]) -> dict[str, Any]:
         """The claims by who made them, in the order of the speakers' ids."""
         spoken = sorted((s, claim.id) for claim in claims for s in claim.speakers)

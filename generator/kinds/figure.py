@@ -34,6 +34,16 @@ class Figure(Kind):
     def label(self, record: Record) -> str:
         return f"{record.quantity}: {record.fields['counts']}"
 
+    def home_sections(self, b: Briefing) -> dict[str, Any]:
+        from generator.render.overviews import most_connected
+
+        return {"figures": most_connected(b, self.plural)}
+
+    def memo_sections(self, b: Briefing) -> dict[str, Any]:
+        from generator.render.overviews import MEMO_FIGURES, most_connected
+
+        return {"figures": most_connected(b, self.plural, MEMO_FIGURES)}
+
     def preview(self, b: Briefing, figure: Record) -> dict[str, Any]:
         return quoted(b, figure, [capital(according(b, account(b, figure)))])
 

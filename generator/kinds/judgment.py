@@ -52,6 +52,16 @@ class Judgment(Kind):
             "questions": sorted(questions.values(), key=lambda q: q.label),
         }
 
+    def home_sections(self, b: Briefing) -> dict[str, Any]:
+        return {"judgments": b.in_section(self.plural)}
+
+    def memo_sections(self, b: Briefing) -> dict[str, Any]:
+        """The first key judgments, each with as many of its alternatives and indicators as
+        the memo has room for (``shown``)."""
+        from generator.render.overviews import MEMO_ALTERNATIVES, MEMO_JUDGMENTS
+
+        return {"judgments": b.in_section(self.plural)[:MEMO_JUDGMENTS], "shown": MEMO_ALTERNATIVES}
+
     def preview(self, b: Briefing, judgment: Record) -> dict[str, Any]:
         odds = f"{capital(judgment['likelihood'])}; {judgment['confidence']} confidence"
         return {"lines": [odds, "A key judgment: the analyst's, not the words of any source"]}

@@ -39,6 +39,16 @@ class Measure(Kind):
         """Whose account the measure's status is, besides what names it."""
         return {**super().page(b, measure), "account": account(b, measure)}
 
+    def home_sections(self, b: Briefing) -> dict[str, Any]:
+        from generator.render.overviews import most_connected
+
+        return {"measures": most_connected(b, self.plural)}
+
+    def memo_sections(self, b: Briefing) -> dict[str, Any]:
+        from generator.render.overviews import MEMO_MEASURES, most_connected
+
+        return {"measures": most_connected(b, self.plural, MEMO_MEASURES)}
+
     def preview(self, b: Briefing, measure: Record) -> dict[str, Any]:
         status = capital(f"{STATUS_WORDS[measure['status']]}, {according(b, account(b, measure))}")
         actors = f"{ACTORS_LABEL[measure['status']]} {names(b, measure['actors'])}"

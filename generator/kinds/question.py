@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from generator.kinds.base import Kind
 from generator.model.records import Briefing, Record
 from generator.render import markup
-from generator.render.contexts import question_context
+from generator.render.contexts import question_context, side_voices
 
 if TYPE_CHECKING:
     from generator.input.raw import Raw
@@ -34,6 +34,20 @@ class Question(Kind):
 
     def index(self, b: Briefing, found: list[Record]) -> dict[str, Any]:
         return {"contentions": [(q, *question_context(b, q).values()) for q in found]}
+
+    def home_sections(self, b: Briefing) -> dict[str, Any]:
+        """The first questions, each side with who takes it."""
+        from generator.render.overviews import HOME_LIMIT
+
+        found = b.in_section(self.plural)[:HOME_LIMIT]
+        return {"contentions": [(q, side_voices(b, q)) for q in found]}
+
+    def memo_sections(self, b: Briefing) -> dict[str, Any]:
+        from generator.render.overviews import MEMO_QUESTIONS
+
+        found = b.in_section(self.plural)[:MEMO_QUESTIONS]
+        claims = [(q, [b.records[i] for i in q["claims"]]) for q in found]
+        return {"contentions": [(q, mine, side_voices(b, q)) for q, mine in claims]}
 
     def preview(self, b: Briefing, question: Record) -> dict[str, Any]:
         answering = markup.counted(len(question["claims"]), "claims")

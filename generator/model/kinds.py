@@ -149,6 +149,15 @@ class KindBase:
         """What its page tells the search beyond its kind (``search.marks``)."""
         return {}
 
+    def home_sections(self, b: Briefing) -> dict[str, Any]:
+        """What the home page's sections written for this kind by hand are given (a kind
+        ``shown_by_hand_on_home_and_memo``; any other is listed by its ``row``)."""
+        return {}
+
+    def memo_sections(self, b: Briefing) -> dict[str, Any]:
+        """What the memo's sections written for this kind by hand are given (likewise)."""
+        return {}
+
     def row(self, b: Briefing, record: Record) -> str:
         """A line of plain text beside a link to the record where kinds are listed alike (the
         home page and the memo): by default its preview's first line."""

@@ -15,9 +15,7 @@ from typing import Any
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import templating
-from generator.render.contexts import side_voices, tallies
 from generator.render.coverage import ArticleCoverage, measure_article
-from generator.render.network_layout import drawing
 from generator.render.open_data import csv_columns
 from generator.render.reference import reference
 from generator.render.timeline import calendar
@@ -43,29 +41,29 @@ def most_connected(b: Briefing, section: str, limit: int = HOME_LIMIT) -> list[R
 
 
 def home(b: Briefing) -> dict[str, Any]:
-    """The overview: counts, and the most connected records of each kind."""
-    counts = b.counts
-    main_actors = most_connected(b, "actors")
+    """The overview: counts, the sections written by hand for the first kinds (each kind's
+    ``home_sections``), the most connected records of every other kind, and the articles."""
     articles = b.article_sources()[:HOME_LIMIT]
     return {
         "title": b.title,
         "topic": b.topic,
-        "counts": counts,
-        "judgments": b.in_section("judgments"),
-        "main_actors": main_actors,
-        "tallies": tallies(b, main_actors),
-        "claims": most_connected(b, "claims"),
-        "measures": most_connected(b, "measures"),
-        "figures": most_connected(b, "figures"),
-        "contentions": [(q, side_voices(b, q)) for q in b.in_section("questions")[:HOME_LIMIT]],
+        "counts": b.counts,
+        **by_hand(b, "home_sections"),
         "articles": articles,
         "annotated": {s.id: b.count_referring(s.id, "evidence") for s in articles},
-        # Past a few dozen actors one drawing stops being readable (and bloats the page);
-        # each actor's page still draws their neighbourhood.
-        "network": drawing(b) if counts["actors"] <= HOME_NETWORK_LIMIT else None,
         "counted": counted_kinds(),
         "listed": listed(b, HOME_LIMIT),
     }
+
+
+def by_hand(b: Briefing, sections: str) -> dict[str, Any]:
+    """What the kinds shown by hand on the home page or the memo give their sections there
+    (``sections``: ``home_sections`` or ``memo_sections``)."""
+    given: dict[str, Any] = {}
+    for kind in KINDS.values():
+        if kind.shown_by_hand_on_home_and_memo:
+            given |= getattr(kind, sections)(b)
+    return given
 
 
 def memo(b: Briefing) -> dict[str, Any]:
@@ -81,14 +79,7 @@ def memo(b: Briefing) -> dict[str, Any]:
         "latest": max(dated, key=lambda a: (a["published"], a.id), default=None),
         "articles": sorted(articles, key=lambda a: (-quoted[a.id], a.id))[:MEMO_LIMIT],
         "counts": b.counts,
-        "judgments": b.in_section("judgments")[:MEMO_JUDGMENTS],
-        "shown": MEMO_ALTERNATIVES,
-        "contentions": [
-            (q, [b.records[i] for i in q["claims"]], side_voices(b, q))
-            for q in b.in_section("questions")[:MEMO_QUESTIONS]
-        ],
-        "measures": most_connected(b, "measures", MEMO_MEASURES),
-        "figures": most_connected(b, "figures", MEMO_FIGURES),
+        **by_hand(b, "memo_sections"),
         "counted": counted_kinds(),
         "listed": listed(b, MEMO_OTHERS),
     }
