@@ -30,7 +30,7 @@ from generator.input.raw import ADDED, Raw, as_dict, as_list
 from generator.input.seeds import Input
 from generator.input.steps import ValidationSteps
 from generator.model.articles import Article
-from generator.model.kinds import KINDS
+from generator.model.kinds import KINDS, SOURCES
 from generator.model.records import (
     SECTIONS,
     Briefing,
@@ -215,7 +215,7 @@ def _check_schemas(
     for article in articles:
         problems.extend(check_article(article))
         data = {**as_dict(article.meta.data), "id": article.id}
-        raw.append(Raw("sources", data, article.meta, ()))  # a Document: see Raw.document
+        raw.append(Raw(SOURCES, data, article.meta, ()))  # a Document: see Raw.document
     for document in documents:
         problems.extend(unregistered(document))
         for section in SECTIONS:
