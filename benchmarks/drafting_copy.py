@@ -112,7 +112,7 @@ def remove_article(
 
 def _required() -> dict[str, set[str]]:
     definitions = json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]
-    return {plural: set(definitions[kind.definition]["required"]) for plural, kind in KINDS.items()}
+    return {plural: set(definitions[kind.name]["required"]) for plural, kind in KINDS.items()}
 
 
 def _records(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
