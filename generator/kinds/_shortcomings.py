@@ -61,15 +61,13 @@ def broken_fragments() -> list[Problem]:
     """Each schema fragment that is not JSON (at its line and column), or lacks one of
     ``schemas.FRAGMENT_KEYS``: the annotation schema is composed without it meanwhile."""
     problems = []
-    for path in sorted(schemas.FRAGMENTS.glob("*.json")):
-        try:
-            schemas.read_fragment(path)
-        except json.JSONDecodeError as error:
+    for path, error in schemas.refused_fragments():
+        if isinstance(error, json.JSONDecodeError):
             where = Location(shown(path), error.lineno, error.colno)
             problems.append(Problem(where, f"not JSON: {error.msg}", "mend the JSON"))
-        except UnicodeDecodeError as error:
+        elif isinstance(error, UnicodeDecodeError):
             problems.append(at(path, f"not UTF-8 text: {error}", "save it as UTF-8"))
-        except ValueError as error:
+        else:
             hint = f"give it {', '.join(schemas.FRAGMENT_KEYS)}, as another kind's fragment does"
             problems.append(at(path, str(error), hint))
     return problems

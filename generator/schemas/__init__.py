@@ -33,16 +33,28 @@ def read_fragment(path: Path) -> dict[str, Any]:
     return data
 
 
+def refused_fragments() -> list[tuple[Path, ValueError]]:
+    """Each fragment ``read_fragment`` refuses, with why (not UTF-8 and not JSON are
+    ``ValueError`` too): the registry's start-up check reports each at its file
+    (``kinds._shortcomings``) and stops the run before any input is checked."""
+    refused = []
+    for path in sorted(FRAGMENTS.glob("*.json")):
+        try:
+            read_fragment(path)
+        except ValueError as error:
+            refused.append((path, error))
+    return refused
+
+
 def whole_fragments() -> dict[str, dict[str, Any]]:
-    """Each fragment that ``read_fragment`` reads, by its file's name. One that it refuses is
-    left out: the registry's start-up check reports it at its file (``kinds._shortcomings``),
-    and stops the run before any input is checked, so that what reads the schema's shared
-    definitions as a module is imported (the command line's ``--help``) never fails on it."""
+    """Each fragment ``read_fragment`` reads, by its file's name; one it refuses is left out
+    (see ``refused_fragments``), so that what reads the schema's shared definitions as a module
+    is imported (the command line's ``--help``) never fails on it."""
     found = {}
     for path in sorted(FRAGMENTS.glob("*.json")):
         try:
             found[path.stem] = read_fragment(path)
-        except (ValueError, UnicodeDecodeError):
+        except ValueError:
             continue
     return found
 

@@ -2,10 +2,9 @@
 
 import sys
 
-from generator.kinds._shortcomings import broken_fragments
-from generator.schemas import COMPOSED, text
+from generator.schemas import COMPOSED, refused_fragments, text
 
-if broken := broken_fragments():
-    sys.exit("\n".join(str(problem) for problem in broken))
+if refused := refused_fragments():
+    sys.exit("\n".join(f"{path}: {error}" for path, error in refused))
 COMPOSED.write_text(text(), encoding="utf-8")
 print(f"wrote {COMPOSED.relative_to(COMPOSED.parent.parent.parent)}")
