@@ -1,6 +1,7 @@
 """The memo on one printed page of A4 and of Letter, with room to spare, when every part of it is
 full: a copy of the harbour fixture given as many judgments, questions and articles as the memo
-shows and more, with texts as long as a careful author writes them.
+shows and more, with texts as long as a careful author writes them, and a kind of record added
+(the events of tests/test_kinds.py), which the memo's situation must make room for.
 
 Room to spare is printed, not estimated: one page at 1.1 times the size with the site's fonts,
 and one page with a wider serif font (DejaVu Serif) forced on the text, as a reader's browser
@@ -17,8 +18,9 @@ from typing import Any
 import pytest
 import yaml
 from browsing import Browser, Server, expect
-from conftest import HARBOUR, REPO, run_cli
+from conftest import HARBOUR, REPO
 from projects import as_read, copy_project, made_once, with_seeds
+from test_kinds import EVENT, add_events, run_own_generator
 
 from generator.render import overviews
 
@@ -97,10 +99,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     def build(folder: Path) -> None:
         root = with_seeds(copy_project(REPO, folder / "project"), HARBOUR / "seeds")
         crowd(root / "seeds")
-        result = run_cli(root, "build")
-        assert result.code == 0, result.err
+        add_events(root)
+        _edit(root / "seeds" / "annotations" / "events.yaml", more_events)
+        result = run_own_generator(root, "build")  # the copy's generator knows its events
+        assert result.returncode == 0, result.stderr
 
     return made_once(tmp_path_factory, "crowded-memo", build) / "project" / "site"
+
+
+def more_events(data: dict[str, Any]) -> None:
+    """As many events as the memo's situation lists of a kind and more, with long summaries."""
+    first = data["events"][0]
+    del first["about"]  # crowd() gives the judgments ids of its own
+    data["events"] += [
+        {**first, "id": f"{EVENT}-{n}", "summary": _line(n, "The council heard the letter")}
+        for n in range(overviews.MEMO_EACH)
+    ]
 
 
 def _pages(pdf: bytes) -> int:
@@ -120,6 +134,7 @@ def test_a_full_memo_prints_on_one_page_with_room_to_spare(
     assert "more, with all key judgments" in text and "more, with all points of" in text
     assert text.count("(and 1 more)") == 2 * overviews.MEMO_JUDGMENTS
     assert "more, listed with all sources" in text
+    assert "The events most referred to:" in text  # the added kind, in the situation
     if fonts == "serif":
         page.add_style_tag(content=SERIF)
     pdf = page.pdf(format=paper, scale=scale)

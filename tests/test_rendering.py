@@ -90,7 +90,7 @@ def test_long_lists_are_divided_by_year_and_month(harbour: Path, monkeypatch) ->
 def test_a_memo_of_a_large_briefing_lists_the_most_referred_to_and_points_to_the_rest(
     harbour: Path, monkeypatch
 ) -> None:
-    limits = ("MEMO_LIMIT", "MEMO_MEASURES", "MEMO_FIGURES", "MEMO_JUDGMENTS", "MEMO_QUESTIONS")
+    limits = ("MEMO_LIMIT", "MEMO_EACH", "MEMO_JUDGMENTS", "MEMO_QUESTIONS")
     for limit in limits:
         monkeypatch.setattr(overviews, limit, 1)
     monkeypatch.setattr(overviews, "MEMO_ALTERNATIVES", 1)

@@ -33,6 +33,7 @@ class Actor(Kind):
     reference_first = True
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
+    in_memo_situation = False
     described_by_hand_on_about = True
     lists_referenced_by_itself = True  # "Records about" the actor, before where it is mentioned
 

@@ -30,6 +30,7 @@ class Claim(Kind):
     annotated_as = "Claims"
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
+    in_memo_situation = False
     described_by_hand_on_about = True
     listed_with = ("who", "carried")
     dated_with = ("grade", "speakers")

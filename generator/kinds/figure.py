@@ -40,9 +40,9 @@ class Figure(Kind):
         return {"figures": most_connected(b, self.plural)}
 
     def memo_sections(self, b: Briefing) -> dict[str, Any]:
-        from generator.render.overviews import MEMO_FIGURES, most_connected
+        from generator.render.overviews import most_connected, situation_share
 
-        return {"figures": most_connected(b, self.plural, MEMO_FIGURES)}
+        return {"figures": most_connected(b, self.plural, situation_share(b))}
 
     def preview(self, b: Briefing, figure: Record) -> dict[str, Any]:
         return quoted(b, figure, [capital(according(b, account(b, figure)))])

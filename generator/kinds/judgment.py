@@ -21,6 +21,7 @@ class Judgment(Kind):
     evidenced = False
     schema_org = "Claim"
     shown_by_hand_on_home_and_memo = True
+    in_memo_situation = False
     counted_on_home_and_memo = False
 
     def check(self, raw: Raw) -> list[Problem]:

@@ -45,9 +45,9 @@ class Measure(Kind):
         return {"measures": most_connected(b, self.plural)}
 
     def memo_sections(self, b: Briefing) -> dict[str, Any]:
-        from generator.render.overviews import MEMO_MEASURES, most_connected
+        from generator.render.overviews import most_connected, situation_share
 
-        return {"measures": most_connected(b, self.plural, MEMO_MEASURES)}
+        return {"measures": most_connected(b, self.plural, situation_share(b))}
 
     def preview(self, b: Briefing, measure: Record) -> dict[str, Any]:
         status = capital(f"{STATUS_WORDS[measure['status']]}, {according(b, account(b, measure))}")

@@ -22,6 +22,7 @@ class Question(Kind):
     schema_org = "Question"
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
+    in_memo_situation = False
     counted_on_home_and_memo = False
 
     def check(self, raw: Raw) -> list[Problem]:

@@ -31,6 +31,7 @@ class Source(Kind):
     reference_first = True
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
+    in_memo_situation = False
     described_by_hand_on_about = True
     lists_referenced_by_itself = True  # "Records about this source", beside its other lists
 

@@ -75,6 +75,9 @@ class KindBase:
     # fragment's description.
     described_by_hand_on_about: bool = False
     counted_on_home_and_memo: bool = True  # in the home page's and the memo's count of records
+    # Its records most referred to are told in the memo's situation, which such kinds share
+    # (``render.overviews.situation_share``); False: the memo has no place for it, or its own.
+    in_memo_situation: bool = True
     # What its records show beside their link in a list of records, each of LISTED_FACETS: "who"
     # (the speakers), "status", "according" (whose account), "carried" (by how many sources);
     # and on the timeline, of DATED_FACETS: "grade", "speakers", "according".

@@ -26,10 +26,11 @@ HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
 # What still fits on the memo's one printed page, with room to spare (tests/test_memo_print.py
 # prints a memo full to each limit); past a limit the memo points to the index.
 MEMO_LIMIT = 3  # articles, the most quoted first
-MEMO_MEASURES, MEMO_FIGURES = 3, 3  # the situation's, the most referred to
+# The memo's situation: the records most referred to of each kind told there (the measures, the
+# figures, any kind added), MEMO_EACH a kind, fewer when more kinds share its MEMO_SITUATION.
+MEMO_EACH, MEMO_SITUATION = 3, 6
 MEMO_JUDGMENTS, MEMO_QUESTIONS = 4, 3
 MEMO_ALTERNATIVES = 1  # of a judgment's alternatives, and of its indicators
-MEMO_OTHERS = 3  # records of each kind that has no place of its own in the memo
 
 
 def most_connected(b: Briefing, section: str, limit: int = HOME_LIMIT) -> list[Record]:
@@ -81,8 +82,16 @@ def memo(b: Briefing) -> dict[str, Any]:
         "counts": b.counts,
         **by_hand(b, "memo_sections"),
         "counted": counted_kinds(),
-        "listed": listed(b, MEMO_OTHERS),
+        "listed": listed(b, situation_share(b)),
     }
+
+
+def situation_share(b: Briefing) -> int:
+    """How many records each kind told in the memo's situation (``in_memo_situation``) lists:
+    MEMO_EACH, or fewer when more kinds than MEMO_SITUATION allows have records, so that a
+    kind added to the briefing does not push the memo past its page."""
+    told = [k for k in KINDS.values() if k.in_memo_situation and b.ids_in(k.plural)]
+    return max(1, min(MEMO_EACH, MEMO_SITUATION // max(1, len(told))))
 
 
 def about(b: Briefing) -> dict[str, Any]:
