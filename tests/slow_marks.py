@@ -4,7 +4,9 @@
 A test is slow when it builds a site or drives Chromium (it is given one of ``SLOW_FIXTURES``),
 or starts a process: its own code, or a function of the suite it names (a helper, a fixture it
 is given, a nested function or a lambda it passes), names ``subprocess``. A test may also say it
-is slow itself (``@pytest.mark.slow``), as the long property tests do.
+is slow itself (``@pytest.mark.slow``), as the long property tests do, and a module of tests
+that each generate a whole project's pages (the bad-input cases, the incremental runs) marks
+all of its tests (``pytestmark``).
 """
 
 from __future__ import annotations

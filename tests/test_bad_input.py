@@ -15,6 +15,9 @@ import pytest
 from conftest import FIXTURES, REPO, run_cli, snapshot
 from projects import made_once, run_in_process
 
+# Left out by make test-quick: each of its ninety-odd cases generates a whole project's pages.
+pytestmark = pytest.mark.slow
+
 CASES = sorted(path for path in (FIXTURES / "bad").iterdir() if path.is_dir())
 
 

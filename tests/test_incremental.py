@@ -24,6 +24,9 @@ from generator.problems import BriefingError
 from generator.render.rendering import Renderer
 from generator.writing import owned_files
 
+# Left out by make test-quick: its runs generate a whole project's pages, again and again.
+pytestmark = pytest.mark.slow
+
 
 def full_render(root: Path) -> dict[str, bytes]:
     """What the generator owns under docs/, rendered from scratch, without any cache."""
