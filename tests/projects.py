@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,20 @@ def run_in_process(root: Path, *arguments: str) -> Run:
         except SystemExit as stop:  # argparse's refusal of the arguments
             code = stop.code if isinstance(stop.code, int) else 1
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60, every: float = 0.2) -> bool:
+    """Whether ``condition`` holds within ``seconds``, asked every ``every`` seconds; a refused
+    or failed connection (a server still starting) counts as not yet."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(every)
+    return False
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -27,13 +27,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from browsing import free_port
-from projects import HARBOUR, REPO, copy_project, run_cli, snapshot, with_seeds
+from projects import HARBOUR, REPO, copy_project, run_cli, snapshot, wait_for, with_seeds
 
 from generator.integrations import mkdocs_adapter
 from generator.integrations.preview_differences import DIFFERENCES, Addresses, as_built
@@ -108,18 +108,6 @@ def fetched(url: str) -> bytes:
         return response.read()
 
 
-def wait_for(condition: Callable[[], bool], seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
 class Preview:
     """``python -m generator serve`` on ``root``, at a free port of this machine, its
     temporary folders in ``log``'s folder."""
@@ -139,7 +127,7 @@ class Preview:
             )
 
     def ready(self) -> None:
-        assert wait_for(lambda: fetched(self.url + "index.html") != b""), self.told()
+        assert wait_for(lambda: fetched(self.url + "index.html") != b"", 90), self.told()
 
     def told(self) -> str:
         return self.log.read_text(encoding="utf-8")
@@ -152,7 +140,7 @@ class Preview:
     def settled(self, refreshes: int) -> None:
         """Until a refresh more than ``refreshes`` is done, its long listings and search too,
         and nothing more is logged for a while (a save seen as two refreshes)."""
-        assert wait_for(lambda: self.told().count("refreshed in") > refreshes), self.told()
+        assert wait_for(lambda: self.told().count("refreshed in") > refreshes, 90), self.told()
         quiet = time.monotonic()
         size = len(self.told())
         while time.monotonic() - quiet < 1.5:

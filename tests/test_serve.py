@@ -8,17 +8,16 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from browsing import Browser, Page, expect
 from conftest import REPO
-from projects import run_cli
+from projects import run_cli, wait_for
 
 ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
 PAGE = "claims/marsh-ships-will-stop-calling/"
@@ -27,18 +26,6 @@ PAGE = "claims/marsh-ships-will-stop-calling/"
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return True
-        except OSError:
-            pass
-        time.sleep(0.5)
-    return False
 
 
 @pytest.fixture
