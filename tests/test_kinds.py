@@ -274,7 +274,7 @@ def test_a_new_kind_is_on_the_home_page_in_the_memo_and_on_the_about_page(events
     assert "No measure or figure is recorded yet." not in memo
     assert "[1 event](events/index.md)." in memo
     about = read(docs / "about.md")
-    assert "- **Events:** What happened on a day, and who took part" in about
+    assert "- **Events.** What happened on a day, and who took part" in about
 
 
 def test_a_new_kind_has_a_preview_and_json_ld_with_its_date_and_actors(events: Path) -> None:
