@@ -108,12 +108,16 @@ def test_the_search_loads_nothing_whole(page: Page, server: Server) -> None:
 META_PAGES = ("about", "format", "reference", "coverage", "data")
 ITEMS = "li.md-search-result__item"
 MORE = "#briefing-more-"  # the address of a result search-more.js has still to fill in
-# Near the end of the results, then (once the browser has told Material of that scroll) to the
-# end: Material draws more when the list reaches its end from above
-SCROLL_TO_THE_END = """async (wrap) => {
+# Whether Material has drawn more than ``count`` results; if not, the list is scrolled near its
+# end and then (a frame later, once the browser has told Material of that scroll) to its end,
+# since Material draws more when the list reaches its end from above. Asked again and again
+# until more are drawn: a scroll Material took before it was ready is simply made again.
+DRAWN_MORE = """([items, count]) => {
+  if (document.querySelectorAll(items).length > count) return true;
+  const wrap = document.querySelector(".md-search__scrollwrap");
   wrap.scrollTop = wrap.scrollHeight - wrap.clientHeight - 200;
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  wrap.scrollTop = wrap.scrollHeight;
+  requestAnimationFrame(() => requestAnimationFrame(() => { wrap.scrollTop = wrap.scrollHeight; }));
+  return false;
 }"""
 
 
@@ -124,14 +128,11 @@ def drawn(page: Page) -> list[dict]:
     the tenth. Each result's address, title, snippet and tags."""
     meta = page.locator(".md-search-result__meta").inner_text()
     matches = int(found.group()) if (found := re.match(r"\d+", meta)) else 0
-    wrap = page.locator(".md-search__scrollwrap")
     while (count := page.locator(ITEMS).count()) < matches:
-        wrap.evaluate(SCROLL_TO_THE_END)
-        page.wait_for_function(
-            "([items, count]) => document.querySelectorAll(items).length > count",
-            arg=[ITEMS, count],
-        )
-    page.wait_for_function(f"() => !document.querySelector('{ITEMS} > a[href*=\"{MORE}\"]')")
+        page.wait_for_function(DRAWN_MORE, arg=[ITEMS, count], polling=250, timeout=30_000)
+    page.wait_for_function(
+        f"() => !document.querySelector('{ITEMS} > a[href*=\"{MORE}\"]')", timeout=30_000
+    )
     return page.locator(ITEMS).evaluate_all(
         """items => items.map((item) => {
           const link = item.querySelector(":scope > a");
