@@ -7,6 +7,7 @@ kind that does not exist is a located message with a hint, never a traceback whi
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 from pathlib import Path
@@ -51,9 +52,9 @@ def shortcomings(templates: Path) -> list[Problem]:
     found += broken
     for plural, kind in kinds.items():
         assert isinstance(kind, Kind)  # what discovered() found
-        path, line = MODULES[plural], inspect.getsourcelines(type(kind))[1]
-        lacking = _lacks(kind, templates, fragments_whole=not broken)
-        found += [at(path, message, hint, line) for message, hint in lacking]
+        if lacking := _lacks(kind, templates, fragments_whole=not broken):
+            line = inspect.getsourcelines(type(kind))[1]  # its class: read only when needed
+            found += [at(MODULES[plural], message, hint, line) for message, hint in lacking]
     return found
 
 
@@ -106,6 +107,7 @@ def _lacks(kind: Kind, templates: Path, fragments_whole: bool) -> list[tuple[str
     return lacking
 
 
+@functools.cache  # Kind is the same for the whole process
 def _methods() -> dict[str, Any]:
     """Kind's methods and fields a kind may set, by name."""
     return {name: getattr(Kind, name) for name in dir(Kind) if not name.startswith("_")}

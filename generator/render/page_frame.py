@@ -9,6 +9,7 @@ mend it), for the registry's start-up check to place at the kind.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -26,10 +27,16 @@ def frame_lacks(
     or lacks: extending the frame, filling no block but ``body``, leaving the links back as
     they are given, and, when its kind says the page lists ``referenced_by`` in a place of its
     own, reading it."""
+    text = (templates / page).read_text(encoding="utf-8")
+    return list(_text_lacks(text, page, lists_referenced_by_itself))
+
+
+@lru_cache(maxsize=64)  # every run asks (a preview: every save); a template seldom changes
+def _text_lacks(text: str, page: str, lists_referenced_by_itself: bool) -> tuple:
     try:
-        tree = jinja2.Environment().parse((templates / page).read_text(encoding="utf-8"))
+        tree = jinja2.Environment().parse(text)
     except jinja2.TemplateSyntaxError as error:
-        return [(f"templates/{page}:{error.lineno}: {error.message}", "mend the template")]
+        return ((f"templates/{page}:{error.lineno}: {error.message}", "mend the template"),)
     lacking = []
     extended = [node.template for node in tree.find_all(nodes.Extends)]
     if not any(isinstance(t, nodes.Const) and t.value == FRAME for t in extended):
@@ -72,4 +79,4 @@ def frame_lacks(
                 "lists_referenced_by_itself False for the frame to",
             )
         )
-    return lacking
+    return tuple(lacking)
