@@ -18,12 +18,20 @@ from projects import HARBOUR
 
 from generator.kinds import KINDS
 
-RESULTS = "li.md-search-result__item > a"
+ITEMS = "li.md-search-result__item"
+RESULTS = f"{ITEMS} > a"
 
 
 def search(page: Page, server: Server, query: str) -> list[str]:
-    """The paths of the results for ``query``, best first."""
+    """The paths of the results for ``query``, best first, on the home page just opened."""
     page.goto(server.url)
+    return ask(page, query)
+
+
+def ask(page: Page, query: str) -> list[str]:
+    """The paths of the results for ``query``, best first, typed into the page's search box
+    as a reader types it (whatever it held before is replaced)."""
+    shown(page)
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
@@ -31,10 +39,31 @@ def search(page: Page, server: Server, query: str) -> list[str]:
     return results(page)
 
 
+# The results drawn now: ``results`` waits for a list without any of them. Material empties
+# its list and draws the first ten of an answer in one go, and the worker answers only the
+# newest query, so the first list drawn after the query changed is that query's. Its list is
+# scrolled back to its top, as a new query finds it in a page just opened.
+SHOWN = """(items) => {
+  window.briefingShown = Array.from(document.querySelectorAll(items));
+  const wrap = document.querySelector(".md-search__scrollwrap");
+  if (wrap) wrap.scrollTop = 0;
+}"""
+NEW = """(items) => document.querySelectorAll(items).length > 0
+  && (window.briefingShown || []).every((item) => !item.isConnected)"""
+
+
+def shown(page: Page) -> None:
+    """Marks the results drawn now as those of an older query (call it before the query
+    changes)."""
+    page.evaluate(SHOWN, ITEMS)
+
+
 def results(page: Page) -> list[str]:
-    expect(page.locator(RESULTS).first).to_be_visible()
-    page.wait_for_timeout(300)  # the newest answer, if the worker was still on an older one
-    return [urlsplit(a.get_attribute("href")).path for a in page.locator(RESULTS).all()]
+    """The paths of the results of the newest query, best first: the first list Material
+    draws after ``shown``."""
+    page.wait_for_function(NEW, arg=ITEMS)
+    hrefs = page.locator(RESULTS).evaluate_all("links => links.map((a) => a.getAttribute('href'))")
+    return [urlsplit(href).path for href in hrefs]
 
 
 # Every actor of the fixture, each a test of its own (so that they run in parallel); read from
@@ -53,8 +82,9 @@ def test_every_name_and_alias_ranks_its_actor_first(
     """The actor's name, and each alias, whatever else mentions them."""
     wrong = []
     record = built_briefing.records[actor]
+    page.goto(server.url)  # one page, each name typed in turn into its search box
     for name in (record["name"], *record.get("aliases", [])):
-        found = search(page, server, name)
+        found = ask(page, name)
         if not found or found[0] != f"/actors/{actor}/":
             wrong.append(f"{name!r}: {found[:3]}")
     assert wrong == []
@@ -64,6 +94,7 @@ def test_every_name_and_alias_ranks_its_actor_first(
 def test_a_filter_keeps_one_kind_of_record(page: Page, server: Server, kind: str) -> None:
     everything = search(page, server, "harbour")
     assert len({path.split("/")[1] for path in everything}) > 1  # the query finds several kinds
+    shown(page)
     page.locator(".briefing-kinds button", has_text=kind.capitalize()).click()
     expect(page.locator("input.md-search__input")).to_have_value(f"kind:{kind} harbour")
     expect(page.locator(f".briefing-kinds button[data-kind={kind}]")).to_have_attribute(
@@ -106,14 +137,18 @@ def test_the_search_loads_nothing_whole(page: Page, server: Server) -> None:
 
 # Pages about the briefing rather than of it: after every record in any results
 META_PAGES = ("about", "format", "reference", "coverage", "data")
-ITEMS = "li.md-search-result__item"
 MORE = "#briefing-more-"  # the address of a result search-more.js has still to fill in
-# Whether Material has drawn more than ``count`` results; if not, the list is scrolled near its
-# end and then (a frame later, once the browser has told Material of that scroll) to its end,
-# since Material draws more when the list reaches its end from above. Asked again and again
-# until more are drawn: a scroll Material took before it was ready is simply made again.
-DRAWN_MORE = """([items, count]) => {
-  if (document.querySelectorAll(items).length > count) return true;
+# Whether Material has drawn every result its meta counts, each filled in; while it has not,
+# the list is scrolled near its end and then (a frame later, once the browser has told
+# Material of that scroll) to its end, since Material draws four more when the list reaches
+# its end from above. Asked again and again in the page until all are drawn: a scroll Material
+# took before it was ready is simply made again.
+DRAWN_ALL = """([items, more]) => {
+  const meta = document.querySelector(".md-search-result__meta").textContent;
+  const found = /^\\d+/.exec(meta);
+  const matches = found ? Number(found[0]) : 0;
+  if (document.querySelectorAll(items).length >= matches)
+    return !document.querySelector(`${items} > a[href*="${more}"]`);
   const wrap = document.querySelector(".md-search__scrollwrap");
   wrap.scrollTop = wrap.scrollHeight - wrap.clientHeight - 200;
   requestAnimationFrame(() => requestAnimationFrame(() => { wrap.scrollTop = wrap.scrollHeight; }));
@@ -126,13 +161,7 @@ def drawn(page: Page) -> list[dict]:
     the first ten, and four more each time the list is scrolled to its end from above it (as
     a reader's scrolling does), up to the count it shows; search-more.js fills in each past
     the tenth. Each result's address, title, snippet and tags."""
-    meta = page.locator(".md-search-result__meta").inner_text()
-    matches = int(found.group()) if (found := re.match(r"\d+", meta)) else 0
-    while (count := page.locator(ITEMS).count()) < matches:
-        page.wait_for_function(DRAWN_MORE, arg=[ITEMS, count], polling=250, timeout=30_000)
-    page.wait_for_function(
-        f"() => !document.querySelector('{ITEMS} > a[href*=\"{MORE}\"]')", timeout=30_000
-    )
+    page.wait_for_function(DRAWN_ALL, arg=[ITEMS, MORE], polling=100, timeout=30_000)
     return page.locator(ITEMS).evaluate_all(
         """items => items.map((item) => {
           const link = item.querySelector(":scope > a");
