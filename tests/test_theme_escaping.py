@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -29,7 +30,7 @@ from projects import (
     as_read,
     copy_project,
     made_once,
-    run_cli,
+    run_in_process,
     snapshot,
     with_seeds,
 )
@@ -57,17 +58,23 @@ THEMES = {
 }
 
 
-def project(root: Path, theme: dict[str, str]) -> Path:
-    """The minimal fixture with a hostile actor name, generated, then its site built by
-    MkDocs from a mkdocs.yml with the ``theme`` files and hostile configuration."""
+def generated(root: Path) -> None:
+    """The minimal fixture with a hostile actor name, its pages generated: what every theme's
+    site is built from."""
     copy_project(REPO, root)
     with_seeds(root, FIXTURES / "minimal" / "seeds")
     records = root / "seeds" / "annotations" / "records.yaml"
     data = yaml.safe_load(records.read_text(encoding="utf-8"))
     data["actors"][0]["name"] = ACTOR
     records.write_text(as_read(data), encoding="utf-8")
-    result = run_cli(root, "generate")
+    result = run_in_process(root, "generate")
     assert result.code == 0, result.err
+
+
+def project(root: Path, theme: dict[str, str], source: Path) -> Path:
+    """A copy of ``source`` (``generated``), its site built by MkDocs from a mkdocs.yml with
+    the ``theme`` files and hostile configuration."""
+    shutil.copytree(source, root, symlinks=True)
     # The check refuses such a site_name (the title in seeds/briefing.yaml must match): MkDocs
     # alone, with the pages generated, shows what the theme does with it
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -102,8 +109,11 @@ def project(root: Path, theme: dict[str, str]) -> Path:
 @pytest.fixture(scope="module", params=sorted(THEMES))
 def served(request, tmp_path_factory) -> Iterator[str]:
     theme = THEMES[request.param]
+    source = made_once(tmp_path_factory, "theme-generated", lambda f: generated(f / "project"))
     made = made_once(
-        tmp_path_factory, f"theme-{request.param}", lambda f: project(f / "project", theme)
+        tmp_path_factory,
+        f"theme-{request.param}",
+        lambda f: project(f / "project", theme, source / "project"),
     )
     site = made / "project" / "site"
     port = free_port()
@@ -194,7 +204,7 @@ def test_a_custom_dir_that_leaves_out_the_search_is_refused(
     (root / "overrides").mkdir()
     (root / "overrides" / name).write_text(text, encoding="utf-8")
     docs = snapshot(root / "docs")
-    result = run_cli(root, "build")
+    result = run_in_process(root, "build")
     assert result.code == 1
     assert f"mkdocs.yml:{line}:15: {message}" in result.err, result.err
     assert "Traceback" not in result.err
@@ -208,7 +218,7 @@ def test_a_theme_other_than_material_is_refused_by_the_check(tmp_path: Path) -> 
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("  name: material", "  name: mkdocs"), "utf-8")
     line = config.splitlines().index("  name: material") + 1
-    result = run_cli(root, "check")
+    result = run_in_process(root, "check")
     assert result.code == 1
     assert (
         f"mkdocs.yml:{line}:9: the theme 'mkdocs' leaves out the briefing's search scripts"
