@@ -9,7 +9,7 @@ the tab order until they open.
 
 from __future__ import annotations
 
-import time
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -30,64 +30,90 @@ OVERVIEWS = ["", *(f"{kind}/" for kind in KINDS), "timeline/", "topics/", "data/
 OVERVIEWS += ["coverage/"]
 
 
-def until(page: Page, check, seconds: float = 3.0):
-    """Ask ``check`` until it answers something true (a page's transitions take their time),
-    and give its last answer. The page waits, not Python: Playwright answers routed requests
-    only while it is called."""
-    deadline = time.monotonic() + seconds
-    while not (answer := check()) and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    return answer
+# Every navigation the page is asked for (a link's default action, location.assign, a form) is
+# noted and cancelled in the page itself, through the Navigation API, so the page stays where it
+# is and the next link can be tapped: no request has to come through Python
+NOTE_NAVIGATIONS = """
+window.__opened = [];
+navigation.addEventListener("navigate", (event) => {
+  window.__opened.push(event.destination.url);
+  event.preventDefault();
+});
+"""
+# Before a tap: the link's address and whether Playwright would call it visible (its own test:
+# styled visible, not `checkVisibility()`-hidden, with a box), and, if it is to be tapped, it is
+# noted with the page's address and the previews shown (none, once Escape closed the last)
+BEFORE_TAP = """(a, tapping) => {
+  const href = new URL(a.getAttribute("href"), document.baseURI).href;
+  const box = a.getBoundingClientRect();
+  const visible = a.checkVisibility() && getComputedStyle(a).visibility === "visible"
+    && box.width > 0 && box.height > 0;
+  if (tapping) {
+    window.__link = a;
+    window.__before = location.href;
+    window.__opened = [];
+  }
+  return { href, visible, tips: document.querySelectorAll(TIP).length };
+}""".replace("TIP", repr(TIP))
+# After a tap: what came of it, once something did. Opened: a navigation was asked for (or the
+# address changed); previewed: the link is described by the preview, and it is visible
+TAPPED = """(second) => {
+  const opened = window.__opened;
+  if (opened.length || (!second && location.href !== window.__before)) {
+    return { what: "opened", opened };
+  }
+  if (second) return null;
+  const tip = document.querySelector(TIP);
+  const box = tip && tip.getBoundingClientRect();
+  const shown = window.__link.getAttribute("aria-describedby") === "briefing-preview"
+    && tip && getComputedStyle(tip).visibility === "visible" && box.width > 0 && box.height > 0;
+  return shown ? { what: "previewed", opened } : null;
+}""".replace("TIP", repr(TIP))
 
 
 # Touch
 
 
 class Phone:
-    """A phone's page on which every navigation the reader asks for is noted and answered
-    "204 No Content", so the page stays where it is and the next link can be tapped."""
+    """A phone's page on which every navigation the reader asks for is noted and cancelled, so
+    the page stays where it is and the next link can be tapped."""
 
     def __init__(self, browser: Browser, server: Server) -> None:
         self.server = server
         self.context = browser.new_context(**PHONE)
         self.context.set_default_timeout(10_000)
+        self.context.add_init_script(script=NOTE_NAVIGATIONS)
+        # No network: whatever is not the site's is refused (matched by Playwright, not Python)
+        outside = re.compile("^(?!" + re.escape(server.url) + ")")
+        self.context.route(outside, lambda route: route.abort())
         self.page = self.context.new_page()
         self.opened: list[str] = []
-        self.loading = False
-        self.context.route("**/*", self.answer)
-
-    def answer(self, route: Route) -> None:
-        request = route.request
-        main = request.is_navigation_request() and request.frame.parent_frame is None
-        if main and not self.loading:
-            self.opened.append(request.url)
-            route.fulfill(status=204)
-        elif request.url.startswith(self.server.url):
-            route.continue_()
-        else:
-            route.abort()  # no network
 
     def goto(self, address: str) -> None:
-        self.loading = True
-        try:
-            self.page.goto(self.server.url + address)
-        finally:
-            self.loading = False
+        self.page.goto(self.server.url + address)
 
-    def tap(self, link) -> str:
-        """Tap ``link``: what came of it ("opened", "previewed" or "nothing")."""
-        self.page.keyboard.press("Escape")  # close the last preview, which may cover this link
-        expect(self.page.locator(TIP)).to_have_count(0)
-        before, self.opened = self.page.url, []
+    def look(self, link) -> tuple[str, bool]:
+        """``link``'s address, and whether it is visible."""
+        seen = link.evaluate(BEFORE_TAP, False)
+        return seen["href"], seen["visible"]
+
+    def tap(self, link, second: bool = False) -> str:
+        """Tap ``link``: what came of it ("opened", "previewed" or "nothing"); the navigations
+        it asked for are in ``opened``. A first tap is on a page with no preview shown (Escape
+        closes the last, which may cover this link); a ``second`` tap only opens."""
+        if not second:
+            self.page.keyboard.press("Escape")
+        assert link.evaluate(BEFORE_TAP, True)["tips"] == 0 or second, "a preview stayed open"
         link.tap()
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-        def seen() -> str:
-            if self.opened or self.page.url != before:
-                return "opened"
-            shown = link.get_attribute("aria-describedby") == "briefing-preview"
-            return "previewed" if shown and self.page.locator(TIP).is_visible() else ""
-
-        return until(self.page, seen) or "nothing"
+        try:
+            came = self.page.wait_for_function(TAPPED, arg=second, timeout=3_000).json_value()
+        except PlaywrightTimeout:
+            self.opened = self.page.evaluate("window.__opened")
+            return "nothing"
+        self.opened = came["opened"]
+        return came["what"]
 
 
 def record_page(site: Path, kind: str) -> str:
@@ -114,15 +140,13 @@ def test_every_link_on_a_page_of_each_kind_previews_or_opens_on_the_first_tap(
     tapped = set()
     for i in range(links.count()):
         link = links.nth(i)
-        href = link.evaluate("a => new URL(a.getAttribute('href'), document.baseURI).href")
-        if href in tapped or not link.is_visible():
+        href, visible = phone.look(link)
+        if href in tapped or not visible:
             continue
         tapped.add(href)
         what = phone.tap(link)
         if what == "previewed":
-            phone.opened = []
-            link.tap()  # the second tap opens the page
-            if not until(phone.page, lambda: phone.opened):
+            if phone.tap(link, second=True) != "opened":  # the second tap opens the page
                 dead.append(f"/{address}: second tap on {href} opened nothing")
             elif urlsplit(phone.opened[0]).path != urlsplit(href).path:
                 dead.append(f"/{address}: second tap on {href} opened {phone.opened[0]}")
@@ -200,11 +224,15 @@ FOCUS_PROBLEM = """() => {
 
 
 def focus_problem(page: Page) -> str:
-    """What is wrong with the focused element once the page's transitions are over."""
-    deadline = time.monotonic() + 1.5
-    while (problem := page.evaluate(FOCUS_PROBLEM)) and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    return problem
+    """What is wrong with the focused element once the page's transitions are over: the page
+    asks again, up to 1.5 s, until nothing is."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(f"() => ({FOCUS_PROBLEM})() === ''", timeout=1_500)
+    except PlaywrightTimeout:
+        return page.evaluate(FOCUS_PROBLEM)
+    return ""
 
 
 @pytest.mark.parametrize(
