@@ -121,6 +121,7 @@ class Preview:
         self.temporary = log.parent / "preview-tmp"
         self.temporary.mkdir(exist_ok=True)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.temporary)}
+        env["PYTHONFAULTHANDLER"] = "1"  # SIGABRT writes every thread's stack to the log
         with log.open("w") as output:
             self.process = subprocess.Popen(
                 command, cwd=REPO, env=env, stdout=output, stderr=output
@@ -153,9 +154,27 @@ class Preview:
         self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            raise
+        except subprocess.TimeoutExpired:  # what its threads' signals were, where each was
+            signals = _signal_state(self.process.pid)
+            self.process.send_signal(signal.SIGABRT)  # PYTHONFAULTHANDLER: the stacks to the log
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            raise AssertionError(
+                f"the preview did not stop on Ctrl-C:\n{signals}\n{self.told()}"
+            ) from None
+
+
+def _signal_state(pid: int) -> str:
+    """Each thread of ``pid``: its name and signal masks (pending, blocked, ignored, caught)."""
+    lines = []
+    for status in sorted(Path(f"/proc/{pid}/task").glob("*/status")):
+        fields = status.read_text(encoding="utf-8").splitlines()
+        lines.append(
+            " ".join(f for f in fields if f.startswith(("Name", "SigPnd", "ShdPnd", "Sig")))
+        )
+    return "\n".join(lines)
 
 
 @pytest.fixture(scope="module")
