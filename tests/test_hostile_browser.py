@@ -229,6 +229,7 @@ def assert_inert(site: Path, browser, pages: list[str], query: str = "") -> list
     intruders: list[str] = []
     previews: list[str] = []
     focused = 0  # record links focused for their previews
+    undrawn: list[str] = []  # tooltips and previews that were not drawn
     try:
         deadline = time.monotonic() + 15
         while True:
@@ -252,17 +253,22 @@ def assert_inert(site: Path, browser, pages: list[str], query: str = "") -> list
         page = context.new_page()
         page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
         for path in pages:
-            page.goto(base + path, wait_until="networkidle")
-            for target in page.query_selector_all(".md-content [title], .md-content sup a")[:80]:
-                if target.is_visible():
-                    target.hover(force=True)
-                    target.focus()
-                    page.wait_for_timeout(30)  # the tooltip is drawn after a short delay
-            for link in page.query_selector_all(RECORD_LINKS)[:6]:
-                link.focus()  # its preview, read from the page it links to
+            # loaded: Material's scripts have run and mounted the tooltips; the previews' data
+            # is read when a link is focused, and waited for there
+            page.goto(base + path, wait_until="load")
+            count = page.evaluate(TARGETS)
+            for index in range(count):
+                point = page.evaluate(INTO_VIEW, index)
+                if point is None:  # not visible
+                    continue
+                page.mouse.move(*point)  # hovered, as a pointer does
+                drawn = page.evaluate(FOCUSED_AND_DRAWN, index)  # its tooltip's intruders
+                undrawn += [f"{path}: {drawn['target']}"] if drawn["drawn"] is False else []
+                intruders += [f"{path} tooltip: {found}" for found in drawn["found"]]
+            for link in page.evaluate(RECORD_PREVIEWS):  # its record links focused in turn
                 focused += 1
-                page.wait_for_timeout(60)
-                previews += page.evaluate(PREVIEW_TEXT)
+                undrawn += [f"{path}: {link['target']}"] if link["drawn"] is False else []
+                previews += link["texts"]
             intruders += [f"{path}: {found}" for found in page.evaluate(INTRUDERS)]
             # one <title>, holding the payload as text: nothing closed it
             assert page.evaluate("document.head.querySelectorAll('title').length") == 1, path
@@ -286,6 +292,7 @@ def assert_inert(site: Path, browser, pages: list[str], query: str = "") -> list
     assert dialogs == []
     assert elsewhere == []
     assert sorted({found.split(": ", 1)[1] for found in intruders}) == [], intruders[:5]
+    assert undrawn == [], undrawn[:5]
     assert previews or not focused, "no record link showed a preview"
     return previews
 
@@ -295,12 +302,11 @@ RECORD_LINKS = ".md-content :is(li, td, p) > a[href*='/']:not([title])"
 PREVIEW_TEXT = """() => Array.from(
   document.querySelectorAll('.briefing-preview:not([hidden])'), (tip) => tip.textContent)"""
 
-
 # Elements and attributes no template writes: event handlers, javascript: links, scripts from
 # elsewhere or holding a payload's words, images from anywhere but the site, frames, objects.
-INTRUDERS = r"""() => {
+INTRUDERS_IN = r"""(root) => {
   const found = [];
-  for (const el of document.querySelectorAll('*')) {
+  for (const el of [root, ...root.querySelectorAll('*')]) {
     for (const attr of el.attributes) {
       if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
       if (['href', 'src', 'xlink:href', 'action'].includes(attr.name)
@@ -325,3 +331,82 @@ INTRUDERS = r"""() => {
   }
   return found;
 }"""
+INTRUDERS = f"() => ({INTRUDERS_IN})(document.documentElement)"
+
+
+# Waits in the page, for what it waits for, polled each task, until this many ms have passed
+WAIT = """async (done, ms = 5000) => {
+  const deadline = performance.now() + ms;
+  while (!done()) {
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return true;
+}"""
+
+# The targets whose tooltips are hovered and focused, kept in the page by their order
+TARGETS = """() => {
+  window.__hostileTargets = Array.from(
+    document.querySelectorAll('.md-content [title], .md-content sup a')).slice(0, 80);
+  // the ones Material gives a tooltip: they have a title (it removes the title while drawn)
+  window.__hostileTitled = window.__hostileTargets.map(
+    (el) => el.hasAttribute('title') || /^__tooltip/.test(el.getAttribute('aria-describedby')));
+  return window.__hostileTargets.length;
+}"""
+
+# A target scrolled into view (as Playwright's hover does), and the point of it to hover; none
+# when it is not visible (no box, or visibility: hidden)
+INTO_VIEW = """(index) => {
+  const el = window.__hostileTargets[index];
+  const box = el.getBoundingClientRect();
+  if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') return null;
+  el.scrollIntoView({ block: 'center', inline: 'center' });
+  const first = el.getClientRects()[0] || el.getBoundingClientRect();
+  return [first.left + first.width / 2, first.top + first.height / 2];
+}"""
+
+# A hovered target focused too, and, if Material gives it a tooltip, waited on until the
+# tooltip is drawn (Material appends it to the page, the title written in as HTML, and names it
+# in the target's aria-describedby); the intruders in that tooltip
+FOCUSED_AND_DRAWN = f"""async (index) => {{
+  const el = window.__hostileTargets[index];
+  const target = el.outerHTML.slice(0, 120);
+  el.focus();
+  if (!window.__hostileTitled[index]) return {{ drawn: null, found: [], target }};
+  const tip = () => {{
+    const id = el.getAttribute('aria-describedby');
+    const found = id && document.getElementById(id);
+    return found && found.isConnected ? found : null;
+  }};
+  if (!(await ({WAIT})(tip))) return {{ drawn: false, found: [], target }};
+  return {{ drawn: true, found: ({INTRUDERS_IN})(tip()), target }};
+}}"""
+
+# The first six record links focused in turn: each focused one whose page (another) holds a
+# preview waited on until its preview is shown (previews.js reads it from that page); the texts
+# of the previews open then
+RECORD_PREVIEWS = f"""async () => {{
+  const shown = [];
+  const links = Array.from(document.querySelectorAll({json.dumps(RECORD_LINKS)})).slice(0, 6);
+  for (const link of links) {{
+    const target = link.outerHTML.slice(0, 120);
+    link.focus();
+    const page = new URL(link.href, location.href);
+    page.hash = '';
+    // previews.js shows one for a focused link (not one folded away) to another of the site's
+    // pages that holds one, but for links with tooltips of their own (a title, or Material's
+    // tooltip drawn from it) and notes, grades and inferred marks
+    const own = link.hasAttribute('title') || /^__tooltip/.test(link.getAttribute('aria-describedby'))
+      || link.matches('.grade, .inferred, .headerlink') || link.closest('svg, sup');
+    const other = !own && document.activeElement === link && page.origin === location.origin
+      && page.pathname !== location.pathname;
+    const html = other
+      ? await fetch(page.href).then((r) => (r.ok ? r.text() : ''), () => '') : '';
+    const has = html.includes('application/briefing-preview+json');
+    const open = () => link.getAttribute('aria-describedby') === 'briefing-preview'
+      && !document.getElementById('briefing-preview').hidden;
+    const drawn = has ? await ({WAIT})(open) : null;
+    shown.push({{ drawn, target, texts: ({PREVIEW_TEXT})() }});
+  }}
+  return shown;
+}}"""
