@@ -9,8 +9,10 @@ pages), built once with ``python -m generator build`` (strict).
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from projects import (
     init_project,
     made_once,
     run_cli,
+    run_in_process,
     snapshot,
     with_seeds,
 )
@@ -52,6 +55,27 @@ class Built:
     @property
     def site(self) -> Path:
         return self.root / "site"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def pages_parsed_once() -> Iterator[None]:
+    """Each page of a built site parsed once for this module's rules, not once for each rule
+    that reads it (the sites here are only read). Known by its path, size and time of change,
+    so a page written since is parsed again."""
+    parse = rules.parse
+
+    @functools.cache
+    def parsed(page: Path, size: int, changed: int) -> rules.Page:
+        return parse(page)
+
+    def parse_once(page: Path) -> rules.Page:
+        stat = page.stat()
+        return parsed(page.resolve(), stat.st_size, stat.st_mtime_ns)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rules, "parse", parse_once)
+        yield
+    parsed.cache_clear()
 
 
 _built: dict[str, Built | str] = {}  # each kind built once: the project, or why it failed
@@ -101,13 +125,13 @@ def build(kind: str, folder: Path) -> None:
 
 
 def test_check_finds_no_problem(corpus: Built) -> None:
-    result = run_cli(corpus.root, "check")
+    result = run_in_process(corpus.root, "check")
     assert result.code == 0, result.err
     assert result.out.startswith(f"ok: {len(corpus.briefing.records)} records")
 
 
 def test_coverage_finds_nothing_uncovered(corpus: Built) -> None:
-    result = run_cli(corpus.root, "coverage")
+    result = run_in_process(corpus.root, "coverage")
     assert result.code == 0, result.out + result.err
 
 
