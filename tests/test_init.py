@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, run_cli, snapshot
-from projects import as_read, copy_project
+from projects import as_read, copy_project, run_in_process
 
 from generator.authoring import example
 
@@ -38,6 +38,12 @@ def init(root: Path, *arguments: str):
     return run_cli(root, "init", *arguments)
 
 
+def started(root: Path, *arguments: str):
+    """``init`` as the step before a test of something else: in this process, the same files
+    and code as ``init`` (``run_cli``) gives, without starting Python for it."""
+    return run_in_process(root, "init", *arguments)
+
+
 def run_cli_within(root: Path, seconds: float, *arguments: str) -> subprocess.CompletedProcess:
     """The generator as a user runs it, stopped (and the test failed) if it hangs."""
     command = [sys.executable, "-m", "generator", *arguments, "--root", str(root)]
@@ -57,7 +63,7 @@ def test_init_turns_the_example_into_an_empty_briefing_of_ones_own(project: Path
     assert overview == {"title": "Harbour dredging", "topic": "What was said about it."}
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.startswith('site_name: "Harbour dredging"\nsite_description: "What was said')
-    assert run_cli(project, "check").out.startswith("ok: 0 records in 0 articles")
+    assert run_in_process(project, "check").out.startswith("ok: 0 records in 0 articles")
     built = run_cli(project, "build")
     assert built.code == 0, built.err
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
@@ -133,7 +139,7 @@ def test_init_force_moves_what_is_not_the_examples_to_the_trash(project: Path) -
         "briefing.yaml"
     ]
     assert "/.briefing-trash/" in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
-    assert run_cli(project, "check").code == 0  # the trash is read by nothing
+    assert run_in_process(project, "check").code == 0  # the trash is read by nothing
 
 
 def test_init_never_follows_a_symlink_out_of_the_project(project: Path, tmp_path: Path) -> None:
@@ -203,7 +209,7 @@ def test_the_list_is_refreshed_from_the_files_as_they_are(project: Path) -> None
 
 
 def test_a_site_name_that_differs_from_the_title_is_reported_at_its_line(project: Path) -> None:
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace('"Harbour dredging"', "Harbour"), encoding="utf-8")
     result = run_cli(project, "check")
@@ -227,7 +233,7 @@ def new_source(root: Path, *arguments: str):
 
 
 def test_the_first_article_of_an_empty_briefing(project: Path) -> None:
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     result = new_source(project, "--published", "2020-02-29")
     assert result.code == 0, result.err
     draft = project / "seeds" / "annotations" / "port-news-2020.yaml"
@@ -274,8 +280,8 @@ def test_the_first_article_of_an_empty_briefing(project: Path) -> None:
         ],
     }
     draft.write_text(as_read(annotation), encoding="utf-8")
-    assert run_cli(project, "check").out.startswith("ok: 4 records in 1 article")
-    assert run_cli(project, "coverage").code == 0
+    assert run_in_process(project, "check").out.startswith("ok: 4 records in 1 article")
+    assert run_in_process(project, "coverage").code == 0
 
 
 @pytest.mark.parametrize(
@@ -315,7 +321,7 @@ def test_the_first_article_of_an_empty_briefing(project: Path) -> None:
 def test_new_source_checks_what_it_is_given_before_writing(
     project: Path, arguments, expected
 ) -> None:
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     before = snapshot(project / "seeds")
     result = new_source(project, *arguments)
     assert result.code == 1
@@ -325,7 +331,7 @@ def test_new_source_checks_what_it_is_given_before_writing(
 
 
 def test_new_source_creates_a_publisher_known_from_provenance(project: Path) -> None:
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     reason = "Downloaded from port-news.example, whose masthead reads Port News"
     result = new_source(
         project,
@@ -347,7 +353,7 @@ def test_new_source_creates_a_publisher_known_from_provenance(project: Path) -> 
     assert meta["provenance"] == {"publisher": reason, "url": reason}
     draft = project / "seeds" / "annotations" / "port-news-2020.yaml"
     draft.unlink()  # nothing else to publish yet: the publisher alone must check
-    assert run_cli(project, "check").code == 0
+    assert run_in_process(project, "check").code == 0
 
 
 @pytest.mark.parametrize(
@@ -411,7 +417,7 @@ def test_init_checks_what_it_writes_by_the_rules_of_check(
 def test_new_source_checks_every_value_by_the_rules_of_check(
     project: Path, source_id: str, arguments, expected
 ) -> None:
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     article = project / "received.txt"
     article.write_text(TEXT, encoding="utf-8")
     before = snapshot(project / "seeds")
@@ -423,7 +429,7 @@ def test_new_source_checks_every_value_by_the_rules_of_check(
 
 
 def test_new_source_checks_the_received_files_name(project: Path, tmp_path: Path) -> None:
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     article = tmp_path / "received\x1b[2J.txt"
     article.write_text(TEXT, encoding="utf-8")
     before = snapshot(project / "seeds")
@@ -437,7 +443,8 @@ def test_new_source_refuses_what_would_leave_the_briefing_failing_check(project:
     """Its own values are fine, but the briefing's words count its articles: the count that
     check would then refuse is found before anything is written."""
     assert (
-        init(project, "--title", "Harbour dredging", "--topic", "What no articles say.").code == 0
+        started(project, "--title", "Harbour dredging", "--topic", "What no articles say.").code
+        == 0
     )
     before = snapshot(project / "seeds")
     result = new_source(project)
@@ -452,7 +459,7 @@ def test_the_files_new_source_would_write_are_checked_as_check_reads_them(projec
     from generator.authoring import staging
     from generator.input.validation import load_briefing
 
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     briefing = load_briefing(project)
     article = project / "seeds" / "articles" / "port-news.txt"
     content = "---\nlabel: Port News\nkind: news-article\npublisher: port-news\nreceived:\n"
@@ -574,7 +581,7 @@ def test_new_source_that_cannot_write_leaves_seeds_as_it_was(project: Path, monk
     from generator.input.validation import load_briefing
     from generator.problems import InputError
 
-    assert init(project, "--title", "Harbour dredging").code == 0
+    assert started(project, "--title", "Harbour dredging").code == 0
     meta = {"label": "Port News: a vote", "kind": "news-article", "publisher": "port-news"}
     meta |= {"publisher_name": "Port News", "provenance": {"publisher": "its masthead"}}
     briefing = load_briefing(project)
