@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
-from projects import as_read
+from projects import as_read, run_in_process
 
 from generator.input.validation import load_briefing
 from generator.model.attribution import account, parts
@@ -46,7 +46,7 @@ def test_an_urged_measure_is_never_listed_as_taken(minimal: Path) -> None:
     found = {part: [m.id for m in measures] for part, measures in parts(briefing, council).items()}
     assert "council-fund-repairs" in found["urged to take"]
     assert "council-fund-repairs" not in found.get("took", [])
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     page = (minimal / "docs" / "actors" / "springfield-council.md").read_text(encoding="utf-8")
     taken = page.split("## Measures it took")[1].split("\n## ")[0]
     assert "council-fund-repairs" not in taken
@@ -63,7 +63,7 @@ def test_a_partys_account_of_its_own_act_is_a_self_report(minimal: Path) -> None
     reported = account(briefing, briefing.records["close-bridge"])
     assert reported.speakers == () and reported.own_voice == ("bridge-closure",)
     assert not reported.self_report
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     page = (minimal / "docs" / "measures" / "council-puts-safety-first.md").read_text()
     assert (
         "- **Status:** in effect, according to [Ann Lee](../actors/ann-lee.md) (a self-report),"
@@ -76,7 +76,7 @@ def test_every_inferred_value_shows_its_reason_on_its_page(harbour: Path, minima
     from generator.render.markup import escape
 
     for root in (harbour, minimal):
-        assert run_cli(root, "generate").code == 0
+        assert run_in_process(root, "generate").code == 0
         briefing = load_briefing(root)
         inferred = [r for r in briefing.records.values() if r.inferred]
         assert inferred, root
@@ -103,7 +103,7 @@ def test_the_analysts_prose_may_not_miscount_the_articles(minimal: Path) -> None
     )
     assert "holds 1 article" in result.err and "Traceback" not in result.err
     path.write_text("title: Bridges\ntopic: What two made-up news articles say.\n")
-    assert "the topic says 'two made-up news articles'" in run_cli(minimal, "check").err
+    assert "the topic says 'two made-up news articles'" in run_in_process(minimal, "check").err
     for fine in ("What a single article says.", "What one of the articles says.", "Articles."):
         path.write_text(f"title: Bridges\ntopic: {fine}\n", encoding="utf-8")
-        assert run_cli(minimal, "check").code == 0, fine
+        assert run_in_process(minimal, "check").code == 0, fine
