@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, run_cli, snapshot
 from mkdocs.exceptions import Abort
+from projects import run_in_process
 
 import generator
 from generator import pipeline
@@ -116,7 +117,7 @@ def test_the_hook_keeps_serving_after_any_briefing_error(
 
 @pytest.mark.parametrize("damage", [b"\x00\xff\x00\xff", "a list"])
 def test_a_damaged_store_is_discarded_with_one_line(minimal: Path, damage: object) -> None:
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     pages = snapshot(minimal / "docs")
     with contextlib.closing(sqlite3.connect(minimal / ".briefing-cache" / "store.sqlite")) as db:
         rows = db.execute("SELECT map, bucket, entries FROM buckets").fetchall()

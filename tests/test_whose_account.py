@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 from conftest import run_cli
-from projects import as_read
+from projects import as_read, run_in_process
 
 from generator.input.validation import load_briefing
 from generator.model.attribution import account, claim_self_report, event_account
@@ -58,7 +58,7 @@ def test_a_status_is_the_account_of_the_event_that_tells_of_it(minimal: Path) ->
     assert account(b, closing).self_report
     assert event_account(b, closing, 0).speakers == ("ann-lee",)
     assert event_account(b, closing, 1).speakers == ("springfield-council",)
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     page = (minimal / "docs" / "measures" / "closing.md").read_text(encoding="utf-8")
     assert "- **Status:** in effect, according to [Town Council](../actors/springfield-council" in (
         page
@@ -110,7 +110,7 @@ def test_a_figure_is_its_stated_bys_account_alone(minimal: Path) -> None:
 
 
 def test_the_timeline_names_who_claimed_and_marks_a_self_report(minimal: Path) -> None:
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
     row = next(line for line in timeline.splitlines() if "claims/bridge-unsafe.md" in line)
     assert "— claimed by [Ann Lee](actors/ann-lee.md) (a self-report) |" in row
@@ -146,7 +146,7 @@ def test_an_events_inferred_date_is_marked_where_it_shows(minimal: Path) -> None
         minimal,
         _measure("closing", ANN_SAYS, status="announced", actors=["ann-lee"], events=[step]),
     )
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     docs = minimal / "docs"
     page = (docs / "measures" / "closing.md").read_text(encoding="utf-8")
     assert "- Announced, May 2020 [*inferred*](../measures/closing.md#what-is-inferred" in page
@@ -166,7 +166,7 @@ def test_an_events_inferred_date_is_marked_where_it_shows(minimal: Path) -> None
 
 
 def test_a_claims_page_says_it_is_a_self_report(minimal: Path) -> None:
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     page = (minimal / "docs" / "claims" / "bridge-unsafe.md").read_text(encoding="utf-8")
     assert (
         "- **Speaker:** [Ann Lee](../actors/ann-lee.md) (a self-report: the claim is about" in page
@@ -177,7 +177,7 @@ def test_a_press_conference_is_held_not_published(minimal: Path) -> None:
     article = minimal / "seeds" / "articles" / "bridge-closure.txt"
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("kind: news-article", "kind: press-conference", 1))
-    assert run_cli(minimal, "generate").code == 0
+    assert run_in_process(minimal, "generate").code == 0
     source = (minimal / "docs" / "sources" / "bridge-closure.md").read_text(encoding="utf-8")
     assert "- **Held:** May 2020" in source and "Published:" not in source
     timeline = (minimal / "docs" / "timeline.md").read_text(encoding="utf-8")
