@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import functools
 import io
 import os
 import re
@@ -178,17 +177,6 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
     return folder
 
 
-@functools.cache
-def has_command(name: str) -> bool:
-    """Whether this generator has the command ``name`` (``init`` is being added)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", name, "--help"],
-        capture_output=True,
-        cwd=REPO,
-    )
-    return result.returncode == 0
-
-
 def init_project(root: Path, title: str, topic: str, *options: str) -> Run:
     """``python -m generator init``: an empty briefing on the given topic."""
     return run_cli(root, "init", "--title", title, "--topic", topic, *options)
@@ -196,16 +184,17 @@ def init_project(root: Path, title: str, topic: str, *options: str) -> Run:
 
 def with_seeds(root: Path, seeds: Path) -> Path:
     """The project at ``root`` given the briefing in ``seeds`` (a fixture's seeds/ folder), as
-    a user starts one: ``init`` with its title and topic (when the generator has the command),
-    the fixture's files in place of seeds/, and mkdocs.yml given its title and description."""
+    a user starts one: ``init`` with its title and topic (in this process: the tests of ``init``
+    run it as a user does), the fixture's files in place of seeds/, and mkdocs.yml given its
+    title and description."""
     overview = yaml.safe_load((seeds / "briefing.yaml").read_text(encoding="utf-8"))
-    if has_command("init"):
-        title, topic = overview["title"], overview["topic"]
-        options = ["--description", overview["description"]] if "description" in overview else []
-        result = init_project(root, title, topic, *options)
-        if result.code != 0:  # seeds of one's own, not the example: this copy may lose them
-            result = init_project(root, title, topic, *options, "--force")
-        assert result.code == 0, result.err
+    title, topic = overview["title"], overview["topic"]
+    init = ["init", "--title", title, "--topic", topic]
+    init += ["--description", overview["description"]] if "description" in overview else []
+    result = run_in_process(root, *init)
+    if result.code != 0:  # seeds of one's own, not the example: this copy may lose them
+        result = run_in_process(root, *init, "--force")
+    assert result.code == 0, result.err
     shutil.rmtree(root / "seeds", ignore_errors=True)
     shutil.copytree(seeds, root / "seeds")
     repeat(root, overview)
