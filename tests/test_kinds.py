@@ -149,7 +149,6 @@ FRAGMENT = {
     },
 }
 PAGE = """{% extends "_record.md.j2" %}
-{% import "_macros.md.j2" as m with context %}
 {% block body %}
 # {{ event.summary | md }}
 
@@ -418,7 +417,7 @@ BROKEN = {
     ),
     "a page filling a block the frame lacks": (
         (PAGE_PATH, "{% endblock %}\n", "{% endblock %}\n{% block referenced_by %}{% endblock %}\n"),
-        CLASS_AT + "templates/event.md.j2:16 fills a block 'referenced_by', which _record.md.j2",
+        CLASS_AT + "templates/event.md.j2:15 fills a block 'referenced_by', which _record.md.j2",
         "put the page in {% block body %}",
     ),
     "a page extending the frame only in a comment": (
