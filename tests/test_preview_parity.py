@@ -172,7 +172,7 @@ def _signal_state(pid: int) -> str:
     for status in sorted(Path(f"/proc/{pid}/task").glob("*/status")):
         fields = status.read_text(encoding="utf-8").splitlines()
         lines.append(
-            " ".join(f for f in fields if f.startswith(("Name", "SigPnd", "ShdPnd", "Sig")))
+            " ".join(f for f in fields if f.startswith(("Name", "ShdPnd", "Sig")))
         )
     return "\n".join(lines)
 
