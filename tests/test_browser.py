@@ -7,13 +7,17 @@ launches, the tests fail and say what to install (`make test` provides both).
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from browsing import Browser, BrowserContext, Page, Server, expect
 from conftest import REPO
+from projects import made_once
 
 ARTIFACTS = REPO / "test-artifacts"
 
@@ -34,6 +38,7 @@ class Log:
     requests: list[str] = field(default_factory=list)
     visited: dict[str, tuple[int, str]] = field(default_factory=dict)  # path: status, heading
     tabs: list[str] = field(default_factory=list)  # the navigation's tabs, as paths
+    host: str = ""  # the server the tour visited, as 127.0.0.1:<port>
 
     def watch(self, context: BrowserContext) -> None:
         context.on("request", lambda request: self.requests.append(request.url))
@@ -56,11 +61,10 @@ def heading(page: Page) -> str:
     return h1.inner_text().rstrip("¶ \n") if h1.count() and h1.is_visible() else ""  # permalink
 
 
-@pytest.fixture(scope="module")
-def tour(browser: Browser, server: Server) -> Log:
+def take_tour(browser: Browser, server: Server) -> Log:
     """Open the home page, every page its navigation tabs lead to, and a record page of each
     kind, in one browser context, and record what happened."""
-    log = Log()
+    log = Log(host=server.host)
     context = browser.new_context()
     context.set_default_timeout(10_000)
     log.watch(context)
@@ -82,6 +86,22 @@ def tour(browser: Browser, server: Server) -> Log:
     return log
 
 
+@pytest.fixture(scope="module")
+def tour(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Log:
+    """The tour, taken once for the whole run: the parallel workers whose tests read it share
+    the log the first one wrote (``made_once``), rather than each touring the site again."""
+
+    def make(folder: Path) -> None:
+        log = take_tour(request.getfixturevalue("browser"), request.getfixturevalue("server"))
+        (folder / "tour.json").write_text(json.dumps(asdict(log)), encoding="utf-8")
+
+    saved = json.loads(
+        (made_once(tmp_path_factory, "browser-tour", make) / "tour.json").read_text()
+    )
+    saved["visited"] = {path: tuple(seen) for path, seen in saved["visited"].items()}
+    return Log(**saved)
+
+
 def test_every_tab_and_record_page_loads_with_a_heading(tour: Log) -> None:
     assert len(tour.tabs) >= 8, tour.tabs  # home, actors, claims ... data, about
     assert {"actors/", "claims/", "sources/"} <= set(tour.tabs)
@@ -95,11 +115,12 @@ def test_pages_log_no_console_errors(tour: Log) -> None:
     assert tour.errors == []
 
 
-def test_pages_request_only_the_local_server(tour: Log, server: Server) -> None:
+def test_pages_request_only_the_local_server(tour: Log) -> None:
+    assert tour.host.startswith("127.0.0.1:"), tour.host
     elsewhere = [
         url
         for url in tour.requests
-        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != server.host
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != tour.host
     ]
     assert elsewhere == []
 
@@ -142,36 +163,62 @@ def test_evidence_link_lands_on_the_marked_passage(page: Page, server: Server) -
 PHONE_PAGES = {"home": "", "actor": ACTOR, "claim": CLAIM, "source": SOURCE, "question": QUESTION}
 
 
+@pytest.fixture(scope="module")
+def phone(browser: Browser) -> Iterator[Page]:
+    """One phone-sized page that the phone tests navigate, rather than a context each."""
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("name", PHONE_PAGES)
 def test_pages_fit_a_phone_screen_with_their_heading_in_view(
-    browser: Browser, server: Server, name: str
+    phone: Page, server: Server, name: str
 ) -> None:
     """At 390 px wide nothing makes the page scroll sideways (long tables and the network
     scroll inside their own box), and the page's heading is on screen. The screenshot is
     kept in test-artifacts/ for a person to look at."""
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    try:
-        page.goto(server.url + PHONE_PAGES[name], wait_until="networkidle")
-        width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-        h1 = page.locator("article h1, .md-content h1").first
-        expect(h1).to_be_visible()
-        expect(h1).to_be_in_viewport()
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{name}-390px.png", full_page=True)
-    finally:
-        context.close()
+    page = phone
+    page.goto(server.url + PHONE_PAGES[name], wait_until="networkidle")
+    assert page.viewport_size == PHONE
+    width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    h1 = page.locator("article h1, .md-content h1").first
+    expect(h1).to_be_visible()
+    expect(h1).to_be_in_viewport()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}-390px.png", full_page=True)
     assert width[0] <= width[1], f"the page is {width[0]} px wide on a {width[1]} px screen"
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_memo_prints_on_one_page(browser: Browser, server: Server, paper: str) -> None:
+PAPERS = ["A4", "Letter"]
+
+
+@pytest.fixture(scope="module")
+def memo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The memo printed on each paper from one page load, once for the whole run: the parallel
+    workers share the folder of PDFs the first one printed (``made_once``)."""
+
+    def make(folder: Path) -> None:
+        browser, server = request.getfixturevalue("browser"), request.getfixturevalue("server")
+        context = browser.new_context()
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        try:
+            page.goto(server.url + "memo/")
+            expect(page.locator("h1.memo")).to_be_visible()
+            for paper in PAPERS:
+                (folder / f"memo-{paper}.pdf").write_bytes(page.pdf(format=paper))
+        finally:
+            context.close()
+
+    return made_once(tmp_path_factory, "browser-memo", make)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_memo_prints_on_one_page(memo: Path, paper: str) -> None:
     """Key judgments and main points on one printed page, with page numbers (an @page box)."""
-    page = browser.new_page()
-    page.goto(server.url + "memo/")
-    expect(page.locator("h1.memo")).to_be_visible()
-    pdf = page.pdf(format=paper)
-    page.close()
+    pdf = (memo / f"memo-{paper}.pdf").read_bytes()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"memo-{paper}.pdf").write_bytes(pdf)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
