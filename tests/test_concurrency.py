@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from projects import REPO, run_cli, snapshot
+from projects import REPO, copy_project, run_cli, run_in_process, snapshot
 
 from generator import locking, pipeline, processes
 from generator.problems import InputError
@@ -34,19 +34,31 @@ def finish(run: subprocess.Popen) -> tuple[int, str, str]:
     return run.returncode, out, err
 
 
-def test_builds_and_generates_at_once_take_turns(harbour_project: Path) -> None:
-    runs = [start(harbour_project, command) for command in ("build", "build", "generate")]
+@pytest.fixture
+def empty_project(tmp_path: Path) -> Path:
+    """A fresh copy of the repository given an empty briefing by ``init`` (in this process):
+    the smallest project that builds, for the lock's tests (its pages, the guides and the
+    sections' indexes, are written and built as any project's are)."""
+    root = copy_project(REPO, tmp_path / "project")
+    result = run_in_process(root, "init", "--title", "Turns", "--topic", "runs", "--force")
+    assert result.code == 0, result.err
+    return root
+
+
+def test_builds_and_generates_at_once_take_turns(empty_project: Path) -> None:
+    root = empty_project
+    runs = [start(root, command) for command in ("build", "build", "generate")]
     results = [finish(run) for run in runs]
     for code, out, err in results:
         assert code == 0 and "Traceback" not in err, err
         assert out.startswith("ok: ")
     assert any("another run is using this project: waiting" in err for _, _, err in results)
-    site = harbour_project / "site"
+    site = root / "site"
     assert (site / "index.html").is_file() and (site / "claims" / "index.html").is_file()
-    assert not (harbour_project / ".site.new").exists()
-    alone = start(harbour_project, "generate")
-    code, out, err = finish(alone)
-    assert code == 0 and out.startswith("ok: 0 pages written"), (out, err)
+    assert not (root / ".site.new").exists()
+    alone = run_in_process(root, "generate")  # the lock is free: no wait, no work
+    assert alone.code == 0 and alone.out.startswith("ok: 0 pages written"), alone
+    assert "waiting" not in alone.err, alone.err
 
 
 def _refuse_the_lock(monkeypatch, error: int) -> None:
@@ -193,18 +205,19 @@ while True:  # an indexer that keeps writing, as a slow one does
 
 
 def test_a_build_killed_while_indexing_leaves_no_indexer_writing(
-    harbour_project: Path, tmp_path: Path
+    empty_project: Path, tmp_path: Path
 ) -> None:
     """The step is chosen: the build is killed once Pagefind (a stand-in that never ends,
     found first on PYTHONPATH) has started under MkDocs. Both die with it, and nothing of
     theirs reaches the next build's site/."""
+    root = empty_project
     fake = tmp_path / "fake" / "pagefind"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("")
     (fake / "__main__.py").write_text(FAKE_PAGEFIND)
     started = tmp_path / "pagefind.pid"
     env = {**os.environ, "PYTHONPATH": str(fake.parent), "FAKE_PAGEFIND_PID": str(started)}
-    command = [sys.executable, "-m", "generator", "build", "--root", str(harbour_project)]
+    command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
     run = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.DEVNULL)
     try:
         assert _until(lambda: started.exists() and started.read_text(), 300)
@@ -217,10 +230,10 @@ def test_a_build_killed_while_indexing_leaves_no_indexer_writing(
     finally:
         with contextlib.suppress(OSError):
             os.kill(indexer, 9)
-    result = run_cli(harbour_project, "build")
+    result = run_in_process(root, "build")  # the real Pagefind, in this process
     assert result.code == 0, result.err
-    assert not list((harbour_project / "site").rglob("stale.pf_index"))
-    assert not (harbour_project / ".site.new").exists()
+    assert not list((root / "site").rglob("stale.pf_index"))
+    assert not (root / ".site.new").exists()
 
 
 def test_a_time_limit_that_is_not_a_number_is_refused_before_anything_is_written(
