@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from browsing import Browser, Page, expect
 from conftest import REPO
-from projects import run_cli, wait_for
+from projects import copy_project, run_cli, run_in_process, wait_for
 
 ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
 PAGE = "claims/marsh-ships-will-stop-calling/"
@@ -235,6 +235,19 @@ def test_long_listings_come_last_and_are_never_served_out_of_date(
     assert served.is_set() and not site.pending and shown(long)
 
 
+@pytest.fixture
+def empty_project(tmp_path: Path) -> Path:
+    """A fresh copy of the repository given an empty briefing by ``init`` (in this process):
+    the smallest project a preview serves, for the tests whose subject is the address."""
+    root = copy_project(REPO, tmp_path / "project")
+    result = run_in_process(root, "init", "--title", EMPTY, "--topic", "addresses", "--force")
+    assert result.code == 0, result.err
+    return root
+
+
+EMPTY = "Served where asked"  # the empty project's title, on its home page
+
+
 def serve_process(root: Path, address: str, log: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "generator", "serve", "--root", str(root)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -257,15 +270,15 @@ def listening_on(port: int) -> list[str]:
 
 @pytest.mark.parametrize("form", ["{port}", ":{port}"])
 def test_a_port_alone_listens_on_this_machine_only(
-    harbour_project: Path, tmp_path: Path, form: str
+    empty_project: Path, tmp_path: Path, form: str
 ) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
-    server = serve_process(harbour_project, form.format(port=port), log)
+    server = serve_process(empty_project, form.format(port=port), log)
     try:
-        assert wait_for(lambda: "largest ships" in fetch(f"http://127.0.0.1:{port}/{PAGE}"))
+        assert wait_for(lambda: EMPTY in fetch(f"http://127.0.0.1:{port}/"))
         assert listening_on(port) == ["0100007F"], log.read_text()  # 127.0.0.1, nothing else
         assert "beyond this machine" not in log.read_text()
     finally:
@@ -273,15 +286,15 @@ def test_a_port_alone_listens_on_this_machine_only(
         server.wait(timeout=20)
 
 
-def test_listening_beyond_this_machine_is_warned_of(harbour_project: Path, tmp_path: Path):
+def test_listening_beyond_this_machine_is_warned_of(empty_project: Path, tmp_path: Path):
     log = tmp_path / "serve.log"
-    server = serve_process(harbour_project, "0.0.0.0:0", log)  # refused: port 0 is no port
+    server = serve_process(empty_project, "0.0.0.0:0", log)  # refused: port 0 is no port
     server.wait(timeout=60)
     assert server.returncode == 1
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = serve_process(harbour_project, f"0.0.0.0:{port}", log)
+    server = serve_process(empty_project, f"0.0.0.0:{port}", log)
     try:
         assert wait_for(lambda: "beyond this machine" in log.read_text(), 30), log.read_text()
         assert (
@@ -319,14 +332,14 @@ def test_a_bad_address_is_one_line_before_the_build(
     assert not (harbour_project / "docs" / "claims").exists()
 
 
-def test_an_ipv6_address_is_served(harbour_project: Path, tmp_path: Path) -> None:
+def test_an_ipv6_address_is_served(empty_project: Path, tmp_path: Path) -> None:
     with socket.socket(socket.AF_INET6) as probe:
         probe.bind(("::1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
-    server = serve_process(harbour_project, f"[::1]:{port}", log)
+    server = serve_process(empty_project, f"[::1]:{port}", log)
     try:
-        assert wait_for(lambda: "largest ships" in fetch(f"http://[::1]:{port}/{PAGE}"))
+        assert wait_for(lambda: EMPTY in fetch(f"http://[::1]:{port}/"))
         assert f"Serving on http://[::1]:{port}/" in log.read_text()
     finally:
         server.terminate()
