@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from browsing import Browser, Page, expect
 from conftest import REPO
-from projects import copy_project, run_cli, run_in_process, wait_for
+from projects import HARBOUR, copy_project, run_cli, run_in_process, wait_for, with_seeds
 
 ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
 PAGE = "claims/marsh-ships-will-stop-calling/"
@@ -28,14 +28,11 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-@pytest.fixture
-def served(harbour_project: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """A preview server on a fresh copy of the harbour project, nothing generated yet."""
-    root = harbour_project
+def preview(root: Path, log: Path) -> Iterator[tuple[Path, str, Path]]:
+    """A preview server on the project at ``root``, its output in ``log``, once it serves."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    log = tmp_path / "serve.log"
     command = [sys.executable, "-m", "generator", "serve", "--root", str(root)]
     command += ["--address", f"127.0.0.1:{port}"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -48,6 +45,41 @@ def served(harbour_project: Path, tmp_path: Path) -> Iterator[tuple[Path, str, P
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+@pytest.fixture
+def served(harbour_project: Path, tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """A preview server on a fresh copy of the harbour project, nothing generated yet."""
+    yield from preview(harbour_project, tmp_path / "serve.log")
+
+
+class LogSince:
+    """A log from where it ended when this was made: what one test's edits made it print."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.start = path, path.stat().st_size
+
+    def read_text(self) -> str:
+        with self.path.open("rb") as log:
+            log.seek(self.start)
+            return log.read().decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def one_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Path]]:
+    folder = tmp_path_factory.mktemp("preview")
+    root = with_seeds(copy_project(REPO, folder / "project"), HARBOUR / "seeds")
+    yield from preview(root, folder / "serve.log")
+
+
+@pytest.fixture
+def shared(one_preview) -> tuple[Path, str, LogSince]:
+    """One preview of one harbour project for the tests whose edits do not interfere: each
+    edits the theme or adds a page to docs/ (none touches seeds/), each reads only what the
+    preview printed since it began, and each ends once the preview serves its last edit, so
+    the next begins on a preview at rest."""
+    root, url, log = one_preview
+    return root, url, LogSince(log)
 
 
 def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> None:
@@ -70,24 +102,37 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
     assert "EDITED, the largest ships" in fetch(url)  # the last good page, still served
 
 
-def test_strict_is_told_where_build_would_stop(served) -> None:
+def test_strict_is_told_where_build_would_stop(shared) -> None:
     """mkdocs.yml sets strict: a new page that neither the nav nor not_in_nav names is warned
     of, as build warns of it before it stops, and the preview says build would stop there."""
-    root, url, log = served
+    root, url, log = shared
     (root / "docs" / "loose.md").write_text("# Loose\n\nIn no nav.\n", encoding="utf-8")
     assert wait_for(lambda: "strict: build would stop" in log.read_text()), log.read_text()
     assert 'not included in the "nav" configuration:\n  - loose.md' in log.read_text()
     assert "In no nav." in fetch(urlsplit(url)._replace(path="/loose/").geturl())  # shown
 
 
-def test_a_change_to_the_theme_builds_the_site_again(served) -> None:
-    root, url, log = served
+def test_a_change_to_the_theme_builds_the_site_again(shared) -> None:
+    root, url, log = shared
     theme = root / "templates" / "theme" / "base.html"
     text = theme.read_text(encoding="utf-8")
     marked = '{% block scripts %}\n  <meta name="briefing-test" content="retheme">'
     theme.write_text(text.replace("{% block scripts %}", marked, 1), encoding="utf-8")
     assert wait_for(lambda: 'content="retheme"' in fetch(url)), log.read_text()
     assert "building it all" in log.read_text()
+
+
+def test_a_mistake_in_the_theme_keeps_the_last_good_pages(shared) -> None:
+    root, url, log = shared
+    theme = root / "templates" / "theme" / "base.html"
+    text = theme.read_text(encoding="utf-8")
+    theme.write_text(text.replace("{% block scripts %}", "{% block scripts %}{% if %}", 1))
+    assert wait_for(lambda: "Still serving the last good pages" in log.read_text())
+    assert "largest ships" in fetch(url)  # the last good page, still served
+    marked = '{% block scripts %}\n  <meta name="briefing-test" content="mended">'
+    theme.write_text(text.replace("{% block scripts %}", marked, 1), encoding="utf-8")
+    assert wait_for(lambda: 'content="mended"' in fetch(url)), log.read_text()
+    assert "largest ships" in fetch(url)
 
 
 def rename(root: Path, old: str, new: str) -> None:
@@ -362,19 +407,6 @@ def test_seeds_removed_and_made_again_are_followed(served, tmp_path: Path) -> No
     annotation = seeds / ANNOTATION.relative_to("seeds")
     annotation.write_text(text.replace("the largest ships would", "the sloop ships would"), "utf-8")
     assert wait_for(lambda: "the sloop ships" in fetch(url)), log.read_text()  # and after
-
-
-def test_a_mistake_in_the_theme_keeps_the_last_good_pages(served) -> None:
-    root, url, log = served
-    theme = root / "templates" / "theme" / "base.html"
-    text = theme.read_text(encoding="utf-8")
-    theme.write_text(text.replace("{% block scripts %}", "{% block scripts %}{% if %}", 1))
-    assert wait_for(lambda: "Still serving the last good pages" in log.read_text())
-    assert "largest ships" in fetch(url)  # the last good page, still served
-    marked = '{% block scripts %}\n  <meta name="briefing-test" content="mended">'
-    theme.write_text(text.replace("{% block scripts %}", marked, 1), encoding="utf-8")
-    assert wait_for(lambda: 'content="mended"' in fetch(url)), log.read_text()
-    assert "largest ships" in fetch(url)
 
 
 def test_a_theme_refused_at_the_start_is_its_message(harbour_project: Path) -> None:
