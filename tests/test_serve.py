@@ -75,15 +75,18 @@ def one_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
 @pytest.fixture
 def shared(one_preview) -> tuple[Path, str, LogSince]:
     """One preview of one harbour project for the tests whose edits do not interfere: each
-    edits the theme or adds a page to docs/ (none touches seeds/), each reads only what the
-    preview printed since it began, and each ends once the preview serves its last edit, so
-    the next begins on a preview at rest."""
+    edits the theme or adds a page to docs/, or puts back the seeds it edited (the page shows
+    the fixture's words again); each reads only what the preview printed since it began, and
+    each ends once the preview serves its last edit, so the next begins on a preview at rest."""
     root, url, log = one_preview
     return root, url, LogSince(log)
 
 
-def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> None:
-    root, url, log = served
+ORIGINAL = "Without dredging, the largest ships would stop"  # the claim's summary, as seeded
+
+
+def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(shared) -> None:
+    root, url, log = shared
     annotation = root / ANNOTATION
     text = annotation.read_text(encoding="utf-8")
     edited = text.replace(
@@ -100,6 +103,8 @@ def test_an_edit_regenerates_and_a_mistake_keeps_the_last_good_pages(served) -> 
 
     assert "quote not found in source 'courier-2023-council-backs-dredging'" in log.read_text()
     assert "EDITED, the largest ships" in fetch(url)  # the last good page, still served
+    annotation.write_text(text, encoding="utf-8")  # mended: followed again
+    assert wait_for(lambda: ORIGINAL in fetch(url)), log.read_text()
 
 
 def test_strict_is_told_where_build_would_stop(shared) -> None:
@@ -133,6 +138,26 @@ def test_a_mistake_in_the_theme_keeps_the_last_good_pages(shared) -> None:
     theme.write_text(text.replace("{% block scripts %}", marked, 1), encoding="utf-8")
     assert wait_for(lambda: 'content="mended"' in fetch(url)), log.read_text()
     assert "largest ships" in fetch(url)
+
+
+def test_seeds_removed_and_made_again_are_followed(shared, tmp_path: Path) -> None:
+    root, url, log = shared
+    seeds, backup = root / "seeds", tmp_path / "seeds-backup"
+    shutil.copytree(seeds, backup)
+    shutil.rmtree(seeds)
+    assert wait_for(lambda: "Still serving the last good pages" in log.read_text())
+    annotation = backup / ANNOTATION.relative_to("seeds")
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(
+        text.replace("the largest ships would", "the frigate ships would"), "utf-8"
+    )
+    shutil.copytree(backup, seeds)  # made again, with an edit
+    assert wait_for(lambda: "the frigate ships" in fetch(url)), log.read_text()
+    annotation = seeds / ANNOTATION.relative_to("seeds")
+    annotation.write_text(text.replace("the largest ships would", "the sloop ships would"), "utf-8")
+    assert wait_for(lambda: "the sloop ships" in fetch(url)), log.read_text()  # and after
+    annotation.write_text(text, encoding="utf-8")  # as it was
+    assert wait_for(lambda: ORIGINAL in fetch(url)), log.read_text()
 
 
 def rename(root: Path, old: str, new: str) -> None:
@@ -389,24 +414,6 @@ def test_an_ipv6_address_is_served(empty_project: Path, tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
-
-
-def test_seeds_removed_and_made_again_are_followed(served, tmp_path: Path) -> None:
-    root, url, log = served
-    seeds, backup = root / "seeds", tmp_path / "seeds-backup"
-    shutil.copytree(seeds, backup)
-    shutil.rmtree(seeds)
-    assert wait_for(lambda: "Still serving the last good pages" in log.read_text())
-    annotation = backup / ANNOTATION.relative_to("seeds")
-    text = annotation.read_text(encoding="utf-8")
-    annotation.write_text(
-        text.replace("the largest ships would", "the frigate ships would"), "utf-8"
-    )
-    shutil.copytree(backup, seeds)  # made again, with an edit
-    assert wait_for(lambda: "the frigate ships" in fetch(url)), log.read_text()
-    annotation = seeds / ANNOTATION.relative_to("seeds")
-    annotation.write_text(text.replace("the largest ships would", "the sloop ships would"), "utf-8")
-    assert wait_for(lambda: "the sloop ships" in fetch(url)), log.read_text()  # and after
 
 
 def test_a_theme_refused_at_the_start_is_its_message(harbour_project: Path) -> None:
