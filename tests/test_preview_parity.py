@@ -124,7 +124,12 @@ class Preview:
         env["PYTHONFAULTHANDLER"] = "1"  # SIGABRT writes every thread's stack to the log
         with log.open("w") as output:
             self.process = subprocess.Popen(
-                command, cwd=REPO, env=env, stdout=output, stderr=output
+                command,
+                cwd=REPO,
+                env=env,
+                stdout=output,
+                stderr=output,
+                preexec_fn=_hears_ctrl_c,  # noqa: PLW1509 - the tests start no threads of their own
             )
 
     def ready(self) -> None:
@@ -166,14 +171,20 @@ class Preview:
             ) from None
 
 
+def _hears_ctrl_c() -> None:
+    """In the preview's process before it starts: Ctrl-C back to its default, as a terminal's
+    foreground job has it. A suite started in the background by a shell without job control
+    (``nohup make test &``) ignores SIGINT, its processes inherit that, and Python then installs
+    no KeyboardInterrupt handler: the preview would never hear the tests' Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _signal_state(pid: int) -> str:
     """Each thread of ``pid``: its name and signal masks (pending, blocked, ignored, caught)."""
     lines = []
     for status in sorted(Path(f"/proc/{pid}/task").glob("*/status")):
         fields = status.read_text(encoding="utf-8").splitlines()
-        lines.append(
-            " ".join(f for f in fields if f.startswith(("Name", "ShdPnd", "Sig")))
-        )
+        lines.append(" ".join(f for f in fields if f.startswith(("Name", "ShdPnd", "Sig"))))
     return "\n".join(lines)
 
 
