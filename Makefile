@@ -10,9 +10,9 @@ site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
 
 # The suite on parallel workers (pytest-xdist). Its browsers and processes leave the CPU idle
-# half the time, so on two cores four workers finish first (measured); TEST_WORKERS=0 runs it in
-# one process.
-TEST_WORKERS ?= 4
+# now and then: on two cores at rest two workers took 5:13, three 5:15 (the CPU idle least),
+# four 5:32 (more each worker starts again); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 3
 test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
 	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
