@@ -2,8 +2,9 @@
 (a pytest plugin: ``conftest`` loads it).
 
 A test is slow when it builds a site or drives Chromium (it is given one of ``SLOW_FIXTURES``),
-or starts a process: its own code, or a function of the suite it names (a helper, a fixture it
-is given, a nested function or a lambda it passes), names ``subprocess``. A test may also say it
+or starts a process or runs the command line on a project as one would: its own code, or a
+function of the suite it names (a helper, a fixture it is given, a nested function or a lambda
+it passes), names ``subprocess`` or ``run_in_process``. A test may also say it
 is slow itself (``@pytest.mark.slow``), as the long property tests do, and a module of tests
 that each generate a whole project's pages (the bad-input cases, the incremental runs) marks
 all of its tests (``pytestmark``).
@@ -18,7 +19,9 @@ from pathlib import Path
 import pytest
 
 SLOW_FIXTURES = {"browser", "page", "server", "site", "built_site", "built_briefing"}
-PROCESS_NAMES = {"subprocess", "Popen"}  # the names code that starts a process uses
+# The names code that starts a process uses, and the suite's helper that runs the command line
+# in this process instead (on a whole project, as a process would)
+PROCESS_NAMES = {"subprocess", "Popen", "run_in_process"}
 TESTS = Path(__file__).parent
 
 

@@ -19,6 +19,10 @@ from browsing import Browser, BrowserContext, Page, Server, expect
 from conftest import REPO
 from projects import made_once
 
+# Every test here drives Chromium, some through a fixture that asks for the browser only when
+# the shared tour or PDFs are still to be made: all are slow (tests/slow_marks.py)
+pytestmark = pytest.mark.slow
+
 ARTIFACTS = REPO / "test-artifacts"
 
 ACTOR = "actors/helen-marsh/"
