@@ -23,9 +23,11 @@ import pytest
 try:
     from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
     from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 except ImportError as error:  # reported by the `browser` fixture, never skipped
     MISSING_PLAYWRIGHT: ImportError | None = error
-    Browser = BrowserContext = Page = PlaywrightError = expect = sync_playwright = None
+    Browser = BrowserContext = Page = PlaywrightError = PlaywrightTimeout = None
+    expect = sync_playwright = None
 else:
     MISSING_PLAYWRIGHT = None
 

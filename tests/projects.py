@@ -182,6 +182,15 @@ def init_project(root: Path, title: str, topic: str, *options: str) -> Run:
     return run_cli(root, "init", "--title", title, "--topic", topic, *options)
 
 
+def empty_briefing(root: Path, title: str, topic: str) -> Path:
+    """A fresh copy of the repository at ``root`` given an empty briefing by ``init`` (in this
+    process): the smallest project that builds and that a preview serves."""
+    copy_project(REPO, root)
+    result = run_in_process(root, "init", "--title", title, "--topic", topic, "--force")
+    assert result.code == 0, result.err
+    return root
+
+
 def with_seeds(root: Path, seeds: Path) -> Path:
     """The project at ``root`` given the briefing in ``seeds`` (a fixture's seeds/ folder), as
     a user starts one: ``init`` with its title and topic (in this process: the tests of ``init``

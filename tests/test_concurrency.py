@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from projects import REPO, copy_project, run_cli, run_in_process, snapshot
+from projects import REPO, empty_briefing, run_cli, run_in_process, snapshot
 
 from generator import locking, pipeline, processes
 from generator.problems import InputError
@@ -36,13 +36,9 @@ def finish(run: subprocess.Popen) -> tuple[int, str, str]:
 
 @pytest.fixture
 def empty_project(tmp_path: Path) -> Path:
-    """A fresh copy of the repository given an empty briefing by ``init`` (in this process):
-    the smallest project that builds, for the lock's tests (its pages, the guides and the
+    """The smallest project that builds, for the lock's tests (its pages, the guides and the
     sections' indexes, are written and built as any project's are)."""
-    root = copy_project(REPO, tmp_path / "project")
-    result = run_in_process(root, "init", "--title", "Turns", "--topic", "runs", "--force")
-    assert result.code == 0, result.err
-    return root
+    return empty_briefing(tmp_path / "project", "Turns", "runs")
 
 
 def test_builds_and_generates_at_once_take_turns(empty_project: Path) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from browsing import Browser, Page, expect
 from conftest import REPO
-from projects import HARBOUR, copy_project, run_cli, run_in_process, wait_for, with_seeds
+from projects import HARBOUR, copy_project, empty_briefing, run_cli, wait_for, with_seeds
 
 ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
 PAGE = "claims/marsh-ships-will-stop-calling/"
@@ -307,12 +307,8 @@ def test_long_listings_come_last_and_are_never_served_out_of_date(
 
 @pytest.fixture
 def empty_project(tmp_path: Path) -> Path:
-    """A fresh copy of the repository given an empty briefing by ``init`` (in this process):
-    the smallest project a preview serves, for the tests whose subject is the address."""
-    root = copy_project(REPO, tmp_path / "project")
-    result = run_in_process(root, "init", "--title", EMPTY, "--topic", "addresses", "--force")
-    assert result.code == 0, result.err
-    return root
+    """The smallest project a preview serves, for the tests whose subject is the address."""
+    return empty_briefing(tmp_path / "project", EMPTY, "addresses")
 
 
 EMPTY = "Served where asked"  # the empty project's title, on its home page

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import Browser, Page, Server, expect
+from browsing import Browser, Page, PlaywrightTimeout, Server, expect
 
 from generator.kinds import KINDS
 
@@ -105,8 +105,6 @@ class Phone:
             self.page.keyboard.press("Escape")
         assert link.evaluate(BEFORE_TAP, True)["tips"] == 0 or second, "a preview stayed open"
         link.tap()
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
         try:
             came = self.page.wait_for_function(TAPPED, arg=second, timeout=3_000).json_value()
         except PlaywrightTimeout:
@@ -226,8 +224,6 @@ FOCUS_PROBLEM = """() => {
 def focus_problem(page: Page) -> str:
     """What is wrong with the focused element once the page's transitions are over: the page
     asks again, up to 1.5 s, until nothing is."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     try:
         page.wait_for_function(f"() => ({FOCUS_PROBLEM})() === ''", timeout=1_500)
     except PlaywrightTimeout:
