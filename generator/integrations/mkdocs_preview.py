@@ -158,7 +158,8 @@ def serve(root: Path, address: Address, tuning: ProcessTuning | None = None) -> 
                 server.watch(path)
             if site.config.theme.custom_dir:  # its templates changing, the site is built again
                 server.watch(site.config.theme.custom_dir)
-            server.serve()
+            with server.stopped_by_ctrl_c():
+                server.serve()
         except KeyboardInterrupt:
             log.info("Shutting down...")
         finally:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 
 from mkdocs.livereload import LiveReloadServer
 
@@ -19,6 +22,8 @@ class ReloadServer(LiveReloadServer):
         # MkDocs makes its PollingObserver in __init__ and starts self.observer in serve()
         self.observer = observer
         self.before_request = before_request
+        self._stopping = threading.Lock()
+        self._stopped = False
 
     def serve_from(self, root: str) -> None:
         """Serve the files of ``root`` from now on (``__init__``'s ``root``, kept as ``root``)."""
@@ -61,3 +66,33 @@ class ReloadServer(LiveReloadServer):
         with self._rebuild_cond:
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
+
+    def shutdown(self, wait: bool = False) -> None:
+        """MkDocs' ``shutdown``, once: a second call waits for the first to finish."""
+        with self._stopping:
+            if not self._stopped:
+                self._stopped = True
+                super().shutdown(wait)
+
+    @contextlib.contextmanager
+    def stopped_by_ctrl_c(self) -> Iterator[None]:
+        """Ctrl-C stops the server even when Python loses its KeyboardInterrupt: raised while
+        the main thread runs a weakref callback or a ``__del__``, it is printed as "Exception
+        ignored" and dropped, and MkDocs' build loop would wait on. Ctrl-C asks a thread to
+        shut the server down (its build loop then ends) and interrupts what the main thread
+        does. A process that ignores Ctrl-C (started in the background) goes on ignoring it."""
+        if threading.current_thread() is not threading.main_thread() or signal.getsignal(
+            signal.SIGINT
+        ) in (signal.SIG_IGN, None):
+            yield
+            return
+
+        def stop(signum, frame) -> None:
+            threading.Thread(target=self.shutdown, daemon=True).start()
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGINT, stop)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
