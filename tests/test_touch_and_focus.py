@@ -41,19 +41,31 @@ navigation.addEventListener("navigate", (event) => {
 });
 """
 # Before a tap: the link's address and whether Playwright would call it visible (its own test:
-# styled visible, not `checkVisibility()`-hidden, with a box), and, if it is to be tapped, it is
+# styled visible, not `checkVisibility()`-hidden, with a box). A link to be tapped is then made
+# ready in the page, as Playwright's `tap()` makes it ready in several calls: a first tap's
+# preview shown last is closed (Escape, as a reader closes it), the link is scrolled into view,
+# and the point to tap, the middle of its first box, is on the link and not covered. The link is
 # noted with the page's address and the previews shown (none, once Escape closed the last)
-BEFORE_TAP = """(a, tapping) => {
+BEFORE_TAP = """(a, [tapping, first]) => {
   const href = new URL(a.getAttribute("href"), document.baseURI).href;
   const box = a.getBoundingClientRect();
   const visible = a.checkVisibility() && getComputedStyle(a).visibility === "visible"
     && box.width > 0 && box.height > 0;
-  if (tapping) {
-    window.__link = a;
-    window.__before = location.href;
-    window.__opened = [];
+  if (!tapping || !visible) return { href, visible };
+  if (first) {
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
   }
-  return { href, visible, tips: document.querySelectorAll(TIP).length };
+  a.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+  const part = Array.from(a.getClientRects()).find((r) => r.width >= 1 && r.height >= 1);
+  const x = part.left + part.width / 2;
+  const y = part.top + part.height / 2;
+  const top = document.elementFromPoint(x, y);
+  const covered = top && (top === a || a.contains(top)) ? "" : (top ? top.outerHTML : "nothing");
+  window.__link = a;
+  window.__before = location.href;
+  window.__opened = [];
+  return { href, visible, x, y, covered: covered.slice(0, 120),
+           tips: document.querySelectorAll(TIP).length };
 }""".replace("TIP", repr(TIP))
 # After a tap: what came of it, once something did. Opened: a navigation was asked for (or the
 # address changed); previewed: the link is described by the preview, and it is visible
@@ -92,19 +104,22 @@ class Phone:
     def goto(self, address: str) -> None:
         self.page.goto(self.server.url + address)
 
-    def look(self, link) -> tuple[str, bool]:
-        """``link``'s address, and whether it is visible."""
-        seen = link.evaluate(BEFORE_TAP, False)
-        return seen["href"], seen["visible"]
+    def look(self, links) -> list[tuple[str, bool]]:
+        """Each of ``links``' address, and whether it is visible."""
+        seen = links.evaluate_all(f"links => links.map(a => ({BEFORE_TAP})(a, [false, false]))")
+        return [(link["href"], link["visible"]) for link in seen]
 
     def tap(self, link, second: bool = False) -> str:
         """Tap ``link``: what came of it ("opened", "previewed" or "nothing"); the navigations
         it asked for are in ``opened``. A first tap is on a page with no preview shown (Escape
-        closes the last, which may cover this link); a ``second`` tap only opens."""
-        if not second:
-            self.page.keyboard.press("Escape")
-        assert link.evaluate(BEFORE_TAP, True)["tips"] == 0 or second, "a preview stayed open"
-        link.tap()
+        closes the last, which may cover this link); a ``second`` tap only opens. The finger
+        comes down where the page found the link uncovered (``touchscreen.tap``: a touch and
+        the pointer and mouse events it makes, as the browser makes them for a finger)."""
+        ready = link.evaluate(BEFORE_TAP, [True, not second])
+        assert ready["visible"], f"{ready['href']} is not visible to tap"
+        assert not ready["covered"], f"{ready['href']} is covered by {ready['covered']}"
+        assert ready["tips"] == 0 or second, "a preview stayed open"
+        self.page.touchscreen.tap(ready["x"], ready["y"])
         try:
             came = self.page.wait_for_function(TAPPED, arg=second, timeout=3_000).json_value()
         except PlaywrightTimeout:
@@ -136,12 +151,11 @@ def test_every_link_on_a_page_of_each_kind_previews_or_opens_on_the_first_tap(
     phone.goto(address)
     links = phone.page.locator(".md-content a[href]")
     tapped = set()
-    for i in range(links.count()):
-        link = links.nth(i)
-        href, visible = phone.look(link)
+    for i, (href, visible) in enumerate(phone.look(links)):
         if href in tapped or not visible:
             continue
         tapped.add(href)
+        link = links.nth(i)
         what = phone.tap(link)
         if what == "previewed":
             if phone.tap(link, second=True) != "opened":  # the second tap opens the page
