@@ -8,18 +8,30 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browsing import Page, Server, expect
+from browsing import Browser, Page, Server, expect
 from projects import HARBOUR
 
 from generator.kinds import KINDS
 
 ITEMS = "li.md-search-result__item"
 RESULTS = f"{ITEMS} > a"
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Browser) -> Iterator[Page]:
+    """One tab for this module's searches, each test opening the home page in it anew: a new
+    tab costs the browser about as much again as the page's load (a renderer started, the
+    theme's scripts compiled again)."""
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
 
 
 def search(page: Page, server: Server, query: str) -> list[str]:
@@ -66,8 +78,8 @@ def results(page: Page) -> list[str]:
     return [urlsplit(href).path for href in hrefs]
 
 
-# Every actor of the fixture, each a test of its own (so that they run in parallel); read from
-# its files as they are, so that a fault of the generator fails these tests, not the collection
+# Every actor of the fixture, read from its files as they are, so that a fault of the generator
+# fails these tests, not the collection
 ACTORS = sorted(
     actor["id"]
     for path in (HARBOUR / "seeds" / "annotations").glob("*.yaml")
@@ -75,49 +87,50 @@ ACTORS = sorted(
 )
 
 
-@pytest.mark.parametrize("actor", ACTORS)
 def test_every_name_and_alias_ranks_its_actor_first(
-    page: Page, server: Server, built_briefing, actor: str
+    tab: Page, server: Server, built_briefing
 ) -> None:
-    """The actor's name, and each alias, whatever else mentions them."""
+    """Each actor's name, and each alias, whatever else mentions them."""
     wrong = []
-    record = built_briefing.records[actor]
-    page.goto(server.url)  # one page, each name typed in turn into its search box
-    for name in (record["name"], *record.get("aliases", [])):
-        found = ask(page, name)
-        if not found or found[0] != f"/actors/{actor}/":
-            wrong.append(f"{name!r}: {found[:3]}")
+    tab.goto(server.url)  # one page, each name typed in turn into its search box
+    for actor in ACTORS:
+        record = built_briefing.records[actor]
+        for name in (record["name"], *record.get("aliases", [])):
+            found = ask(tab, name)
+            if not found or found[0] != f"/actors/{actor}/":
+                wrong.append(f"{actor}: {name!r}: {found[:3]}")
     assert wrong == []
 
 
-@pytest.mark.parametrize("kind", ["actors", "claims", "sources"])
-def test_a_filter_keeps_one_kind_of_record(page: Page, server: Server, kind: str) -> None:
-    everything = search(page, server, "harbour")
-    assert len({path.split("/")[1] for path in everything}) > 1  # the query finds several kinds
-    shown(page)
-    page.locator(".briefing-kinds button", has_text=kind.capitalize()).click()
-    expect(page.locator("input.md-search__input")).to_have_value(f"kind:{kind} harbour")
-    expect(page.locator(f".briefing-kinds button[data-kind={kind}]")).to_have_attribute(
-        "aria-pressed", "true"
-    )
-    kept = results(page)
-    assert kept and all(path.startswith(f"/{kind}/") for path in kept), kept
-    page.locator(".briefing-kinds button", has_text="All").click()
-    expect(page.locator("input.md-search__input")).to_have_value("harbour")
+def test_a_filter_keeps_one_kind_of_record(tab: Page, server: Server) -> None:
+    """Each of three kinds' filters, clicked in turn in one page, then All again."""
+    for kind in ["actors", "claims", "sources"]:
+        everything = search(tab, server, "harbour")
+        assert len({path.split("/")[1] for path in everything}) > 1  # several kinds found
+        shown(tab)
+        tab.locator(".briefing-kinds button", has_text=kind.capitalize()).click()
+        expect(tab.locator("input.md-search__input")).to_have_value(f"kind:{kind} harbour")
+        expect(tab.locator(f".briefing-kinds button[data-kind={kind}]")).to_have_attribute(
+            "aria-pressed", "true"
+        )
+        kept = results(tab)
+        assert kept and all(path.startswith(f"/{kind}/") for path in kept), (kind, kept)
+        tab.locator(".briefing-kinds button", has_text="All").click()
+        expect(tab.locator("input.md-search__input")).to_have_value("harbour")
 
 
-def test_there_is_a_filter_for_every_kind(page: Page, server: Server) -> None:
-    page.goto(server.url)
-    page.locator("input.md-search__input").click()
-    kinds = page.locator(".briefing-kinds button").evaluate_all(
+def test_there_is_a_filter_for_every_kind(tab: Page, server: Server) -> None:
+    tab.goto(server.url)
+    tab.locator("input.md-search__input").click()
+    kinds = tab.locator(".briefing-kinds button").evaluate_all(
         "buttons => buttons.map(b => b.dataset.kind)"
     )
     assert kinds == ["", *KINDS]
 
 
-def test_snippets_are_the_pages_text_not_their_data(page: Page, server: Server) -> None:
-    search(page, server, "courier")
-    texts = page.locator(".md-search-result__article").all_inner_texts()
+def test_snippets_are_the_pages_text_not_their_data(tab: Page, server: Server) -> None:
+    search(tab, server, "courier")
+    texts = tab.locator(".md-search-result__article").all_inner_texts()
     assert texts
     for text in texts:
         assert not re.search(r"\b[0-9a-f]{64}\b", text)  # no fingerprint
@@ -189,12 +202,12 @@ def pagefinds_count(page: Page, query: str) -> int:
     )
 
 
-def test_the_count_is_of_every_match_and_each_can_be_reached(page: Page, server: Server) -> None:
-    found = search(page, server, "harbour")
-    matches = pagefinds_count(page, "harbour")
+def test_the_count_is_of_every_match_and_each_can_be_reached(tab: Page, server: Server) -> None:
+    found = search(tab, server, "harbour")
+    matches = pagefinds_count(tab, "harbour")
     assert matches > 10 and len(found) == 10  # more than Material draws at first
-    expect(page.locator(".md-search-result__meta")).to_have_text(f"{matches} matching pages")
-    everything = drawn(page)
+    expect(tab.locator(".md-search-result__meta")).to_have_text(f"{matches} matching pages")
+    everything = drawn(tab)
     paths = [urlsplit(result["href"]).path for result in everything]
     assert len(paths) == matches and len(set(paths)) == matches
     assert all(result["title"] and "#" not in result["href"] for result in everything)
@@ -202,11 +215,11 @@ def test_the_count_is_of_every_match_and_each_can_be_reached(page: Page, server:
 
 
 def test_a_result_says_its_kind_and_a_claim_who_said_it(
-    page: Page, server: Server, built_briefing
+    tab: Page, server: Server, built_briefing
 ) -> None:
-    search(page, server, "harbour")
+    search(tab, server, "harbour")
     claims = 0
-    for result in drawn(page):
+    for result in drawn(tab):
         section, _, rest = urlsplit(result["href"]).path.strip("/").partition("/")
         if section not in KINDS or "/" in rest or not rest or rest == "by_source":
             assert result["tags"][:1] == ["Page"], result
@@ -221,19 +234,23 @@ def test_a_result_says_its_kind_and_a_claim_who_said_it(
     assert claims > 1
 
 
-@pytest.mark.parametrize("actor", ACTORS)
 def test_a_page_about_the_briefing_never_outranks_a_record(
-    page: Page, server: Server, built_briefing, actor: str
+    tab: Page, server: Server, built_briefing
 ) -> None:
     """An actor's name is said on the coverage and format pages too: they come after every
-    record that says it."""
-    name = built_briefing.records[actor]["name"]
-    search(page, server, name)
-    found = [urlsplit(result["href"]).path for result in drawn(page)]  # every match
-    sections = [path.strip("/").split("/")[0] for path in found]
-    meta = [n for n, section in enumerate(sections) if section in META_PAGES]
-    records = [n for n, section in enumerate(sections) if section in KINDS]
-    assert not (meta and records and min(meta) < max(records)), f"{name!r}: {found}"
+    record that says it. Each actor's name, typed in turn into one page's search box."""
+    wrong = []
+    tab.goto(server.url)
+    for actor in ACTORS:
+        name = built_briefing.records[actor]["name"]
+        ask(tab, name)
+        found = [urlsplit(result["href"]).path for result in drawn(tab)]  # every match
+        sections = [path.strip("/").split("/")[0] for path in found]
+        meta = [n for n, section in enumerate(sections) if section in META_PAGES]
+        records = [n for n, section in enumerate(sections) if section in KINDS]
+        if meta and records and min(meta) < max(records):
+            wrong.append(f"{name!r}: {found}")
+    assert wrong == []
 
 
 def header_rows(site: Path) -> set[str]:
@@ -247,13 +264,13 @@ def header_rows(site: Path) -> set[str]:
     return rows
 
 
-@pytest.mark.parametrize("query", ["reported", "published", "annotated", "according"])
-def test_no_snippet_holds_a_table_header_row(
-    page: Page, server: Server, site: Path, query: str
-) -> None:
+def test_no_snippet_holds_a_table_header_row(tab: Page, server: Server, site: Path) -> None:
+    """Words of header rows, typed in turn into one page's search box."""
     rows = header_rows(site)
     assert "who side claim when where reported" in rows  # the tables the pages hold
-    search(page, server, query)
-    for result in drawn(page):
-        words = " ".join(re.findall(r"\w+", result["snippet"].lower()))
-        assert not [row for row in rows if row in words], result
+    tab.goto(server.url)
+    for query in ["reported", "published", "annotated", "according"]:
+        ask(tab, query)
+        for result in drawn(tab):
+            words = " ".join(re.findall(r"\w+", result["snippet"].lower()))
+            assert not [row for row in rows if row in words], (query, result)
