@@ -4,22 +4,26 @@ Every free-text field the schemas define, of every kind (names, summaries, units
 labels, roles, aliases, reasons), and an article's own text, get payloads aimed at each sink:
 the page's <title> (Material's striptags), tooltips (Material renders a link's title as HTML),
 attributes, Markdown links and images, the JSON-LD <script>, templates, CSV. The site is built
-with ``python -m generator build``, served on 127.0.0.1, and every page is opened with every
-tooltip hovered and focused, and record links focused for their previews. The tests fail on any
-dialog, any request off 127.0.0.1, and any element or attribute that no template writes (event
-handlers, scripts, images, frames). Each site is built once for the run, and its pages are
-opened in parts, a test each, so that parallel workers share them out.
+with the command line's ``build`` (in this process), served on 127.0.0.1, and every page is
+opened with every tooltip hovered and focused, and record links focused for their previews. The
+tests fail on any dialog, any request off 127.0.0.1, and any element or attribute that no
+template writes (event handlers, scripts, images, frames). Each site is built once for the run,
+and its pages are opened one after another in one tab: a tab of its own for each part of them
+would cost the browser about as much again as loading the page.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import json
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,7 +32,15 @@ import yaml
 from browsing import free_port
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from projects import FIXTURES, REPO, as_read, copy_project, made_once, run_cli, with_seeds
+from projects import (
+    FIXTURES,
+    REPO,
+    as_read,
+    copy_project,
+    made_once,
+    run_in_process,
+    with_seeds,
+)
 
 from generator.input.site_config import repeat
 
@@ -130,7 +142,7 @@ def hostile_project(root: Path, strings: list[str]) -> Path:
     }
     article = "---\n" + as_read(meta) + "---\n" + ARTICLE
     (root / "seeds" / "articles" / "hostile-article.txt").write_text(article, encoding="utf-8")
-    result = run_cli(root, "build")
+    result = run_in_process(root, "build")
     assert result.code == 0, result.err
     return root
 
@@ -146,13 +158,16 @@ def built(folder: Path, strings: list[str]) -> None:
     hostile_project(folder / "project", strings)
 
 
-# The pages are opened in this many parts, each a test of its own, so that they run in parallel
-PARTS = 4
+@pytest.fixture(scope="module")
+def hostile_seen(hostile_site: Path, browser) -> Seen:
+    """Every page of the hostile site opened once, and its search asked for a payload's word:
+    what the tests of its pages and of its previews and results look at."""
+    site = hostile_site / "site"
+    return seen_on(site, browser, pages_of(site), query="onerror")
 
 
-def pages_of(site: Path, part: int) -> list[str]:
-    """Every page of ``site`` in ``part``: each page is in one part."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))[part::PARTS]
+def pages_of(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
 def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) -> None:
@@ -163,20 +178,16 @@ def test_the_data_downloads_hold_the_text_and_run_nothing(hostile_site: Path) ->
     json.loads((data / "records.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("part", range(PARTS))
-def test_no_page_runs_or_loads_what_its_text_says(hostile_site: Path, browser, part: int) -> None:
-    site = hostile_site / "site"
-    assert_inert(site, browser, pages_of(site, part))
+def test_no_page_runs_or_loads_what_its_text_says(hostile_seen: Seen) -> None:
+    assert_inert(hostile_seen)
 
 
-def test_previews_and_search_results_show_the_text_as_text(hostile_site: Path, browser) -> None:
-    site = hostile_site / "site"
-    previews = assert_inert(site, browser, ["claims/index.html"], query="onerror")
-    shown = " ".join(previews)
+def test_previews_and_search_results_show_the_text_as_text(hostile_seen: Seen) -> None:
+    shown = " ".join(hostile_seen.previews["claims/index.html"] + hostile_seen.searched)
     assert "<img src=x onerror=alert(2)>" in shown  # as text, in the preview of a link
     assert "</script><script>alert(5)</script>" in shown
-    searched = [text for text in previews if text.startswith("search: ")]
-    assert any("<img src=x onerror=alert(2)>" in text for text in searched)  # as text there too
+    # as text in the results too
+    assert any("<img src=x onerror=alert(2)>" in text for text in hostile_seen.searched)
 
 
 texts = st.text(
@@ -206,30 +217,103 @@ def examples_of(strategy: st.SearchStrategy, count: int) -> list:
 GENERATED = examples_of(st.lists(texts, min_size=6, max_size=6), 2)
 
 
-@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("example", range(len(GENERATED)))
-def test_generated_text_runs_nothing_either(tmp_path_factory, browser, example, part) -> None:
+def test_generated_text_runs_nothing_either(tmp_path_factory, browser, example) -> None:
     folder = made_once(
         tmp_path_factory, f"generated-{example}", lambda f: built(f, GENERATED[example])
     )
     site = folder / "project" / "site"
-    assert_inert(site, browser, pages_of(site, part))
+    assert_inert(seen_on(site, browser, pages_of(site)))
 
 
-def assert_inert(site: Path, browser, pages: list[str], query: str = "") -> list[str]:
-    """Open ``pages`` of ``site``, hover and focus every tooltip, focus record links for their
-    previews, and search for ``query`` if given; no dialog, no request off 127.0.0.1, no
-    element or attribute no template writes. The previews' and results' texts are returned."""
+@dataclasses.dataclass
+class Seen:
+    """What opening a site's pages in one tab found."""
+
+    pages: list[str]
+    dialogs: list[str] = dataclasses.field(default_factory=list)
+    elsewhere: list[str] = dataclasses.field(default_factory=list)  # requests off 127.0.0.1
+    intruders: list[str] = dataclasses.field(default_factory=list)
+    undrawn: list[str] = dataclasses.field(default_factory=list)  # tooltips and previews not drawn
+    focused: int = 0  # record links focused for their previews
+    previews: dict[str, list[str]] = dataclasses.field(
+        default_factory=dict
+    )  # a page's previews' texts
+    searched: list[str] = dataclasses.field(default_factory=list)  # the results' texts
+
+
+def assert_inert(seen: Seen) -> None:
+    """No dialog, no request off 127.0.0.1, no element or attribute no template writes; every
+    tooltip and preview drawn."""
+    assert seen.pages
+    assert seen.dialogs == []
+    assert seen.elsewhere == []
+    assert sorted({found.split(": ", 1)[1] for found in seen.intruders}) == [], seen.intruders[:5]
+    assert seen.undrawn == [], seen.undrawn[:5]
+    shown = [text for texts in seen.previews.values() for text in texts]
+    assert shown or not seen.focused, "no record link showed a preview"
+
+
+def seen_on(site: Path, browser, pages: list[str], query: str = "") -> Seen:
+    """Open ``pages`` of ``site`` in one tab, hover and focus every tooltip, focus record links
+    for their previews, and search for ``query`` if given: what was seen."""
+    seen = Seen(pages)
+    holders = preview_holders(site)
+    with served(site) as base:
+        host = urlsplit(base).netloc
+        context = browser.new_context()
+        context.set_default_timeout(10_000)
+        context.on(
+            "request",
+            lambda r: (
+                None
+                if urlsplit(r.url).netloc == host or urlsplit(r.url).scheme in ("data", "blob")
+                else seen.elsewhere.append(r.url)
+            ),
+        )
+        page = context.new_page()
+        page.on("dialog", lambda d: (seen.dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+        for path in pages:
+            # loaded: Material's scripts have run and mounted the tooltips; the previews' data
+            # is read when a link is focused, and waited for there
+            page.goto(base + path, wait_until="load")
+            point = page.evaluate(TARGETS)  # the first target to hover, scrolled into view
+            while point is not None:
+                page.mouse.move(*point)  # hovered, as a pointer does
+                hovered = page.evaluate(HOVERED)  # focused, its tooltip waited on; the next
+                drawn, point = hovered["drawn"], hovered["next"]
+                seen.undrawn += [f"{path}: {drawn['target']}"] if drawn["drawn"] is False else []
+                seen.intruders += [f"{path} tooltip: {found}" for found in drawn["found"]]
+            # its record links focused in turn, then the page scanned
+            after = page.evaluate(PREVIEWED_AND_SCANNED, holders)
+            for link in after["links"]:
+                seen.focused += 1
+                seen.undrawn += [f"{path}: {link['target']}"] if link["drawn"] is False else []
+                seen.previews.setdefault(path, []).extend(link["texts"])
+            seen.intruders += [f"{path}: {found}" for found in after["intruders"]]
+            # one <title>, holding the payload as text: nothing closed it
+            assert after["titles"] == 1, path
+        if query:  # the results, as Material shows them: titles and snippets as HTML
+            page.goto(base)
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.fill(query)
+            box.dispatch_event("keyup")
+            page.locator("li.md-search-result__item").first.wait_for()
+            page.wait_for_timeout(500)  # for what the results would run, if they ran anything
+            seen.intruders += [f"search: {found}" for found in page.evaluate(INTRUDERS)]
+            seen.searched = page.locator(".md-search-result__list").all_inner_texts()
+        context.close()
+    return seen
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """``site`` served by ``python -m http.server`` on 127.0.0.1: its address."""
     port = free_port()
     command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
-    dialogs: list[str] = []
-    elsewhere: list[str] = []
-    intruders: list[str] = []
-    previews: list[str] = []
-    focused = 0  # record links focused for their previews
-    undrawn: list[str] = []  # tooltips and previews that were not drawn
     try:
         deadline = time.monotonic() + 15
         while True:
@@ -239,62 +323,27 @@ def assert_inert(site: Path, browser, pages: list[str], query: str = "") -> list
             except OSError:
                 assert time.monotonic() < deadline
                 time.sleep(0.1)
-        context = browser.new_context()
-        context.set_default_timeout(10_000)
-        context.on(
-            "request",
-            lambda r: (
-                None
-                if urlsplit(r.url).netloc == f"127.0.0.1:{port}"
-                or urlsplit(r.url).scheme in ("data", "blob")
-                else elsewhere.append(r.url)
-            ),
-        )
-        page = context.new_page()
-        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
-        for path in pages:
-            # loaded: Material's scripts have run and mounted the tooltips; the previews' data
-            # is read when a link is focused, and waited for there
-            page.goto(base + path, wait_until="load")
-            count = page.evaluate(TARGETS)
-            for index in range(count):
-                point = page.evaluate(INTO_VIEW, index)
-                if point is None:  # not visible
-                    continue
-                page.mouse.move(*point)  # hovered, as a pointer does
-                drawn = page.evaluate(FOCUSED_AND_DRAWN, index)  # its tooltip's intruders
-                undrawn += [f"{path}: {drawn['target']}"] if drawn["drawn"] is False else []
-                intruders += [f"{path} tooltip: {found}" for found in drawn["found"]]
-            for link in page.evaluate(RECORD_PREVIEWS):  # its record links focused in turn
-                focused += 1
-                undrawn += [f"{path}: {link['target']}"] if link["drawn"] is False else []
-                previews += link["texts"]
-            intruders += [f"{path}: {found}" for found in page.evaluate(INTRUDERS)]
-            # one <title>, holding the payload as text: nothing closed it
-            assert page.evaluate("document.head.querySelectorAll('title').length") == 1, path
-        if query:  # the results, as Material shows them: titles and snippets as HTML
-            page.goto(base)
-            box = page.locator("input.md-search__input")
-            box.click()
-            box.fill(query)
-            box.dispatch_event("keyup")
-            page.locator("li.md-search-result__item").first.wait_for()
-            page.wait_for_timeout(500)
-            intruders += [f"search: {found}" for found in page.evaluate(INTRUDERS)]
-            previews += [
-                f"search: {t}" for t in page.locator(".md-search-result__list").all_inner_texts()
-            ]
-        context.close()
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=5)
-    assert pages
-    assert dialogs == []
-    assert elsewhere == []
-    assert sorted({found.split(": ", 1)[1] for found in intruders}) == [], intruders[:5]
-    assert undrawn == [], undrawn[:5]
-    assert previews or not focused, "no record link showed a preview"
-    return previews
+
+
+PREVIEW_DATA = b"application/briefing-preview+json"
+
+
+def preview_holders(site: Path) -> list[str]:
+    """The addresses of the pages of ``site`` that hold a preview (their block of data), as
+    http.server answers them: ``x/index.html``, ``x/`` and ``x`` (redirected to ``x/``)."""
+    holders = []
+    for file in site.rglob("*.html"):
+        if PREVIEW_DATA in file.read_bytes():
+            path = "/" + file.relative_to(site).as_posix()
+            holders.append(path)
+            if file.name == "index.html":
+                folder = path.removesuffix("index.html")
+                holders += [folder, folder.rstrip("/")] if folder != "/" else [folder]
+    return sorted(holders)
 
 
 # Links to record pages (their previews), and the text of the preview open, if one is
@@ -344,55 +393,63 @@ WAIT = """async (done, ms = 5000) => {
   return true;
 }"""
 
-# The targets whose tooltips are hovered and focused, kept in the page by their order
-TARGETS = """() => {
+# The next target whose tooltip is hovered and focused, in the page's order (the index of the
+# one to hover now kept in the page), scrolled into view as Playwright's hover does: the point of
+# it to hover, or null when no visible target (a box, not visibility: hidden) is left
+NEXT = """() => {
+  const targets = window.__hostileTargets;
+  while (++window.__hostileAt < targets.length) {
+    const el = targets[window.__hostileAt];
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') continue;
+    el.scrollIntoView({ block: 'center', inline: 'center' });
+    const first = el.getClientRects()[0] || el.getBoundingClientRect();
+    return [first.left + first.width / 2, first.top + first.height / 2];
+  }
+  return null;
+}"""
+
+# The targets whose tooltips are hovered and focused, kept in the page by their order, and the
+# first of them to hover
+TARGETS = f"""() => {{
   window.__hostileTargets = Array.from(
     document.querySelectorAll('.md-content [title], .md-content sup a')).slice(0, 80);
   // the ones Material gives a tooltip: they have a title (it removes the title while drawn)
   window.__hostileTitled = window.__hostileTargets.map(
     (el) => el.hasAttribute('title') || /^__tooltip/.test(el.getAttribute('aria-describedby')));
-  return window.__hostileTargets.length;
-}"""
+  window.__hostileAt = -1;
+  return ({NEXT})();
+}}"""
 
-# A target scrolled into view (as Playwright's hover does), and the point of it to hover; none
-# when it is not visible (no box, or visibility: hidden)
-INTO_VIEW = """(index) => {
-  const el = window.__hostileTargets[index];
-  const box = el.getBoundingClientRect();
-  if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') return null;
-  el.scrollIntoView({ block: 'center', inline: 'center' });
-  const first = el.getClientRects()[0] || el.getBoundingClientRect();
-  return [first.left + first.width / 2, first.top + first.height / 2];
-}"""
-
-# A hovered target focused too, and, if Material gives it a tooltip, waited on until the
+# The target just hovered focused too, and, if Material gives it a tooltip, waited on until the
 # tooltip is drawn (Material appends it to the page, the title written in as HTML, and names it
-# in the target's aria-describedby); the intruders in that tooltip
-FOCUSED_AND_DRAWN = f"""async (index) => {{
+# in the target's aria-describedby); the intruders in that tooltip. Then the next target to hover
+HOVERED = f"""async () => {{
+  const index = window.__hostileAt;
   const el = window.__hostileTargets[index];
   const target = el.outerHTML.slice(0, 120);
   el.focus();
-  if (!window.__hostileTitled[index]) return {{ drawn: null, found: [], target }};
   const tip = () => {{
     const id = el.getAttribute('aria-describedby');
     const found = id && document.getElementById(id);
     return found && found.isConnected ? found : null;
   }};
-  if (!(await ({WAIT})(tip))) return {{ drawn: false, found: [], target }};
-  return {{ drawn: true, found: ({INTRUDERS_IN})(tip()), target }};
+  const drawn = !window.__hostileTitled[index] ? {{ drawn: null, found: [], target }}
+    : !(await ({WAIT})(tip)) ? {{ drawn: false, found: [], target }}
+    : {{ drawn: true, found: ({INTRUDERS_IN})(tip()), target }};
+  return {{ drawn, next: ({NEXT})() }};
 }}"""
 
 # The first six record links focused in turn: each focused one whose page (another) holds a
-# preview waited on until its preview is shown (previews.js reads it from that page); the texts
-# of the previews open then
-RECORD_PREVIEWS = f"""async () => {{
-  const shown = [];
-  const links = Array.from(document.querySelectorAll({json.dumps(RECORD_LINKS)})).slice(0, 6);
-  for (const link of links) {{
+# preview (``holders``, its addresses) waited on until its preview is shown (previews.js reads it
+# from that page), and the texts of the previews open then. Then the page's intruders, and how
+# many <title> its head has
+PREVIEWED_AND_SCANNED = f"""async (holders) => {{
+  const links = [];
+  for (const link of Array.from(document.querySelectorAll({json.dumps(RECORD_LINKS)})).slice(0, 6)) {{
     const target = link.outerHTML.slice(0, 120);
     link.focus();
     const page = new URL(link.href, location.href);
-    page.hash = '';
     // previews.js shows one for a focused link (not one folded away) to another of the site's
     // pages that holds one, but for links with tooltips of their own (a title, or Material's
     // tooltip drawn from it) and notes, grades and inferred marks
@@ -400,13 +457,15 @@ RECORD_PREVIEWS = f"""async () => {{
       || link.matches('.grade, .inferred, .headerlink') || link.closest('svg, sup');
     const other = !own && document.activeElement === link && page.origin === location.origin
       && page.pathname !== location.pathname;
-    const html = other
-      ? await fetch(page.href).then((r) => (r.ok ? r.text() : ''), () => '') : '';
-    const has = html.includes('application/briefing-preview+json');
+    const has = other && holders.includes(decodeURIComponent(page.pathname));
     const open = () => link.getAttribute('aria-describedby') === 'briefing-preview'
       && !document.getElementById('briefing-preview').hidden;
     const drawn = has ? await ({WAIT})(open) : null;
-    shown.push({{ drawn, target, texts: ({PREVIEW_TEXT})() }});
+    links.push({{ drawn, target, texts: ({PREVIEW_TEXT})() }});
   }}
-  return shown;
+  return {{
+    links,
+    intruders: ({INTRUDERS_IN})(document.documentElement),
+    titles: document.head.querySelectorAll('title').length,
+  }};
 }}"""
