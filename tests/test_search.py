@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -202,12 +203,30 @@ def pagefinds_count(page: Page, query: str) -> int:
     )
 
 
-def test_the_count_is_of_every_match_and_each_can_be_reached(tab: Page, server: Server) -> None:
-    found = search(tab, server, "harbour")
+@dataclass(frozen=True)
+class Answer:
+    """What the search answers a query, in a page just opened."""
+
+    first: list[str]  # the paths of the results drawn at first
+    matches: int  # how many pages Pagefind itself finds
+    meta: str  # the count Material shows, once every result is drawn
+    results: list[dict]  # every result, drawn by scrolling
+
+
+@pytest.fixture(scope="module")
+def harbour_answer(tab: Page, server: Server) -> Answer:
+    """'harbour' searched once, for the tests that read every result of a query with many."""
+    first = search(tab, server, "harbour")
     matches = pagefinds_count(tab, "harbour")
+    results = drawn(tab)
+    return Answer(first, matches, tab.locator(".md-search-result__meta").inner_text(), results)
+
+
+def test_the_count_is_of_every_match_and_each_can_be_reached(harbour_answer: Answer) -> None:
+    found, matches = harbour_answer.first, harbour_answer.matches
     assert matches > 10 and len(found) == 10  # more than Material draws at first
-    expect(tab.locator(".md-search-result__meta")).to_have_text(f"{matches} matching pages")
-    everything = drawn(tab)
+    assert harbour_answer.meta == f"{matches} matching pages"
+    everything = harbour_answer.results
     paths = [urlsplit(result["href"]).path for result in everything]
     assert len(paths) == matches and len(set(paths)) == matches
     assert all(result["title"] and "#" not in result["href"] for result in everything)
@@ -215,11 +234,10 @@ def test_the_count_is_of_every_match_and_each_can_be_reached(tab: Page, server: 
 
 
 def test_a_result_says_its_kind_and_a_claim_who_said_it(
-    tab: Page, server: Server, built_briefing
+    harbour_answer: Answer, built_briefing
 ) -> None:
-    search(tab, server, "harbour")
     claims = 0
-    for result in drawn(tab):
+    for result in harbour_answer.results:
         section, _, rest = urlsplit(result["href"]).path.strip("/").partition("/")
         if section not in KINDS or "/" in rest or not rest or rest == "by_source":
             assert result["tags"][:1] == ["Page"], result
