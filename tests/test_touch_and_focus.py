@@ -10,6 +10,7 @@ the tab order until they open.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from generator.kinds import KINDS
 if TYPE_CHECKING:
     from playwright.sync_api import Route
 
+WIDTHS = [1366, 390]
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True}
 TIP = ".briefing-preview:not([hidden])"
 # The pages whose every link is tapped: home, the index of each kind and the pages of the site
@@ -139,14 +141,22 @@ def record_pages(site: Path) -> list[str]:
     return [record_page(site, kind) for kind in KINDS]
 
 
+@pytest.fixture(scope="module")
+def phone(browser: Browser, server: Server) -> Iterator[Phone]:
+    """One phone's tab for the module's pages, each opened in it anew: a tab of its own for each
+    cost the browser about as much again as the page it shows."""
+    phone = Phone(browser, server)
+    yield phone
+    phone.context.close()
+
+
 # Each page a test of its own, so that the pages are tapped in parallel
 @pytest.mark.parametrize("address", [*OVERVIEWS, *(f"a record of {kind}" for kind in KINDS)])
 def test_every_link_on_a_page_of_each_kind_previews_or_opens_on_the_first_tap(
-    browser: Browser, server: Server, site: Path, address: str
+    phone: Phone, site: Path, address: str
 ) -> None:
     if address.startswith("a record of "):
         address = record_page(site, address.removeprefix("a record of "))
-    phone = Phone(browser, server)
     dead = []
     phone.goto(address)
     links = phone.page.locator(".md-content a[href]")
@@ -164,13 +174,11 @@ def test_every_link_on_a_page_of_each_kind_previews_or_opens_on_the_first_tap(
                 dead.append(f"/{address}: second tap on {href} opened {phone.opened[0]}")
         elif what != "opened":
             dead.append(f"/{address}: a tap on {href} did nothing")
-    phone.context.close()
     assert not dead, "\n".join(dead)
 
 
-def test_taps_both_preview_and_open(browser: Browser, server: Server) -> None:
+def test_taps_both_preview_and_open(phone: Phone) -> None:
     """Both outcomes are met on the home page's links, so the tests above tell them apart."""
-    phone = Phone(browser, server)
     phone.goto("")
     outcomes = set()
     links = phone.page.locator(".md-content a[href]:visible")
@@ -178,7 +186,6 @@ def test_taps_both_preview_and_open(browser: Browser, server: Server) -> None:
         outcomes.add(phone.tap(links.nth(i)))
         if outcomes >= {"previewed", "opened"}:
             break
-    phone.context.close()
     assert outcomes >= {"previewed", "opened"}, outcomes
 
 
@@ -245,17 +252,27 @@ def focus_problem(page: Page) -> str:
     return ""
 
 
+@pytest.fixture(scope="module")
+def tabs(browser: Browser) -> Iterator[dict[int, Page]]:
+    """A tab at each width for the module's pages, each opened in it anew (as ``phone``)."""
+    contexts = {
+        width: browser.new_context(viewport={"width": width, "height": 844}) for width in WIDTHS
+    }
+    yield {width: context.new_page() for width, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize(
     "address", ["", "claims/", *(f"a record of {kind}" for kind in KINDS), "about/"]
 )
-@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_the_first_20_tab_stops_of_every_kind_of_page_are_seen(
-    browser: Browser, server: Server, site: Path, width: int, address: str
+    tabs: dict[int, Page], server: Server, site: Path, width: int, address: str
 ) -> None:
     if address.startswith("a record of "):
         address = record_page(site, address.removeprefix("a record of "))
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
+    page = tabs[width]
     problems = []
     page.goto(server.url + address)
     for stop in range(1, 21):
@@ -264,7 +281,6 @@ def test_the_first_20_tab_stops_of_every_kind_of_page_are_seen(
             break
         if problem:
             problems.append(f"/{address} at {width} px, stop {stop}: {problem}")
-    context.close()
     assert not problems, "\n".join(problems)
 
 
