@@ -25,11 +25,12 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browsing import free_port
+from browsing import Page, free_port
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from projects import (
@@ -43,6 +44,9 @@ from projects import (
 )
 
 from generator.input.site_config import repeat
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog, Request
 
 PAYLOADS = [
     "</title><script>alert(1)</script>",
@@ -159,11 +163,20 @@ def built(folder: Path, strings: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_seen(hostile_site: Path, browser) -> Seen:
+def tab(browser) -> Iterator[Page]:
+    """The tab every site of this module is opened in, one after another."""
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_seen(hostile_site: Path, tab: Page) -> Seen:
     """Every page of the hostile site opened once, and its search asked for a payload's word:
     what the tests of its pages and of its previews and results look at."""
     site = hostile_site / "site"
-    return seen_on(site, browser, pages_of(site), query="onerror")
+    return seen_on(site, tab, pages_of(site), query="onerror")
 
 
 def pages_of(site: Path) -> list[str]:
@@ -218,12 +231,12 @@ GENERATED = examples_of(st.lists(texts, min_size=6, max_size=6), 2)
 
 
 @pytest.mark.parametrize("example", range(len(GENERATED)))
-def test_generated_text_runs_nothing_either(tmp_path_factory, browser, example) -> None:
+def test_generated_text_runs_nothing_either(tmp_path_factory, tab: Page, example) -> None:
     folder = made_once(
         tmp_path_factory, f"generated-{example}", lambda f: built(f, GENERATED[example])
     )
     site = folder / "project" / "site"
-    assert_inert(seen_on(site, browser, pages_of(site)))
+    assert_inert(seen_on(site, tab, pages_of(site)))
 
 
 @dataclasses.dataclass
@@ -254,57 +267,69 @@ def assert_inert(seen: Seen) -> None:
     assert shown or not seen.focused, "no record link showed a preview"
 
 
-def seen_on(site: Path, browser, pages: list[str], query: str = "") -> Seen:
-    """Open ``pages`` of ``site`` in one tab, hover and focus every tooltip, focus record links
-    for their previews, and search for ``query`` if given: what was seen."""
+def seen_on(site: Path, page: Page, pages: list[str], query: str = "") -> Seen:
+    """Open ``pages`` of ``site`` in ``page``, hover and focus every tooltip, focus record links
+    for their previews, and search for ``query`` if given: what was seen (the tab's requests
+    and dialogs while it was there)."""
     seen = Seen(pages)
     holders = preview_holders(site)
     with served(site) as base:
         host = urlsplit(base).netloc
-        context = browser.new_context()
-        context.set_default_timeout(10_000)
-        context.on(
-            "request",
-            lambda r: (
-                None
-                if urlsplit(r.url).netloc == host or urlsplit(r.url).scheme in ("data", "blob")
-                else seen.elsewhere.append(r.url)
-            ),
-        )
-        page = context.new_page()
-        page.on("dialog", lambda d: (seen.dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
-        for path in pages:
-            # loaded: Material's scripts have run and mounted the tooltips; the previews' data
-            # is read when a link is focused, and waited for there
-            page.goto(base + path, wait_until="load")
-            point = page.evaluate(TARGETS)  # the first target to hover, scrolled into view
-            while point is not None:
-                page.mouse.move(*point)  # hovered, as a pointer does
-                hovered = page.evaluate(HOVERED)  # focused, its tooltip waited on; the next
-                drawn, point = hovered["drawn"], hovered["next"]
-                seen.undrawn += [f"{path}: {drawn['target']}"] if drawn["drawn"] is False else []
-                seen.intruders += [f"{path} tooltip: {found}" for found in drawn["found"]]
-            # its record links focused in turn, then the page scanned
-            after = page.evaluate(PREVIEWED_AND_SCANNED, holders)
-            for link in after["links"]:
-                seen.focused += 1
-                seen.undrawn += [f"{path}: {link['target']}"] if link["drawn"] is False else []
-                seen.previews.setdefault(path, []).extend(link["texts"])
-            seen.intruders += [f"{path}: {found}" for found in after["intruders"]]
-            # one <title>, holding the payload as text: nothing closed it
-            assert after["titles"] == 1, path
-        if query:  # the results, as Material shows them: titles and snippets as HTML
-            page.goto(base)
-            box = page.locator("input.md-search__input")
-            box.click()
-            box.fill(query)
-            box.dispatch_event("keyup")
-            page.locator("li.md-search-result__item").first.wait_for()
-            page.wait_for_timeout(500)  # for what the results would run, if they ran anything
-            seen.intruders += [f"search: {found}" for found in page.evaluate(INTRUDERS)]
-            seen.searched = page.locator(".md-search-result__list").all_inner_texts()
-        context.close()
+
+        def requested(request: Request) -> None:
+            url = urlsplit(request.url)
+            if url.netloc != host and url.scheme not in ("data", "blob"):
+                seen.elsewhere.append(request.url)
+
+        def opened(dialog: Dialog) -> None:
+            seen.dialogs.append(f"{page.url}: {dialog.message}")
+            dialog.dismiss()
+
+        page.context.on("request", requested)
+        page.on("dialog", opened)
+        try:
+            look_through(page, base, pages, holders, query, seen)
+        finally:
+            page.goto("about:blank")  # nothing of this site's pages left to ask for anything
+            page.context.remove_listener("request", requested)
+            page.remove_listener("dialog", opened)
     return seen
+
+
+def look_through(
+    page: Page, base: str, pages: list[str], holders: list[str], query: str, seen: Seen
+) -> None:
+    """``seen_on``'s walk through the pages at ``base``, and its search."""
+    for path in pages:
+        # loaded: Material's scripts have run and mounted the tooltips; the previews' data
+        # is read when a link is focused, and waited for there
+        page.goto(base + path, wait_until="load")
+        point = page.evaluate(TARGETS)  # the first target to hover, scrolled into view
+        while point is not None:
+            page.mouse.move(*point)  # hovered, as a pointer does
+            hovered = page.evaluate(HOVERED)  # focused, its tooltip waited on; the next
+            drawn, point = hovered["drawn"], hovered["next"]
+            seen.undrawn += [f"{path}: {drawn['target']}"] if drawn["drawn"] is False else []
+            seen.intruders += [f"{path} tooltip: {found}" for found in drawn["found"]]
+        # its record links focused in turn, then the page scanned
+        after = page.evaluate(PREVIEWED_AND_SCANNED, holders)
+        for link in after["links"]:
+            seen.focused += 1
+            seen.undrawn += [f"{path}: {link['target']}"] if link["drawn"] is False else []
+            seen.previews.setdefault(path, []).extend(link["texts"])
+        seen.intruders += [f"{path}: {found}" for found in after["intruders"]]
+        # one <title>, holding the payload as text: nothing closed it
+        assert after["titles"] == 1, path
+    if query:  # the results, as Material shows them: titles and snippets as HTML
+        page.goto(base)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.dispatch_event("keyup")
+        page.locator("li.md-search-result__item").first.wait_for()
+        page.wait_for_timeout(500)  # for what the results would run, if they ran anything
+        seen.intruders += [f"search: {found}" for found in page.evaluate(INTRUDERS)]
+        seen.searched = page.locator(".md-search-result__list").all_inner_texts()
 
 
 @contextmanager
