@@ -8,6 +8,7 @@ the tests fail and say what to install (`make test` provides both).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -60,9 +61,10 @@ def site(built_site: Path) -> Path:
     return built_site / "site"
 
 
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[Server]:
-    """``python -m http.server`` serving the built site on 127.0.0.1, as the README suggests."""
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[Server]:
+    """``python -m http.server`` serving ``site`` on 127.0.0.1, as the README suggests, once it
+    answers; stopped afterwards."""
     port = free_port()
     command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -85,6 +87,13 @@ def server(site: Path) -> Iterator[Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[Server]:
+    """The built site, served (``serving``)."""
+    with serving(site) as served:
+        yield served
 
 
 def chromium_candidates() -> list[str | None]:

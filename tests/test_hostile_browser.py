@@ -18,19 +18,14 @@ import csv
 import dataclasses
 import hashlib
 import json
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browsing import Page, free_port
+from browsing import Page, serving
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from projects import (
@@ -273,8 +268,8 @@ def seen_on(site: Path, page: Page, pages: list[str], query: str = "") -> Seen:
     and dialogs while it was there)."""
     seen = Seen(pages)
     holders = preview_holders(site)
-    with served(site) as base:
-        host = urlsplit(base).netloc
+    with serving(site) as server:
+        base, host = server.url, server.host
 
         def requested(request: Request) -> None:
             url = urlsplit(request.url)
@@ -330,28 +325,6 @@ def look_through(
         page.wait_for_timeout(500)  # for what the results would run, if they ran anything
         seen.intruders += [f"search: {found}" for found in page.evaluate(INTRUDERS)]
         seen.searched = page.locator(".md-search-result__list").all_inner_texts()
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """``site`` served by ``python -m http.server`` on 127.0.0.1: its address."""
-    port = free_port()
-    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                urllib.request.urlopen(base, timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
 
 
 PREVIEW_DATA = b"application/briefing-preview+json"

@@ -15,15 +15,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import material
 import pytest
 import yaml
-from browsing import Browser, expect, free_port
+from browsing import Browser, expect, serving
 from projects import (
     FIXTURES,
     REPO,
@@ -115,22 +113,8 @@ def served(request, tmp_path_factory) -> Iterator[str]:
         f"theme-{request.param}",
         lambda f: project(f / "project", theme, source / "project"),
     )
-    site = made / "project" / "site"
-    port = free_port()
-    command = [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", site]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url, timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
+    with serving(made / "project" / "site") as server:
+        yield server.url
 
 
 def test_a_record_name_in_the_title_runs_nothing_and_search_finds_it(
