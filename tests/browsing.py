@@ -1,8 +1,9 @@
 """What the browser tests share: a Chromium, driven by Playwright, and the built harbour site
 served on 127.0.0.1 (a pytest plugin: ``conftest`` loads it, so every test module has them).
 
-The browser is ``$BRIEFING_CHROMIUM`` if set, else ``/usr/bin/chromium`` if it exists, else
-Playwright's own Chromium. Nothing is skipped: without Playwright or a Chromium that launches,
+The browser is ``$BRIEFING_CHROMIUM`` if set, else Debian's headless shell (the build Playwright
+itself runs headless, a third cheaper a page than the whole browser) or ``/usr/bin/chromium``,
+whichever exists first, else Playwright's own Chromium (``.ci/browser`` provides one). Nothing is skipped: without Playwright or a Chromium that launches,
 the tests fail and say what to install (`make test` provides both).
 """
 
@@ -32,7 +33,7 @@ except ImportError as error:  # reported by the `browser` fixture, never skipped
 else:
     MISSING_PLAYWRIGHT = None
 
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+DEBIAN_CHROMIUMS = [Path("/usr/lib/chromium/chromium-headless-shell"), Path("/usr/bin/chromium")]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -101,7 +102,7 @@ def chromium_candidates() -> list[str | None]:
     chosen = os.environ.get("BRIEFING_CHROMIUM")
     if chosen:
         return [chosen]
-    return [str(DEBIAN_CHROMIUM)] if DEBIAN_CHROMIUM.exists() else [None]
+    return [str(path) for path in DEBIAN_CHROMIUMS if path.exists()][:1] or [None]
 
 
 @pytest.fixture(scope="session")  # one a process: each test opens its own context in it
