@@ -9,6 +9,7 @@
   const found = new Map(); // page address -> Promise of its preview, or of null
   let tip = null; // the one preview element
   let shownFor = null; // the link it is open for
+  let tapped = false; // whether it was opened by a tap: then only a tap, a key or focus closes it
   let wanted = null; // the link whose preview is to open, once its page is read
   let opening = 0;
   let closing = 0;
@@ -111,11 +112,12 @@
         tip.id = "briefing-preview";
         tip.setAttribute("role", "tooltip");
         tip.addEventListener("mouseenter", () => clearTimeout(closing));
-        tip.addEventListener("mouseleave", () => hideSoon());
+        tip.addEventListener("mouseleave", () => tapped || hideSoon());
         document.body.append(tip);
       }
       if (shownFor && shownFor !== link) shownFor.removeAttribute("aria-describedby");
       fill(data, link, touched);
+      tapped = touched;
       tip.hidden = false;
       place(link);
       link.setAttribute("aria-describedby", tip.id);
@@ -155,7 +157,9 @@
     const link = previewed(event.target);
     if (!link || link.contains(event.relatedTarget)) return;
     clearTimeout(opening);
-    if (shownFor === link && !(tip && tip.contains(event.relatedTarget))) hideSoon();
+    // A preview a tap opened stays: a mouse beside the touch screen, whose pointer Chromium moves
+    // back when the page changes under it, would otherwise close it as it appears
+    if (shownFor === link && !tapped && !(tip && tip.contains(event.relatedTarget))) hideSoon();
   });
   document.addEventListener("focusin", (event) => {
     const link = previewed(event.target);
