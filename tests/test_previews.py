@@ -147,6 +147,28 @@ def test_keyboard_focus_shows_the_preview_and_escape_closes_it(page: Page, serve
     expect(page.locator(TIP)).to_have_count(0)
 
 
+def test_focus_shows_its_preview_though_the_mouse_had_opened_another(
+    page: Page, server: Server
+) -> None:
+    """A link focused below the fold, while the mouse rests on another whose preview is open:
+    the focus scrolls the page, which closes the mouse's preview, and the focused link's preview
+    (its page read slowly) still opens."""
+    page.set_viewport_size({"width": 1366, "height": 400})
+    page.goto(server.url + ACTOR)
+    hovered = page.locator('.md-content a[href*="/claims/"]:visible').first
+    focused = page.locator('.md-content li > a[href*="/sources/"]:not([href*="#"])').last
+    page.route(
+        "**" + focused.evaluate("a => new URL(a.href).pathname") + "*",
+        lambda route: (page.wait_for_timeout(400), route.continue_()),
+    )
+    hovered.hover()
+    expect(page.locator(TIP)).to_be_visible()
+    assert focused.evaluate("a => a.getBoundingClientRect().top > innerHeight"), "not below"
+    focused.focus()
+    expect(focused).to_have_attribute("aria-describedby", "briefing-preview")
+    expect(page.locator(TIP)).to_be_visible()
+
+
 def test_links_to_other_pages_and_titled_links_have_no_preview(page: Page, server: Server) -> None:
     page.goto(server.url + QUESTION)
     page.locator('.md-content a[href="../"]').focus()  # the index of questions: not a record

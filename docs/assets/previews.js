@@ -130,9 +130,11 @@
     opening = setTimeout(() => show(link, false), DELAY);
   }
 
-  function hide() {
+  // Closes the open preview. One on its way for the focused link still opens (the mouse leaving
+  // another link, or the scroll its focus made, must not cancel it), unless ``all`` (Escape).
+  function hide(all) {
     clearTimeout(opening);
-    wanted = null;
+    if (all || wanted !== document.activeElement) wanted = null;
     if (!tip || !shownFor) return;
     tip.hidden = true;
     shownFor.removeAttribute("aria-describedby");
@@ -173,8 +175,8 @@
     if (shownFor === event.target && !(tip && tip.contains(event.relatedTarget))) hide();
   });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && shownFor) {
-      hide();
+    if (event.key === "Escape" && (shownFor || wanted)) {
+      hide(true);
       event.stopPropagation();
     }
   }, true);
