@@ -152,14 +152,14 @@ def test_focus_shows_its_preview_though_the_mouse_had_opened_another(
 ) -> None:
     """A link focused below the fold, while the mouse rests on another whose preview is open:
     the focus scrolls the page, which closes the mouse's preview, and the focused link's preview
-    (its page read slowly) still opens."""
+    (its page read slowly) still opens, and stays."""
     page.set_viewport_size({"width": 1366, "height": 400})
     page.goto(server.url + ACTOR)
     hovered = page.locator('.md-content a[href*="/claims/"]:visible').first
     focused = page.locator('.md-content li > a[href*="/sources/"]:not([href*="#"])').last
     page.route(
         "**" + focused.evaluate("a => new URL(a.href).pathname") + "*",
-        lambda route: (page.wait_for_timeout(400), route.continue_()),
+        lambda route: (page.wait_for_timeout(100), route.continue_()),
     )
     hovered.hover()
     expect(page.locator(TIP)).to_be_visible()
@@ -167,6 +167,9 @@ def test_focus_shows_its_preview_though_the_mouse_had_opened_another(
     focused.focus()
     expect(focused).to_have_attribute("aria-describedby", "briefing-preview")
     expect(page.locator(TIP)).to_be_visible()
+    page.wait_for_timeout(2 * 250 + 100)  # twice previews.js's delay before a preview closes
+    assert page.locator(TIP).is_visible(), "the focused link's preview closed by itself"
+    assert focused.get_attribute("aria-describedby") == "briefing-preview"
 
 
 def test_links_to_other_pages_and_titled_links_have_no_preview(page: Page, server: Server) -> None:

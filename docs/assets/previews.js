@@ -115,6 +115,7 @@
         tip.addEventListener("mouseleave", () => tapped || hideSoon());
         document.body.append(tip);
       }
+      clearTimeout(closing); // a close still pending was for the preview this one replaces
       if (shownFor && shownFor !== link) shownFor.removeAttribute("aria-describedby");
       fill(data, link, touched);
       tapped = touched;
