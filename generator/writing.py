@@ -37,7 +37,8 @@ OVERVIEW_PAGES = {
 }
 MANIFEST = ".briefing-manifest.json"  # the pages the last run wrote: the only ones it removes
 OWNED_FILES = (*OVERVIEW_PAGES, MANIFEST)
-OWNED_FOLDERS = (*KINDS, "data")
+COVERAGE = "coverage"  # coverage.md's folder: a page for each article's sentences
+OWNED_FOLDERS = (*KINDS, "data", COVERAGE)
 
 
 @dataclass

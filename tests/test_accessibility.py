@@ -52,6 +52,7 @@ PAGES = [
     "about/",
     "data/",
     "coverage/",
+    "coverage/courier-2023-council-backs-dredging/",
     "reference/",
 ]
 WIDTHS = {"1366": {"width": 1366, "height": 900}, "390": {"width": 390, "height": 844}}

@@ -38,5 +38,5 @@ def test_an_article_with_bidi_controls_is_stored_as_received_and_isolated(minima
     docs = minimal / "docs"
     measure = (docs / "measures" / "close-bridge.md").read_text(encoding="utf-8")
     assert "said on \u202eTuesday\u2067 that \u2069\u202c</bdi><mark" in measure
-    coverage = (docs / "coverage.md").read_text(encoding="utf-8")
+    coverage = (docs / "coverage" / "bridge-closure.md").read_text(encoding="utf-8")
     assert "<bdi>The mayor of Springfield said on \u202eTuesday\u2067 that" in coverage

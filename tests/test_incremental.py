@@ -204,7 +204,7 @@ def test_coverage_follows_evidence_moved_within_an_article(project: Path) -> Non
     claim["evidence"] = [dict(item) for item in other["evidence"]]
     _save(path, data)
     report = pipeline.generate(project)
-    assert "coverage.md" in report.written
+    assert f"coverage/{source}.md" in report.written
     assert generated(project) == full_render(project)
 
 

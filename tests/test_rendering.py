@@ -148,3 +148,27 @@ def test_a_note_title_holds_any_label_as_the_tooltip_shows_it(label: str) -> Non
 
     Titles().feed(markdown.markdown(markup.note(1, "../claims/x.md", label)))
     assert titles == [html.escape(label, quote=False)]
+
+
+def test_the_coverage_report_is_a_page_of_counts_and_a_page_for_each_article(
+    harbour: Path,
+) -> None:
+    """At 10,000 records one page of every article's sentences was 6 MB: the report lists the
+    articles with their counts, and each article's sentences have a page of their own."""
+    briefing = load_briefing(harbour)
+    pages = Renderer(harbour / "templates", briefing).render()
+    articles = sorted(briefing.articles)
+    assert sorted(p for p in pages if p.startswith("coverage/")) == [
+        f"coverage/{source}.md" for source in articles
+    ]
+    report = pages["coverage.md"]
+    assert "| # | Sentence |" not in report
+    for source in articles:
+        label = escape(briefing.records[source].label)
+        assert f"| [{label}](coverage/{source}.md) |" in report
+        page = pages[f"coverage/{source}.md"]
+        assert page.startswith(f"# Coverage of {label}\n")
+        assert f"](../sources/{source}.md)" in page and "](../coverage.md)" in page
+        text = briefing.articles[source].text
+        first = text.strip().split("\n")[0][:20]
+        assert "| 1 | " + escape(first) in page, first  # its sentences, numbered from one

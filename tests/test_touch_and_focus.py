@@ -29,7 +29,7 @@ TIP = ".briefing-preview:not([hidden])"
 # The pages whose every link is tapped: home, the index of each kind and the pages of the site
 # the issue found dead taps on
 OVERVIEWS = ["", *(f"{kind}/" for kind in KINDS), "timeline/", "topics/", "data/", "about/"]
-OVERVIEWS += ["coverage/"]
+OVERVIEWS += ["coverage/", "coverage/courier-2023-council-backs-dredging/"]
 
 
 # Every navigation the page is asked for (a link's default action, location.assign, a form) is

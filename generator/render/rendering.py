@@ -31,7 +31,7 @@ from generator.render.previews import preview
 from generator.render.sharing import Shares
 from generator.render.templating import Links, environment, page_path
 from generator.search import marks
-from generator.writing import OVERVIEW_PAGES
+from generator.writing import COVERAGE, OVERVIEW_PAGES
 
 # Templates stay readable; pages get one blank line. A literal start ("\n\n"), unlike \n{3,},
 # lets re skip ahead: seven times faster on the long pages.
@@ -124,6 +124,8 @@ class Renderer:
             jobs[f"{section}/index.md"] = partial(self.index_page, section)
         # '_' cannot occur in an id, so this page never clashes with a claim's
         jobs["claims/by_source.md"] = self.by_source_page
+        for source_id in self.briefing.articles:  # the coverage report, an article a page
+            jobs[f"{COVERAGE}/{source_id}.md"] = partial(self.coverage_page, source_id)
         jobs |= self.record_jobs
         jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in KINDS}
         jobs["data/records.json"] = partial(records_json, b, self.rows)
@@ -176,6 +178,10 @@ class Renderer:
 
     def by_source_page(self) -> str:
         return self._page("claims_by_source.md.j2", "../", overviews.by_source(self.briefing))
+
+    def coverage_page(self, source_id: str) -> str:
+        source = self.briefing.records[source_id]
+        return self._page("coverage_article.md.j2", "../", {"source": source})
 
     def record_page(self, record_id: str) -> str:
         record = self.briefing.records[record_id]

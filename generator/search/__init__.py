@@ -39,8 +39,9 @@ IGNORED = (
     ".md-tags",
     "thead",  # a table's header row: the same words on every page, read into the snippets
 )
-# Pages about the briefing rather than of it (MkDocs' addresses): a reader searching a name
-# wants the records first, not the coverage table or the format reference that also say it
+# Pages about the briefing rather than of it (MkDocs' addresses, and the pages under them: the
+# coverage of each article): a reader searching a name wants the records first, not the coverage
+# tables or the format reference that also say it
 META_PAGES = ("about/", "format/", "reference/", "coverage/", "data/")
 
 
@@ -67,7 +68,7 @@ def marks(briefing: Briefing, record: Record) -> str:
 def page_marks(url: str) -> str:
     """What a page of MkDocs' (by its address) carries for the search beyond its text: a page
     about the briefing a filter, ``meta``, with which the worker lists it after the others."""
-    return '<div hidden data-pagefind-filter="meta:1"></div>' if url in META_PAGES else ""
+    return '<div hidden data-pagefind-filter="meta:1"></div>' if url.startswith(META_PAGES) else ""
 
 
 def index_site(site: Path) -> None:
