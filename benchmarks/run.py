@@ -18,7 +18,10 @@ as a separate process the way a user runs it:
    summary was edited, counting the pages it rewrote. These short runs are timed three times
    each (the claim edited again each time), and the median is shown;
 7. ``python -m generator serve`` with the claim's page open in Chromium: from the save of an
-   edit to its summary to the page showing it, three times, the median shown (``preview.py``).
+   edit to its summary to the page showing it, three times, the median shown (``preview.py``);
+8. the pipeline's site as a reader's browser gets it: every listing page's HTML and load time,
+   unthrottled and with the CPU slowed 4x, the average record page and the site's size
+   (``pages.py``), printed after the tables for each size.
 
 Every command runs from the corpus folder, with the generator and templates copied there, so
 editing the repository during a run does not change what is measured. It measures and prints;
@@ -42,6 +45,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from corpus import edit_one_claim, make_corpus
+from pages import Weight, load_listings, weigh
+from pages import report as pages_report
 from preview import Refresh, save_to_refresh
 from search import FirstResult, first_result
 
@@ -125,6 +130,7 @@ class Result:
     edited_claim: str
     searches: dict[str, FirstResult | None]  # "new 1x", "old 4x"...
     preview: Refresh | None
+    weight: Weight  # the pipeline's site: listings, record pages, size
 
 
 def searched(root: Path) -> dict[str, FirstResult | None]:
@@ -180,6 +186,13 @@ def measure(size: int, seed: int, work: Path) -> Result:
     print(f"{step} first search result, new and old search", file=sys.stderr)
     searches = searched(root)
 
+    print(f"{step} the site's pages: sizes, and each listing loaded", file=sys.stderr)
+    weight = weigh(root / "site", stats.records)
+    try:
+        load_listings(root / "site", weight)
+    except Exception as error:  # noqa: BLE001 - the sizes are still shown, the times as "-"
+        print(f"listings: {error}", file=sys.stderr)
+
     print(f"{step} generate again, nothing changed ({REPEATS} times)", file=sys.stderr)
     noop = median(
         [run([*generator, "generate", "--root", str(root)], root) for _ in range(REPEATS)]
@@ -213,6 +226,7 @@ def measure(size: int, seed: int, work: Path) -> Result:
         claim,
         searches,
         preview,
+        weight,
     )
 
 
@@ -359,6 +373,9 @@ def main() -> None:
             print(growth(results))
         if not zensical():
             print("\nzensical: skipped (not installed)")
+        for r in results:
+            print(f"\nThe site at {r.records:,} records, as a reader's browser gets it\n")
+            print(pages_report(r.weight))
         for r in results:
             print(f"\nedited claim at {r.records:,} records: {r.edited_claim}")
             print("  " + r.edited.out.strip().splitlines()[-1] if r.edited.out.strip() else "")
