@@ -149,6 +149,21 @@ def test_the_search_loads_nothing_whole(page: Page, server: Server) -> None:
     assert not [p for p, size in sizes.items() if p.startswith("/pagefind/") and size > 100_000]
 
 
+def test_one_letter_waits_for_the_next_key_and_is_answered_if_none_comes(
+    tab: Page, server: Server
+) -> None:
+    """A query of one letter matches most of a large briefing, so the worker waits a quarter
+    of a second for the next key before searching it (search-worker.js, ONE_LETTER_WAIT); a
+    reader who stops at one letter still gets its results."""
+    tab.goto(server.url)
+    box = tab.locator("input.md-search__input")
+    box.click()
+    box.press("h")
+    tab.wait_for_timeout(150)
+    assert tab.locator(ITEMS).count() == 0, "a one-letter query was answered at once"
+    expect(tab.locator(ITEMS).first).to_be_visible()
+
+
 # Pages about the briefing rather than of it: after every record in any results
 META_PAGES = ("about", "format", "reference", "coverage", "data")
 MORE = "#briefing-more-"  # the address of a result search-more.js has still to fill in

@@ -13,6 +13,9 @@
 //   HTML.
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
 const SHOWN = 10; // results read at once: the ones Material draws first
+// A query of one letter matches most of a large briefing (at 10,000 records "a" matches 7,303
+// pages and takes Pagefind 0.6-0.8 s, "ab" 0.2 s): it waits this long for the next key first
+const ONE_LETTER_WAIT = 250; // ms
 const MORE = "briefing-search-more"; // the channel search-more.js asks for the others on
 const META = { meta: "1" }; // the filter of the pages about the briefing (generator/search)
 const root = new URL("../", self.location.href); // the worker sits in assets/
@@ -98,9 +101,23 @@ function placeholder(asked, rank, score) {
   return [{ location, title: "…", text: "", score, terms: {} }];
 }
 
+// Whether the query numbered ``asked`` is still the newest once the messages waiting have been
+// heard (a macrotask later: awaiting Pagefind alone lets no message in). A reader's keys each
+// send a query, and a short prefix ("a") matches most of a large briefing: each further step of
+// a query typed over (another search, the fragments) is skipped, so the newest is answered sooner.
+async function newest(asked) {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return asked === latest;
+}
+
+// The results of ``query``, numbered ``asked``; null if a newer query came while it was asked
 async function search(query, asked) {
   const { words, kinds } = parse(query);
   if (!words && !kinds.length) return [];
+  if (words.length === 1) {
+    await new Promise((resolve) => setTimeout(resolve, ONE_LETTER_WAIT));
+    if (asked !== latest) return null;
+  }
   const options = {};
   let wanted = [];
   if (kinds.length) {
@@ -109,14 +126,17 @@ async function search(query, asked) {
     wanted = known.filter((k) => kinds.includes(k) || kinds.includes(k.replace(/s$/, "")));
     options.filters = { any: (wanted.length ? wanted : kinds).map((k) => ({ [k]: "1" })) };
   }
-  let entries = await matches(words || null, options);
+  let entries = await matches(words || null, options, asked);
+  if (!entries || !(await newest(asked))) return null;
   await readFirst(entries, SHOWN);
   // A name's actor page first, even if other pages say the name more often
   if (words) {
     const name = folded(words);
     let named = entries.slice(0, SHOWN).find((e) => namesOf(e.data).includes(name));
     if (!named && (!kinds.length || wanted.includes("actors"))) {
-      const top = await matches(words, { filters: { actors: "1" } });
+      if (!(await newest(asked))) return null;
+      const top = await matches(words, { filters: { actors: "1" } }, asked);
+      if (!top) return null;
       await readFirst(top, 3);
       named = top.slice(0, 3).find((e) => namesOf(e.data).includes(name));
     }
@@ -134,14 +154,16 @@ async function search(query, asked) {
   );
 }
 
-// Every match of a query, best first and not yet read: { key, score, read(), data, stale }.
-// Pages about the briefing (the filter "meta", generator/search) come after the others. In the
-// preview the index of changes answers for the pages changed or removed since the site was
-// indexed: the first index's entries for them are left out as they are read (stale), so the
-// count may be a few over until then (generator/integrations/mkdocs_live_site.py).
-async function matches(words, options) {
+// Every match of a query, best first and not yet read: { key, score, read(), data, stale }, or
+// null if a newer query than ``asked`` came meanwhile. Pages about the briefing (the filter
+// "meta", generator/search) come after the others. In the preview the index of changes answers
+// for the pages changed or removed since the site was indexed: the first index's entries for
+// them are left out as they are read (stale), so the count may be a few over until then
+// (generator/integrations/mkdocs_live_site.py).
+async function matches(words, options, asked) {
   const ranked = async (index, name) => {
     const found = (await index.search(words, options)).results;
+    if (!(await newest(asked))) return null;
     const meta = options.filters ? [] : (await index.search(words, { filters: META })).results;
     const last = new Set(meta.map((r) => r.id));
     return [...found.filter((r) => !last.has(r.id)), ...meta].map((result) => ({
@@ -153,8 +175,9 @@ async function matches(words, options) {
     }));
   };
   const all = await ranked(pagefind, "site");
-  if (!changes) return all;
+  if (!changes || !all) return all;
   const fresh = changes.index ? await ranked(changes.index, "changes") : [];
+  if (!fresh) return null;
   return [...all, ...fresh].sort((a, b) => a.last - b.last || b.score - a.score);
 }
 
@@ -232,6 +255,7 @@ self.addEventListener("message", async (event) => {
     } catch (error) {
       console.warn("search:", error); // a file of the index that did not load: no results
     }
-    if (asked === latest) self.postMessage({ type: RESULT, data: { items } }); // the newest only
+    // the newest only
+    if (items && asked === latest) self.postMessage({ type: RESULT, data: { items } });
   }
 });
