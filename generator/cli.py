@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
-from generator import pipeline, processes
+from generator import pipeline, processes, site_swap
 from generator.authoring import drafting, metadata, new_briefing, removal, review, scaffold
 from generator.input.raw import as_dict
 from generator.integrations import preview_address
@@ -212,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if any(article.missed for article in articles) else 0
         elif arguments.command == "build":
             print(f"ok: {pipeline.build(root, not arguments.no_cache)}; site/ built")
+            if warning := site_swap.size_warning(root):
+                print(f"warning: {warning}", file=sys.stderr)
         else:
             address = preview_address.parse(arguments.address)  # one line if wrong, at once
             if preview_address.beyond_this_machine(address):

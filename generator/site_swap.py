@@ -12,6 +12,7 @@ from __future__ import annotations
 import array
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.problems import InputError, Location, Problem
@@ -123,6 +124,30 @@ def replace(root: Path) -> None:
         shutil.rmtree(new, ignore_errors=True)
         raise _failed(SITE, error) from None
     shutil.rmtree(old, ignore_errors=True)
+
+
+# GitHub Pages refuses a site over 1 GB; the build warns with room to spare
+WARN_FROM_BYTES = 800 * 10**6
+
+
+def size_warning(root: Path) -> str | None:
+    """What to say when the built ``site/`` is too large to publish on GitHub Pages soon."""
+    total = sum(entry.stat().st_size for entry in _files(root / SITE))
+    if total <= WARN_FROM_BYTES:
+        return None
+    return (
+        f"site/ is {total / 10**6:,.0f} MB, and GitHub Pages refuses a site over 1 GB: split "
+        "the briefing into topics of their own (a project each), or publish site/ on a host "
+        "without that limit"
+    )
+
+
+def _files(folder: Path) -> Iterator[os.DirEntry]:
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files(Path(entry.path))
+        elif entry.is_file(follow_symlinks=False):
+            yield entry
 
 
 def _failed(name: str, error: OSError) -> InputError:
