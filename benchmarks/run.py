@@ -13,7 +13,11 @@ as a separate process the way a user runs it:
 4. ``zensical build --clean`` of the same Markdown and config copy, if zensical is installed;
 5. the first search result, in Chromium, on the pipeline's site (Pagefind) and on the plain
    build's (Material's own index), unthrottled and with the CPU slowed 4x (``search.py``),
-   the median of three;
+   the median of three; and as a reader meets it on the pipeline's site: the search box
+   clicked, the first person's surname (the last word of the name of the first actor, by id,
+   who is a person) typed at Playwright's default speed, from the first
+   keydown to the first result painted, the median of three, side by side with the same
+   measure on the project's own example (seeds/), built once for the run;
 6. ``python -m generator generate`` again with nothing changed, then again after one claim's
    summary was edited, counting the pages it rewrote. These short runs are timed three times
    each (the claim edited again each time), and the median is shown;
@@ -44,11 +48,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from corpus import edit_one_claim, make_corpus
+import yaml
+from corpus import copy_project, edit_one_claim, make_corpus
 from pages import Weight, load_listings, weigh
 from pages import report as pages_report
 from preview import Refresh, save_to_refresh
-from search import FirstResult, first_result
+from search import FirstResult, as_a_reader_types, first_result
 
 from generator.kinds import KINDS
 
@@ -129,21 +134,65 @@ class Result:
     edited_written: int | None
     edited_claim: str
     searches: dict[str, FirstResult | None]  # "new 1x", "old 4x"...
+    typed: dict[int, float | None]  # CPU slowed 1x, 4x: seconds from the first key
     preview: Refresh | None
     weight: Weight  # the pipeline's site: listings, record pages, size
 
 
-def searched(root: Path) -> dict[str, FirstResult | None]:
-    """The first result for a person's name on both sites, at both speeds; None if Playwright
-    or a Chromium is missing (make test installs both)."""
+def first_actor(root: Path) -> str:
+    """The name of the first actor (by id) of the project at ``root``, its page's heading."""
     names = sorted((root / "docs" / "actors").glob("*.md"))
-    query = next(
+    return next(
         line[2:].strip()
         for p in names
         if p.name != "index.md"
         for line in p.read_text(encoding="utf-8").splitlines()
         if line.startswith("# ")
     )
+
+
+def surname(root: Path) -> str:
+    """The last word of the name of the first person (by id) among the actors of the project
+    at ``root`` (the last word of any name, if none is a person)."""
+    actors = [
+        actor
+        for path in sorted((root / "seeds" / "annotations").glob("*.yaml"))
+        for actor in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("actors", [])
+    ]
+    people = sorted(actors, key=lambda actor: (actor.get("kind") != "person", actor["id"]))
+    return people[0]["name"].split()[-1]
+
+
+def typed(root: Path) -> dict[int, float | None]:
+    """From the first key to the first result, the first person's surname typed into the
+    site of the project at ``root``, at both speeds (None if it could not be measured)."""
+    word = surname(root)
+    found: dict[int, float | None] = {}
+    for rate in (1, 4):
+        try:
+            runs = sorted(as_a_reader_types(root / "site", word, rate) for _ in range(REPEATS))
+            found[rate] = runs[len(runs) // 2]
+        except Exception as error:  # noqa: BLE001 - reported in the table as not measured
+            print(f"search as typed on {root.name}: {error}", file=sys.stderr)
+            found[rate] = None
+    return found
+
+
+def example(work: Path) -> dict[int, float | None]:
+    """The reader's search measured on the project's own example, built in ``work``."""
+    root = work / "example"
+    root.mkdir()
+    copy_project(root)
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", root / "seeds")
+    print("[example] build, then search as typed", file=sys.stderr)
+    run([sys.executable, "-m", "generator", "build", "--root", str(root)], root)
+    return typed(root)
+
+
+def searched(root: Path) -> dict[str, FirstResult | None]:
+    """The first result for a person's name on both sites, at both speeds; None if Playwright
+    or a Chromium is missing (make test installs both)."""
+    query = first_actor(root)
     found: dict[str, FirstResult | None] = {}
     for name, site in (("new", root / "site"), ("old", root / "site-plain")):
         for rate in (1, 4):
@@ -185,6 +234,8 @@ def measure(size: int, seed: int, work: Path) -> Result:
 
     print(f"{step} first search result, new and old search", file=sys.stderr)
     searches = searched(root)
+    print(f"{step} search as a reader types it", file=sys.stderr)
+    typed_here = typed(root)
 
     print(f"{step} the site's pages: sizes, and each listing loaded", file=sys.stderr)
     weight = weigh(root / "site", stats.records)
@@ -225,6 +276,7 @@ def measure(size: int, seed: int, work: Path) -> Result:
         written(edited),
         claim,
         searches,
+        typed_here,
         preview,
         weight,
     )
@@ -278,6 +330,10 @@ def table(results: list[Result]) -> str:
             (f"first search result, {which}", [found(r.searches[which]) for r in results])
             for which in ("new 1x", "new 4x", "old 1x", "old 4x")
         ],
+        *[
+            (f"search from the first key, {rate}x", [seconds_or(r.typed[rate]) for r in results])
+            for rate in (1, 4)
+        ],
         ("preview: first page after", [startup(r.preview) for r in results]),
         ("preview: save to refresh", [refreshed(r.preview) for r in results]),
         ("peak memory: generate", [f"{r.generate.peak_mb:,.0f} MB" for r in results]),
@@ -291,6 +347,10 @@ def table(results: list[Result]) -> str:
     ]
     header = ("size (--sizes)", [f"{r.records:,}" for r in results])
     return render([header, *rows])
+
+
+def seconds_or(value: float | None) -> str:
+    return "not measured" if value is None else f"{value:.2f} s"
 
 
 def found(result: FirstResult | None) -> str:
@@ -364,8 +424,13 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     try:
         results = [measure(size, arguments.seed, work) for size in arguments.sizes]
+        on_example = example(work)
         print(f"\nBriefing scale benchmark (seed {arguments.seed}, {os.cpu_count()} cores)\n")
         print(table(results))
+        print(
+            "\nsearch from the first key on the example (seeds/), the same measure: "
+            + ", ".join(f"{rate}x {seconds_or(on_example[rate])}" for rate in (1, 4))
+        )
         if len(results) > 1:
             print(
                 "\nGrowth: time at the larger size / time at the smaller (target <= 11x for 10x)\n"
