@@ -166,14 +166,34 @@ def rename(root: Path, old: str, new: str) -> None:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+# Counts the search worker's answers (Material's message type 3, a result), so that a test can
+# wait for the answer to its own query rather than read the last one's
+COUNT_ANSWERS = """
+window.__answers = 0;
+window.Worker = class extends window.Worker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) window.__answers += 1;
+    });
+  }
+};
+"""
+
+
 def searched(page: Page, query: str) -> list[str]:
-    """The addresses of the results the site's search box shows for ``query``."""
+    """The addresses of the results the site's search box shows for ``query``, once the worker
+    has answered it (the page counts its answers: COUNT_ANSWERS) and Material has drawn them."""
     box = page.locator("input.md-search__input")
     box.click()
+    answered = page.evaluate("window.__answers")
     box.fill(query)
     box.dispatch_event("keyup")
-    expect(page.locator(".md-search-result__meta")).to_contain_text("match", timeout=15_000)
-    page.wait_for_timeout(300)  # the newest answer, if the worker was still on an older one
+    page.wait_for_function("n => window.__answers > n", arg=answered, timeout=15_000)
+    page.evaluate(
+        "new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)))"
+    )
+    expect(page.locator(".md-search-result__meta")).to_contain_text("match")
     links = page.locator("li.md-search-result__item > a")
     return [urlsplit(href).path for href in links.evaluate_all("as => as.map(a => a.href)")]
 
@@ -186,6 +206,7 @@ def test_the_open_page_refreshes_and_search_and_removed_pages_follow(
     ones, and the old page is gone."""
     root, url, log = served
     page = browser.new_page()
+    page.add_init_script(COUNT_ANSWERS)
     page.goto(url)
     annotation = root / ANNOTATION
     text = annotation.read_text(encoding="utf-8")
