@@ -38,7 +38,8 @@ OVERVIEW_PAGES = {
 MANIFEST = ".briefing-manifest.json"  # the pages the last run wrote: the only ones it removes
 OWNED_FILES = (*OVERVIEW_PAGES, MANIFEST)
 COVERAGE = "coverage"  # coverage.md's folder: a page for each article's sentences
-OWNED_FOLDERS = (*KINDS, "data", COVERAGE)
+TIMELINE = "timeline"  # timeline.md's folder: a page a year, when there are too many entries
+OWNED_FOLDERS = (*KINDS, "data", COVERAGE, TIMELINE)
 
 
 @dataclass

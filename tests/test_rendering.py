@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from generator.input.validation import load_briefing
-from generator.render import overviews, rendering, templating
+from generator.render import overviews, rendering, templating, timeline
 from generator.render.markup import escape, human_date
 from generator.render.rendering import Renderer
 
@@ -172,3 +172,32 @@ def test_the_coverage_report_is_a_page_of_counts_and_a_page_for_each_article(
         text = briefing.articles[source].text
         first = text.strip().split("\n")[0][:20]
         assert "| 1 | " + escape(first) in page, first  # its sentences, numbered from one
+
+
+def test_a_long_timeline_is_a_page_of_years_and_a_page_for_each_year(
+    harbour: Path, monkeypatch
+) -> None:
+    """At 10,007 records the timeline was one page of 2.3 MB: past ``SPLIT_FROM`` entries it
+    lists the years with their counts, and each year's entries, the same rows, have a page."""
+    whole = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    assert not [p for p in whole if p.startswith("timeline/")]  # short: one page
+    monkeypatch.setattr(timeline, "SPLIT_FROM", 1)
+    pages = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    years = sorted(p for p in pages if p.startswith("timeline/"))
+    assert len(years) > 1
+    index = pages["timeline.md"]
+    rows = [line for line in whole["timeline.md"].splitlines() if line.startswith("| ")]
+    split = []
+    for path in years:
+        year = path.removeprefix("timeline/").removesuffix(".md")
+        page = pages[path]
+        assert page.startswith(f"# Timeline: {year}\n") and "](../timeline.md)" in page
+        assert "\n\n| Date | What happened |" in page or "\n\n## " in page  # a table, not text
+        mine = [line for line in page.splitlines() if line.startswith("| ")]
+        assert f"| [{year}]({path}) | {len(mine) - 1} |" in index  # its header row not counted
+        split += [line.replace("](../", "](") for line in mine]
+    header = "| Date | What happened |"
+    assert [r for r in split if r != header] == [r for r in rows if r != header]
+    first, second = years[0].split("/")[1], years[1].split("/")[1]
+    assert f"After it: [{second[:-3]}]({second})" in pages[years[0]]
+    assert f"Before it: [{first[:-3]}]({first})" in pages[years[1]]

@@ -18,7 +18,7 @@ from generator.render import templating
 from generator.render.coverage import ArticleCoverage, measure_article
 from generator.render.open_data import csv_columns
 from generator.render.reference import reference
-from generator.render.timeline import calendar
+from generator.render.timeline import calendar, years_apart
 from generator.schemas import fragments
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
@@ -136,11 +136,29 @@ def coverage(b: Briefing) -> dict[str, Any]:
     }
 
 
+def timeline(b: Briefing) -> dict[str, Any]:
+    """Every entry, or when there are too many for one page, the years with their counts."""
+    years = years_apart(b)
+    return {"years": years, "calendar": [] if years else calendar(b, templating.CROWDED)}
+
+
+def timeline_year(b: Briefing, year: str) -> dict[str, Any]:
+    """One year of a timeline split by year, with the years before and after it."""
+    years = [y for y, _ in years_apart(b)]
+    at = years.index(year)
+    return {
+        "year": year,
+        "calendar": calendar(b, templating.CROWDED, only=year),
+        "before": years[at - 1] if at else None,
+        "after": years[at + 1] if at + 1 < len(years) else None,
+    }
+
+
 OVERVIEWS: dict[str, Callable[[Briefing], dict[str, Any]]] = {
     "home": home,
     "about": about,
     "coverage": coverage,
-    "timeline": lambda b: {"calendar": calendar(b, templating.CROWDED)},
+    "timeline": lambda b: timeline(b),
     "memo": memo,
     "reference": lambda b: reference(),
 }

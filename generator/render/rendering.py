@@ -30,8 +30,9 @@ from generator.render.open_data import csv_table, json_ld, records_json
 from generator.render.previews import preview
 from generator.render.sharing import Shares
 from generator.render.templating import Links, environment, page_path
+from generator.render.timeline import years_apart
 from generator.search import marks
-from generator.writing import COVERAGE, OVERVIEW_PAGES
+from generator.writing import COVERAGE, OVERVIEW_PAGES, TIMELINE
 
 # Templates stay readable; pages get one blank line. A literal start ("\n\n"), unlike \n{3,},
 # lets re skip ahead: seven times faster on the long pages.
@@ -126,6 +127,8 @@ class Renderer:
         jobs["claims/by_source.md"] = self.by_source_page
         for source_id in self.briefing.articles:  # the coverage report, an article a page
             jobs[f"{COVERAGE}/{source_id}.md"] = partial(self.coverage_page, source_id)
+        for year, _ in years_apart(b):  # a long timeline, a year a page
+            jobs[f"{TIMELINE}/{year}.md"] = partial(self.timeline_year_page, year)
         jobs |= self.record_jobs
         jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in KINDS}
         jobs["data/records.json"] = partial(records_json, b, self.rows)
@@ -178,6 +181,10 @@ class Renderer:
 
     def by_source_page(self) -> str:
         return self._page("claims_by_source.md.j2", "../", overviews.by_source(self.briefing))
+
+    def timeline_year_page(self, year: str) -> str:
+        context = overviews.timeline_year(self.briefing, year)
+        return self._page("timeline_year.md.j2", "../", context)
 
     def coverage_page(self, source_id: str) -> str:
         source = self.briefing.records[source_id]
