@@ -20,8 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from search import CHROMIUM
-from serving import served
+from search import tab
 
 KINDS = ("actors", "claims", "measures", "figures", "sources", "questions", "judgments")
 MORE_OF_A_KIND = ("by_source",)  # pages under a kind's folder that list, not one record each
@@ -77,20 +76,12 @@ def weigh(site: Path, records: int | None = None) -> Weight:
 
 def load_listings(site: Path, weight: Weight, port: int = 8791) -> None:
     """Each listing's load time, unthrottled and slowed (filled into ``weight.listings``)."""
-    from playwright.sync_api import sync_playwright  # the test dependencies have it
-
-    with served(site, port) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        for rate in (1, SLOWER):
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            cdp = page.context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    for rate in (1, SLOWER):
+        with tab(site, port, rate) as (base, page):
             for listing in weight.listings:
                 page.goto(base + listing.path, wait_until="load", timeout=300_000)
                 ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
                 setattr(listing, "load" if rate == 1 else "slowed", ms / 1000)
-            page.close()
-        browser.close()
 
 
 def _seconds(value: float | None) -> str:

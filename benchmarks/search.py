@@ -11,8 +11,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from serving import served
 
@@ -48,8 +51,10 @@ new MutationObserver((_, observer) => {
 """
 
 
-def first_result(site: Path, query: str, throttle: float = 1, port: int = 8790) -> FirstResult:
-    """Open the home page, type ``query`` at its load event, and wait for a result."""
+@contextmanager
+def tab(site: Path, port: int, throttle: float = 1) -> Iterator[tuple[str, Any]]:
+    """``site`` served on ``port``, and a tab of headless Chromium at 1366 px, its CPU slowed
+    ``throttle`` times: the site's address and the tab (a Playwright page)."""
     from playwright.sync_api import sync_playwright  # the test dependencies have it
 
     with served(site, port) as base, sync_playwright() as playwright:
@@ -58,6 +63,15 @@ def first_result(site: Path, query: str, throttle: float = 1, port: int = 8790) 
         if throttle != 1:
             cdp = page.context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        try:
+            yield base, page
+        finally:
+            browser.close()
+
+
+def first_result(site: Path, query: str, throttle: float = 1, port: int = 8790) -> FirstResult:
+    """Open the home page, type ``query`` at its load event, and wait for a result."""
+    with tab(site, port, throttle) as (base, page):
         weights: dict[str, int] = {}  # the worker's requests included
 
         def finished(request) -> None:
@@ -73,7 +87,6 @@ def first_result(site: Path, query: str, throttle: float = 1, port: int = 8790) 
         )
         page.wait_for_timeout(500)  # the fragments of the results below the first
         searched = sum(size for url, size in weights.items() if any(p in url for p in SEARCH_FILES))
-        browser.close()
     return FirstResult((drawn - loaded) / 1000, loaded / 1000, searched / 1000)
 
 
@@ -95,14 +108,7 @@ new MutationObserver((_, observer) => {
 def as_a_reader_types(site: Path, word: str, throttle: float = 1, port: int = 8792) -> float:
     """Seconds from the first keydown to the first result painted: the home page loaded, its
     search box opened by a click, ``word`` typed at Playwright's default speed."""
-    from playwright.sync_api import sync_playwright  # the test dependencies have it
-
-    with served(site, port) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
-        if throttle != 1:
-            cdp = page.context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    with tab(site, port, throttle) as (base, page):
         page.add_init_script(FROM_THE_FIRST_KEY)
         page.goto(base, wait_until="load")
         box = page.locator("input.md-search__input")
@@ -110,7 +116,6 @@ def as_a_reader_types(site: Path, word: str, throttle: float = 1, port: int = 87
         box.press_sequentially(word)
         page.wait_for_function("window.__painted !== null", timeout=120_000)
         first, painted = page.evaluate("[window.__firstKey, window.__painted]")
-        browser.close()
     return (painted - first) / 1000
 
 
