@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from generator.input.validation import load_briefing
+from generator.kinds import claim as claim_kind
 from generator.render import overviews, rendering, templating, timeline
 from generator.render.markup import escape, human_date
 from generator.render.rendering import Renderer
@@ -201,3 +202,30 @@ def test_a_long_timeline_is_a_page_of_years_and_a_page_for_each_year(
     first, second = years[0].split("/")[1], years[1].split("/")[1]
     assert f"After it: [{second[:-3]}]({second})" in pages[years[0]]
     assert f"Before it: [{first[:-3]}]({first})" in pages[years[1]]
+
+
+def test_a_long_index_of_claims_is_a_page_of_initials_and_a_page_for_each(
+    harbour: Path, monkeypatch
+) -> None:
+    """At 10,007 records the index of claims was one page of 1.9 MB: past ``SPLIT_FROM`` rows
+    it lists the initials of the speakers' names with their counts, and each initial's speakers
+    and their claims, the same sections, have a page."""
+    whole = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    assert [p for p in whole if p.startswith("claims/speakers_")] == []  # short: one page
+    monkeypatch.setattr(claim_kind, "SPLIT_FROM", 1)
+    pages = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    parts = sorted(p for p in pages if p.startswith("claims/speakers_"))
+    assert len(parts) > 1
+    index = pages["claims/index.md"]
+    sections = whole["claims/index.md"].split("\n## ")[1:]
+    found = []
+    for path in parts:
+        page = pages[path]
+        assert page.startswith("# Claims of speakers under “") and "](index.md)" in page
+        mine = page.split("\n## ")[1:]
+        count = sum(len([r for r in s.splitlines() if r.startswith("| [")]) for s in mine)
+        name = path.removeprefix("claims/").removesuffix(".md")
+        assert re.search(rf"\| \[[^]]+\]\({name}\.md\) \| {count} \|", index), (name, count)
+        found += mine
+    assert sorted(found) == sorted(sections)  # every section once, whole
+    assert "\n## " not in index  # the index itself lists no claims

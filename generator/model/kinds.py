@@ -139,6 +139,12 @@ class KindBase:
         """What its index is given beyond its records."""
         return {}
 
+    def index_pages(self, b: Briefing, records: list[Record]) -> dict[str, dict[str, Any]]:
+        """Further pages of its index when one would be too long for a reader's browser: each
+        page's name (``<name>.md`` beside ``index.md``, with a ``_`` no id can hold) and what
+        its index template is given there beyond the records. None by default."""
+        return {}
+
     def preview(self, b: Briefing, record: Record) -> dict[str, Any]:
         """What a link's preview shows under the record's title: its lines, and the words it
         quotes with their source."""

@@ -121,8 +121,10 @@ class Renderer:
         b, jobs = self.briefing, {}
         for path, name in OVERVIEW_PAGES.items():
             jobs[path] = partial(self.overview_page, name)
-        for section in KINDS:
+        for section, kind in KINDS.items():
             jobs[f"{section}/index.md"] = partial(self.index_page, section)
+            for name in kind.index_pages(b, b.in_section(section)):  # a long index's pages
+                jobs[f"{section}/{name}.md"] = partial(self.index_page, section, name)
         # '_' cannot occur in an id, so this page never clashes with a claim's
         jobs["claims/by_source.md"] = self.by_source_page
         for source_id in self.briefing.articles:  # the coverage report, an article a page
@@ -172,11 +174,13 @@ class Renderer:
     def overview_page(self, name: str) -> str:
         return self._page(f"{name}.md.j2", "", overviews.OVERVIEWS[name](self.briefing))
 
-    def index_page(self, section: str) -> str:
+    def index_page(self, section: str, name: str = "index") -> str:
         """One index per kind, grouped so that thousands of records stay scannable (what
-        more than its records an index is given is its kind's ``index`` method)."""
+        more than its records an index is given is its kind's ``index`` method), and the
+        further pages of a long one (``index_pages``), rendered by the same template."""
         kind, records = KINDS[section], self.briefing.in_section(section)
-        more = kind.index(self.briefing, records)
+        b = self.briefing
+        more = kind.index(b, records) if name == "index" else kind.index_pages(b, records)[name]
         return self._page(kind.index_template, "../", {section: records, **more})
 
     def by_source_page(self) -> str:
