@@ -22,8 +22,8 @@ from pathlib import Path
 
 from search import tab
 
-KINDS = ("actors", "claims", "measures", "figures", "sources", "questions", "judgments")
-MORE_OF_A_KIND = ("by_source",)  # pages under a kind's folder that list, not one record each
+from generator.kinds import KINDS
+
 SLOWER = 4  # the CPU slowed this many times for the second load
 SHOWN = 12  # listing pages listed by name, the largest first; the others are summed up
 
@@ -50,7 +50,9 @@ class Weight:
 
 
 def _is_record_page(parts: tuple[str, ...]) -> bool:
-    return len(parts) == 3 and parts[0] in KINDS and parts[1] not in MORE_OF_A_KIND
+    """<kind>/<id>/index.html: the kind's other pages (by_source, speakers_a) hold a '_',
+    which no id can."""
+    return len(parts) == 3 and parts[0] in KINDS and "_" not in parts[1]
 
 
 def weigh(site: Path, records: int | None = None) -> Weight:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import array
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 from generator.problems import InputError, Location, Problem
@@ -132,7 +131,10 @@ WARN_FROM_BYTES = 800 * 10**6
 
 def size_warning(root: Path) -> str | None:
     """What to say when the built ``site/`` is too large to publish on GitHub Pages soon."""
-    total = sum(entry.stat().st_size for entry in _files(root / SITE))
+    walked = os.walk(root / SITE)  # symlinks not followed into folders
+    total = sum(
+        os.path.getsize(os.path.join(folder, name)) for folder, _, names in walked for name in names
+    )
     if total <= WARN_FROM_BYTES:
         return None
     return (
@@ -140,14 +142,6 @@ def size_warning(root: Path) -> str | None:
         "the briefing into topics of their own (a project each), or publish site/ on a host "
         "without that limit"
     )
-
-
-def _files(folder: Path) -> Iterator[os.DirEntry]:
-    for entry in os.scandir(folder):
-        if entry.is_dir(follow_symlinks=False):
-            yield from _files(Path(entry.path))
-        elif entry.is_file(follow_symlinks=False):
-            yield entry
 
 
 def _failed(name: str, error: OSError) -> InputError:

@@ -62,23 +62,15 @@ class Claim(Kind):
     def index(self, b: Briefing, claims: list[Record]) -> dict[str, Any]:
         """The claims by who made them, in the order of the speakers' ids; past ``SPLIT_FROM``
         rows, the initials of the speakers' names, each with its page (``index_pages``)."""
-        speakers = _by_speaker(b, claims)
-        if sum(len(ids) for _, ids in speakers) <= SPLIT_FROM:
+        speakers, initials = _split(b, claims)
+        if not initials:
             return {"speakers": speakers}
-        initials = [
-            (name, shown, sum(len(ids) for _, ids in groups))
-            for name, shown, groups in _by_initial(speakers)
-        ]
-        return {"speakers": [], "initials": initials}
+        counted = [(name, shown, _rows(groups)) for name, shown, groups in initials]
+        return {"speakers": [], "initials": counted}
 
     def index_pages(self, b: Briefing, claims: list[Record]) -> dict[str, dict[str, Any]]:
-        speakers = _by_speaker(b, claims)
-        if sum(len(ids) for _, ids in speakers) <= SPLIT_FROM:
-            return {}
-        return {
-            name: {"speakers": groups, "initial": shown}
-            for name, shown, groups in _by_initial(speakers)
-        }
+        _, initials = _split(b, claims)
+        return {name: {"speakers": groups, "initial": shown} for name, shown, groups in initials}
 
     def preview(self, b: Briefing, claim: Record) -> dict[str, Any]:
         said = _said_by(b, claim) or "Unattributed: the source does not say whose view this is"
@@ -135,6 +127,16 @@ def _by_speaker(b: Briefing, claims: list[Record]) -> Speakers:
     ]
     unattributed = [claim.id for claim in claims if not claim.speakers]
     return speakers + ([(None, unattributed)] if unattributed else [])
+
+
+def _split(b: Briefing, claims: list[Record]) -> tuple[Speakers, list[tuple[str, str, Speakers]]]:
+    """The speakers with their claims, and past ``SPLIT_FROM`` rows the same by initial."""
+    speakers = _by_speaker(b, claims)
+    return speakers, _by_initial(speakers) if _rows(speakers) > SPLIT_FROM else []
+
+
+def _rows(speakers: Speakers) -> int:
+    return sum(len(ids) for _, ids in speakers)
 
 
 def _by_initial(speakers: Speakers) -> list[tuple[str, str, Speakers]]:
