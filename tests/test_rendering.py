@@ -9,6 +9,7 @@ import pytest
 
 from generator.input.validation import load_briefing
 from generator.kinds import claim as claim_kind
+from generator.model.kinds import KINDS
 from generator.render import overviews, rendering, templating, timeline
 from generator.render.markup import escape, human_date
 from generator.render.rendering import Renderer
@@ -207,12 +208,12 @@ def test_a_long_timeline_is_a_page_of_years_and_a_page_for_each_year(
 def test_a_long_index_of_claims_is_a_page_of_initials_and_a_page_for_each(
     harbour: Path, monkeypatch
 ) -> None:
-    """At 10,007 records the index of claims was one page of 1.9 MB: past ``SPLIT_FROM`` rows
+    """At 10,007 records the index of claims was one page of 1.9 MB: past ``split_from`` rows
     it lists the initials of the speakers' names with their counts, and each initial's speakers
     and their claims, the same sections, have a page."""
     whole = Renderer(harbour / "templates", load_briefing(harbour)).render()
     assert [p for p in whole if p.startswith("claims/speakers_")] == []  # short: one page
-    monkeypatch.setattr(claim_kind, "SPLIT_FROM", 1)
+    monkeypatch.setattr(claim_kind.KIND, "split_from", 1)
     pages = Renderer(harbour / "templates", load_briefing(harbour)).render()
     parts = sorted(p for p in pages if p.startswith("claims/speakers_"))
     assert len(parts) > 1
@@ -229,3 +230,47 @@ def test_a_long_index_of_claims_is_a_page_of_initials_and_a_page_for_each(
         found += mine
     assert sorted(found) == sorted(sections)  # every section once, whole
     assert "\n## " not in index  # the index itself lists no claims
+
+
+@pytest.mark.parametrize(
+    ("section", "heading"),
+    [
+        ("figures", "# Figures: "),
+        ("measures", "# Measures: "),
+        ("sources", "# Sources: "),
+        ("questions", "# Points of contention "),
+    ],
+)
+def test_a_long_index_is_a_page_of_its_groups_and_a_page_for_each(
+    harbour: Path, monkeypatch, section: str, heading: str
+) -> None:
+    """At 10,007 records the indexes of figures, sources, measures and questions were pages of
+    386-593 kB: past their ``split_from`` records each lists its groups (years, statuses,
+    numbers) with their counts, and each group, with the rows the whole index gives it, has a
+    page."""
+    whole = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    index = f"{section}/index.md"
+    assert [p for p in whole if p.startswith(f"{section}/") and "_" in p] == []  # short
+    monkeypatch.setattr(KINDS[section], "split_from", 1)
+    pages = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    parts = [p for p in pages if p.startswith(f"{section}/") and "_" in p]
+    assert parts
+
+    def rows(page: str) -> list[str]:  # the rows that link: a table's records
+        return [line for line in page.splitlines() if line.startswith("| ") and "](" in line]
+
+    listed = []
+    for path in parts:
+        page, name = pages[path], path.removeprefix(f"{section}/").removesuffix(".md")
+        assert page.startswith(heading) and "](index.md)" in page, page[:200]
+        mine = [row.replace("(../", "(") for row in rows(page)]
+        assert mine and re.search(rf"\| \[[^]]+\]\({name}\.md\) \| \d+ \|", pages[index])
+        listed += mine
+    assert sorted(listed) == sorted(row.replace("(../", "(") for row in rows(whole[index]))
+    counts = [int(row.rsplit("|", 2)[1]) for row in rows(pages[index])]
+    assert len(counts) == len(parts)  # the index lists its pages, no record
+    records = {p for p in whole if p.startswith(f"{section}/") and p != index}
+    text = "\n".join(pages[path] for path in parts)
+    linked = {f"{section}/{i}.md" for i in re.findall(r"[(/]([a-z0-9-]+)\.md\b", text)}
+    assert records <= linked  # every record is linked from a page
+    assert sum(counts) == len(records)

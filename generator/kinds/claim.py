@@ -35,6 +35,7 @@ class Claim(Kind):
     described_by_hand_on_about = True
     listed_with = ("who", "carried")
     dated_with = ("grade", "speakers")
+    split_from = 1_000  # rows: at 10,007 records one page was 1.9 MB, 2.8 s to load
 
     def page(self, b: Briefing, claim: Record) -> dict[str, Any]:
         relations = {
@@ -60,17 +61,19 @@ class Claim(Kind):
         return {"claims": most_connected(b, self.plural)}
 
     def index(self, b: Briefing, claims: list[Record]) -> dict[str, Any]:
-        """The claims by who made them, in the order of the speakers' ids; past ``SPLIT_FROM``
-        rows, the initials of the speakers' names, each with its page (``index_pages``)."""
-        speakers, initials = _split(b, claims)
-        if not initials:
-            return {"speakers": speakers}
-        counted = [(name, shown, _rows(groups)) for name, shown, groups in initials]
-        return {"speakers": [], "initials": counted}
+        """The claims by who made them, in the order of the speakers' ids."""
+        return {"speakers": _by_speaker(b, claims)}
 
     def index_pages(self, b: Briefing, claims: list[Record]) -> dict[str, dict[str, Any]]:
-        _, initials = _split(b, claims)
-        return {name: {"speakers": groups, "initial": shown} for name, shown, groups in initials}
+        """Past ``split_from`` rows (a claim under each of its speakers), a page for each
+        initial of the speakers' names, with their sections as the whole index has them."""
+        speakers = _by_speaker(b, claims)
+        if _rows(speakers) <= self.split_from:
+            return {}
+        return {
+            name: {"split_page": shown, "count": _rows(groups), "speakers": groups, "claims": []}
+            for name, shown, groups in _by_initial(speakers)
+        }
 
     def preview(self, b: Briefing, claim: Record) -> dict[str, Any]:
         said = _said_by(b, claim) or "Unattributed: the source does not say whose view this is"
@@ -112,10 +115,6 @@ def _said_by(b: Briefing, claim: Record) -> str:
 KIND = Claim()
 
 
-# Rows (a claim under each of its speakers) from which the index of claims is a page of the
-# speakers' initials, each initial a page: at 10,007 records one page was 1.9 MB, 2.8 s to load
-SPLIT_FROM = 1_000
-
 Speakers = list[tuple[Record | None, list[str]]]  # a speaker (None: unattributed), claim ids
 
 
@@ -127,12 +126,6 @@ def _by_speaker(b: Briefing, claims: list[Record]) -> Speakers:
     ]
     unattributed = [claim.id for claim in claims if not claim.speakers]
     return speakers + ([(None, unattributed)] if unattributed else [])
-
-
-def _split(b: Briefing, claims: list[Record]) -> tuple[Speakers, list[tuple[str, str, Speakers]]]:
-    """The speakers with their claims, and past ``SPLIT_FROM`` rows the same by initial."""
-    speakers = _by_speaker(b, claims)
-    return speakers, _by_initial(speakers) if _rows(speakers) > SPLIT_FROM else []
 
 
 def _rows(speakers: Speakers) -> int:

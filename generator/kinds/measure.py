@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from generator.kinds.base import Kind
 from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, account
+from generator.model.kinds import Part
 from generator.model.records import Briefing, Record
 from generator.render import open_data
 from generator.render.phrasing import according, capital, inferred_mark, names, quoted
@@ -34,6 +36,12 @@ class Measure(Kind):
     described_by_hand_on_about = True
     listed_with = ("status", "according", "carried")
     dated_with = ("according",)
+    split_from = 650  # at 10,007 records 1,082 measures were one page of 474 kB
+
+    def index_parts(self, b: Briefing, measures: list[Record]) -> list[Part]:
+        """A status a page, in the index's order."""
+        grouped = groupby(sorted(measures, key=_status), key=_status)
+        return [(f"status_{s}", capital(STATUS_WORDS[s]), list(group)) for s, group in grouped]
 
     def page(self, b: Briefing, measure: Record) -> dict[str, Any]:
         """Whose account the measure's status is, besides what names it."""
@@ -64,6 +72,10 @@ class Measure(Kind):
         if not depth:
             data["agent"] = [open_data.ref(b, i) for i in record["actors"]]
         return data
+
+
+def _status(measure: Record) -> str:
+    return measure["status"]
 
 
 KIND = Measure()

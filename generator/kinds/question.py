@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator.kinds.base import Kind
+from generator.model.kinds import Part
 from generator.model.records import Briefing, Record
 from generator.render import markup
 from generator.render.contexts import question_context, side_voices
@@ -24,6 +25,19 @@ class Question(Kind):
     shown_by_hand_on_home_and_memo = True
     in_memo_situation = False
     counted_on_home_and_memo = False
+    split_from = 100  # at 10,007 records 135 questions were one page of 386 kB
+
+    def index_parts(self, b: Briefing, found: list[Record]) -> list[Part]:
+        """Numbered pages of ``A_PAGE`` questions."""
+        starts = range(0, len(found), A_PAGE)
+        return [
+            (
+                f"page_{n + 1}",
+                f"{start + 1}–{min(start + A_PAGE, len(found))}",
+                found[start : start + A_PAGE],
+            )
+            for n, start in enumerate(starts)
+        ]
 
     def check(self, raw: Raw) -> list[Problem]:
         from generator.input import questions  # YAML's: not needed to list the kinds
@@ -60,3 +74,4 @@ class Question(Kind):
 
 
 KIND = Question()
+A_PAGE = 50  # questions on each page of a long index (about 150 kB)

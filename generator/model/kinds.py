@@ -25,6 +25,8 @@ SOURCES = "sources"  # the kind every record's evidence quotes (a seed article i
 # (``dated_with``): the templates render each by name (_macros.md.j2, _each_record.md.j2).
 LISTED_FACETS = ("who", "status", "according", "carried")
 DATED_FACETS = ("grade", "speakers", "according")
+# A page of a long index: its name, how it is shown, and its records (``index_parts``)
+Part = tuple[str, str, list["Record"]]
 
 
 class Written(Protocol):
@@ -58,6 +60,9 @@ class KindBase:
     # Its evidence covers the sentences it quotes (coverage, the source page's marks); False:
     # its words only name it (an actor's), so a source page lists it under "Actors named".
     covers_sentences: bool = True
+    # Records past which its index is split into the pages of ``index_parts``, a reader's page
+    # being at most about 300 kB of HTML (its rows' weight at 10,000 records); 0: never split
+    split_from: int = 0
     dated: tuple[tuple[str, str], ...] = ()  # (field, what happened then) on the timeline
     schema_org: str = "Thing"  # its JSON-LD @type, unless ``json_ld`` says better
     annotated_as: str = ""  # heading over its records on a source page whose words they quote
@@ -139,11 +144,23 @@ class KindBase:
         """What its index is given beyond its records."""
         return {}
 
+    def index_parts(self, b: Briefing, records: list[Record]) -> list[Part]:
+        """The groups a long index is split into, a page each, in the order the index lists
+        them: the page's name (``<name>.md`` beside ``index.md``, with a ``_`` no id can hold),
+        how the group is shown, and its records. None by default: the index is never split."""
+        return []
+
     def index_pages(self, b: Briefing, records: list[Record]) -> dict[str, dict[str, Any]]:
-        """Further pages of its index when one would be too long for a reader's browser: each
-        page's name (``<name>.md`` beside ``index.md``, with a ``_`` no id can hold) and what
-        its index template is given there beyond the records. None by default."""
-        return {}
+        """The further pages of its index when it lists more than ``split_from`` records, each
+        by name with what its index template is given there: how it is shown (``split_page``), the
+        number the index shows beside it (``count``) and its records, under ``plural``. The
+        index itself then lists the pages (``split_pages``). None for a shorter index."""
+        if not self.split_from or len(records) <= self.split_from:
+            return {}
+        return {
+            name: {"split_page": shown, "count": len(mine), self.plural: mine}
+            for name, shown, mine in self.index_parts(b, records)
+        }
 
     def preview(self, b: Briefing, record: Record) -> dict[str, Any]:
         """What a link's preview shows under the record's title: its lines, and the words it

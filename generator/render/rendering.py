@@ -176,12 +176,19 @@ class Renderer:
 
     def index_page(self, section: str, name: str = "index") -> str:
         """One index per kind, grouped so that thousands of records stay scannable (what
-        more than its records an index is given is its kind's ``index`` method), and the
-        further pages of a long one (``index_pages``), rendered by the same template."""
-        kind, records = KINDS[section], self.briefing.in_section(section)
-        b = self.briefing
-        more = kind.index(b, records) if name == "index" else kind.index_pages(b, records)[name]
-        return self._page(kind.index_template, "../", {section: records, **more})
+        more than its records an index is given is its kind's ``index`` method). A long one
+        lists its further pages (``index_pages``), rendered by the same template."""
+        b, kind = self.briefing, KINDS[section]
+        records = b.in_section(section)
+        pages = kind.index_pages(b, records)
+        if name != "index":
+            context = {**kind.index(b, pages[name][section]), **pages[name]}
+        elif pages:
+            split = [(page, given["split_page"], given["count"]) for page, given in pages.items()]
+            context = {section: [], **kind.index(b, []), "split_pages": split}
+        else:
+            context = {section: records, **kind.index(b, records)}
+        return self._page(kind.index_template, "../", context)
 
     def by_source_page(self) -> str:
         return self._page("claims_by_source.md.j2", "../", overviews.by_source(self.briefing))
