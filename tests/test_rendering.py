@@ -274,3 +274,31 @@ def test_a_long_index_is_a_page_of_its_groups_and_a_page_for_each(
     linked = {f"{section}/{i}.md" for i in re.findall(r"[(/]([a-z0-9-]+)\.md\b", text)}
     assert records <= linked  # every record is linked from a page
     assert sum(counts) == len(records)
+
+
+def test_long_claims_by_source_are_a_page_of_years_and_a_page_for_each(
+    harbour: Path, monkeypatch
+) -> None:
+    """At 10,007 records claims by source was one page of 2.1 MB: past its split it lists the
+    years the articles were published with their claims, and each year's articles, with the
+    same tables, have a page."""
+    whole = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    assert [p for p in whole if p.startswith("claims/by_source_")] == []  # short: one page
+    monkeypatch.setattr(overviews, "BY_SOURCE_SPLIT_FROM", 1)
+    pages = Renderer(harbour / "templates", load_briefing(harbour)).render()
+    years = [p for p in pages if p.startswith("claims/by_source_")]
+    assert len(years) > 1
+    index = pages["claims/by_source.md"]
+    sections = whole["claims/by_source.md"].split("\n## ")[1:]
+    found = []
+    for path in years:
+        page, name = pages[path], path.removeprefix("claims/").removesuffix(".md")
+        assert page.startswith("# Claims by source: ") and "](by_source.md)" in page
+        mine = page.split("\n## ")[1:]
+        count = sum(
+            len([r for r in s.splitlines() if r.startswith("| ") and "](" in r]) for s in mine
+        )
+        assert re.search(rf"\| \[[^]]+\]\({name}\.md\) \| {count} \|", index), (name, count)
+        found += mine
+    assert sorted(found) == sorted(sections)  # every article's section once, whole
+    assert "\n## " not in index

@@ -127,6 +127,8 @@ class Renderer:
                 jobs[f"{section}/{name}.md"] = partial(self.index_page, section, name)
         # '_' cannot occur in an id, so this page never clashes with a claim's
         jobs["claims/by_source.md"] = self.by_source_page
+        for name, year in overviews.by_source_pages(b):  # a long one, a year a page
+            jobs[f"claims/{name}.md"] = partial(self.by_source_page, year)
         for source_id in self.briefing.articles:  # the coverage report, an article a page
             jobs[f"{COVERAGE}/{source_id}.md"] = partial(self.coverage_page, source_id)
         for year, _ in years_apart(b):  # a long timeline, a year a page
@@ -190,8 +192,9 @@ class Renderer:
             context = {section: records, **kind.index(b, records)}
         return self._page(kind.index_template, "../", context)
 
-    def by_source_page(self) -> str:
-        return self._page("claims_by_source.md.j2", "../", overviews.by_source(self.briefing))
+    def by_source_page(self, year: str | None = None) -> str:
+        context = overviews.by_source(self.briefing, year)
+        return self._page("claims_by_source.md.j2", "../", context)
 
     def timeline_year_page(self, year: str) -> str:
         context = overviews.timeline_year(self.briefing, year)
