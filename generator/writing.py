@@ -32,6 +32,7 @@ OVERVIEW_PAGES = {
     "about.md": "about",
     "coverage.md": "coverage",
     "timeline.md": "timeline",
+    "topics.md": "topics",
     "memo.md": "memo",
     "reference.md": "reference",
 }
@@ -39,7 +40,8 @@ MANIFEST = ".briefing-manifest.json"  # the pages the last run wrote: the only o
 OWNED_FILES = (*OVERVIEW_PAGES, MANIFEST)
 COVERAGE = "coverage"  # coverage.md's folder: a page for each article's sentences
 TIMELINE = "timeline"  # timeline.md's folder: a page a year, when there are too many entries
-OWNED_FOLDERS = (*KINDS, "data", COVERAGE, TIMELINE)
+TOPICS = "topics"  # topics.md's folder: a page a topic, when there are too many records
+OWNED_FOLDERS = (*KINDS, "data", COVERAGE, TIMELINE, TOPICS)
 
 
 @dataclass

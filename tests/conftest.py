@@ -17,7 +17,10 @@ from projects import (
     with_seeds,
 )
 
+from generator import pipeline
 from generator.input.validation import load_briefing
+from generator.model.kinds import KINDS
+from generator.render import overviews, timeline
 
 __all__ = ["FIXTURES", "HARBOUR", "REPO", "Run", "run_cli", "snapshot"]
 
@@ -83,6 +86,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert result.code == 0, result.err
 
     return made_once(tmp_path_factory, "harbour-site", build) / "project"
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The harbour fixture built as if it were too long for any listing to be one page: every
+    split a long briefing's listings make (index, timeline, claims by source, topics), made
+    from one record on. Built in this process, where the thresholds are changed."""
+
+    def build(folder: Path) -> None:
+        root = with_seeds(copy_project(REPO, folder / "project"), HARBOUR / "seeds")
+        with pytest.MonkeyPatch.context() as patch:
+            for kind in KINDS.values():
+                patch.setattr(kind, "split_from", 1)
+            patch.setattr(overviews, "BY_SOURCE_SPLIT_FROM", 1)
+            patch.setattr(overviews, "TOPICS_SPLIT_FROM", 1)
+            patch.setattr(timeline, "SPLIT_FROM", 1)
+            pipeline.build(root, cached=False)
+
+    return made_once(tmp_path_factory, "harbour-split-site", build) / "project"
 
 
 @pytest.fixture(scope="session")

@@ -176,6 +176,12 @@ def serious(path: str, scheme: str, violations: list[dict]) -> list[str]:
 def test_no_page_has_a_serious_accessibility_violation(
     browser: Browser, server: Server, width: str, part: int
 ) -> None:
+    assert look_at(browser, server, PAGES[part::PARTS], width) == []
+
+
+def look_at(browser: Browser, server: Server, paths: list[str], width: str) -> list[str]:
+    """The serious and critical violations on the ``paths`` at ``width``, each page in both
+    schemes; the screenshots are saved."""
     if MISSING_AXE is not None:
         pytest.fail(f"axe-playwright-python is missing ({MISSING_AXE}): run `make test`")
     context = browser.new_context(viewport=WIDTHS[width])
@@ -191,7 +197,7 @@ def test_no_page_has_a_serious_accessibility_violation(
         page.locator(f"{PALETTE} label:visible").click()
     found, changed = [], []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for path in PAGES[part::PARTS]:
+    for path in paths:
         page.goto(server.url + path)
         opened, other = first
         answer = page.evaluate(OPENED, [PALETTE, SCHEMES[opened], OPTIONS, NO_TRANSITIONS])
@@ -211,7 +217,7 @@ def test_no_page_has_a_serious_accessibility_violation(
         first.reverse()
     context.close()
     print("pages where the scheme changed more than colours (first difference):", changed)
-    assert found == []
+    return found
 
 
 def screenshot(chromium: CDPSession, path: str, width: str, scheme: str) -> None:

@@ -445,9 +445,9 @@ def test_an_edit_keeps_to_what_build_writes(recorded: Preview) -> None:
     (root / "docs" / "drafts" / "notes.md").write_text("# Notes\n\nEdited.\n", "utf-8")
     robots = root / "docs" / "robots.txt"
     robots.write_text(robots.read_text(encoding="utf-8") + "# {{ 'edited' | upper }}\n", "utf-8")
-    topics = root / "docs" / "topics.md"
-    topics.write_text(topics.read_text(encoding="utf-8") + "\nTopics edited.\n", "utf-8")
-    assert wait_for(lambda: b"Topics edited." in fetched(url + "topics/")), recorded.told()
+    written = root / "docs" / "format.md"
+    written.write_text(written.read_text(encoding="utf-8") + "\nFormat edited.\n", "utf-8")
+    assert wait_for(lambda: b"Format edited." in fetched(url + "format/")), recorded.told()
     rendered = fetched(url + "robots.txt")
     assert (b"EDITED" in rendered, b"{{" in rendered, status(url + "drafts/notes/")) == (
         True,

@@ -91,9 +91,9 @@ def project(root: Path, theme: dict[str, str], source: Path) -> Path:
     if theme:
         config = config.replace("theme:\n", "theme:\n  custom_dir: overrides\n")
     (root / "mkdocs.yml").write_text(head + config, encoding="utf-8")
-    topics = root / "docs" / "topics.md"  # a hand-written page's front matter
+    written = root / "docs" / "format.md"  # a hand-written page's front matter
     front = {"title": META, "description": DESCRIPTION}
-    topics.write_text(f"---\n{json.dumps(front)}\n---\n{topics.read_text()}", encoding="utf-8")
+    written.write_text(f"---\n{json.dumps(front)}\n---\n{written.read_text()}", encoding="utf-8")
     for path, text in theme.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
@@ -149,10 +149,10 @@ def test_configuration_shows_as_text_under_any_theme(served: str, browser: Brows
         expect(page.locator(".md-tabs")).to_contain_text(TAB)
         expect(page.locator(".md-select__list")).to_contain_text(EXTRA, use_inner_text=True)
         expect(page.locator(".md-source__repository").first).to_contain_text(REPOSITORY)
-    page.goto(served + "topics/")
+    page.goto(served + "format/")
     # Material's base.html writes the front matter's title; the user's main.html, page.title
     # (which the nav's title gives): either as text, in one <title>
-    assert page.title().startswith((META + " - ", "Topics - ")), page.title()
+    assert page.title().startswith((META + " - ", "The annotation format - ")), page.title()
     assert page.evaluate("document.head.querySelectorAll('title').length") == 1
     assert page.locator("meta[name=description]").get_attribute("content") == DESCRIPTION
     assert page.locator("[onerror]").count() == 0

@@ -106,6 +106,28 @@ class Phone:
     def goto(self, address: str) -> None:
         self.page.goto(self.server.url + address)
 
+    def dead_links(self, address: str) -> list[str]:
+        """Each link in the text of the page at ``address`` that a first tap neither previews
+        nor opens, or whose preview a second tap does not open, said with why."""
+        dead = []
+        self.goto(address)
+        links = self.page.locator(".md-content a[href]")
+        tapped = set()
+        for i, (href, visible) in enumerate(self.look(links)):
+            if href in tapped or not visible:
+                continue
+            tapped.add(href)
+            link = links.nth(i)
+            what = self.tap(link)
+            if what == "previewed":
+                if self.tap(link, second=True) != "opened":  # the second tap opens the page
+                    dead.append(f"/{address}: second tap on {href} opened nothing")
+                elif urlsplit(self.opened[0]).path != urlsplit(href).path:
+                    dead.append(f"/{address}: second tap on {href} opened {self.opened[0]}")
+            elif what != "opened":
+                dead.append(f"/{address}: a tap on {href} did nothing")
+        return dead
+
     def look(self, links) -> list[tuple[str, bool]]:
         """Each of ``links``' address, and whether it is visible."""
         seen = links.evaluate_all(f"links => links.map(a => ({BEFORE_TAP})(a, [false, false]))")
@@ -157,23 +179,7 @@ def test_every_link_on_a_page_of_each_kind_previews_or_opens_on_the_first_tap(
 ) -> None:
     if address.startswith("a record of "):
         address = record_page(site, address.removeprefix("a record of "))
-    dead = []
-    phone.goto(address)
-    links = phone.page.locator(".md-content a[href]")
-    tapped = set()
-    for i, (href, visible) in enumerate(phone.look(links)):
-        if href in tapped or not visible:
-            continue
-        tapped.add(href)
-        link = links.nth(i)
-        what = phone.tap(link)
-        if what == "previewed":
-            if phone.tap(link, second=True) != "opened":  # the second tap opens the page
-                dead.append(f"/{address}: second tap on {href} opened nothing")
-            elif urlsplit(phone.opened[0]).path != urlsplit(href).path:
-                dead.append(f"/{address}: second tap on {href} opened {phone.opened[0]}")
-        elif what != "opened":
-            dead.append(f"/{address}: a tap on {href} did nothing")
+    dead = phone.dead_links(address)
     assert not dead, "\n".join(dead)
 
 

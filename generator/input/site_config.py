@@ -18,7 +18,7 @@ import yaml
 from generator.input.loading import Document
 from generator.model.kinds import KINDS
 from generator.problems import Location, Problem
-from generator.writing import COVERAGE, TIMELINE
+from generator.writing import COVERAGE, TIMELINE, TOPICS
 
 CONFIG = "mkdocs.yml"
 # mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat
@@ -173,14 +173,15 @@ def with_every_kind(nav: list[Any], hidden: list[str]) -> tuple[list[Any], list[
     mkdocs.yml keeps its own titles and order for the kinds it lists; a kind it does not list
     gets its index after the last one it does, under its plural, and its record pages are left
     out of the navigation as the others' are (``mkdocs build --strict`` would refuse them), as
-    are the coverage report's pages of single articles and a long timeline's pages of years."""
+    are the coverage report's pages of single articles, a long timeline's pages of years and
+    the pages of topics."""
     listed = [page if isinstance(page := _page(item), str) else "" for item in nav]
     indexes = {f"{plural}/index.md": plural for plural in KINDS}
     missing = [
         {plural.capitalize(): page} for page, plural in indexes.items() if page not in listed
     ]
     at = max((i + 1 for i, page in enumerate(listed) if page in indexes), default=len(nav))
-    folders = [*KINDS, COVERAGE, TIMELINE]
+    folders = [*KINDS, COVERAGE, TIMELINE, TOPICS]
     patterns = [f"/{folder}/*.md" for folder in folders if f"/{folder}/*.md" not in hidden]
     return [*nav[:at], *missing, *nav[at:]], [*hidden, *patterns]
 

@@ -8,6 +8,7 @@ text.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -29,6 +30,9 @@ MEMO_LIMIT = 3  # articles, the most quoted first
 # Claims from which claims by source is a page a year: at 10,007 records 4,902 claims were one
 # page of 2.1 MB (about 435 bytes a claim), 4.1 s to load
 BY_SOURCE_SPLIT_FROM = 700
+# Tagged records from which the topics are a page each: at 10,007 records Material's listing of
+# 4,900 was one page of 1.0 MB (about 200 bytes a record)
+TOPICS_SPLIT_FROM = 1_500
 # The memo's situation: the records most referred to of each kind told there (the measures, the
 # figures, any kind added), MEMO_EACH a kind, fewer when more kinds share its MEMO_SITUATION.
 MEMO_EACH, MEMO_SITUATION = 3, 6
@@ -157,11 +161,27 @@ def timeline_year(b: Briefing, year: str) -> dict[str, Any]:
     }
 
 
+def topics(b: Briefing) -> dict[str, Any]:
+    """Material's listing of every tagged page, or past ``TOPICS_SPLIT_FROM`` tagged records the
+    topics with their numbers of records, each with a page of its own listing."""
+    return {"topics": topic_pages(b)}
+
+
+def topic_pages(b: Briefing) -> list[tuple[str, str, int]]:
+    """The pages of topics when one page would list too many records: each one's name (under
+    ``topics/``), its tag and its number of records, in the tags' order; none when it would not."""
+    tagged = Counter(tag for record in b.records.values() for tag in record.get("tags", ()))
+    if tagged.total() <= TOPICS_SPLIT_FROM:
+        return []
+    return [(tag.replace(" ", "-"), tag, count) for tag, count in sorted(tagged.items())]
+
+
 OVERVIEWS: dict[str, Callable[[Briefing], dict[str, Any]]] = {
     "home": home,
     "about": about,
     "coverage": coverage,
     "timeline": lambda b: timeline(b),
+    "topics": topics,
     "memo": memo,
     "reference": lambda b: reference(),
 }
