@@ -265,24 +265,24 @@ def test_a_generator_crash_while_serving_is_told_and_survived(
         mkdocs_hook.on_pre_build(config)
 
 
-def test_a_title_in_the_navigation_changing_renders_every_page(
+def test_a_title_in_the_navigation_changing_renders_the_pages_that_show_it(
     harbour_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every page shows the navigation: a page in it renamed, the others show the new name,
-    and a record's page that no edit touched is rendered again."""
+    """The pages of a section show its pages (navigation.prune: only the open section's): a
+    page in it renamed, a page of the section that no edit touched shows the new name."""
     from generator.integrations.mkdocs_live_site import LiveSite
 
     monkeypatch.chdir(harbour_project)
     site = LiveSite(harbour_project / "mkdocs.yml", tmp_path / "site", "http://127.0.0.1:1/")
-    claim = tmp_path / "site" / PAGE / "index.html"
-    assert "The annotation format" in claim.read_text(encoding="utf-8")
+    about = tmp_path / "site" / "about" / "index.html"
+    assert "The annotation format" in about.read_text(encoding="utf-8")
     assert not site.refresh()  # nothing changed
     guide = harbour_project / "docs" / "format.md"
     text = guide.read_text(encoding="utf-8")
     guide.write_text(text.replace("# The annotation format", "# How to annotate", 1), "utf-8")
     assert site.refresh()
-    assert "How to annotate" in claim.read_text(encoding="utf-8")
-    assert PAGE in site.changed_since_built  # the search's index of changes has it too
+    assert "How to annotate" in about.read_text(encoding="utf-8")
+    assert "about/" in site.changed_since_built  # the search's index of changes has it too
 
 
 def test_long_listings_come_last_and_are_never_served_out_of_date(

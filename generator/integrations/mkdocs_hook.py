@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from generator import pipeline, search
 from generator.input import site_config
 from generator.integrations import mkdocs_theme
+from generator.integrations.html_whitespace import without_indentation
 from generator.kinds import KINDS
 from generator.problems import BriefingError
 
@@ -88,13 +89,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """A page without the search's scripts would have a search box that finds nothing."""
+    """A page without the search's scripts would have a search box that finds nothing. The
+    page is written without the theme's indentation (a fifth of a record page)."""
     if mkdocs_theme.missing_layer(output):
         where = Path(config.config_file_path)
         custom = config.theme.custom_dir and os.path.relpath(config.theme.custom_dir, where.parent)
         theme = {"name": config.theme.name, "custom_dir": custom}
         raise Abort(mkdocs_theme.refusal(where, theme, page.file.src_uri))
-    return output
+    return without_indentation(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The theme's pages that are not the briefing's (404.html), as light as the others."""
+    return without_indentation(output) if template_name.endswith(".html") else output
 
 
 def on_page_content(html: str, page, config, files) -> str:
