@@ -79,10 +79,10 @@ DIFFERENCES = (
     ),
     Difference(
         re.compile(r".*\.html"),
-        "the search worker's address ends in ?preview",
-        "the preview's worker also reads the index of the pages changed since the first build "
-        "(pagefind-changes/), which a built site has no need of",
-        _bytes(lambda data, _: data.replace(b"search-worker.js?preview", b"search-worker.js")),
+        "the search's configuration script's address ends in ?preview",
+        "it passes it on to the worker, which in the preview also reads the index of the pages "
+        "changed since the first build (pagefind-changes/), which a built site has no need of",
+        _bytes(lambda data, _: data.replace(b"search-config.js?preview", b"search-config.js")),
     ),
     Difference(
         re.compile(

@@ -1,0 +1,13 @@
+// Material's configuration, changed before its bundle reads it (this script comes first): the
+// search box asks our worker (search-worker.js), which the preview tells to read its index of
+// changes too ("?preview" on this script's address, passed on), and every match is counted, so
+// the results are "matching pages". A file, not a script in each page: a lighter page.
+(function () {
+  const element = document.getElementById("__config");
+  const config = JSON.parse(element.textContent);
+  const here = new URL(document.currentScript.src);
+  config.search = new URL("search-worker.js" + here.search, here).href;
+  config.translations["search.result.one"] = "1 matching page";
+  config.translations["search.result.other"] = "# matching pages";
+  element.textContent = JSON.stringify(config);
+})();
