@@ -635,21 +635,26 @@ def dump(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000)
 
 
-def copy_project(out: Path) -> None:
-    """What the build needs besides seeds/: templates, generator, hand-written pages, config."""
+def copy_project(out: Path, source: Path = REPO) -> None:
+    """What the build needs besides seeds/: templates, generator, hand-written pages, config, from
+    ``source``: the repository, or a commit of it exported (``git archive``: its docs/ holds
+    only what was committed, so all of it is copied)."""
     sys.path.insert(0, str(REPO))
     from generator.writing import OWNED_FILES, OWNED_FOLDERS
 
+    generated = {*OWNED_FILES, *OWNED_FOLDERS} if source == REPO else set()
     skip = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(REPO / "templates", out / "templates", ignore=skip)
-    shutil.copytree(REPO / "generator", out / "generator", ignore=skip)
-    shutil.copy2(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    shutil.copytree(source / "templates", out / "templates", ignore=skip)
+    shutil.copytree(source / "generator", out / "generator", ignore=skip)
+    shutil.copy2(source / "mkdocs.yml", out / "mkdocs.yml")
     docs = out / "docs"
     docs.mkdir()
-    for path in (REPO / "docs").iterdir():
-        if path.is_file() and path.suffix == ".md" and path.name not in OWNED_FILES:
+    for path in (source / "docs").iterdir():
+        if path.name in generated:
+            continue
+        if path.is_file() and path.suffix == ".md":
             shutil.copy2(path, docs / path.name)
-        elif path.is_dir() and path.name not in OWNED_FOLDERS:
+        elif path.is_dir():
             shutil.copytree(path, docs / path.name, ignore=skip)
 
 
@@ -660,15 +665,16 @@ class Stats:
     by_kind: dict[str, int]
 
 
-def make_corpus(records: int, seed: int, out: Path) -> Stats:
-    """Write the project into ``out`` (which must not exist or be empty)."""
+def make_corpus(records: int, seed: int, out: Path, source: Path = REPO) -> Stats:
+    """Write the project into ``out`` (which must not exist or be empty), with the generator of
+    ``source`` (``copy_project``)."""
     if out.exists() and any(out.iterdir()):
         raise SystemExit(f"{out} is not empty; choose a new folder")
     out.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(records, seed)
     corpus.build()
     corpus.write(out)
-    copy_project(out)
+    copy_project(out, source)
     from generator.input import site_config  # on the path once copy_project has run
 
     overview = yaml.safe_load((out / "seeds" / "briefing.yaml").read_text(encoding="utf-8"))

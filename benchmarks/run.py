@@ -1,6 +1,10 @@
 """How the build scales: time, throughput and memory for synthetic corpora of growing size.
 
-    .venv/bin/python benchmarks/run.py --sizes 100 1000 10000 --seed 1
+    .venv/bin/python benchmarks/run.py --sizes 100 1000 10000 --seed 1 [--against REV]
+
+With ``--against REV`` every size is measured twice, by turns, on the same corpus: with the
+generator, templates, hand-written pages and mkdocs.yml of the commit REV (``git archive``), then
+with the working tree's; each table has both columns side by side.
 
 For each size it writes a corpus (benchmarks/corpus.py) into a temporary folder and times, each
 as a separate process the way a user runs it:
@@ -49,7 +53,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from corpus import copy_project, edit_one_claim, make_corpus
+from corpus import REPO, copy_project, edit_one_claim, make_corpus
 from pages import Weight, load_listings, weigh
 from pages import report as pages_report
 from preview import Refresh, save_to_refresh
@@ -137,6 +141,7 @@ class Result:
     typed: dict[int, float | None]  # CPU slowed 1x, 4x: seconds from the first key
     preview: Refresh | None
     weight: Weight  # the pipeline's site: listings, record pages, size
+    label: str  # whose generator: "now" (the working tree's), or the commit measured against
 
 
 def first_actor(root: Path) -> str:
@@ -178,13 +183,14 @@ def typed(root: Path) -> dict[int, float | None]:
     return found
 
 
-def example(work: Path) -> dict[int, float | None]:
-    """The reader's search measured on the project's own example, built in ``work``."""
-    root = work / "example"
+def example(work: Path, source: Path, label: str) -> dict[int, float | None]:
+    """The reader's search measured on the project's own example, built in ``work`` with the
+    generator of ``source``."""
+    root = work / f"example-{label}"
     root.mkdir()
-    copy_project(root)
-    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", root / "seeds")
-    print("[example] build, then search as typed", file=sys.stderr)
+    copy_project(root, source)
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    print(f"[example, {label}] build, then search as typed", file=sys.stderr)
     run([sys.executable, "-m", "generator", "build", "--root", str(root)], root)
     return typed(root)
 
@@ -205,12 +211,12 @@ def searched(root: Path) -> dict[str, FirstResult | None]:
     return found
 
 
-def measure(size: int, seed: int, work: Path) -> Result:
-    root = work / f"corpus-{size}"
+def measure(size: int, seed: int, work: Path, source: Path, label: str) -> Result:
+    root = work / f"corpus-{size}-{label}"
     python = sys.executable
-    step = f"[{size} records]"
+    step = f"[{size} records, {label}]"
     print(f"{step} writing the corpus into {root}", file=sys.stderr)
-    stats = make_corpus(size, seed, root)
+    stats = make_corpus(size, seed, root, source)
     generator = [python, "-m", "generator"]
 
     print(f"{step} generate (fresh docs/)", file=sys.stderr)
@@ -279,7 +285,19 @@ def measure(size: int, seed: int, work: Path) -> Result:
         typed_here,
         preview,
         weight,
+        label,
     )
+
+
+def exported(rev: str, work: Path) -> Path:
+    """The commit ``rev`` of the repository, as ``git archive`` gives it, in ``work``."""
+    folder = work / f"source-{rev}"
+    folder.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", rev], capture_output=True, check=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def profile(root: Path, top: int = 20) -> str:
@@ -345,7 +363,7 @@ def table(results: list[Result]) -> str:
             [f"{r.zensical.peak_mb:,.0f} MB" if r.zensical else "-" for r in results],
         ),
     ]
-    header = ("size (--sizes)", [f"{r.records:,}" for r in results])
+    header = ("size (--sizes)", [f"{r.records:,} ({r.label})" for r in results])
     return render([header, *rows])
 
 
@@ -384,13 +402,21 @@ def extra(r: Result) -> str:
 
 def growth(results: list[Result]) -> str:
     rows = []
-    for a, b in zip(results, results[1:], strict=False):
+    pairs = [
+        (a, b)
+        for a in results
+        for b in results
+        if a.label == b.label
+        and b.records > a.records
+        and not any(a.records < c.records < b.records for c in results if c.label == a.label)
+    ]
+    for a, b in pairs:
         scale = b.records / a.records
         cells = [f"{scale:.1f}x"]
         for name in ("generate", "pipeline", "plain", "zensical", "edited"):
             x, y = getattr(a, name), getattr(b, name)
             cells.append(f"{y.seconds / x.seconds:.1f}x" if x and y else "-")
-        rows.append((f"{a.records:,} -> {b.records:,}", cells))
+        rows.append((f"{a.records:,} -> {b.records:,} ({a.label})", cells))
     header = ("records", ["records", "generate", "pipeline", "plain mkdocs", "zensical", "edit"])
     return render([header, *rows])
 
@@ -419,18 +445,29 @@ def main() -> None:
     parser.add_argument(
         "--profile", action="store_true", help="also profile generate on the largest corpus"
     )
+    parser.add_argument(
+        "--against", metavar="REV", help="also measure the generator of this commit, by turns"
+    )
     arguments = parser.parse_args()
     work = arguments.work or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        results = [measure(size, arguments.seed, work) for size in arguments.sizes]
-        on_example = example(work)
+        sources = {"now": REPO}
+        if arguments.against:
+            sources = {arguments.against: exported(arguments.against, work), **sources}
+        results = [
+            measure(size, arguments.seed, work, source, label)
+            for size in arguments.sizes
+            for label, source in sources.items()
+        ]
+        on_example = {label: example(work, source, label) for label, source in sources.items()}
         print(f"\nBriefing scale benchmark (seed {arguments.seed}, {os.cpu_count()} cores)\n")
         print(table(results))
-        print(
-            "\nsearch from the first key on the example (seeds/), the same measure: "
-            + ", ".join(f"{rate}x {seconds_or(on_example[rate])}" for rate in (1, 4))
-        )
+        for label, typed_there in on_example.items():
+            print(
+                f"\nsearch from the first key on the example (seeds/), the same measure, {label}: "
+                + ", ".join(f"{rate}x {seconds_or(typed_there[rate])}" for rate in (1, 4))
+            )
         if len(results) > 1:
             print(
                 "\nGrowth: time at the larger size / time at the smaller (target <= 11x for 10x)\n"
@@ -439,13 +476,15 @@ def main() -> None:
         if not zensical():
             print("\nzensical: skipped (not installed)")
         for r in results:
-            print(f"\nThe site at {r.records:,} records, as a reader's browser gets it\n")
+            print(
+                f"\nThe site at {r.records:,} records ({r.label}), as a reader's browser gets it\n"
+            )
             print(pages_report(r.weight))
         for r in results:
             print(f"\nedited claim at {r.records:,} records: {r.edited_claim}")
             print("  " + r.edited.out.strip().splitlines()[-1] if r.edited.out.strip() else "")
         if arguments.profile:
-            largest = work / f"corpus-{arguments.sizes[-1]}"
+            largest = work / f"corpus-{arguments.sizes[-1]}-now"
             print(f"\ncProfile of generate at {arguments.sizes[-1]} records\n")
             print(profile(largest))
     finally:
