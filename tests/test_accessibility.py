@@ -179,9 +179,11 @@ def test_no_page_has_a_serious_accessibility_violation(
     assert look_at(browser, server, PAGES[part::PARTS], width) == []
 
 
-def look_at(browser: Browser, server: Server, paths: list[str], width: str) -> list[str]:
+def look_at(
+    browser: Browser, server: Server, paths: list[str], width: str, shots: str = ""
+) -> list[str]:
     """The serious and critical violations on the ``paths`` at ``width``, each page in both
-    schemes; the screenshots are saved."""
+    schemes; the screenshots are saved, their names starting with ``shots``."""
     if MISSING_AXE is not None:
         pytest.fail(f"axe-playwright-python is missing ({MISSING_AXE}): run `make test`")
     context = browser.new_context(viewport=WIDTHS[width])
@@ -205,7 +207,7 @@ def look_at(browser: Browser, server: Server, paths: list[str], width: str) -> l
             f"/{path} opened in the scheme {answer['scheme']!r}, not {SCHEMES[opened]!r}"
         )
         found += serious(path, opened, answer["violations"])
-        screenshot(chromium, path, width, opened)
+        screenshot(chromium, shots + path, width, opened)
         answer = page.evaluate(SWITCHED, [PALETTE, SCHEMES[other], OPTIONS, COLOUR_OPTIONS])
         assert answer["scheme"] == SCHEMES[other], (
             f"Material's toggle left /{path} in {answer['scheme']!r}, not {SCHEMES[other]!r}"
@@ -213,7 +215,7 @@ def look_at(browser: Browser, server: Server, paths: list[str], width: str) -> l
         found += serious(path, other, answer["violations"])
         if answer["changed"]:  # more than colours changed: every rule ran again
             changed.append((path, *answer["changed"]))
-        screenshot(chromium, path, width, other)
+        screenshot(chromium, shots + path, width, other)
         first.reverse()
     context.close()
     print("pages where the scheme changed more than colours (first difference):", changed)
