@@ -307,3 +307,14 @@ def test_no_snippet_holds_a_table_header_row(tab: Page, server: Server, site: Pa
         for result in drawn(tab):
             words = " ".join(re.findall(r"\w+", result["snippet"].lower()))
             assert not [row for row in rows if row in words], (query, result)
+
+
+def test_an_articles_words_lead_to_its_source_not_to_its_coverage(
+    tab: Page, server: Server
+) -> None:
+    """The coverage report's page of an article repeats its sentences, which the source's page
+    holds: only the source's page is indexed with them (at 10,000 records, indexing them twice
+    took Pagefind past 1 GB)."""
+    found = search(tab, server, "despite")  # a word of the courier's article alone
+    assert "/sources/courier-2023-council-backs-dredging/" in found, found
+    assert not [path for path in found if path.startswith("/coverage/")], found
