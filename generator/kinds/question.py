@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from generator.input.raw import Raw
     from generator.problems import Problem
 
+A_PAGE = 50  # questions on each page of a long index (about 150 kB at 10,000 records)
+
 
 class Question(Kind):
     name, plural, order = "question", "questions", 60
@@ -74,4 +76,3 @@ class Question(Kind):
 
 
 KIND = Question()
-A_PAGE = 50  # questions on each page of a long index (about 150 kB)

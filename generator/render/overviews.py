@@ -19,7 +19,7 @@ from generator.render import templating
 from generator.render.coverage import ArticleCoverage, measure_article
 from generator.render.open_data import csv_columns
 from generator.render.reference import reference
-from generator.render.timeline import calendar, years_apart
+from generator.render.timeline import Dated, calendar, dated_entries, years_apart
 from generator.schemas import fragments
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
@@ -145,17 +145,19 @@ def coverage(b: Briefing) -> dict[str, Any]:
 
 def timeline(b: Briefing) -> dict[str, Any]:
     """Every entry, or when there are too many for one page, the years with their counts."""
-    years = years_apart(b)
-    return {"years": years, "calendar": [] if years else calendar(b, templating.CROWDED)}
+    dated = dated_entries(b)
+    years = years_apart(dated)
+    return {"years": years, "calendar": [] if years else calendar(dated, templating.CROWDED)}
 
 
-def timeline_year(b: Briefing, year: str) -> dict[str, Any]:
-    """One year of a timeline split by year, with the years before and after it."""
-    years = [y for y, _ in years_apart(b)]
+def timeline_year(year: str, dated: Dated) -> dict[str, Any]:
+    """One year of a timeline split by year (``dated``: every entry), with the years before and
+    after it."""
+    years = [y for y, _ in years_apart(dated)]
     at = years.index(year)
     return {
         "year": year,
-        "calendar": calendar(b, templating.CROWDED, only=year),
+        "calendar": calendar(dated, templating.CROWDED, only=year),
         "before": years[at - 1] if at else None,
         "after": years[at + 1] if at + 1 < len(years) else None,
     }
@@ -187,10 +189,12 @@ OVERVIEWS: dict[str, Callable[[Briefing], dict[str, Any]]] = {
 }
 
 
-def by_source(b: Briefing, year: str | None = None) -> dict[str, Any]:
-    """Claims by source: every article's claims, or past ``BY_SOURCE_SPLIT_FROM`` claims the
-    years the articles were published, each with its page (``year``: that page's)."""
-    years = by_source_years(b)
+def by_source(
+    b: Briefing, years: list[tuple[str, list[Record]]], year: str | None = None
+) -> dict[str, Any]:
+    """Claims by source: every article's claims, or past ``BY_SOURCE_SPLIT_FROM`` claims
+    (``years``, from ``by_source_years``) the years the articles were published, each with its
+    page (``year``: that page's)."""
     if year is not None:
         return {"articles": dict(years)[year], "split_page": year}
     if not years:
@@ -208,10 +212,10 @@ def by_source_years(b: Briefing) -> list[tuple[str, list[Record]]]:
     return templating.by_year(articles, "published")
 
 
-def by_source_pages(b: Briefing) -> list[tuple[str, str]]:
+def by_source_pages(years: list[tuple[str, list[Record]]]) -> list[tuple[str, str]]:
     """The pages of a long claims by source (names beside it, with a ``_`` no id holds) and
-    the year each holds."""
-    return [(_by_source(year), year) for year, _ in by_source_years(b)]
+    the year each holds, from ``by_source_years``."""
+    return [(_by_source(year), year) for year, _ in years]
 
 
 def _by_source(year: str) -> str:

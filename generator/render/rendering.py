@@ -30,7 +30,7 @@ from generator.render.open_data import csv_table, json_ld, records_json
 from generator.render.previews import preview
 from generator.render.sharing import Shares
 from generator.render.templating import Links, environment, page_path
-from generator.render.timeline import years_apart
+from generator.render.timeline import dated_entries, years_apart
 from generator.search import marks
 from generator.writing import COVERAGE, OVERVIEW_PAGES, TIMELINE, TOPICS
 
@@ -58,6 +58,11 @@ class Renderer:
         self.briefing = briefing
         self._modules: dict[str, Any] = {}
         self.part_contexts = overviews.PartContexts(briefing, self.computed_once)
+        # What every page of a split listing starts from, worked out once for all of them
+        b = briefing
+        self.split_index = self.computed_once(lambda s: KINDS[s].index_pages(b, b.in_section(s)))
+        self.by_source_years = self.computed_once(lambda _: overviews.by_source_years(b))
+        self.dated = self.computed_once(lambda _: dated_entries(b))
         self.env = environment(templates, compiled)
         self.env.globals.update(Links(briefing).globals(), part=self.part, each=self.each)
 
@@ -121,17 +126,17 @@ class Renderer:
         b, jobs = self.briefing, {}
         for path, name in OVERVIEW_PAGES.items():
             jobs[path] = partial(self.overview_page, name)
-        for section, kind in KINDS.items():
+        for section in KINDS:
             jobs[f"{section}/index.md"] = partial(self.index_page, section)
-            for name in kind.index_pages(b, b.in_section(section)):  # a long index's pages
+            for name in self.split_index(section):  # a long index's pages
                 jobs[f"{section}/{name}.md"] = partial(self.index_page, section, name)
         # '_' cannot occur in an id, so this page never clashes with a claim's
         jobs["claims/by_source.md"] = self.by_source_page
-        for name, year in overviews.by_source_pages(b):  # a long one, a year a page
+        for name, year in overviews.by_source_pages(self.by_source_years("")):  # a year a page
             jobs[f"claims/{name}.md"] = partial(self.by_source_page, year)
         for source_id in self.briefing.articles:  # the coverage report, an article a page
             jobs[f"{COVERAGE}/{source_id}.md"] = partial(self.coverage_page, source_id)
-        for year, _ in years_apart(b):  # a long timeline, a year a page
+        for year, _ in years_apart(self.dated("")):  # a long timeline, a year a page
             jobs[f"{TIMELINE}/{year}.md"] = partial(self.timeline_year_page, year)
         for name, tag, _ in overviews.topic_pages(b):  # many tagged records, a topic a page
             jobs[f"{TOPICS}/{name}.md"] = partial(self._page, "topic.md.j2", "../", {"tag": tag})
@@ -184,7 +189,7 @@ class Renderer:
         lists its further pages (``index_pages``), rendered by the same template."""
         b, kind = self.briefing, KINDS[section]
         records = b.in_section(section)
-        pages = kind.index_pages(b, records)
+        pages = self.split_index(section)
         if name != "index":
             context = {**kind.index(b, pages[name][section]), **pages[name]}
         elif pages:
@@ -195,11 +200,11 @@ class Renderer:
         return self._page(kind.index_template, "../", context)
 
     def by_source_page(self, year: str | None = None) -> str:
-        context = overviews.by_source(self.briefing, year)
+        context = overviews.by_source(self.briefing, self.by_source_years(""), year)
         return self._page("claims_by_source.md.j2", "../", context)
 
     def timeline_year_page(self, year: str) -> str:
-        context = overviews.timeline_year(self.briefing, year)
+        context = overviews.timeline_year(year, self.dated(""))
         return self._page("timeline_year.md.j2", "../", context)
 
     def coverage_page(self, source_id: str) -> str:

@@ -47,10 +47,13 @@ def entry(record: Record, event: str) -> Entry:
 
 def entries(briefing: Briefing) -> list[Entry]:
     """Every dated record's entries, in order of date (then section, id and event)."""
-    return [entry(briefing.records[i], event) for _, _, i, event in _dated(briefing)]
+    return [entry(briefing.records[i], event) for _, _, i, event in dated_entries(briefing)]
 
 
-def _dated(briefing: Briefing) -> list[tuple[str, str, str, str]]:
+Dated = list[tuple[str, str, str, str]]  # (date, section, record id, event) of each entry
+
+
+def dated_entries(briefing: Briefing) -> Dated:
     """(date, section, record id, event) of every entry, in order: what entries sort by."""
     fields = [
         (record.get(field), record.section, record.id, event)
@@ -71,13 +74,13 @@ Group = list[tuple[str, str]]  # the (record id, event) of each entry
 
 
 def calendar(
-    briefing: Briefing, crowded: int, only: str | None = None
+    dated: Dated, crowded: int, only: str | None = None
 ) -> list[tuple[str, list[tuple[str | None, Group]]]]:
-    """The entries by year (of the year ``only``, if given), and by month ('' for a year's
-    undated months) in a year of more than ``crowded``; a year not divided holds one group,
-    under None."""
+    """The ``dated`` entries by year (of the year ``only``, if given), and by month ('' for a
+    year's undated months) in a year of more than ``crowded``; a year not divided holds one
+    group, under None."""
     years = []
-    for year, within in groupby(_dated(briefing), key=_year):
+    for year, within in groupby(dated, key=_year):
         group = list(within)
         if only is not None and year != only:
             continue
@@ -103,10 +106,9 @@ def _keys(group: Iterable[tuple[str, str, str, str]]) -> Group:
 SPLIT_FROM = 1_000
 
 
-def years_apart(briefing: Briefing) -> list[tuple[str, int]]:
-    """The years and their numbers of entries when the timeline is too long for one page
-    (more than ``SPLIT_FROM`` entries); none when it is not."""
-    dated = _dated(briefing)
+def years_apart(dated: Dated) -> list[tuple[str, int]]:
+    """The years and their numbers of ``dated`` entries when the timeline is too long for one
+    page (more than ``SPLIT_FROM`` entries); none when it is not."""
     if len(dated) <= SPLIT_FROM:
         return []
     return [(year, len(list(within))) for year, within in groupby(dated, key=_year)]
