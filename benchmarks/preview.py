@@ -1,8 +1,11 @@
 """How long an author waits for the preview: ``python -m generator serve`` on a project, one
 claim's page open in headless Chromium, then from the save of an edit to its summary until the
-page the browser reloaded by itself shows the new words. Each edit waits for the server to be
-at rest (the long listings of the last one rendered: the claims' index answers). Timed ``repeats`` times (the claim
-edited again each time); ``run.py`` prints the median, and the server's peak memory.
+page the browser reloaded by itself shows the new words, and until every listing that lists the
+claim (the claims' index, or its page of the speaker's initial; claims by source, or its page of
+the article's year) answers with them: the preview renders the listings after the records' pages,
+and holds a request for one until it is fresh. Each edit waits for the server to be at rest (the
+long listings of the last one rendered: the claims' index answers). Timed ``repeats`` times (the
+claim edited again each time); ``run.py`` prints the medians, and the server's peak memory.
 
 On its own: ``.venv/bin/python benchmarks/preview.py PROJECT_DIR`` (its docs/ and its cache
 change: use a copy).
@@ -29,12 +32,17 @@ EDIT = "Edited."  # what edit_one_claim adds to the summary, once more each time
 @dataclass
 class Refresh:
     seconds: list[float]  # from each save to the new words on screen
+    listed: list[float]  # from each save to every listing of the claim answering with them
     startup: float  # from the start of the server to its first page
     peak_mb: float  # the server's largest resident set, its first build included
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def listed_median(self) -> float:
+        return statistics.median(self.listed)
 
 
 def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
@@ -50,7 +58,7 @@ def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
     try:
         answering(base, server, seconds=3600)  # its first build: minutes at 10,000 records
         startup = time.perf_counter() - started
-        waits = []
+        waits, listed = [], []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1366, "height": 900})
@@ -67,11 +75,29 @@ def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
                 while _shown(page) < edits:
                     time.sleep(0.02)
                 waits.append(time.perf_counter() - saved)
+                for address in listings_of(root, claim):
+                    while _fetched(base + address).count(EDIT) < edits:
+                        time.sleep(0.02)
+                listed.append(time.perf_counter() - saved)
             browser.close()
-        return Refresh(waits, startup, _peak_mb(server.pid))
+        return Refresh(waits, listed, startup, _peak_mb(server.pid))
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def listings_of(root: Path, claim: str) -> list[str]:
+    """The addresses of the claims' listing pages (index.md, by_source.md and their split pages,
+    whose names hold a '_') that link to ``claim``."""
+    pages = sorted((root / "docs" / "claims").glob("*.md"))
+    listing = [p for p in pages if p.stem == "index" or "_" in p.stem]
+    found = [p for p in listing if f"claims/{claim}.md" in p.read_text(encoding="utf-8")]
+    return ["claims/" + ("" if p.stem == "index" else f"{p.stem}/") for p in found]
+
+
+def _fetched(address: str) -> str:
+    with urllib.request.urlopen(address, timeout=120) as answer:
+        return answer.read().decode("utf-8")
 
 
 def _shown(page) -> int:
@@ -92,5 +118,7 @@ def _peak_mb(pid: int) -> float:
 if __name__ == "__main__":
     refresh = save_to_refresh(Path(sys.argv[1]).resolve())
     shown = ", ".join(f"{s:.2f} s" for s in refresh.seconds)
+    listed = ", ".join(f"{s:.2f} s" for s in refresh.listed)
     print(f"first page after {refresh.startup:.1f} s; save to refresh: {shown}")
+    print(f"save to every listing of the claim refreshed: {listed}")
     print(f"peak memory {refresh.peak_mb:,.0f} MB")

@@ -354,6 +354,7 @@ def table(results: list[Result]) -> str:
         ],
         ("preview: first page after", [startup(r.preview) for r in results]),
         ("preview: save to refresh", [refreshed(r.preview) for r in results]),
+        ("preview: save to listings", [listings_refreshed(r.preview) for r in results]),
         ("peak memory: generate", [f"{r.generate.peak_mb:,.0f} MB" for r in results]),
         ("peak memory: pipeline", [f"{r.pipeline.peak_mb:,.0f} MB" for r in results]),
         ("peak memory: plain mkdocs", [f"{r.plain.peak_mb:,.0f} MB" for r in results]),
@@ -383,6 +384,10 @@ def startup(r: Refresh | None) -> str:
 
 def refreshed(r: Refresh | None) -> str:
     return f"{r.median:.2f} s" if r else "not measured"
+
+
+def listings_refreshed(r: Refresh | None) -> str:
+    return f"{r.listed_median:.2f} s" if r and r.listed else "not measured"
 
 
 def peak(r: Refresh | None) -> str:
