@@ -10,7 +10,7 @@ site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
 
 # The suite on parallel workers (pytest-xdist). Its browsers and processes leave the CPU idle
-# now and then: on two cores at rest three workers take 3:30-5:00 as the host's load varies (two
+# now and then: on two cores at rest three workers take 3:30-5:30 as the host's load varies (two
 # took 4:35 when three took 4:00: two leave the CPU idle); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= 3
 test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
