@@ -18,11 +18,13 @@ from test_accessibility import WIDTHS, look_at
 from test_touch_and_focus import Phone
 
 # A page of each kind of split: an index's page (of a kind's own split, of claims' speakers),
-# claims by source's, a timeline year's, a coverage article's, a topic's, and the lists of them
+# claims by source's, a timeline year's, a topic's, and the lists of them (the coverage report's
+# pages of articles, never one page, are test_accessibility's and test_touch_and_focus's)
 SPLIT = [
     "claims/",
     "claims/speakers_h/",
     "claims/by_source/",
+    "claims/by_source_2024/",
     "figures/",
     "figures/year_undated/",
     "measures/status_urged/",
