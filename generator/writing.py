@@ -41,7 +41,10 @@ OWNED_FILES = (*OVERVIEW_PAGES, MANIFEST)
 COVERAGE = "coverage"  # coverage.md's folder: a page for each article's sentences
 TIMELINE = "timeline"  # timeline.md's folder: a page a year, when there are too many entries
 TOPICS = "topics"  # topics.md's folder: a page a topic, when there are too many records
-OWNED_FOLDERS = (*KINDS, "data", COVERAGE, TIMELINE, TOPICS)
+# Its folders of pages that the navigation leaves out (mkdocs.yml's not_in_nav, and the hook for
+# a kind mkdocs.yml does not name): records, and the pages of split listings
+UNLISTED_FOLDERS = (*KINDS, COVERAGE, TIMELINE, TOPICS)
+OWNED_FOLDERS = (*UNLISTED_FOLDERS, "data")
 
 
 @dataclass

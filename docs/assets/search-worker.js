@@ -106,8 +106,12 @@ function placeholder(asked, rank, score) {
 // send a query, and a short prefix ("a") matches most of a large briefing: each further step of
 // a query typed over (another search, the fragments) is skipped, so the newest is answered sooner.
 async function newest(asked) {
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await sleep(0);
   return asked === latest;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 // The results of ``query``, numbered ``asked``; null if a newer query came while it was asked
@@ -115,7 +119,7 @@ async function search(query, asked) {
   const { words, kinds } = parse(query);
   if (!words && !kinds.length) return [];
   if (words.length === 1) {
-    await new Promise((resolve) => setTimeout(resolve, ONE_LETTER_WAIT));
+    await sleep(ONE_LETTER_WAIT);
     if (asked !== latest) return null;
   }
   const options = {};

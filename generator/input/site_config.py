@@ -18,7 +18,7 @@ import yaml
 from generator.input.loading import Document
 from generator.model.kinds import KINDS
 from generator.problems import Location, Problem
-from generator.writing import COVERAGE, TIMELINE, TOPICS
+from generator.writing import UNLISTED_FOLDERS
 
 CONFIG = "mkdocs.yml"
 # mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat
@@ -181,8 +181,7 @@ def with_every_kind(nav: list[Any], hidden: list[str]) -> tuple[list[Any], list[
         {plural.capitalize(): page} for page, plural in indexes.items() if page not in listed
     ]
     at = max((i + 1 for i, page in enumerate(listed) if page in indexes), default=len(nav))
-    folders = [*KINDS, COVERAGE, TIMELINE, TOPICS]
-    patterns = [f"/{folder}/*.md" for folder in folders if f"/{folder}/*.md" not in hidden]
+    patterns = [f"/{f}/*.md" for f in UNLISTED_FOLDERS if f"/{f}/*.md" not in hidden]
     return [*nav[:at], *missing, *nav[at:]], [*hidden, *patterns]
 
 

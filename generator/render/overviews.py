@@ -21,6 +21,7 @@ from generator.render.open_data import csv_columns
 from generator.render.reference import reference
 from generator.render.timeline import Dated, calendar, dated_entries, years_apart
 from generator.schemas import fragments
+from generator.writing import TIMELINE, TOPICS
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
@@ -146,7 +147,7 @@ def coverage(b: Briefing) -> dict[str, Any]:
 def timeline(b: Briefing) -> dict[str, Any]:
     """Every entry, or when there are too many for one page, the years with their counts."""
     dated = dated_entries(b)
-    years = years_apart(dated)
+    years = [(f"{TIMELINE}/{year}", year, count) for year, count in years_apart(dated)]
     return {"years": years, "calendar": [] if years else calendar(dated, templating.CROWDED)}
 
 
@@ -170,19 +171,19 @@ def topics(b: Briefing) -> dict[str, Any]:
 
 
 def topic_pages(b: Briefing) -> list[tuple[str, str, int]]:
-    """The pages of topics when one page would list too many records: each one's name (under
-    ``topics/``), its tag and its number of records, in the tags' order; none when it would not."""
+    """The pages of topics when one page would list too many records: each one's path (without
+    ``.md``), its tag and its number of records, in the tags' order; none when it would not."""
     tagged = Counter(tag for record in b.records.values() for tag in record.get("tags", ()))
     if tagged.total() <= TOPICS_SPLIT_FROM:
         return []
-    return [(tag.replace(" ", "-"), tag, count) for tag, count in sorted(tagged.items())]
+    return [(f"{TOPICS}/{tag.replace(' ', '-')}", tag, n) for tag, n in sorted(tagged.items())]
 
 
 OVERVIEWS: dict[str, Callable[[Briefing], dict[str, Any]]] = {
     "home": home,
     "about": about,
     "coverage": coverage,
-    "timeline": lambda b: timeline(b),
+    "timeline": timeline,
     "topics": topics,
     "memo": memo,
     "reference": lambda b: reference(),

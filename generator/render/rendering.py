@@ -32,7 +32,7 @@ from generator.render.sharing import Shares
 from generator.render.templating import Links, environment, page_path
 from generator.render.timeline import dated_entries, years_apart
 from generator.search import marks
-from generator.writing import COVERAGE, OVERVIEW_PAGES, TIMELINE, TOPICS
+from generator.writing import COVERAGE, OVERVIEW_PAGES, TIMELINE
 
 # Templates stay readable; pages get one blank line. A literal start ("\n\n"), unlike \n{3,},
 # lets re skip ahead: seven times faster on the long pages.
@@ -139,7 +139,7 @@ class Renderer:
         for year, _ in years_apart(self.dated("")):  # a long timeline, a year a page
             jobs[f"{TIMELINE}/{year}.md"] = partial(self.timeline_year_page, year)
         for name, tag, _ in overviews.topic_pages(b):  # many tagged records, a topic a page
-            jobs[f"{TOPICS}/{name}.md"] = partial(self._page, "topic.md.j2", "../", {"tag": tag})
+            jobs[f"{name}.md"] = partial(self._page, "topic.md.j2", "../", {"tag": tag})
         jobs |= self.record_jobs
         jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in KINDS}
         jobs["data/records.json"] = partial(records_json, b, self.rows)
