@@ -22,6 +22,7 @@ from pathlib import Path
 
 from search import tab
 
+from generator import site_swap
 from generator.kinds import KINDS
 
 SLOWER = 4  # the CPU slowed this many times for the second load
@@ -71,7 +72,7 @@ def weigh(site: Path, records: int | None = None) -> Weight:
         else:
             listings.append(shown)
     largest = [max(pages, key=lambda p: p.kb) for pages in (record_pages, article_pages) if pages]
-    site_bytes = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    site_bytes = site_swap.size(site)
     average = statistics.fmean(p.kb for p in record_pages) if record_pages else 0.0
     return Weight(listings + largest, len(record_pages), average, site_bytes / 1e6, records)
 

@@ -129,12 +129,17 @@ def replace(root: Path) -> None:
 WARN_FROM_BYTES = 800 * 10**6
 
 
-def size_warning(root: Path) -> str | None:
-    """What to say when the built ``site/`` is too large to publish on GitHub Pages soon."""
-    walked = os.walk(root / SITE)  # symlinks not followed into folders
-    total = sum(
+def size(site: Path) -> int:
+    """The bytes of every file under ``site`` (symlinks not followed into folders)."""
+    walked = os.walk(site)
+    return sum(
         os.path.getsize(os.path.join(folder, name)) for folder, _, names in walked for name in names
     )
+
+
+def size_warning(root: Path) -> str | None:
+    """What to say when the built ``site/`` is too large to publish on GitHub Pages soon."""
+    total = size(root / SITE)
     if total <= WARN_FROM_BYTES:
         return None
     return (
