@@ -406,16 +406,12 @@ def extra(r: Result) -> str:
 
 
 def growth(results: list[Result]) -> str:
+    """Each generator's time at each size over its time at the size before (``results`` are
+    in order of size)."""
     rows = []
-    pairs = [
-        (a, b)
-        for a in results
-        for b in results
-        if a.label == b.label
-        and b.records > a.records
-        and not any(a.records < c.records < b.records for c in results if c.label == a.label)
-    ]
-    for a, b in pairs:
+    labels = dict.fromkeys(r.label for r in results)
+    sized = [[r for r in results if r.label == label] for label in labels]
+    for a, b in (pair for runs in sized for pair in zip(runs, runs[1:], strict=False)):
         scale = b.records / a.records
         cells = [f"{scale:.1f}x"]
         for name in ("generate", "pipeline", "plain", "zensical", "edited"):
