@@ -3,8 +3,9 @@ served on 127.0.0.1 (a pytest plugin: ``conftest`` loads it, so every test modul
 
 The browser is ``$BRIEFING_CHROMIUM`` if set, else Debian's headless shell (the build Playwright
 itself runs headless, a third cheaper a page than the whole browser) or ``/usr/bin/chromium``,
-whichever exists first, else Playwright's own Chromium (``.ci/browser`` provides one). Nothing is skipped: without Playwright or a Chromium that launches,
-the tests fail and say what to install (`make test` provides both).
+whichever exists first, else Playwright's own Chromium (``.ci/browser`` provides one). Nothing
+is skipped: without Playwright or a Chromium that launches, the tests fail and say what to
+install (`make test` provides both).
 """
 
 from __future__ import annotations
