@@ -412,3 +412,19 @@ def test_a_symlink_out_of_the_project_is_read_when_briefing_yaml_allows_it(
     assert run_cli(minimal, "check").err.startswith(
         "seeds/articles/zero.txt: this is a character device, not a file\n"
     )
+
+
+def test_a_file_read_again_is_read_anew_once_changed_whatever_its_times_say(tmp_path: Path) -> None:
+    """The preview reads every input at each save, and a file this process read before is
+    taken as it was unless it changed: a change of the same size, its time set back as a
+    copy or a checkout may leave it, is still read (its inode's change time moved)."""
+    path = tmp_path / "note.txt"
+    path.write_text("first\n", encoding="utf-8")
+    long_ago = (1_000_000_000, 1_000_000_000)
+    os.utime(path, long_ago)  # settled: what is read is kept
+    assert loading.read_text(path, "note.txt") == "first\n"
+    path.write_text("again\n", encoding="utf-8")
+    os.utime(path, long_ago)
+    assert loading.read_text(path, "note.txt") == "again\n"
+    path.write_text("fresh\n", encoding="utf-8")  # just written: read, and not kept
+    assert loading.read_text(path, "note.txt") == "fresh\n"

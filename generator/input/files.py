@@ -90,13 +90,21 @@ def walk(folder: Path) -> list[Path]:
     return found
 
 
-def leaves_project(path: Path, root: Path) -> Path | None:
+def leaves_project(path: Path, root: Path, known: dict[str, bool] | None = None) -> Path | None:
     """The first symlink on ``path`` (from the project's root down) that leads outside the
-    project, or None."""
-    inside = Path(os.path.realpath(root))
-    current = root
+    project, or None. ``known``: what earlier calls found of each folder on the way, by its
+    path, for the calls over a whole folder's files to look at each folder once."""
+    known = {} if known is None else known
+    current = str(root)
     for part in path.relative_to(root).parts:
-        current = current / part
-        if current.is_symlink() and not Path(os.path.realpath(current)).is_relative_to(inside):
-            return current
+        current = os.path.join(current, part)
+        if current not in known:
+            known[current] = os.path.islink(current) and not _within(current, root)
+        if known[current]:
+            return Path(current)
     return None
+
+
+def _within(path: str, root: Path) -> bool:
+    real, inside = os.path.realpath(path), os.path.realpath(root)
+    return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)

@@ -10,7 +10,9 @@ text) so that the JSON Schemas see what the author wrote.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,7 +79,35 @@ class Document:
 
 def read_text(path: Path, shown: str) -> str:
     """A file's text, or a clear problem (at ``shown``, its path as the user sees it) for
-    unreadable, oversized, binary or non-UTF-8 input, or anything but a regular file."""
+    unreadable, oversized, binary or non-UTF-8 input, or anything but a regular file.
+
+    A file this process read before and that has not changed since (the same file, size and
+    times) is not read and checked again: the preview reads every input at each save. One
+    changed in the last seconds is always read, as a filesystem's clock may tick too coarsely
+    to tell two writes apart."""
+    stamp = _stamp(path)
+    kept = _READ.get(str(path))
+    if stamp is not None and kept is not None and kept[0] == stamp:
+        return kept[1]
+    text = _checked_text(path, shown)
+    if stamp is not None and time.time_ns() - stamp[3] > _SETTLED_NS:
+        _READ[str(path)] = (stamp, text)
+    return text
+
+
+_READ: dict[str, tuple[tuple[int, ...], str]] = {}  # by path: its stamp when read, its text
+_SETTLED_NS = 3_000_000_000  # a file unchanged for this long has a stamp that tells it apart
+
+
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # the read says why
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
+def _checked_text(path: Path, shown: str) -> str:
     raw = read_bounded(path, shown, MAX_BYTES)
     if b"\0" in raw:
         raise InputError(

@@ -70,10 +70,12 @@ class Input:
         if allowed is True:
             return set(), []
         seeds, allowed = self.root / "seeds", [a for a in allowed or () if isinstance(a, str)]
-        listed = [*self.articles, *self.annotations, self.overview, *files.walk(seeds)]
-        refused, links = set(), {}
+        listed = dict.fromkeys(
+            [*self.articles, *self.annotations, self.overview, *files.walk(seeds)]
+        )
+        refused, links, known = set(), {}, {}
         for path in listed:
-            link = files.leaves_project(path, self.root)
+            link = files.leaves_project(path, self.root, known)
             shown = link and link.relative_to(self.root).as_posix()
             if link and not any(shown == a or shown.startswith(a + "/") for a in allowed):
                 refused.add(path)
