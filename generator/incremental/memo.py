@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -19,13 +18,6 @@ from generator.model.network import edges, edges_by_actor
 from generator.model.records import Briefing
 
 GRAPH = "g:*"  # which record names which, and each record's section: all the edges depend on
-
-
-@dataclass
-class PageEntry:
-    reads: frozenset[str]  # the keys of what the page read (see tracing)
-    size: int  # of the file as written, to notice a page changed or removed by hand
-    mtime_ns: int
 
 
 class Digests:
@@ -87,7 +79,10 @@ class Memo:
         self, stored: dict[str, dict], briefing: Briefing, fingerprints: Fingerprints, docs: Path
     ):
         self.docs = docs
-        self.pages: dict[str, PageEntry] = stored["pages"]
+        self.pages: dict[str, frozenset[str]] = stored["pages"]  # the keys each page read
+        # each page's file as written (size, time), to notice one changed or removed by hand; apart
+        # from the keys, which a listing has thousands of and an edit mostly leaves as they were
+        self.written: dict[str, tuple[int, int]] = stored["written"]
         self.parts: dict[tuple, Rendered] = stored["parts"]
         self.earlier: dict[str, str] = stored["digests"]
         self.digests = Digests(briefing, self.earlier, fingerprints)
@@ -102,8 +97,8 @@ class Memo:
         """Of ``paths``, those that must be rendered."""
         found = set()
         for path in paths:
-            entry = self.pages.get(path)
-            if entry is None or not entry.reads.isdisjoint(self.changed) or not self._as_left(path):
+            reads = self.pages.get(path)
+            if reads is None or not reads.isdisjoint(self.changed) or not self._as_left(path):
                 found.add(path)
         return found
 
@@ -112,11 +107,10 @@ class Memo:
             status = self._status(path)
         except OSError:
             return False
-        entry = self.pages[path]
-        return status == (entry.size, entry.mtime_ns)
+        return status == self.written.get(path)
 
     def _status(self, path: str) -> tuple[int, int]:
-        """A page file's size and time, as its entry keeps them."""
+        """A page file's size and time, as ``written`` keeps them."""
         status = os.stat(f"{self.docs}/{path}")  # not Path's /: 10,000 joins add up
         return status.st_size, status.st_mtime_ns
 
@@ -126,16 +120,19 @@ class Memo:
         """What to keep for the next run: for each page now in ``docs/``, what it read and how
         its file was left; the parts still valid; the digest of each key read."""
         pages = {path: self.pages[path] for path in paths if path not in rendered}
+        written = {path: self.written[path] for path in pages}
         # Each key once, so that memory holds one copy of each: new reads take the strings the
         # kept pages' reads hold.
-        keys = {k: k for k in frozenset().union(*(entry.reads for entry in pages.values()))}
+        keys = {k: k for k in frozenset().union(*pages.values())}
         keys.setdefault(GRAPH, GRAPH)
 
         def shared(reads: frozenset[str]) -> frozenset[str]:
             return frozenset(keys.setdefault(k, k) for k in reads)
 
         for path, page in rendered.items():
-            pages[path] = PageEntry(shared(page.reads), *self._status(path))
+            reads = shared(page.reads)  # the same object when unchanged: its row is not written
+            pages[path] = self.pages[path] if self.pages.get(path) == reads else reads
+            written[path] = self._status(path)
         # A part not used now is still valid, and kept while the keys it read are kept (a page
         # that holds it is kept). The keys no page reads now are dropped, with their digests.
         dropped = self.earlier.keys() - keys.keys()
@@ -144,4 +141,4 @@ class Memo:
             if kept.get(key) is not part:  # new: its keys were read by the page that used it
                 kept[key] = Rendered(part.text, shared(part.reads))
         digests = {key: self.digests(key) for key in keys}
-        return {"pages": pages, "parts": kept, "digests": digests}
+        return {"pages": pages, "written": written, "parts": kept, "digests": digests}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.incremental.fingerprints import Fingerprints
-from generator.incremental.memo import Memo, PageEntry
+from generator.incremental.memo import Memo
 from generator.incremental.recalling import RecallingSteps
 from generator.incremental.remembering import RememberingRenderer
 from generator.incremental.store import Codec, Store
@@ -32,7 +32,6 @@ class _Run:
         )
         codecs = {
             "records": records,
-            "pages": Codec(plain, lambda values: PageEntry(*values)),
             "parts": Codec(plain, lambda values: Rendered(*values)),
         }
         self.store = Store(root, codecs)

@@ -1,13 +1,14 @@
 """What earlier runs worked out, kept in SQLite so that the next run redoes only what changed.
 
-Six maps, each kept in ``BUCKETS`` rows by a digest of the key, each row a dict of its keys and
+Seven maps, each kept in ``BUCKETS`` rows by a digest of the key, each row a dict of its keys and
 plain values as ``marshal`` data (which marshal reads and writes fastest):
 
 - ``documents``, ``quotes`` and ``records``: what validation found (see
   ``recalling``; records as ``Fingerprints.stored`` gives them), and ``world`` in
   the ``meta`` table;
 - ``digests``, ``pages`` and ``parts``: what each generated page, and each part of a long page,
-  read from the model, with the digest each read had then (see ``tracing`` and ``memo``).
+  read from the model, with the digest each read had then (see ``tracing`` and ``memo``);
+- ``written``: how each page's file was left.
 
 A run writes only the buckets holding what it changed, in one transaction, so a run cut short
 leaves the last one's whole, and two runs at once take turns. A process that runs again (the
@@ -41,7 +42,7 @@ DATABASE = "store.sqlite"
 # A run keeps each value it did not change as the same object, so a change is a value that is
 # not the one read; digests are strings made again each run, so they are compared by value.
 BY_OBJECT = ("documents", "quotes", "records", "pages", "parts")
-BY_VALUE = ("digests",)
+BY_VALUE = ("digests", "written")
 MAPS = BY_OBJECT + BY_VALUE
 BUCKETS = 256  # per map: a run rewrites the buckets holding what it changed
 _DIGEST = 16  # bytes of the digest each row starts with
