@@ -63,11 +63,6 @@ def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
         problems.extend(site_config.mismatches(root, overview.data))
         problems.extend(miscounted_articles(overview, len(source.articles)))
     sections = check_ids(raw, problems)
-    for record in raw:
-        problems.extend(impossible_dates(record))
-        problems.extend(backwards_period(record))
-        problems.extend(grades.check(record))
-        problems.extend(KINDS[record.section].check(record))
     for kind in KINDS.values():
         problems.extend(kind.check_together([r for r in raw if r.section == kind.plural]))
     unreadable = {path.stem for path in source.articles} - {a.id for a in articles}
@@ -110,6 +105,13 @@ def _checked(
     problems: list[Problem],
     drafted: dict[str, str],
 ) -> list[Record]:
+    """The records of one file, checked: each alone, then against the rest (its references,
+    its quotes). A file whose records the store holds as checked is not checked again."""
+    for record in raw:
+        problems.extend(impossible_dates(record))
+        problems.extend(backwards_period(record))
+        problems.extend(grades.check(record))
+        problems.extend(KINDS[record.section].check(record))
     return [check_record(r, sections, quotes, problems, drafted) for r in raw]
 
 
