@@ -169,10 +169,9 @@ class LiveSite:
 
     def _render_changed(self, pages: list[File], regather: bool = False) -> None:
         """Read and render ``pages``; ``regather``ed, the pages that gather others too."""
-        for file in pages:
-            mkdocs.populate(file, self.config, self.files)
+        before = mkdocs.read_again(pages, self.built)
         if regather:
-            gathering = mkdocs.regather(self.built)
+            gathering = mkdocs.regather(self.built, pages, before)
             self.changed_since_built.update(file.url for file in gathering)
             pages = pages + [file for file in gathering if file not in pages]
         if self._nav_titles() != self.titles:  # every page shows them: all pages again

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -23,6 +24,7 @@ from mkdocs.structure.files import (
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from generator.integrations.mkdocs_adapter import tags
 from generator.integrations.mkdocs_adapter.events import (
     fire_build_error,
     fire_post_build,
@@ -38,6 +40,7 @@ class Built:
     files: Files
     nav: Navigation
     env: jinja2.Environment
+    gathered: list[str] = field(default_factory=list)  # the pages when the tags were gathered
 
 
 def build(config: MkDocsConfig, generated: Callable[[], None]) -> Built:
@@ -62,7 +65,7 @@ def build(config: MkDocsConfig, generated: Callable[[], None]) -> Built:
                 Page(None, file, config)
             populate(file, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
-        built = Built(config, files, nav, env)
+        built = Built(config, files, nav, env, [f.src_uri for f in files.documentation_pages()])
         files.copy_static_files()
         theme_templates(built)
         extra_templates(built)
@@ -141,20 +144,35 @@ def _in(file: File, folder: str) -> bool:
     return file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(folder)
 
 
-def regather(built: Built) -> list[File]:
+def read_again(files: list[File], built: Built) -> tags.Before:
+    """Read and convert ``files`` again (``populate``); returns what the tags plugins knew of
+    them before, for ``regather``."""
+    before = tags.Before(built.config, files)
+    for file in files:
+        populate(file, built.config, built.files)
+    return before
+
+
+def regather(built: Built, changed: list[File], before: tags.Before) -> list[File]:
     """What ``build()`` does between reading the pages and writing them, again after a refresh
-    read the changed ones: ``on_files``, ``on_nav`` and ``on_env``, and the pages that gather
-    others made anew. Those are Material's tags listings (the topics page; ``tags.json``, which
-    its ``on_env`` writes), whose plugin keeps what every page's tags were: it starts afresh
-    (its ``on_config``, as each build starts it), is given every page's tags in the files'
-    order, and its listing pages are read again. Returns those pages, to render."""
+    read the ``changed`` ones again (``read_again``): ``on_files``, ``on_nav`` and ``on_env``,
+    and the pages that gather others made anew. Those are Material's tags listings (the topics
+    pages; ``tags.json``, which its ``on_env`` writes). While the pages are the same ones, only
+    the listings of the tags whose pages changed are made again (``tags.refill``). Else the
+    plugin starts afresh (its ``on_config``, as each build starts it), is given every page's
+    tags in the files' order, and its listing pages are read again. Returns those pages, to
+    render."""
     config = built.config
     built.files = config.plugins.on_files(built.files, config=config)
     set_exclusions(built.files, config)
     built.nav = config.plugins.on_nav(built.nav, config=config, files=built.files)
-    gathering: set[str] = set()
     pages = built.files.documentation_pages()
-    for plugin in (p for p in config.plugins.values() if isinstance(p, TagsPlugin)):
+    if not tags.whole(config, built.gathered, pages, changed, before):
+        again = tags.refill(config, built.env, changed, before, partial(_read, built))
+        built.env = _on_env_but_tags(built)
+        return again
+    gathering: set[str] = set()
+    for plugin in tags.plugins(config):
         gathering.update(each.page.file.src_uri for each in plugin.listings or [])
         plugin.on_config(config)
         for file in pages:
@@ -164,4 +182,20 @@ def regather(built: Built) -> list[File]:
     for file in listing:
         populate(file, config, built.files)
     built.env = config.plugins.on_env(built.env, config=config, files=built.files)
+    built.gathered = [file.src_uri for file in pages]
     return listing
+
+
+def _read(built: Built, file: File) -> None:
+    populate(file, built.config, built.files)
+
+
+def _on_env_but_tags(built: Built) -> jinja2.Environment:
+    """``on_env`` as MkDocs' ``run_event`` fires it, but for the tags plugins' (``refill``
+    did their part)."""
+    env = built.env
+    for method in built.config.plugins.events["env"]:
+        if not isinstance(getattr(method, "__self__", None), TagsPlugin):
+            result = method(env, config=built.config, files=built.files)
+            env = env if result is None else result
+    return env
