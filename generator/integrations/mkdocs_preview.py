@@ -187,6 +187,8 @@ def _built_apart(config_file: Path, site_dir: Path, url: str) -> LiveSite:
 
 def _listings(site: LiveSite, stop: threading.Event, tuning: ProcessTuning) -> None:
     started = time.monotonic()
+    if stop.wait(RELOADING):  # saved again meanwhile: the next refresh takes them over
+        return
     try:
         with tuning.rendering_behind():
             site.finish(stop)
@@ -197,6 +199,9 @@ def _listings(site: LiveSite, stop: threading.Event, tuning: ProcessTuning) -> N
 
 
 STILL_SERVING = "Still serving the last good pages."
+# Seconds the long listings wait after a refresh, for the browsers' reload (a page and a dozen
+# files, each answered by a thread that needs the interpreter) to go first
+RELOADING = 0.4
 
 
 def _told_and_survived() -> None:
