@@ -3,9 +3,10 @@ claim's page open in headless Chromium, then from the save of an edit to its sum
 page the browser reloaded by itself shows the new words, and until every listing that lists the
 claim (the claims' index, or its page of the speaker's initial; claims by source, or its page of
 the article's year) answers with them: the preview renders the listings after the records' pages,
-and holds a request for one until it is fresh. Each edit waits for the server to be at rest (the
-long listings of the last one rendered: the claims' index answers). Timed ``repeats`` times (the
-claim edited again each time); ``run.py`` prints the medians, and the server's peak memory.
+and holds a request for one until it is fresh. Each edit waits for the server to be at rest:
+every long page (``LONG``) answers, as the server holds a request for one until the last refresh
+rendered it. Timed ``repeats`` times (the claim edited again each time); ``run.py`` prints the
+medians, and the server's peak memory.
 
 On its own: ``.venv/bin/python benchmarks/preview.py PROJECT_DIR`` (its docs/ and its cache
 change: use a copy).
@@ -25,6 +26,8 @@ from pathlib import Path
 from corpus import claim_to_edit, edit_one_claim
 from search import CHROMIUM
 from serving import answering
+
+from generator.integrations.mkdocs_live_site import LONG
 
 EDIT = "Edited."  # what edit_one_claim adds to the summary, once more each time
 
@@ -65,16 +68,23 @@ def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
             claim, path, start, _ = claim_to_edit(root)
             page.goto(f"{base}claims/{claim}/")
             for _ in range(repeats):
-                # the server at rest: a long listing is answered once the last refresh rendered it
-                urllib.request.urlopen(f"{base}claims/", timeout=120).close()
+                # the server at rest: it answers for a long page once the last refresh rendered it
+                for address in long_pages(root):
+                    urllib.request.urlopen(base + address, timeout=120).close()
                 time.sleep(0.5)
-                edit_one_claim(root)
-                saved = time.perf_counter()
+                # the browser's load event, not a poll: polling the page every few ms took CPU
+                # from the server on a machine of two cores
+                with page.expect_event("load", timeout=120_000):
+                    edit_one_claim(root)
+                    saved = time.perf_counter()
+                reloaded = time.perf_counter()
                 text = path.read_text(encoding="utf-8")
                 edits = text[start : text.index("\n", start)].count(EDIT)
-                while _shown(page) < edits:
-                    time.sleep(0.02)
-                waits.append(time.perf_counter() - saved)
+                while _shown(page) < edits:  # reloaded before the refresh: the next load
+                    with page.expect_event("load", timeout=120_000):
+                        pass
+                    reloaded = time.perf_counter()
+                waits.append(reloaded - saved)
                 for address in listings_of(root, claim):
                     while _fetched(base + address).count(EDIT) < edits:
                         time.sleep(0.02)
@@ -84,6 +94,17 @@ def save_to_refresh(root: Path, repeats: int = 3, port: int = 8791) -> Refresh:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def long_pages(root: Path) -> list[str]:
+    """The addresses of the pages the preview renders after the browsers reloaded (``LONG``)."""
+    pages = (root / "docs").rglob("*.md")
+    return [_address(root, page) for page in pages if page.stat().st_size > LONG]
+
+
+def _address(root: Path, page: Path) -> str:
+    path = page.relative_to(root / "docs").with_suffix("").as_posix()
+    return path.removesuffix("index") if page.stem == "index" else f"{path}/"
 
 
 def listings_of(root: Path, claim: str) -> list[str]:
