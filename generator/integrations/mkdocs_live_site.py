@@ -6,8 +6,9 @@ A refresh regenerates the Markdown (the incremental pipeline, through the hook's
 ``on_pre_build``), then MkDocs renders the pages whose files changed, writes the new ones,
 deletes the removed ones, fires the events ``build()`` fires between and after (``on_files``,
 ``on_nav``, ``on_env``, ``on_post_build``), renders the pages that gather others again (the
-tags' topics page) and the theme's templates (the sitemap), and the search's index of changes
-(``search.index_changes``) covers what its first index no longer says. The navigation's titles, which every page shows, changing,
+tags' listings of what changed), the theme's templates when the pages or the nav changed (the
+sitemap, 404.html), and the search's index of changes (``search.index_changes``) covers what
+its first index no longer says. The navigation's titles, which every page shows, changing,
 every page is rendered again. The long listings (the claims, the timeline) come last, after the
 browsers reloaded: MkDocs takes seconds over them at 10,000 records, and until they are done a
 request for one waits and the search leaves them out.
@@ -81,6 +82,7 @@ class LiveSite:
             raise
         self.config = self.built.config
         self.titles = self._nav_titles()
+        self.listed = self._listed()
         self._told(warnings)
 
     @property
@@ -98,6 +100,10 @@ class LiveSite:
 
     def _nav_titles(self) -> list[tuple[str | None, str]]:
         return [(page.title, page.url) for page in self.built.nav.pages]
+
+    def _listed(self) -> tuple[list, list[str]]:
+        """What the theme's templates show of the site: the nav's titles, and every page."""
+        return self._nav_titles(), [file.url for file in self.files.documentation_pages()]
 
     # After an edit
 
@@ -124,7 +130,10 @@ class LiveSite:
             gone = [self._removed(path) for path in removed]
             long = [file for file in pages if os.path.getsize(file.abs_src_path) > LONG]
             self._render_changed([file for file in pages if file not in long], regather=True)
-            mkdocs.theme_templates(self.built)  # the sitemap lists every page, 404 the nav
+            listed = self._listed()
+            if listed != self.listed:  # the sitemap lists every page, 404.html shows the nav
+                self.listed = listed
+                mkdocs.theme_templates(self.built)
             mkdocs.extra_templates(self.built)  # they may show anything; a changed one was copied
             mkdocs.fire_post_build(self.config)
         self._told(warnings)
