@@ -204,15 +204,14 @@ def test_a_build_killed_while_indexing_leaves_no_indexer_writing(
     empty_project: Path, tmp_path: Path
 ) -> None:
     """The step is chosen: the build is killed once Pagefind (a stand-in that never ends,
-    found first on PYTHONPATH) has started under MkDocs. Both die with it, and nothing of
-    theirs reaches the next build's site/."""
+    named by Pagefind's own PAGEFIND_BINARY_PATH) has started under MkDocs. Both die with it,
+    and nothing of theirs reaches the next build's site/."""
     root = empty_project
-    fake = tmp_path / "fake" / "pagefind"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
-    (fake / "__main__.py").write_text(FAKE_PAGEFIND)
+    fake = tmp_path / "fake-pagefind"
+    fake.write_text(f"#!{sys.executable}\n{FAKE_PAGEFIND}")
+    fake.chmod(0o755)
     started = tmp_path / "pagefind.pid"
-    env = {**os.environ, "PYTHONPATH": str(fake.parent), "FAKE_PAGEFIND_PID": str(started)}
+    env = {**os.environ, "PAGEFIND_BINARY_PATH": str(fake), "FAKE_PAGEFIND_PID": str(started)}
     command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
     run = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.DEVNULL)
     try:
