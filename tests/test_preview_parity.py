@@ -6,8 +6,8 @@ folder) is fetched from the preview and compared byte for byte, but for the diff
 ``preview_differences.DIFFERENCES`` lists with their reasons. The themed project has what the
 plain one lacks: a theme ``custom_dir``, an ``extra_templates`` file, a draft page
 (``draft_docs``) and a ``site_url`` with a path; it is then edited, served and built side by
-side (a claim's summary and tags, its summary alone, a record added and one removed), and compared again once
-the preview has settled.
+side (a claim's summary and tags, its summary alone, another's tags removed, a record added
+and one removed), and compared again once the preview has settled.
 
 The plugins' events fire in the preview as ``mkdocs serve`` fires them (a hook records them),
 and an edit after the first build keeps to what ``build`` does: a draft stays out, an extra
@@ -306,6 +306,9 @@ EDITS = {
     # the pages stay the same ones: only the listings showing the claim are made again
     "a summary alone": [
         (CLAIMS, "summary: Short of dredging,", "summary: Short of any dredging,"),
+    ],
+    "a claim's tags removed": [
+        (CLAIMS, "    tags: [dredging]\n    speaker: tomas-reyes\n", "    speaker: tomas-reyes\n"),
     ],
     "a record added and one removed": [
         (JUDGMENTS, "      - fishermen-court-challenge\n", "      - appeal-by-fishermen\n"),

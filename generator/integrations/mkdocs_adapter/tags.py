@@ -88,6 +88,9 @@ def _changed(index: int, plugin: TagsPlugin, files: list[File], before: Before) 
     found: list[Mapping] = []
     for file in files:
         old, new = before.mappings.get((index, file.src_uri)), plugin.mappings.get(file.page)
+        if new is not None and new is old:  # read again without tags: the plugin kept the old
+            del plugin.mappings.data[file.page.url]
+            new = None
         if before.shown.get((index, file.src_uri)) != _shown(new):
             found += [mapping for mapping in (old, new) if mapping is not None]
     return found
