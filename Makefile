@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-quick browser draft init example-files schemas check generate coverage serve lint clean
+.PHONY: site test test-corpus test-quick browser draft init example-files schemas check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
@@ -15,6 +15,11 @@ site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 TEST_WORKERS ?= 3
 test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
 	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+# What `make test` asks of any corpus (tests/test_any_corpus.py), on this project's own seeds with
+# and without a further article: what CI runs when a push changes seeds/ alone
+test-corpus: $(VENV)/.installed-test browser  ## run the rules every briefing keeps, on this one
+	$(BIN)/python -m pytest tests/test_any_corpus.py -k "own and seeds" -n 2
 
 # The tests that build no site, drive no browser and start no process (tests/slow_marks.py)
 test-quick: $(VENV)/.installed-test  ## run the quick unit tests only
