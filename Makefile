@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-corpus test-quick browser draft init example-files schemas check generate coverage serve lint clean
+.PHONY: site test test-corpus test-quick browser lock draft init example-files schemas check generate coverage serve lint clean
 
 site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
@@ -72,11 +72,24 @@ clean:
 	rm -rf site .site.new .site.old .briefing-cache
 	$(PYTHON) -c 'from pathlib import Path; from generator.writing import clean; clean(Path("docs"))'
 
-$(VENV)/.installed: pyproject.toml
+# The dependencies at the versions .ci/requirements*.lock pins, their hashes checked: made by
+# `make lock` (pip-compile from pyproject.toml) for Python 3.11, the project's. On another
+# Python they are installed as pyproject.toml allows, and it says so.
+define install_locked
+	if $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then \
+	  $(BIN)/python -m pip install --quiet --require-hashes -r $(1) && \
+	  $(BIN)/python -m pip install --quiet --no-deps -e '$(2)'; \
+	else \
+	  echo "Python $$($(BIN)/python -V): not the locked versions (.ci/*.lock is for 3.11)"; \
+	  $(BIN)/python -m pip install --quiet -e '$(2)'; \
+	fi
+endef
+
+$(VENV)/.installed: pyproject.toml .ci/requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(call install_locked,.ci/requirements.lock,.)
 	touch $@
 
 $(VENV)/.installed-draft: $(VENV)/.installed .ci/draft-model.txt
@@ -84,6 +97,12 @@ $(VENV)/.installed-draft: $(VENV)/.installed .ci/draft-model.txt
 	$(BIN)/python -m pip install --quiet -e '.[draft]'
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed .ci/requirements-test.lock
+	$(call install_locked,.ci/requirements-test.lock,.[test])
 	touch $@
+
+# The lock files again, from pyproject.toml, at the newest versions it allows (pip-tools)
+lock: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --upgrade --output-file .ci/requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --upgrade --extra test --extra draft --output-file .ci/requirements-test.lock pyproject.toml

@@ -42,7 +42,9 @@ def declared(requirements: list[str]) -> set[str]:
 def test_every_package_the_generator_imports_is_declared() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     # the core, and the draft extra (spaCy), which the code imports only when it is installed
-    allowed = declared(project["dependencies"]) | declared(project["optional-dependencies"]["draft"])
+    allowed = declared(project["dependencies"]) | declared(
+        project["optional-dependencies"]["draft"]
+    )
     distributions = importlib.metadata.packages_distributions()
     missing = []
     for module, where in sorted(imported(REPO / "generator").items()):
@@ -54,3 +56,27 @@ def test_every_package_the_generator_imports_is_declared() -> None:
         elif not {normalised(name) for name in names} & allowed:
             missing.append(f"{where}: {module} ({', '.join(names)}) is not declared")
     assert missing == []
+
+
+def pinned(lock: str) -> dict[str, str]:
+    """The lock file's pins, by normalised name, each with at least one hash."""
+    text = (REPO / ".ci" / lock).read_text(encoding="utf-8")
+    found = {}
+    for block in re.split(r"\n(?=\S)", text):
+        pin = re.match(r"([A-Za-z0-9._-]+)==(\S+)", block)
+        if pin:
+            assert "--hash=sha256:" in block, block
+            found[normalised(pin.group(1))] = pin.group(2)
+    return found
+
+
+def test_the_locks_pin_every_declared_dependency_with_hashes() -> None:
+    """`make` installs from .ci/requirements.lock (make site) and requirements-test.lock (make
+    test, with the draft extra): made by `make lock`, they must hold what pyproject.toml asks."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    core, test = pinned("requirements.lock"), pinned("requirements-test.lock")
+    assert declared(project["dependencies"]) - core.keys() == set()
+    wanted = declared(project["dependencies"] + extras["test"] + extras["draft"])
+    assert wanted - test.keys() == set()
+    assert {name: core[name] for name in core} == {name: test[name] for name in core}

@@ -123,3 +123,22 @@ def test_a_change_to_seeds_alone_is_told_apart_from_a_change_to_the_code(tmp_pat
     assert changed(first) == "code=true\n"
     assert changed("") == "code=true\n"  # nothing to compare with: the whole suite
     assert changed("0" * 40) == "code=true\n"  # a branch's first push
+
+
+def test_dependabot_proposes_updates_of_the_packages_and_the_actions() -> None:
+    config = REPO / ".github" / "dependabot.yml"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.dependabot",
+            str(config),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    updates = yaml.safe_load(config.read_text(encoding="utf-8"))["updates"]
+    assert {update["package-ecosystem"] for update in updates} == {"pip", "github-actions"}
