@@ -8,7 +8,7 @@ from importlib import metadata
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-PROJECT, EXTRA = "briefing", "draft"
+PROJECT, EXTRA = "briefing-site", "draft"  # the distribution's name (pyproject.toml)
 
 
 def needed(requirements: list[str], extra: str = "") -> set[str]:

@@ -619,3 +619,13 @@ def test_init_reads_no_fifo_in_place_of_the_overview(project: Path) -> None:
     assert result.returncode == 1, result.stderr  # not the example then: its files are listed
     assert "did not come with the example" not in result.stderr
     assert "seeds/ holds a briefing of your own" in result.stderr
+
+
+def test_init_outside_a_project_says_in_one_line_where_to_start(tmp_path: Path) -> None:
+    """The package alone is not a briefing: init in an empty folder points to the template."""
+    result = run_cli(tmp_path, "init", "--title", "Harbour", "--topic", "What was said.")
+    assert result.code == 1
+    [line] = result.err.splitlines()
+    assert line.startswith(f"{tmp_path} is not a briefing project")
+    assert "template repository" in line
+    assert list(tmp_path.iterdir()) == []  # nothing written

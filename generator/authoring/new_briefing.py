@@ -25,7 +25,7 @@ from generator.authoring import example
 from generator.input import schemas, site_config
 from generator.input.checks import miscounted_articles
 from generator.input.loading import MAX_BYTES, parse_yaml
-from generator.problems import InputError, Location, Problem, relative, visible
+from generator.problems import BriefingError, InputError, Location, Problem, relative, visible
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../generator/schemas/briefing.schema.json"
 TRASH = ".briefing-trash"
@@ -56,9 +56,19 @@ def default_title(root: Path) -> str:
     return " ".join(words).capitalize() if words else "Briefing"
 
 
+# A briefing is a copy of the whole repository (its templates, theme, mkdocs.yml, tests and
+# workflow), not the package alone
+NOT_A_PROJECT = (
+    "{root} is not a briefing project (no mkdocs.yml, no templates/): make your repository from "
+    "the Briefing template repository (GitHub: Use this template), or clone it, and run init there"
+)
+
+
 def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
     """Empty seeds/ of the example, write seeds/briefing.yaml and mkdocs.yml's site name and
     description. Checks everything before touching anything."""
+    if not (root / site_config.CONFIG).exists() and not (root / "templates").is_dir():
+        raise BriefingError(NOT_A_PROJECT.format(root=visible(str(root))))
     seeds = root / "seeds"
     given = {key: " ".join(value.split()) for key, value in own.items() if value and value.strip()}
     earlier = _overview(seeds / "briefing.yaml")
