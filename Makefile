@@ -51,8 +51,9 @@ example-files: $(VENV)/.installed  ## refresh the example's list of its own file
 schemas: $(VENV)/.installed  ## write generator/schemas/annotations.schema.json from its parts
 	$(BIN)/python -m generator.schemas
 
+# On GitHub Actions each problem is an annotation on the diff too
 check: $(VENV)/.installed  ## validate seeds/ without writing anything
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check $(if $(filter true,$(GITHUB_ACTIONS)),--github-annotations)
 
 generate: $(VENV)/.installed  ## write the Markdown pages into docs/
 	$(BIN)/python -m generator generate

@@ -15,7 +15,7 @@ from generator import pipeline, processes, site_swap
 from generator.authoring import drafting, metadata, new_briefing, removal, review, scaffold
 from generator.input.raw import as_dict
 from generator.integrations import preview_address
-from generator.problems import BriefingError, InputError, counted
+from generator.problems import BriefingError, InputError, counted, workflow_commands
 from generator.render import coverage
 
 COMMANDS = {
@@ -53,6 +53,13 @@ def parser() -> argparse.ArgumentParser:
                 "--no-cache",
                 action="store_true",
                 help="do all the work afresh, neither reading nor writing .briefing-cache/",
+            )
+        if name == "check":
+            command.add_argument(
+                "--github-annotations",
+                action="store_true",
+                help="also print each problem on stdout as a GitHub Actions annotation "
+                "(::error file=...,line=...,col=...::), which GitHub shows on the diff",
             )
         if name in ("build", "serve"):
             command.add_argument(
@@ -230,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
             mkdocs_preview.serve(root, address, _PreviewTuning())
     except BriefingError as error:
         print(error.report(), file=sys.stderr)
+        if getattr(arguments, "github_annotations", False) and isinstance(error, InputError):
+            print("\n".join(workflow_commands(error.problems)))  # GitHub reads them on stdout
         return 1
     except KeyboardInterrupt:
         return 130

@@ -131,3 +131,23 @@ def relative(path: Path, root: Path) -> str:
     """The path as the user should see it: relative to the project when it is inside it."""
     shown, inside = path.as_posix(), root.as_posix().rstrip("/") + "/"
     return shown[len(inside) :] if shown.startswith(inside) else shown
+
+
+def workflow_commands(problems: Iterable[Problem]) -> list[str]:
+    """Each problem as a GitHub Actions error annotation (``::error file=…,line=…,col=…::``),
+    which GitHub shows on the pull request's diff at that place."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def value(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    found = []
+    for problem in problems:
+        where = problem.location
+        place = [f"file={value(visible(where.path, keep=''))}"]
+        place += [f"line={where.line}", f"col={where.column}"] if where.line else []
+        hint = f" (hint: {problem.hint})" if problem.hint else ""
+        found.append(f"::error {','.join(place)}::{data(visible(problem.message + hint))}")
+    return found

@@ -84,3 +84,22 @@ def test_a_failed_build_leaves_site_as_it_was(minimal: Path) -> None:
     assert result.code == 1
     assert "seeds/annotations/bad.yaml:7:16: quote not found" in result.err
     assert snapshot(site) == {"index.html": b"the last good site"}
+
+
+def test_check_can_tell_github_each_problem_at_its_place(minimal: Path) -> None:
+    """`make check` on GitHub Actions: the usual report on stderr, and on stdout one annotation
+    per problem at its file, line and column, its text escaped as workflow commands need."""
+    shutil.copytree(FIXTURES / "bad" / "many-problems" / "files", minimal, dirs_exist_ok=True)
+    plain = run_in_process(minimal, "check")
+    result = run_in_process(minimal, "check", "--github-annotations")
+    assert (result.code, result.err) == (1, plain.err)
+    lines = [line for line in plain.err.splitlines() if not line.startswith("    hint: ")]
+    problems = lines[:-1]  # the last says how many
+    annotations = result.out.splitlines()
+    assert len(annotations) == len(problems) > 1
+    for annotation, problem in zip(annotations, problems, strict=True):
+        where, _, message = problem.partition(": ")
+        path, line, column = (where.split(":") + ["0", "0"])[:3]
+        place = f"file={path}" + (f",line={line},col={column}" if line != "0" else "")
+        assert annotation.startswith(f"::error {place}::"), (annotation, problem)
+        assert "\n" not in annotation
