@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator import pipeline, processes, site_swap
-from generator.authoring import drafting, metadata, new_briefing, removal, review, scaffold
+from generator.authoring import changes, drafting, metadata, new_briefing, removal, review, scaffold
 from generator.input.raw import as_dict
 from generator.integrations import preview_address
 from generator.problems import BriefingError, InputError, counted, workflow_commands
@@ -31,6 +31,8 @@ COMMANDS = {
     "remove-source": "move an article and its annotation file to .briefing-trash/, unless a "
     "record outside its draft quotes it",
     "serve": "generate, then preview the site, refreshing the pages an edit changes",
+    "diff": "list the records added, changed and removed since a git revision, as Markdown (a "
+    "pull request's summary)",
 }
 
 
@@ -73,6 +75,8 @@ def parser() -> argparse.ArgumentParser:
             _init_arguments(command)
         if name == "new-source":
             _new_source_arguments(command)
+        if name == "diff":
+            command.add_argument("revision", help="what to compare with: a branch (main), a commit")
         if name == "remove-source":
             command.add_argument("id", help="the article's id (its file name without .txt)")
         if name == "serve":
@@ -195,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {path.relative_to(root)}")
             print(
                 "next: add an article: .venv/bin/python -m generator new-source ID FILE --label TEXT"
+            )
+        elif arguments.command == "diff":
+            before = changes.at_revision(root, arguments.revision)
+            print(
+                changes.report(changes.between(before, pipeline.check(root)), arguments.revision),
+                end="",
             )
         elif arguments.command == "check":
             briefing = pipeline.check(root, not arguments.no_cache)

@@ -142,3 +142,12 @@ def test_dependabot_proposes_updates_of_the_packages_and_the_actions() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     updates = yaml.safe_load(config.read_text(encoding="utf-8"))["updates"]
     assert {update["package-ecosystem"] for update in updates} == {"pip", "github-actions"}
+
+
+def test_a_pull_request_summary_lists_the_records_it_changes() -> None:
+    [summary] = [s for s in steps("build") if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    assert (
+        "generator diff" in summary["run"]
+        and summary["if"] == "github.event_name == 'pull_request'"
+    )
+    assert summary["env"]["BASE"] == "origin/${{ github.base_ref }}"
