@@ -64,7 +64,7 @@ def test_a_page_becomes_its_article_alone_with_its_metadata(minimal: Path, capsy
     assert meta["received"]["file_sha256"] == hashlib.sha256(page.read_bytes()).hexdigest()
     text_sha = hashlib.sha256(("\n".join(lines) + "\n").encode()).hexdigest()
     assert meta["received"]["sha256"] == text_sha
-    actors = yaml.safe_load((minimal / "seeds/annotations/actors.yaml").read_text("utf-8"))
+    actors = yaml.safe_load((minimal / "seeds/annotations/imported.actors.yaml").read_text("utf-8"))
     publisher = next(a for a in actors["actors"] if a["id"] == meta["publisher"])
     assert publisher["name"] == expected["metadata"]["site_name"]
     if page.suffix == ".html":
@@ -469,10 +469,13 @@ def test_a_printouts_byline_gives_its_author(minimal: Path, capsys) -> None:
 
 
 def test_the_actors_an_import_made_go_with_its_article(minimal: Path, capsys) -> None:
-    """A page's byline and site name become actors, quoted from the article alone: they do not
-    stop --replace or remove-source, which takes them out of their file (saved in the trash as
-    it was), so the briefing is as before the import."""
-    actors = minimal / "seeds" / "annotations" / "actors.yaml"
+    """A page's byline and site name become actors, quoted from the article alone, in a file of
+    the article's own (not the shared actors.yaml): they do not stop --replace or
+    remove-source, which moves that file to the trash with the article, so the briefing is as
+    before the import."""
+    actors = minimal / "seeds" / "annotations" / "alpine.actors.yaml"
+    shared = minimal / "seeds" / "annotations" / "actors.yaml"
+    before = shared.read_bytes() if shared.exists() else None
     page = str(PAGES / "alpine-courier.html")
     assert run(capsys, minimal, "new-source", "alpine", page)[0] == 0
     meta, _ = stored(minimal, "alpine")
@@ -483,9 +486,10 @@ def test_the_actors_an_import_made_go_with_its_article(minimal: Path, capsys) ->
     assert code == 0, err
     code, out, err = run(capsys, minimal, "remove-source", "alpine")
     assert code == 0, err
-    assert f"took {', '.join(made)} out of seeds/annotations/actors.yaml" in out
-    assert not (yaml.safe_load(actors.read_text("utf-8")) or {}).get("actors")
-    [saved] = (minimal / ".briefing-trash").glob("*/seeds/annotations/actors.yaml")
+    assert "moved seeds/annotations/alpine.actors.yaml to .briefing-trash/" in out
+    assert not actors.exists()
+    assert (shared.read_bytes() if shared.exists() else None) == before  # never touched
+    [saved] = (minimal / ".briefing-trash").glob("*/seeds/annotations/alpine.actors.yaml")
     assert meta["author"] in saved.read_text(encoding="utf-8")
     assert main(["check", "--root", str(minimal)]) == 0
 

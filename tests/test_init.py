@@ -347,7 +347,7 @@ def test_new_source_creates_a_publisher_known_from_provenance(project: Path) -> 
         "https://port-news.example/vote",
     )
     assert result.code == 0, result.err
-    assert "wrote seeds/annotations/actors.yaml" in result.out
+    assert "wrote seeds/annotations/port-news-2020.actors.yaml" in result.out
     article = (project / "seeds" / "articles" / "port-news-2020.txt").read_text(encoding="utf-8")
     meta = yaml.safe_load(article.split("---\n")[1])
     assert meta["provenance"] == {"publisher": reason, "url": reason}

@@ -28,7 +28,14 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Control characters but tab and the line break (which has a message of its own): invisible
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _URL = re.compile(r"^https?://[^\s<>\"'\\`]+$")
-ACTORS_FILE = Path("seeds/annotations/actors.yaml")
+
+
+def actors_file(source_id: str) -> Path:
+    """Where new-source puts the actors it makes for an article (its publisher, its author): a
+    file of the article's own, so that people adding articles at once do not all edit one
+    shared file. An id holds no dot, so no article's annotation file can have this name."""
+    return Path("seeds/annotations") / f"{source_id}.actors.yaml"
+
 # The fields a reason under provenance: can explain (annotations.schema.json's provenance)
 PROVENANCE_FIELDS = tuple(
     schemas.schema(schemas.ANNOTATIONS)["$defs"]["provenance"]["propertyNames"]["enum"]
@@ -192,8 +199,9 @@ def real_date(value: str) -> bool:
 def new_actors(
     root: Path, source_id: str, meta: dict, text: str, found: list[Problem]
 ) -> tuple[Path, str] | None:
-    """The actors file with the new publisher (``publisher_name``) and author
-    (``author_name``, from an imported page) added, as (path, content); or a problem."""
+    """The article's actors file (``actors_file``) with the new publisher (``publisher_name``)
+    and author (``author_name``, from an imported page) added, as (path, content); or a
+    problem."""
     items = []
     for field, kind in (("publisher", "publication"), ("author", "person")):
         name, actor_id = meta.get(f"{field}_name"), meta.get(field)
@@ -210,7 +218,7 @@ def new_actors(
             found.append(Problem(Location(f"new-source --{field}-name"), message, hint))
             return None
         items.append("  - " + json.dumps(record, ensure_ascii=False) + "\n")
-    path = root / ACTORS_FILE
+    path = root / actors_file(source_id)
     if not path.exists():
         header = "# yaml-language-server: $schema=../../generator/schemas/annotations.schema.json\n"
         return path, f"{header}actors:\n" + "".join(items)
@@ -221,7 +229,7 @@ def new_actors(
     if not _ends_with_actors(content):
         message = "cannot add the actors here: the file does not end with its actors: list"
         hint = "add them by hand:\n" + "".join(items)
-        found.append(Problem(Location(ACTORS_FILE.as_posix()), message, hint))
+        found.append(Problem(Location(actors_file(source_id).as_posix()), message, hint))
         return None
     return path, content + ("" if content.endswith("\n") else "\n") + "".join(items)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.authoring.metadata import actors_file
 from generator.authoring.new_briefing import TRASH, shown, trash_folder
 from generator.kinds import KINDS
 from generator.model.records import Briefing, Record
@@ -94,12 +95,12 @@ def to_trash(root: Path, paths: list[Path], folder: Path | None = None) -> list[
 
 
 def remove_source(root: Path, source_id: str, briefing: Briefing) -> list[str]:
-    """Move the article and its annotation file to the trash, and take out the actors made
-    with it from the files that stay; say what went where. Everything is worked out before
+    """Move the article, its annotation file and its actors file to the trash, and take out the
+    actors made with it from the files that stay; say what went where. Everything is worked out before
     anything moves, and an actors file that would not read back as itself less those actors is
     left alone, with the entries named for the user to remove."""
     problems = blockers(root, source_id, briefing, "remove-source")
-    goes = list(article_files(root, source_id))
+    goes = [*article_files(root, source_id), root / actors_file(source_id)]
     made = [a for a in made_with(source_id, briefing) if root / a.location.path not in goes]
     try:
         edits = {path: _without(path, ids) for path, ids in _by_file(root, made).items()}
