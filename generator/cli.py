@@ -17,6 +17,7 @@ from generator.input.raw import as_dict
 from generator.integrations import preview_address
 from generator.problems import BriefingError, InputError, counted, workflow_commands
 from generator.render import coverage
+from generator.writing import FEED
 
 COMMANDS = {
     "init": "start a briefing of your own: remove the example from seeds/ and write your "
@@ -183,6 +184,12 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[str]:
     return shown + [f"wrote {path.relative_to(root)}" for path in written]
 
 
+NO_FEED = (
+    "no feed.xml: the site's address is not known (set site_url in mkdocs.yml, or $SITE_URL, "
+    "as the workflow does)"
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     root = arguments.root.resolve()
@@ -229,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if any(article.missed for article in articles) else 0
         elif arguments.command == "build":
             print(f"ok: {pipeline.build(root, not arguments.no_cache)}; site/ built")
+            if not (root / "site" / FEED).is_file():
+                print(NO_FEED)
             if warning := site_swap.size_warning(root):
                 print(f"warning: {warning}", file=sys.stderr)
         else:

@@ -36,8 +36,9 @@ OVERVIEW_PAGES = {
     "memo.md": "memo",
     "reference.md": "reference",
 }
+FEED = "feed.xml"  # the Atom feed of new articles, where the site's address is known
 MANIFEST = ".briefing-manifest.json"  # the pages the last run wrote: the only ones it removes
-OWNED_FILES = (*OVERVIEW_PAGES, MANIFEST)
+OWNED_FILES = (*OVERVIEW_PAGES, FEED, MANIFEST)
 COVERAGE = "coverage"  # coverage.md's folder: a page for each article's sentences
 TIMELINE = "timeline"  # timeline.md's folder: a page a year, when there are too many entries
 TOPICS = "topics"  # topics.md's folder: a page a topic, when there are too many records
@@ -91,7 +92,7 @@ def generated_path(path: str) -> bool:
     parts = path.split("/")
     if ".." in parts or "" in parts or path.startswith("."):
         return False
-    return path in OVERVIEW_PAGES or (len(parts) > 1 and parts[0] in OWNED_FOLDERS)
+    return path in (*OVERVIEW_PAGES, FEED) or (len(parts) > 1 and parts[0] in OWNED_FOLDERS)
 
 
 def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> WriteReport:

@@ -36,6 +36,7 @@ def actors_file(source_id: str) -> Path:
     shared file. An id holds no dot, so no article's annotation file can have this name."""
     return Path("seeds/annotations") / f"{source_id}.actors.yaml"
 
+
 # The fields a reason under provenance: can explain (annotations.schema.json's provenance)
 PROVENANCE_FIELDS = tuple(
     schemas.schema(schemas.ANNOTATIONS)["$defs"]["provenance"]["propertyNames"]["enum"]

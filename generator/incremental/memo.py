@@ -63,6 +63,10 @@ class Digests:
             return digest(dict(b.referrers) if name == "*" else b.referrers.get(name))
         if kind == "t":
             return digest(b.about.get(name))
+        if kind == "d":
+            return digest(dict(b.added) if name == "*" else b.added.get(name))
+        if kind == "f":
+            return digest([record.id for record in b.defined_in(name)])
         if kind == "g":
             return digest((dict(b.referrers), [(r.id, r.section) for r in b.records.values()]))
         if kind == "e":

@@ -24,6 +24,7 @@ def traced(briefing: Briefing) -> TracedBriefing:
         Traced("b", b.referrers),
         b.sections,
         b.drafts,
+        Traced("d", b.added),
         plain=b,
     )
 
@@ -50,6 +51,12 @@ class TracedBriefing(Briefing):
         """Read as 'w:<claim>', which changes with the claim's speakers alone."""
         note(f"w:{claim_id}")
         return self.plain.speakers_of(claim_id)
+
+    def defined_in(self, path: str) -> list[Record]:
+        """Read as 'f:<path>', which changes with the ids the file defines, and each record
+        as read."""
+        note(f"f:{path}")
+        return [self.records[record.id] for record in self.plain.defined_in(path)]
 
     def section_of(self, record_id: str) -> str:
         """Noted as nothing: only links from where evidence stands ask it, and 'v:' holds the

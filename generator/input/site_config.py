@@ -52,6 +52,20 @@ def unsafe_for_the_theme(overview: Document) -> list[Problem]:
     return problems
 
 
+def site_url(root: Path) -> str:
+    """mkdocs.yml's site_url as written (a plain string), or '' when it sets none it can give."""
+    try:
+        node = yaml.compose((root / CONFIG).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ""
+    if not isinstance(node, yaml.MappingNode):
+        return ""
+    for key, value in node.value:
+        if getattr(key, "value", None) == "site_url" and isinstance(value, yaml.ScalarNode):
+            return value.value if value.tag == "tag:yaml.org,2002:str" else ""
+    return ""
+
+
 def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
     """A problem for each of mkdocs.yml's site_name and site_description that differs from
     seeds/briefing.yaml (the description defaults to the topic). No mkdocs.yml, no problem."""

@@ -12,7 +12,7 @@ from functools import partial
 from itertools import groupby
 from pathlib import Path
 
-from generator.input import grades, schemas, site_config
+from generator.input import grades, history, schemas, site_config
 from generator.input.checks import (
     backwards_period,
     check_article,
@@ -95,6 +95,8 @@ def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
         drafts,
         description=own.get("description", ""),
         about=own.get("about", ""),
+        added=history.added_dates(root),
+        site_url=history.site_url(root) or "",
     )
 
 

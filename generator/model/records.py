@@ -207,12 +207,15 @@ class Record:
 
 @dataclass(frozen=True)
 class Briefing:
-    about: dict[str, str]  # the analyst's own words: title, topic, description, about
+    # the analyst's own words (title, topic, description, about), and where the site is
+    # published (site_url, '' for nowhere known)
+    about: dict[str, str]
     records: dict[str, Record]  # by id, in id order
     articles: dict[str, Article]
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
     sections: dict[str, tuple[Record, ...]] = field(repr=False)  # each section's records, by id
     drafts: tuple[str, ...] = ()  # annotation files marked draft: read, never published
+    added: dict[str, str] = field(default_factory=dict)  # article id: when it joined (history)
 
     @cached_property
     def network(self) -> Network:
@@ -251,6 +254,29 @@ class Briefing:
     def article_sources(self) -> list[Record]:
         """The source records of the articles held, in id order."""
         return [self.records[i] for i in self.articles]
+
+    def latest(self, limit: int) -> list[tuple[Record, str, bool]]:
+        """The ``limit`` articles that joined the briefing last, newest first (ties by id): each
+        source record, its date, and whether that is when it joined (its first commit) rather
+        than its published date, which stands in without one; undated ones last."""
+        dated = []
+        for article_id in self.articles:
+            source, added = self.records[article_id], self.added.get(article_id)
+            dated.append((added or source.get("published", ""), article_id, source, bool(added)))
+        dated.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+        return [(source, date, added) for date, _, source, added in dated[:limit]]
+
+    def defined_in(self, path: str) -> list[Record]:
+        """The records an annotation file (its path from the project, as problems name it)
+        defines, in id order."""
+        return [self.records[i] for i in self._by_file.get(path, ())]
+
+    @cached_property
+    def _by_file(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for record in self.records.values():
+            found[record.location.path].append(record.id)
+        return {path: tuple(ids) for path, ids in found.items()}
 
     def referring(self, target: str, name: str, section: str | None = None) -> list[Record]:
         """Records whose field ``name`` names ``target`` (optionally only of ``section``)."""
@@ -298,6 +324,8 @@ def build_briefing(
     *,
     description: str = "",
     about: str = "",
+    added: dict[str, str] | None = None,
+    site_url: str = "",
 ) -> Briefing:
     ordered = {record.id: record for record in sorted(records, key=lambda r: r.id)}
     referrers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -317,6 +345,8 @@ def build_briefing(
         "topic": topic,
         "description": description or topic,
         "about": about,
+        "site_url": site_url,
     }
     held = {article.id: article for article in articles}
-    return Briefing(own_words, ordered, held, frozen, by_section, drafts)
+    joined = {i: date for i, date in sorted((added or {}).items()) if i in held}
+    return Briefing(own_words, ordered, held, frozen, by_section, drafts, joined)

@@ -24,6 +24,8 @@ from generator.schemas import fragments
 from generator.writing import TIMELINE, TOPICS
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
+LATEST = 5  # articles under "Latest articles" on the home page (the feed has them all)
+LATEST_RECORDS = 5  # records shown with each of them; the article's page has the rest
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
 # What still fits on the memo's one printed page, with room to spare (tests/test_memo_print.py
 # prints a memo full to each limit); past a limit the memo points to the index.
@@ -57,12 +59,24 @@ def home(b: Briefing) -> dict[str, Any]:
         "title": b.title,
         "topic": b.topic,
         "counts": b.counts,
+        "latest": latest(b, LATEST),
+        "shown_with_each": LATEST_RECORDS,
+        "feed": bool(b.about.get("site_url")),
         **by_hand(b, "home_sections"),
         "articles": articles,
         "annotated": {s.id: b.count_referring(s.id, "evidence") for s in articles},
         "counted": counted_kinds(),
         "listed": listed(b, HOME_LIMIT),
     }
+
+
+def latest(b: Briefing, limit: int) -> list[tuple[Record, str, bool, list[Record]]]:
+    """What's new: the articles that joined last (``Briefing.latest``), each with the records
+    its annotation file defines."""
+    return [
+        (source, date, joined, b.defined_in(f"seeds/annotations/{source.id}.yaml"))
+        for source, date, joined in b.latest(limit)
+    ]
 
 
 def by_hand(b: Briefing, sections: str) -> dict[str, Any]:

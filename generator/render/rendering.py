@@ -26,13 +26,14 @@ from generator.model.network import edges_by_actor
 from generator.model.records import Briefing, Record
 from generator.render import overviews
 from generator.render.contexts import page_context
+from generator.render.feed import feed
 from generator.render.open_data import csv_table, json_ld, records_json
 from generator.render.previews import preview
 from generator.render.sharing import Shares
 from generator.render.templating import Links, environment, page_path
 from generator.render.timeline import dated_entries, years_apart
 from generator.search import marks
-from generator.writing import COVERAGE, OVERVIEW_PAGES, TIMELINE
+from generator.writing import COVERAGE, FEED, OVERVIEW_PAGES, TIMELINE
 
 # Templates stay readable; pages get one blank line. A literal start ("\n\n"), unlike \n{3,},
 # lets re skip ahead: seven times faster on the long pages.
@@ -144,6 +145,8 @@ class Renderer:
         jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in KINDS}
         jobs["data/records.json"] = partial(records_json, b, self.rows)
         jobs["data/index.md"] = self.data_page
+        if b.about.get("site_url"):  # Atom's addresses are absolute
+            jobs[FEED] = partial(feed, b)
         return jobs
 
     def render(self, paths: Iterable[str] | None = None, workers: int = 1) -> dict[str, Any]:
