@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from projects import HARBOUR, REPO, copy_project, run_in_process, with_seeds
+from projects import HARBOUR, REPO, add_further_article, copy_project, run_in_process, with_seeds
 
 CLAIMS = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
 JUDGMENTS = Path("seeds/annotations/judgments.yaml")
@@ -76,3 +76,21 @@ def test_a_label_cannot_become_markup_in_the_summary() -> None:
     for mark in "[]()*`#":
         assert all(shown[i - 1] == "\\" for i, c in enumerate(shown) if c == mark)
     assert "\n" not in shown
+
+
+def test_an_added_article_is_reported_with_its_records(committed: Path, tmp_path: Path) -> None:
+    """As a pull request that adds an article shows it: its source and every record its
+    annotation defines are added; the records it extends with more evidence are changed."""
+    further = add_further_article(committed, tmp_path / "received")
+    result = run_in_process(committed, "diff", "main")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    added = lines[lines.index("**Added**") + 2 :]
+    added = added[: added.index("")] if "" in added else added
+    named = {line.split("`")[1] for line in added}
+    assert named == {further.source, *further.defined}
+    changed = set()
+    if "**Changed**" in lines:
+        rest = lines[lines.index("**Changed**") + 2 :]
+        changed = {line.split("`")[1] for line in rest if line.startswith("- ")}
+    assert changed == set(further.extended)
