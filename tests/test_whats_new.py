@@ -99,3 +99,16 @@ def test_the_feed_carries_the_same_and_every_page_links_it(
     assert "[Follow them in a feed](feed.xml)" in home(history)
     assert run_in_process(history, "build").code == 0
     assert (history / "site" / "feed.xml").read_bytes() == written  # the same commit, the same feed
+
+
+def test_the_feed_keeps_to_the_newest_articles(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from generator.input.validation import load_briefing
+    from generator.render import feed
+
+    root = with_seeds(copy_project(REPO, tmp_path / "project"), HARBOUR / "seeds")
+    monkeypatch.setenv("SITE_URL", ADDRESS)
+    monkeypatch.setattr(feed, "ENTRIES", 1)
+    parsed = feedparser.parse(feed.feed(load_briefing(root)))
+    assert [e.link for e in parsed.entries] == [f"{ADDRESS}sources/{LATER}/"]  # published 2024

@@ -1,6 +1,7 @@
 """The Atom feed (RFC 4287) of the articles as they joined the briefing: ``feed.xml``, for readers
 who come back. An entry an article, newest first (``Briefing.latest``), each linking to its
-page and listing the records its annotation file defines. Atom's ids and links are absolute, so
+page and listing the records its annotation file defines; the newest ``ENTRIES`` of them, as
+feeds keep to what a reader has not yet seen (a briefing of 1,000 articles would weigh MBs). Atom's ids and links are absolute, so
 it is written only where the site's address is known (``about['site_url']``). Its dates come
 from the repository and the input, never the clock: the same commit writes the same feed.
 """
@@ -14,12 +15,13 @@ from generator.model.records import Briefing, Record
 from generator.render.templating import page_path
 
 ATOM = "http://www.w3.org/2005/Atom"
+ENTRIES = 50
 NO_DATE = "1970-01-01"  # an empty briefing's, or an undated article's: Atom wants one
 
 
 def feed(b: Briefing) -> str:
     site = b.about["site_url"]
-    entries = b.latest(len(b.articles))
+    entries = b.latest(ENTRIES)
     root = ET.Element("feed", xmlns=ATOM)
     ET.SubElement(root, "id").text = site
     ET.SubElement(root, "title").text = b.title
