@@ -24,7 +24,7 @@ from generator.schemas import fragments
 from generator.writing import TIMELINE, TOPICS
 
 HOME_LIMIT = 10  # rows per table on the home page; the index pages list everything
-LATEST = 5  # articles under "Latest articles" on the home page (the feed has them all)
+LATEST = 5  # articles under "Latest articles" on the home page (the feed has more: feed.ENTRIES)
 LATEST_RECORDS = 5  # records shown with each of them; the article's page has the rest
 HOME_NETWORK_LIMIT = 60  # actors the home page's network may draw
 # What still fits on the memo's one printed page, with room to spare (tests/test_memo_print.py
