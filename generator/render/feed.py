@@ -1,5 +1,5 @@
 """The Atom feed (RFC 4287) of the articles as they joined the briefing: ``feed.xml``, for readers
-who come back. An entry an article, newest first (``Briefing.latest``), each linking to its
+who come back. An entry an article, newest first (``overviews.latest``), each linking to its
 page and listing the records its annotation file defines; the newest ``ENTRIES`` of them, as
 feeds keep to what a reader has not yet seen (a briefing of 1,000 articles would weigh MBs). Atom's ids and links are absolute, so
 it is written only where the site's address is known (``about['site_url']``). Its dates come
@@ -12,6 +12,7 @@ import html
 import xml.etree.ElementTree as ET
 
 from generator.model.records import Briefing, Record
+from generator.render.overviews import latest
 from generator.render.templating import page_path
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -21,7 +22,7 @@ NO_DATE = "1970-01-01"  # an empty briefing's, or an undated article's: Atom wan
 
 def feed(b: Briefing) -> str:
     site = b.about["site_url"]
-    entries = b.latest(ENTRIES)
+    entries = latest(b, ENTRIES)
     root = ET.Element("feed", xmlns=ATOM)
     ET.SubElement(root, "id").text = site
     ET.SubElement(root, "title").text = b.title
@@ -30,14 +31,13 @@ def feed(b: Briefing) -> str:
     ET.SubElement(root, "link", rel="self", href=f"{site}feed.xml")
     ET.SubElement(root, "link", rel="alternate", type="text/html", href=site)
     ET.SubElement(ET.SubElement(root, "author"), "name").text = b.title
-    for source, date, joined in entries:
+    for source, date, joined, records in entries:
         entry = ET.SubElement(root, "entry")
         address = _address(site, source)
         ET.SubElement(entry, "id").text = address
         ET.SubElement(entry, "title").text = source.label
         ET.SubElement(entry, "updated").text = _instant(date)
         ET.SubElement(entry, "link", rel="alternate", type="text/html", href=address)
-        records = b.defined_in(f"seeds/annotations/{source.id}.yaml")
         content = ET.SubElement(entry, "content", type="html")
         content.text = _content(site, date, joined, records)
     ET.indent(root)
