@@ -53,10 +53,8 @@ def added_dates(root: Path) -> dict[str, str]:
 def site_url(root: Path) -> str | None:
     """The published site's address: mkdocs.yml's site_url, else $SITE_URL (which the workflow
     sets from configure-pages, and the MkDocs hook takes too), ending in '/'; None without."""
-    address = site_config.site_url(root) or os.environ.get("SITE_URL", "").strip()
-    if not address.startswith(("https://", "http://")):
-        return None
-    return address.rstrip("/") + "/"
+    written = site_config.web_address(site_config.site_url(root))
+    return written or site_config.web_address(os.environ.get(site_config.SITE_URL, ""))
 
 
 def _git(root: Path, *arguments: str) -> str | None:

@@ -52,6 +52,17 @@ def unsafe_for_the_theme(overview: Document) -> list[Problem]:
     return problems
 
 
+# The site's address when mkdocs.yml gives none: the workflow sets it from configure-pages, so a
+# published site has its sitemap, canonical links and feed; a local build needs none
+SITE_URL = "SITE_URL"
+
+
+def web_address(text: str) -> str | None:
+    """``text`` as the site's address, ending in '/', or None when it is not a web address."""
+    text = text.strip()
+    return text.rstrip("/") + "/" if text.startswith(("https://", "http://")) else None
+
+
 def site_url(root: Path) -> str:
     """mkdocs.yml's site_url as written (a plain string), or '' when it sets none it can give."""
     try:

@@ -32,19 +32,15 @@ def on_startup(command: str, dirty: bool) -> None:
     _command = command
 
 
-# The site's address when mkdocs.yml gives none: the workflow sets it from configure-pages, so a
-# published site has its sitemap, canonical links and feed; a local build needs none
-SITE_URL = "SITE_URL"
-
-
 def on_config(config):
     """Give the navigation every kind of record, also those mkdocs.yml does not list; take the
     site's address from $SITE_URL where mkdocs.yml has none."""
-    address = os.environ.get(SITE_URL, "").strip()
-    if address and not config.site_url:
-        if not address.startswith(("https://", "http://")):
-            raise Abort(f"{SITE_URL}={address!r} is not a web address: give one (https://...)")
-        config.site_url = address.rstrip("/") + "/"
+    given = os.environ.get(site_config.SITE_URL, "").strip()
+    if given and not config.site_url:
+        config.site_url = site_config.web_address(given)
+        if config.site_url is None:
+            name = site_config.SITE_URL
+            raise Abort(f"{name}={given!r} is not a web address: give one (https://...)")
     hidden = [p.pattern for p in config.not_in_nav.patterns] if config.not_in_nav else []
     nav, patterns = site_config.with_every_kind(config.nav or [], hidden)
     if config.nav and nav != config.nav:
