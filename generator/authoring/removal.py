@@ -96,9 +96,9 @@ def to_trash(root: Path, paths: list[Path], folder: Path | None = None) -> list[
 
 def remove_source(root: Path, source_id: str, briefing: Briefing) -> list[str]:
     """Move the article, its annotation file and its actors file to the trash, and take out the
-    actors made with it from the files that stay; say what went where. Everything is worked out before
-    anything moves, and an actors file that would not read back as itself less those actors is
-    left alone, with the entries named for the user to remove."""
+    actors made with it from the files that stay; say what went where. Everything is worked out
+    before anything moves, and an actors file that would not read back as itself less those
+    actors is left alone, with the entries named for the user to remove."""
     problems = blockers(root, source_id, briefing, "remove-source")
     goes = [*article_files(root, source_id), root / actors_file(source_id)]
     made = [a for a in made_with(source_id, briefing) if root / a.location.path not in goes]
