@@ -97,14 +97,19 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     def build(folder: Path) -> None:
         root = with_seeds(copy_project(REPO, folder / "project"), HARBOUR / "seeds")
         with pytest.MonkeyPatch.context() as patch:
-            for kind in KINDS.values():
-                patch.setattr(kind, "split_from", 1)
-            patch.setattr(overviews, "BY_SOURCE_SPLIT_FROM", 1)
-            patch.setattr(overviews, "TOPICS_SPLIT_FROM", 1)
-            patch.setattr(timeline, "SPLIT_FROM", 1)
+            split_from_one(patch)
             pipeline.build(root, cached=False)
 
     return made_once(tmp_path_factory, "harbour-split-site", build) / "project"
+
+
+def split_from_one(patch: pytest.MonkeyPatch) -> None:
+    """Every listing a long briefing splits into pages split from one record on."""
+    for kind in KINDS.values():
+        patch.setattr(kind, "split_from", 1)
+    patch.setattr(overviews, "BY_SOURCE_SPLIT_FROM", 1)
+    patch.setattr(overviews, "TOPICS_SPLIT_FROM", 1)
+    patch.setattr(timeline, "SPLIT_FROM", 1)
 
 
 @pytest.fixture(scope="session")

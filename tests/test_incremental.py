@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import split_from_one
 from projects import as_read
 
 from generator import pipeline
@@ -129,8 +131,22 @@ def edit(root: Path, chance: random.Random, number: int) -> str:
     return kind
 
 
+@pytest.fixture
+def split_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The harbour fixture with every long listing split into pages from one record on."""
+    split_from_one(monkeypatch)
+    return project
+
+
 @pytest.mark.slow  # a hundred runs: the full suite's, not the quick set's
-def test_random_edits_give_what_a_full_run_gives(project: Path) -> None:
+@pytest.mark.parametrize("split", [False, True], ids=["whole", "split"])
+def test_random_edits_give_what_a_full_run_gives(
+    project: Path, split: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listings split into pages (``render.cuts``) too: an edit that moves a claim to another
+    speaker, or renames an actor, changes the cut."""
+    if split:
+        split_from_one(monkeypatch)
     chance = random.Random(6)
     pipeline.generate(project)
     assert generated(project) == full_render(project)
@@ -187,6 +203,30 @@ def test_pages_that_only_count_or_rank_claims_are_not_rendered_for_a_summary(
     untouched = {"memo.md", "actors/index.md", "sources/index.md", "coverage.md"}
     assert not untouched & set(rendered)
     assert generated(project) == full_render(project)
+
+
+def test_a_summary_redoes_only_the_split_pages_that_show_its_claim(
+    split_project: Path, rendered: list[str]
+) -> None:
+    """A page of a split listing reads the cut ('p:') and the records it shows, not the
+    whole section: of the speakers' pages and the years of claims by source, only the claim's
+    own are rendered again."""
+    pipeline.generate(split_project)
+    path, data, _, claim = next(r for r in _records(split_project) if r[2] == "claims")
+    claim["summary"] += " (edited)"
+    _save(path, data)
+    rendered.clear()
+    pipeline.generate(split_project)
+    docs = split_project / "docs"
+    showing = {
+        page
+        for page in owned_files(docs)
+        if re.fullmatch(r"claims/(speakers|by_source)_[a-z0-9]+\.md", page)
+        and f"/{claim['id']}.md)" in (docs / page).read_text("utf-8")
+    }
+    redone = {page for page in rendered if re.match(r"claims/(speakers|by_source)_", page)}
+    assert len(showing) == 2 and redone == showing
+    assert generated(split_project) == full_render(split_project)
 
 
 def test_coverage_follows_evidence_moved_within_an_article(project: Path) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 
 from generator.incremental.fingerprints import Fingerprints
 from generator.incremental.tracing import Rendered, digest, plain
 from generator.model.network import edges, edges_by_actor
 from generator.model.records import Briefing
+from generator.render import cuts
 
 GRAPH = "g:*"  # which record names which, and each record's section: all the edges depend on
 
@@ -29,6 +30,7 @@ class Digests:
 
     def __init__(self, briefing: Briefing, earlier: dict[str, str], fingerprints: Fingerprints):
         self.briefing, self.earlier, self.fingerprints = briefing, earlier, fingerprints
+        self.cut = cache(partial(cuts.cut, briefing))  # the renderer's too
         self.known: dict[str, str] = {}
         if earlier and earlier.get(GRAPH) == self(GRAPH):
             self.known |= {k: v for k, v in earlier.items() if k.startswith(("b:", "e:"))}
@@ -67,6 +69,8 @@ class Digests:
             return digest(dict(b.added) if name == "*" else b.added.get(name))
         if kind == "f":
             return digest([record.id for record in b.defined_in(name)])
+        if kind == "p":
+            return digest(cuts.shape(self.cut(name)))
         if kind == "g":
             return digest((dict(b.referrers), [(r.id, r.section) for r in b.records.values()]))
         if kind == "e":

@@ -15,17 +15,19 @@ from generator.render.rendering import Renderer
 
 
 class RememberingRenderer(Renderer):
-    """``parts``: the stored parts valid now (see ``Memo.valid_parts``); ``used``: the parts
-    this run's pages hold, for the next run."""
+    """``parts``: the stored parts valid now (see ``Memo.valid_parts``); ``cuts``: each long
+    listing's cut of the plain model, as ``Memo.cut`` gives it; ``used``: the parts this run's
+    pages hold, for the next run."""
 
     def __init__(
         self,
         templates: Path,
         briefing: Briefing,
         parts: dict[tuple, Rendered],
+        cuts: Callable[[str], Any],
         compiled: Path | None = None,
     ):
-        self.parts = parts
+        self.parts, self.cuts = parts, cuts
         self.used: dict[tuple, Rendered] = {}
         super().__init__(templates, briefing, compiled)
 
@@ -43,3 +45,9 @@ class RememberingRenderer(Renderer):
 
     def computed_once(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
         return tracing.once(function)
+
+    def cut(self, listing: str) -> Any:
+        """Read as 'p:<listing>', the cut's shape: its records are read by the page that
+        shows them, as it looks them up."""
+        tracing.note(f"p:{listing}")
+        return self.cuts(listing)

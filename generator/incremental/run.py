@@ -57,7 +57,7 @@ def generate(root: Path, workers: int = 1) -> tuple[Briefing, WriteReport]:
     docs = root / "docs"
     memo = Memo(run.store.read, briefing, run.fingerprints, docs)
     renderer = RememberingRenderer(
-        root / "templates", traced(briefing), memo.valid_parts, Store.folder(root)
+        root / "templates", traced(briefing), memo.valid_parts, memo.digests.cut, Store.folder(root)
     )
     paths = list(renderer.jobs)
     rendered = renderer.render(memo.stale(paths), workers)

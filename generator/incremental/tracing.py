@@ -5,7 +5,7 @@ from the ``Briefing`` is noted as a key ('r:<id>', 'a:<id>', 'b:<id>', 'e:<id>';
 is 's:<section>', only its ids 'n:<section>', only where the evidence in an article stands
 'v:<article>', only a claim's speakers 'w:<claim>', everything of a kind is 'r:*', 'a:*', 'b:*', 'e:*'; the title and topic are
 't:title' and 't:topic'; when an article joined 'd:<id>', the ids an annotation file defines
-'f:<path>'). ``memo.Digests`` gives each key's digest for a model: a page whose
+'f:<path>'; how a long listing is cut into pages 'p:<listing>', see ``render.cuts``). ``memo.Digests`` gives each key's digest for a model: a page whose
 keys all have the digests they had when it was written would come out the same, byte for byte,
 so it need not be rendered again.
 
@@ -81,17 +81,6 @@ def once(function: Callable[[str], Any]) -> Callable[[str], Any]:
         return value
 
     return remembered
-
-
-@contextmanager
-def unnoted() -> Iterator[None]:
-    """Read without noting: for values derived from everything, which note their own key."""
-    saved = _reading[:]
-    _reading.clear()
-    try:
-        yield
-    finally:
-        _reading.extend(saved)
 
 
 class Traced(dict):

@@ -205,32 +205,35 @@ OVERVIEWS: dict[str, Callable[[Briefing], dict[str, Any]]] = {
 
 
 def by_source(
-    b: Briefing, years: list[tuple[str, list[Record]]], year: str | None = None
+    b: Briefing, years: list[tuple[str, list[Record], int]], year: str | None = None
 ) -> dict[str, Any]:
     """Claims by source: every article's claims, or past ``BY_SOURCE_SPLIT_FROM`` claims
     (``years``, from ``by_source_years``) the years the articles were published, each with its
     page (``year``: that page's)."""
     if year is not None:
-        return {"articles": dict(years)[year], "split_page": year}
+        return {"articles": next(a for y, a, _ in years if y == year), "split_page": year}
     if not years:
         return {"articles": b.article_sources()}
-    claims = [(y, sum(len(_claims_in(b, a)) for a in articles)) for y, articles in years]
-    return {"articles": [], "split_pages": [(_by_source(y), y, n) for y, n in claims]}
+    return {"articles": [], "split_pages": [(_by_source(y), y, n) for y, _, n in years]}
 
 
-def by_source_years(b: Briefing) -> list[tuple[str, list[Record]]]:
-    """The articles by the year they were published, when claims by source lists more than
-    ``BY_SOURCE_SPLIT_FROM`` claims; none when it lists fewer."""
+def by_source_years(b: Briefing) -> list[tuple[str, list[Record], int]]:
+    """The articles by the year they were published, with the number of their claims, when
+    claims by source lists more than ``BY_SOURCE_SPLIT_FROM`` claims; none when it lists fewer."""
     articles = b.article_sources()
-    if sum(len(_claims_in(b, a)) for a in articles) <= BY_SOURCE_SPLIT_FROM:
+    claims = {article.id: len(_claims_in(b, article)) for article in articles}
+    if sum(claims.values()) <= BY_SOURCE_SPLIT_FROM:
         return []
-    return templating.by_year(articles, "published")
+    return [
+        (year, group, sum(claims[article.id] for article in group))
+        for year, group in templating.by_year(articles, "published")
+    ]
 
 
-def by_source_pages(years: list[tuple[str, list[Record]]]) -> list[tuple[str, str]]:
+def by_source_pages(years: list[tuple[str, list[Record], int]]) -> list[tuple[str, str]]:
     """The pages of a long claims by source (names beside it, with a ``_`` no id holds) and
     the year each holds, from ``by_source_years``."""
-    return [(_by_source(year), year) for year, _ in years]
+    return [(_by_source(year), year) for year, _, _ in years]
 
 
 def _by_source(year: str) -> str:

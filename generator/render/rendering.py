@@ -6,9 +6,10 @@ helpers are in ``templating``. This module knows which pages there are and rende
 
 A long page (a listing, coverage, a data file) is put together from parts, one for each record
 it lists: a macro of ``_each_record.md.j2`` applied to the record, or the record's row of a data
-file, each known by a key (the same key, the same part). Three methods of ``Renderer`` are the
-steps every page goes through: ``render_page``, ``render_part`` and ``computed_once``; a caller
-may do these its own way, as long as each gives the same text.
+file, each known by a key (the same key, the same part). A long listing is cut into pages
+(``cuts``). Four methods of ``Renderer`` are the steps every page goes through: ``render_page``,
+``render_part``, ``computed_once`` and ``cut``; a caller may do these its own way, as long as
+each gives the same text.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ import jinja2
 from generator.model.kinds import KINDS
 from generator.model.network import edges_by_actor
 from generator.model.records import Briefing, Record
-from generator.render import overviews
+from generator.render import cuts, overviews
 from generator.render.contexts import page_context
 from generator.render.feed import feed
 from generator.render.open_data import csv_table, json_ld, records_json
 from generator.render.previews import preview
 from generator.render.sharing import Shares
 from generator.render.templating import Links, environment, page_path
-from generator.render.timeline import dated_entries, years_apart
+from generator.render.timeline import years_apart
 from generator.search import marks
 from generator.writing import COVERAGE, FEED, OVERVIEW_PAGES, TIMELINE
 
@@ -59,11 +60,7 @@ class Renderer:
         self.briefing = briefing
         self._modules: dict[str, Any] = {}
         self.part_contexts = overviews.PartContexts(briefing, self.computed_once)
-        # What every page of a split listing starts from, worked out once for all of them
-        b = briefing
-        self.split_index = self.computed_once(lambda s: KINDS[s].index_pages(b, b.in_section(s)))
-        self.by_source_years = self.computed_once(lambda _: overviews.by_source_years(b))
-        self.dated = self.computed_once(lambda _: dated_entries(b))
+        self._cuts = cache(partial(cuts.cut, briefing))
         self.env = environment(templates, compiled)
         self.env.globals.update(Links(briefing).globals(), part=self.part, each=self.each)
 
@@ -78,6 +75,11 @@ class Renderer:
     def computed_once(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
         """``function`` computed once per argument, for parts that share a value."""
         return cache(function)
+
+    def cut(self, listing: str) -> Any:
+        """How ``listing`` is cut into pages (``cuts.cut``), worked out once for all of them;
+        a page takes its share with ``cuts.looked_up``."""
+        return self._cuts(listing)
 
     @jinja2.pass_context
     def part(self, context: jinja2.runtime.Context, macro: str, record_id: str, *args: str) -> str:
@@ -129,15 +131,15 @@ class Renderer:
             jobs[path] = partial(self.overview_page, name)
         for section in KINDS:
             jobs[f"{section}/index.md"] = partial(self.index_page, section)
-            for name in self.split_index(section):  # a long index's pages
+            for name in self.cut(cuts.index(section)):  # a long index's pages
                 jobs[f"{section}/{name}.md"] = partial(self.index_page, section, name)
         # '_' cannot occur in an id, so this page never clashes with a claim's
         jobs["claims/by_source.md"] = self.by_source_page
-        for name, year in overviews.by_source_pages(self.by_source_years("")):  # a year a page
+        for name, year in overviews.by_source_pages(self.cut(cuts.BY_SOURCE)):  # a year a page
             jobs[f"claims/{name}.md"] = partial(self.by_source_page, year)
         for source_id in self.briefing.articles:  # the coverage report, an article a page
             jobs[f"{COVERAGE}/{source_id}.md"] = partial(self.coverage_page, source_id)
-        for year, _ in years_apart(self.dated("")):  # a long timeline, a year a page
+        for year, _ in years_apart(self.cut(TIMELINE)):  # a long timeline, a year a page
             jobs[f"{TIMELINE}/{year}.md"] = partial(self.timeline_year_page, year)
         for name, tag, _ in overviews.topic_pages(b):  # many tagged records, a topic a page
             jobs[f"{name}.md"] = partial(self._page, "topic.md.j2", "../", {"tag": tag})
@@ -191,23 +193,25 @@ class Renderer:
         more than its records an index is given is its kind's ``index`` method). A long one
         lists its further pages (``index_pages``), rendered by the same template."""
         b, kind = self.briefing, KINDS[section]
-        records = b.in_section(section)
-        pages = self.split_index(section)
+        pages = self.cut(cuts.index(section))
         if name != "index":
-            context = {**kind.index(b, pages[name][section]), **pages[name]}
+            own = cuts.looked_up(b, pages[name])
+            context = {**kind.index(b, own[section]), **own}
         elif pages:
             split = [(page, given["split_page"], given["count"]) for page, given in pages.items()]
             context = {section: [], **kind.index(b, []), "split_pages": split}
         else:
+            records = b.in_section(section)
             context = {section: records, **kind.index(b, records)}
         return self._page(kind.index_template, "../", context)
 
     def by_source_page(self, year: str | None = None) -> str:
-        context = overviews.by_source(self.briefing, self.by_source_years(""), year)
+        b = self.briefing
+        context = cuts.looked_up(b, overviews.by_source(b, self.cut(cuts.BY_SOURCE), year))
         return self._page("claims_by_source.md.j2", "../", context)
 
     def timeline_year_page(self, year: str) -> str:
-        context = overviews.timeline_year(year, self.dated(""))
+        context = overviews.timeline_year(year, self.cut(TIMELINE))
         return self._page("timeline_year.md.j2", "../", context)
 
     def coverage_page(self, source_id: str) -> str:
