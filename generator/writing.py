@@ -158,14 +158,13 @@ TEMPORARY = re.compile(r"\.[0-9a-f]{12}\.tmp")  # what _temporary names
 def _remove_temporaries(docs: Path) -> None:
     """Remove the temporary files a killed run left in the generator's files and folders
     (the lock keeps any other run from writing them now)."""
-    found = [docs / name for name in _names(docs)]
+    found = [(docs, _names(docs))]
     for folder in OWNED_FOLDERS:
-        for parent, _, files in os.walk(docs / folder):  # never into a symlinked folder
-            found += [Path(parent, name) for name in files]
-    for path in found:
-        if TEMPORARY.fullmatch(path.name):
+        found += [(Path(parent), files) for parent, _, files in os.walk(docs / folder)]
+    for parent, names in found:  # os.walk never goes into a symlinked folder
+        for name in filter(TEMPORARY.fullmatch, names):  # a path made for those alone
             with contextlib.suppress(OSError):
-                path.unlink()
+                (parent / name).unlink()
 
 
 def _names(folder: Path) -> list[str]:
