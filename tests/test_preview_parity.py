@@ -84,12 +84,15 @@ def on_shutdown():
 
 
 def themed(root: Path) -> Path:
-    """``root`` given a custom_dir, an extra template, a draft page and a site_url."""
+    """``root`` given a custom_dir, an extra template, a draft page, a site_url, and the tags
+    exported again (tags.json)."""
     for path, text in THEMED.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1)
+    assert "      export: false" in config
+    config = config.replace("      export: false", "      export: true", 1)
     (root / "mkdocs.yml").write_text(config + THEMED_CONFIG, encoding="utf-8")
     return root
 
@@ -338,6 +341,7 @@ def test_a_themed_preview_serves_what_build_writes(themed_project) -> None:
     site = root / "site"
     assert b'class="themed"' in (site / "index.html").read_bytes()  # the fixture does its part
     assert b"pages" in (site / "robots.txt").read_bytes()
+    assert (site / "tags.json").is_file()
     assert not (site / "drafts").exists()
     comparison = Comparison()
     assert comparison.unlike(root, preview) == [], preview.told()
