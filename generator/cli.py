@@ -7,6 +7,7 @@ import contextlib
 import gc
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -269,7 +270,17 @@ class _PreviewTuning:
     objects frozen, so the collector need not look them over again; the collector off during a
     refresh (looking over its millions of objects cost a third of it) and while the long
     listings render, when a short switch interval also lets the server's threads, answering
-    the browsers' reload, wait less on that thread."""
+    the browsers' reload, wait less on that thread.
+
+    The collector is let on again ``COLLECT_AFTER`` a refresh, unless another began: its first
+    pass looks over what the refresh made, 0.1-0.16 s at 10,000 records, which would otherwise
+    come before the browsers are told to reload."""
+
+    COLLECT_AFTER = 1.0  # seconds: the browsers have reloaded
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._refreshes = 0
 
     def kept(self) -> None:
         gc.collect()
@@ -280,11 +291,20 @@ class _PreviewTuning:
 
     @contextlib.contextmanager
     def refreshing(self) -> Iterator[None]:
-        gc.disable()
+        with self._lock:
+            self._refreshes += 1
+            gc.disable()
         try:
             yield
         finally:
-            gc.enable()
+            collecting = threading.Timer(self.COLLECT_AFTER, self._collect, (self._refreshes,))
+            collecting.daemon = True
+            collecting.start()
+
+    def _collect(self, after: int) -> None:
+        with self._lock:
+            if self._refreshes == after:  # no refresh since
+                gc.enable()
 
     @contextlib.contextmanager
     def rendering_behind(self) -> Iterator[None]:

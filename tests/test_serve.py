@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -18,6 +20,8 @@ import pytest
 from browsing import Browser, Page, expect
 from conftest import REPO
 from projects import HARBOUR, copy_project, empty_briefing, run_cli, wait_for, with_seeds
+
+from generator.cli import _PreviewTuning
 
 ANNOTATION = Path("seeds/annotations/courier-2023-council-backs-dredging.yaml")
 PAGE = "claims/marsh-ships-will-stop-calling/"
@@ -452,3 +456,22 @@ def test_a_theme_refused_at_the_start_is_its_message(harbour_project: Path) -> N
     assert "mkdocs.yml:" in result.stderr
     assert "the briefing's search scripts" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_collector_stays_off_until_the_browsers_reloaded(monkeypatch) -> None:
+    """The preview's process lets the collector on again a while after a refresh, unless
+    another refresh began: its first pass over what a refresh made would delay the reload."""
+    monkeypatch.setattr(_PreviewTuning, "COLLECT_AFTER", 0.2)
+    tuning = _PreviewTuning()
+    was = gc.isenabled()
+    try:
+        with tuning.refreshing():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the browsers are told to reload now
+        time.sleep(0.1)
+        with tuning.refreshing():  # saved again: the first refresh's timer leaves it off
+            time.sleep(0.2)
+            assert not gc.isenabled()
+        assert wait_for(gc.isenabled, seconds=2)
+    finally:
+        gc.enable() if was else gc.disable()

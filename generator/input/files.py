@@ -95,8 +95,10 @@ def leaves_project(path: Path, root: Path, known: dict[str, bool] | None = None)
     project, or None. ``known``: what earlier calls found of each folder on the way, by its
     path, for the calls over a whole folder's files to look at each folder once."""
     known = {} if known is None else known
-    current = str(root)
-    for part in path.relative_to(root).parts:
+    current, text = str(root), str(path)
+    inside = text.startswith(current + os.sep) and os.sep + "." not in text  # no '..' to resolve
+    parts = text[len(current) + 1 :].split(os.sep) if inside else path.relative_to(root).parts
+    for part in parts:
         current = os.path.join(current, part)
         if current not in known:
             known[current] = os.path.islink(current) and not _within(current, root)

@@ -45,10 +45,10 @@ class Input:
             ("annotations", ".yaml", "an annotation file ends in .yaml"),
         ):
             read = set(self.articles if folder == "articles" else self.annotations)
-            for path in sorted(files.walk(seeds / folder), key=_parts):
-                hidden = any(part.startswith(".") for part in path.relative_to(seeds).parts)
-                if path in read or hidden:
-                    continue  # a file read that is not a regular one is told by its reading
+            unread = [path for path in files.walk(seeds / folder) if path not in read]
+            for path in sorted(unread, key=_parts):  # a file read that is not a regular one
+                if any(part.startswith(".") for part in path.relative_to(seeds).parts):
+                    continue  # is told by its reading
                 shown = path.relative_to(self.root).as_posix()
                 try:
                     kind = files.special(os.stat(path).st_mode)

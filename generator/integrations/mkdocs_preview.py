@@ -202,6 +202,10 @@ STILL_SERVING = "Still serving the last good pages."
 # Seconds the long listings wait after a refresh, for the browsers' reload (a page and a dozen
 # files, each answered by a thread that needs the interpreter) to go first
 RELOADING = 0.4
+# How long no file changes before a refresh starts (MkDocs waits 0.1 s): an editor's save, even
+# through a temporary file renamed, is over in milliseconds; a longer one (a checkout) only
+# refreshes again once done
+SETTLING = 0.05
 
 
 def _told_and_survived() -> None:
@@ -223,6 +227,7 @@ class _Server(ReloadServer):
         """``rendered`` is told each request's path first: a long listing still rendering
         is waited for."""
         super().__init__(_Observer(docs), rendered, **options)
+        self.build_delay = SETTLING
         self._parents: set[str] = set()
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:

@@ -44,6 +44,8 @@ def shape(value: Any) -> Any:
         return value.id
     if isinstance(value, dict):
         return {key: shape(item) for key, item in value.items()}
+    if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        return value  # a row of text (the timeline's entries): nothing in it to look into
     if isinstance(value, list | tuple):
         return [shape(item) for item in value]
     return value
