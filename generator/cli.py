@@ -272,9 +272,9 @@ class _PreviewTuning:
     listings render, when a short switch interval also lets the server's threads, answering
     the browsers' reload, wait less on that thread.
 
-    The collector is let on again ``COLLECT_AFTER`` a refresh, unless another began: its first
-    pass looks over what the refresh made, 0.1-0.16 s at 10,000 records, which would otherwise
-    come before the browsers are told to reload."""
+    The collector is let on again ``COLLECT_AFTER`` a refresh, unless another began, or once
+    the long listings are rendered: its first pass looks over what the refresh made, 0.1-0.16 s
+    at 10,000 records, which would otherwise come before the browsers are told to reload."""
 
     COLLECT_AFTER = 1.0  # seconds: the browsers have reloaded
 
@@ -315,6 +315,7 @@ class _PreviewTuning:
                 yield
         finally:
             sys.setswitchinterval(switching)
+            gc.enable()  # the browsers reloaded before these began
 
 
 def run() -> NoReturn:

@@ -475,3 +475,18 @@ def test_the_collector_stays_off_until_the_browsers_reloaded(monkeypatch) -> Non
         assert wait_for(gc.isenabled, seconds=2)
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_the_collector_is_on_once_the_long_listings_are_rendered(monkeypatch) -> None:
+    """Edits that come faster than ``COLLECT_AFTER`` still leave the collector a turn."""
+    monkeypatch.setattr(_PreviewTuning, "COLLECT_AFTER", 60)
+    tuning = _PreviewTuning()
+    was = gc.isenabled()
+    try:
+        with tuning.refreshing():
+            pass
+        with tuning.rendering_behind():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        gc.enable() if was else gc.disable()
