@@ -16,7 +16,7 @@ from generator.render.rendering import Renderer
 
 class RememberingRenderer(Renderer):
     """``parts``: the stored parts valid now (see ``Memo.valid_parts``); ``cuts``: each long
-    listing's cut of the plain model, as ``Memo.cut`` gives it; ``used``: the parts this run's
+    listing's cut of the plain model, as ``Digests.cut`` gives it; ``used``: the parts this run's
     pages hold, for the next run."""
 
     def __init__(

@@ -3,11 +3,12 @@
 While a page renders, every record, article, backlink list and network neighbourhood it takes
 from the ``Briefing`` is noted as a key ('r:<id>', 'a:<id>', 'b:<id>', 'e:<id>'; a whole section
 is 's:<section>', only its ids 'n:<section>', only where the evidence in an article stands
-'v:<article>', only a claim's speakers 'w:<claim>', everything of a kind is 'r:*', 'a:*', 'b:*', 'e:*'; the title and topic are
-'t:title' and 't:topic'; when an article joined 'd:<id>', the ids an annotation file defines
-'f:<path>'; how a long listing is cut into pages 'p:<listing>', see ``render.cuts``). ``memo.Digests`` gives each key's digest for a model: a page whose
-keys all have the digests they had when it was written would come out the same, byte for byte,
-so it need not be rendered again.
+'v:<article>', only a claim's speakers 'w:<claim>', everything of a kind is 'r:*', 'a:*', 'b:*',
+'e:*'; the title and topic are 't:title' and 't:topic'; when an article joined 'd:<id>', the
+ids an annotation file defines 'f:<path>'; how a long listing is cut into pages 'p:<listing>',
+see ``render.cuts``). ``memo.Digests`` gives each key's digest for a model: a page whose keys
+all have the digests they had when it was written would come out the same, byte for byte, so
+it need not be rendered again.
 
 The model notes its own reads (``Briefing`` holds ``Traced`` mappings), so templates and context
 functions need no bookkeeping, and a new way of reading cannot forget to report itself.
