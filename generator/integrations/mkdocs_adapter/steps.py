@@ -157,11 +157,11 @@ def regather(built: Built, changed: list[File], before: tags.Before) -> list[Fil
     """What ``build()`` does between reading the pages and writing them, again after a refresh
     read the ``changed`` ones again (``read_again``): ``on_files``, ``on_nav`` and ``on_env``,
     and the pages that gather others made anew. Those are Material's tags listings (the topics
-    pages; ``tags.json``, which its ``on_env`` writes when its export is on). While the pages are the same ones, only
-    the listings of the tags whose pages changed are made again (``tags.refill``). Else the
-    plugin starts afresh (its ``on_config``, as each build starts it), is given every page's
-    tags in the files' order, and its listing pages are read again. Returns those pages, to
-    render."""
+    pages; ``tags.json``, which its ``on_env`` writes when its export is on). While the pages
+    are the same ones, only the listings of the tags whose pages changed are made again
+    (``tags.refill``). Else the plugin starts afresh (its ``on_config``, as each build starts
+    it), is given every page's tags in the files' order, and its listing pages are read again.
+    Returns those pages, to render."""
     config = built.config
     built.files = config.plugins.on_files(built.files, config=config)
     set_exclusions(built.files, config)
