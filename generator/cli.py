@@ -107,6 +107,9 @@ def _init_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--description", help="one line for search engines (default: the topic)")
     command.add_argument("--about", help="text for the about page, in your own words")
     command.add_argument(
+        "--language", help="the language the briefing is written in: en (the default), fr or zh"
+    )
+    command.add_argument(
         "--force",
         action="store_true",
         help="replace a briefing of your own, not only the example: what did not come with the "
@@ -198,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[processes.LIMIT] = f"{arguments.time_limit:g}"
     try:
         if arguments.command == "init":
-            own = {k: getattr(arguments, k) for k in ("title", "topic", "description", "about")}
+            fields = ("title", "topic", "description", "language", "about")
+            own = {k: getattr(arguments, k) for k in fields}
             started = new_briefing.start(root, own, arguments.force)
             for path, target in started.moved:
                 moved = new_briefing.shown(path, root), new_briefing.shown(target, root)

@@ -218,6 +218,43 @@ def test_a_site_name_that_differs_from_the_title_is_reported_at_its_line(project
     assert 'hint: write site_name: "Harbour dredging"' in result.err
 
 
+def test_init_language_sets_the_briefing_and_the_theme_and_check_holds_them_together(
+    project: Path,
+) -> None:
+    """``init --language``: seeds/briefing.yaml says it, mkdocs.yml's theme.language repeats it
+    (so the pages say ``<html lang>`` and Material's own words follow), and check reports the
+    two apart at mkdocs.yml's line; a language the briefing cannot be written in is refused."""
+    assert started(project, "--title", "芬太尼合作简报", "--language", "zh").code == 0
+    overview = yaml.safe_load((project / "seeds" / "briefing.yaml").read_text(encoding="utf-8"))
+    assert overview["language"] == "zh"
+    config = project / "mkdocs.yml"
+    theme = yaml.safe_load(config.read_text(encoding="utf-8").split("\nplugins:")[0])["theme"]
+    assert theme["language"] == "zh" and theme["name"] == "material"
+    built = run_cli(project, "build")
+    assert built.code == 0, built.err
+    assert '<html lang="zh"' in (project / "site" / "index.html").read_text(encoding="utf-8")
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines, 1) if line == "  language: zh")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  language: zh", "  language: fr")
+    )
+    result = run_cli(project, "check")
+    assert result.code == 1
+    assert (
+        f"mkdocs.yml:{at}:13: theme.language is 'fr', and the briefing's language in "
+        "seeds/briefing.yaml is 'zh'"
+    ) in result.err
+    assert "hint: write language: zh under theme: (init --language zh does both)" in result.err
+    assert started(project, "--about", "Kept.").code == 0  # told nothing of it: zh stays
+    assert "  language: zh\n" in config.read_text(encoding="utf-8")
+    before = snapshot(project)
+    refused = init(project, "--language", "de")
+    assert refused.code == 1
+    assert "init --language: language: 'de' is not allowed here" in refused.err
+    assert "hint: choose one of: en, fr, zh" in refused.err
+    assert snapshot(project) == before
+
+
 def new_source(root: Path, *arguments: str):
     article = root / "received.txt"
     article.write_text(TEXT, encoding="utf-8")

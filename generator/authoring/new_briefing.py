@@ -39,6 +39,7 @@ def _limit(key: str) -> int:
 
 
 LIMITS = {key: _limit(key) for key in ("title", "description", "topic", "about")}
+KEPT = {*LIMITS, "language"}  # what a briefing of one's own keeps when init is not told
 
 
 @dataclass
@@ -74,11 +75,11 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
     earlier = _overview(seeds / "briefing.yaml")
     is_example = earlier.get("example") is True
     if not is_example:  # run again on a briefing of one's own: what it is not told stays
-        kept = {k: v for k, v in earlier.items() if k in LIMITS and isinstance(v, str)}
+        kept = {k: v for k, v in earlier.items() if k in KEPT and isinstance(v, str)}
         given = kept | given
     title = given.get("title") or default_title(root)
     own = {"title": title, "topic": given.get("topic") or f"What the sources say: {title}."}
-    own |= {key: given[key] for key in ("description", "about") if key in given}
+    own |= {key: given[key] for key in ("description", "language", "about") if key in given}
     lines = [SCHEMA_LINE, *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in own.items())]
     problems = [
         Problem(Location(f"init --{key}"), f"is longer than {limit} characters", "shorten it")

@@ -23,6 +23,7 @@ from generator.writing import UNLISTED_FOLDERS
 CONFIG = "mkdocs.yml"
 # mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat
 REPEATED = {"site_name": "title", "site_description": "description"}
+LANGUAGE = "en"  # a briefing's language when seeds/briefing.yaml gives none, as Material's
 
 
 # What Material writes unescaped from site_name and site_description (into page text and into
@@ -101,7 +102,29 @@ def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
             where = Location(CONFIG, value.start_mark.line + 1, value.start_mark.column + 1)
             message = f"{key} differs from the {field} in seeds/briefing.yaml"
             problems.append(Problem(where, message, f"write {line}"))
-    return problems + _theme(root, found.get("theme"))
+    return problems + _theme(root, found.get("theme")) + _language(found.get("theme"), overview)
+
+
+def _language(theme: yaml.Node | None, overview: dict[str, str]) -> list[Problem]:
+    """theme.language in mkdocs.yml against the briefing's language (en when either is not
+    given)."""
+    wanted = overview.get("language") or LANGUAGE
+    fields = {}
+    if isinstance(theme, yaml.MappingNode):
+        fields = {k.value: v for k, v in theme.value if isinstance(k, yaml.ScalarNode)}
+    node = fields.get("language")
+    given = node.value if isinstance(node, yaml.ScalarNode) else LANGUAGE
+    if given == wanted:
+        return []
+    where = _at(node) if node is not None else _at(theme) if theme is not None else Location(CONFIG)
+    return [
+        Problem(
+            where,
+            f"theme.language is {given!r}, and the briefing's language in seeds/briefing.yaml "
+            f"is {wanted!r}",
+            f"write language: {wanted} under theme: (init --language {wanted} does both)",
+        )
+    ]
 
 
 def _theme(root: Path, node: yaml.Node | None) -> list[Problem]:
@@ -189,7 +212,26 @@ def repeat(root: Path, overview: dict[str, str]) -> None:
         while end < len(lines) and lines[end].startswith((" ", "\t")):
             end += 1
         lines[at:end] = [line]
+    _repeat_language(lines, overview.get("language") or LANGUAGE)
     path.write_text("".join(lines), encoding="utf-8")
+
+
+def _repeat_language(lines: list[str], language: str) -> None:
+    """theme.language set to ``language`` in mkdocs.yml's ``lines``: its line replaced, or one
+    added under ``theme:``; nothing added for English (Material's own default)."""
+    theme = next((i for i, text in enumerate(lines) if text.rstrip() == "theme:"), None)
+    if theme is None:
+        return  # no theme block to hold it: check says what to write
+    end = theme + 1
+    while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+        end += 1
+    found = re.compile(r"^(\s+)language:")
+    at = next((i for i in range(theme + 1, end) if found.match(lines[i])), None)
+    if at is not None:
+        indent = found.match(lines[at]).group(1)
+        lines[at] = f"{indent}language: {language}\n"
+    elif language != LANGUAGE:
+        lines.insert(theme + 1, f"  language: {language}\n")
 
 
 def with_every_kind(nav: list[Any], hidden: list[str]) -> tuple[list[Any], list[str]]:
