@@ -247,6 +247,14 @@ def test_init_language_sets_the_briefing_and_the_theme_and_check_holds_them_toge
     assert "hint: write language: zh under theme: (init --language zh does both)" in result.err
     assert started(project, "--about", "Kept.").code == 0  # told nothing of it: zh stays
     assert "  language: zh\n" in config.read_text(encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  language: zh", "  language: de")
+    )
+    overview_file = project / "seeds" / "briefing.yaml"
+    overview_file.write_text(
+        overview_file.read_text(encoding="utf-8").replace('language: "zh"\n', "")
+    )
+    assert run_cli(project, "check").code == 0  # stating none, it leaves mkdocs.yml's alone
     before = snapshot(project)
     refused = init(project, "--language", "de")
     assert refused.code == 1

@@ -106,9 +106,11 @@ def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
 
 
 def _language(theme: yaml.Node | None, overview: dict[str, str]) -> list[Problem]:
-    """theme.language in mkdocs.yml against the briefing's language (en when either is not
-    given)."""
-    wanted = overview.get("language") or LANGUAGE
+    """theme.language in mkdocs.yml (en when not given) against the language seeds/briefing.yaml
+    states; a briefing that states none leaves mkdocs.yml's alone, as before it could."""
+    wanted = overview.get("language")
+    if not wanted:
+        return []
     fields = {}
     if isinstance(theme, yaml.MappingNode):
         fields = {k.value: v for k, v in theme.value if isinstance(k, yaml.ScalarNode)}
@@ -212,13 +214,14 @@ def repeat(root: Path, overview: dict[str, str]) -> None:
         while end < len(lines) and lines[end].startswith((" ", "\t")):
             end += 1
         lines[at:end] = [line]
-    _repeat_language(lines, overview.get("language") or LANGUAGE)
+    if overview.get("language"):
+        _repeat_language(lines, overview["language"])
     path.write_text("".join(lines), encoding="utf-8")
 
 
 def _repeat_language(lines: list[str], language: str) -> None:
     """theme.language set to ``language`` in mkdocs.yml's ``lines``: its line replaced, or one
-    added under ``theme:``; nothing added for English (Material's own default)."""
+    added under ``theme:``; none added for English (Material's own default)."""
     theme = next((i for i, text in enumerate(lines) if text.rstrip() == "theme:"), None)
     if theme is None:
         return  # no theme block to hold it: check says what to write
