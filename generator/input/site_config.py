@@ -23,7 +23,7 @@ from generator.writing import UNLISTED_FOLDERS
 CONFIG = "mkdocs.yml"
 # mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat
 REPEATED = {"site_name": "title", "site_description": "description"}
-LANGUAGE = "en"  # a briefing's language when seeds/briefing.yaml gives none, as Material's
+LANGUAGE = "en"  # the theme's language when mkdocs.yml gives none (Material's default)
 
 
 # What Material writes unescaped from site_name and site_description (into page text and into
