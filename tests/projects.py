@@ -120,6 +120,16 @@ def run_in_process(root: Path, *arguments: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
+def built_at(root: Path, address: str | None, monkeypatch) -> Run:
+    """``build`` run in this process with ``$SITE_URL`` set to ``address`` (as the workflow
+    sets it from configure-pages), or unset for None."""
+    if address is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", address)
+    return run_in_process(root, "build")
+
+
 def wait_for(condition: Callable[[], bool], seconds: float = 60, every: float = 0.2) -> bool:
     """Whether ``condition`` holds within ``seconds``, asked every ``every`` seconds; a refused
     or failed connection (a server still starting) counts as not yet."""

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from projects import run_in_process
+from projects import built_at
 
 ADDRESS = "https://example.github.io/harbour"
 
@@ -16,8 +16,7 @@ ADDRESS = "https://example.github.io/harbour"
 def test_the_address_from_the_environment_reaches_the_sitemap_and_canonical_links(
     harbour_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SITE_URL", ADDRESS)
-    result = run_in_process(harbour_project, "build")
+    result = built_at(harbour_project, ADDRESS, monkeypatch)
     assert result.code == 0, result.err
     site = harbour_project / "site"
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
@@ -30,8 +29,7 @@ def test_the_address_from_the_environment_reaches_the_sitemap_and_canonical_link
 def test_no_address_leaves_the_sitemap_empty_and_the_pages_without_canonical_links(
     harbour_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("SITE_URL", raising=False)
-    result = run_in_process(harbour_project, "build")
+    result = built_at(harbour_project, None, monkeypatch)
     assert result.code == 0, result.err
     assert "<loc>" not in (harbour_project / "site" / "sitemap.xml").read_text(encoding="utf-8")
     page = (harbour_project / "site" / "index.html").read_text(encoding="utf-8")
@@ -41,8 +39,7 @@ def test_no_address_leaves_the_sitemap_empty_and_the_pages_without_canonical_lin
 def test_an_address_that_is_not_one_is_refused_in_one_line(
     harbour_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SITE_URL", "example.github.io/harbour")
-    result = run_in_process(harbour_project, "build")
+    result = built_at(harbour_project, "example.github.io/harbour", monkeypatch)
     assert result.code != 0
     assert "SITE_URL='example.github.io/harbour' is not a web address" in result.err
     assert "Traceback" not in result.err

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from projects import HARBOUR, REPO, copy_project, run_in_process, with_seeds
+from projects import HARBOUR, REPO, built_at, copy_project, run_in_process, with_seeds
 
 ADDRESS = "https://example.github.io/harbour/"
 FIRST, LATER = "courier-2023-council-backs-dredging", "wire-2024-dredging-begins"
@@ -56,8 +56,7 @@ def home(root: Path) -> str:
 def test_the_home_page_lists_the_latest_articles_by_their_first_commit(
     history: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("SITE_URL", raising=False)
-    result = run_in_process(history, "build")
+    result = built_at(history, None, monkeypatch)
     assert result.code == 0, result.err
     page = home(history)
     latest = page[page.index("## Latest articles") :].split("\n## ")[0]
@@ -79,8 +78,7 @@ def test_without_history_the_published_dates_stand_in(tmp_path: Path) -> None:
 def test_the_feed_carries_the_same_and_every_page_links_it(
     history: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SITE_URL", ADDRESS)
-    result = run_in_process(history, "build")
+    result = built_at(history, ADDRESS, monkeypatch)
     assert result.code == 0, result.err
     written = (history / "site" / "feed.xml").read_bytes()
     parsed = feedparser.parse(written)
