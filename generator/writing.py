@@ -38,6 +38,7 @@ OVERVIEW_PAGES = {
 }
 FEED = "feed.xml"  # the Atom feed of new articles, where the site's address is known
 MANIFEST = ".briefing-manifest.json"  # the pages the last run wrote: the only ones it removes
+OWNED_PAGES = frozenset({*OVERVIEW_PAGES, FEED})  # its files directly in docs/, but the manifest
 OWNED_FILES = (*OVERVIEW_PAGES, FEED, MANIFEST)
 COVERAGE = "coverage"  # coverage.md's folder: a page for each article's sentences
 TIMELINE = "timeline"  # timeline.md's folder: a page a year, when there are too many entries
@@ -92,7 +93,7 @@ def generated_path(path: str) -> bool:
     parts = path.split("/")
     if ".." in parts or "" in parts or path.startswith("."):
         return False
-    return path in (*OVERVIEW_PAGES, FEED) or (len(parts) > 1 and parts[0] in OWNED_FOLDERS)
+    return path in OWNED_PAGES or (len(parts) > 1 and parts[0] in OWNED_FOLDERS)
 
 
 def write_pages(docs: Path, pages: dict[str, str], kept: Iterable[str] = ()) -> WriteReport:

@@ -15,7 +15,7 @@ from generator.render.rendering import Renderer
 
 
 class RememberingRenderer(Renderer):
-    """``parts``: the stored parts valid now (see ``Memo.valid_parts``); ``cuts``: each long
+    """``parts``: the stored parts valid now (see ``Memo.valid_parts``); ``cut_of``: each long
     listing's cut of the plain model, as ``Digests.cut`` gives it; ``used``: the parts this run's
     pages hold, for the next run."""
 
@@ -24,12 +24,12 @@ class RememberingRenderer(Renderer):
         templates: Path,
         briefing: Briefing,
         parts: dict[tuple, Rendered],
-        cuts: Callable[[str], Any],
+        cut_of: Callable[[str], Any],
         compiled: Path | None = None,
     ):
-        self.parts, self.cuts = parts, cuts
+        self.parts = parts
         self.used: dict[tuple, Rendered] = {}
-        super().__init__(templates, briefing, compiled)
+        super().__init__(templates, briefing, compiled, cut_of)
 
     def render_page(self, path: str) -> Rendered:
         return tracing.rendered(self.jobs[path])
@@ -50,4 +50,4 @@ class RememberingRenderer(Renderer):
         """Read as 'p:<listing>', the cut's shape: its records are read by the page that
         shows them, as it looks them up."""
         tracing.note(f"p:{listing}")
-        return self.cuts(listing)
+        return super().cut(listing)

@@ -70,11 +70,9 @@ def site_url(root: Path) -> str:
         node = yaml.compose((root / CONFIG).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return ""
-    if not isinstance(node, yaml.MappingNode):
-        return ""
-    for key, value in node.value:
-        if getattr(key, "value", None) == "site_url" and isinstance(value, yaml.ScalarNode):
-            return value.value if value.tag == "tag:yaml.org,2002:str" else ""
+    value = _fields(node).get("site_url")
+    if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:str":
+        return value.value
     return ""
 
 
@@ -88,9 +86,7 @@ def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return [Problem(Location(CONFIG), f"cannot be read: {error}", "fix mkdocs.yml first")]
-    found = {}
-    if isinstance(node, yaml.MappingNode):
-        found = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    found = _fields(node)
     problems = []
     for key, field in REPEATED.items():
         wanted = overview.get(field) or overview.get("topic", "")
@@ -102,7 +98,15 @@ def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
             where = Location(CONFIG, value.start_mark.line + 1, value.start_mark.column + 1)
             message = f"{key} differs from the {field} in seeds/briefing.yaml"
             problems.append(Problem(where, message, f"write {line}"))
-    return problems + _theme(root, found.get("theme")) + _language(found.get("theme"), overview)
+    theme = found.get("theme")
+    return problems + _theme(root, theme) + _language(theme, overview)
+
+
+def _fields(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """A composed mapping's values by their keys (none for anything else)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
 
 
 def _language(theme: yaml.Node | None, overview: dict[str, str]) -> list[Problem]:
@@ -111,10 +115,7 @@ def _language(theme: yaml.Node | None, overview: dict[str, str]) -> list[Problem
     wanted = overview.get("language")
     if not wanted:
         return []
-    fields = {}
-    if isinstance(theme, yaml.MappingNode):
-        fields = {k.value: v for k, v in theme.value if isinstance(k, yaml.ScalarNode)}
-    node = fields.get("language")
+    node = _fields(theme).get("language")
     given = node.value if isinstance(node, yaml.ScalarNode) else LANGUAGE
     if given == wanted:
         return []
@@ -133,9 +134,7 @@ def _theme(root: Path, node: yaml.Node | None) -> list[Problem]:
     """A theme that would leave out the search's scripts (templates/theme/base.html, which the
     MkDocs hook puts between Material and a custom_dir): found here, before docs/ is written;
     the hook stops any other way of leaving them out while building."""
-    fields = {"name": node} if isinstance(node, yaml.ScalarNode) else {}
-    if isinstance(node, yaml.MappingNode):
-        fields = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    fields = {"name": node} if isinstance(node, yaml.ScalarNode) else _fields(node)
     name, custom = fields.get("name"), fields.get("custom_dir")
     if isinstance(name, yaml.ScalarNode) and name.value != "material":
         return [

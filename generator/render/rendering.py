@@ -54,13 +54,20 @@ def front_matter(record: Record) -> str:
 
 class Renderer:
     """Renders pages; ``compiled`` is a folder where Jinja keeps compiled templates from one run
-    to the next."""
+    to the next; ``cut_of``: each long listing's cut (``cuts.cut``), by default worked out from
+    ``briefing`` once a listing."""
 
-    def __init__(self, templates: Path, briefing: Briefing, compiled: Path | None = None):
+    def __init__(
+        self,
+        templates: Path,
+        briefing: Briefing,
+        compiled: Path | None = None,
+        cut_of: Callable[[str], Any] | None = None,
+    ):
         self.briefing = briefing
         self._modules: dict[str, Any] = {}
         self.part_contexts = overviews.PartContexts(briefing, self.computed_once)
-        self._cuts = cache(partial(cuts.cut, briefing))
+        self._cut_of = cut_of or cache(partial(cuts.cut, briefing))
         self.env = environment(templates, compiled)
         self.env.globals.update(Links(briefing).globals(), part=self.part, each=self.each)
 
@@ -79,7 +86,7 @@ class Renderer:
     def cut(self, listing: str) -> Any:
         """How ``listing`` is cut into pages (``cuts.cut``), worked out once for all of them;
         a page takes its share with ``cuts.looked_up``."""
-        return self._cuts(listing)
+        return self._cut_of(listing)
 
     @jinja2.pass_context
     def part(self, context: jinja2.runtime.Context, macro: str, record_id: str, *args: str) -> str:

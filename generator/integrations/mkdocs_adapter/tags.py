@@ -72,14 +72,15 @@ def refill(config: MkDocsConfig, env, files: list[File], before: Before, populat
             path = os.path.normpath(os.path.join(config.site_dir, plugin.config.export_file))
             MappingStorage(plugin.config).save(path, plugin.mappings)
     renderer = Renderer(env, config)
-    for _, page in sorted(stale.items()):
+    stale = dict(sorted(stale.items()))
+    for page in stale.values():
         for plugin in every:  # the page read again holds every plugin's listings unfilled
             plugin.listings.data -= {listing for listing in plugin.listings if listing.page is page}
         populate(page.file)
         for plugin in every:
             for listing in [listing for listing in plugin.listings if listing.page is page]:
                 plugin.listings.populate(listing, plugin.mappings, renderer)
-    return [page.file for _, page in sorted(stale.items())]
+    return [page.file for page in stale.values()]
 
 
 def _changed(index: int, plugin: TagsPlugin, files: list[File], before: Before) -> list[Mapping]:
