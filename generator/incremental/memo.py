@@ -19,6 +19,7 @@ from generator.model.records import Briefing
 from generator.render import cuts
 
 GRAPH = "g:*"  # which record names which, and each record's section: all the edges depend on
+WORDS = "t:language"  # the language of the generator's words: every page and part is in it
 
 
 class Digests:
@@ -95,6 +96,8 @@ class Memo:
         self.earlier: dict[str, str] = stored["digests"]
         self.digests = Digests(briefing, self.earlier, fingerprints)
         self.changed = {key for key, old in self.earlier.items() if self.digests(key) != old}
+        if WORDS in self.changed:  # the briefing's language changed: no page is as it was
+            self.pages, self.parts = {}, {}
 
     @cached_property
     def valid_parts(self) -> dict[tuple, Rendered]:
@@ -133,6 +136,7 @@ class Memo:
         # kept pages' reads hold.
         keys = {k: k for k in frozenset().union(*pages.values())}
         keys.setdefault(GRAPH, GRAPH)
+        keys.setdefault(WORDS, WORDS)
 
         def shared(reads: frozenset[str]) -> frozenset[str]:
             return frozenset(keys.setdefault(k, k) for k in reads)

@@ -64,9 +64,10 @@ PACKAGE = Path(__file__).parent.parent  # generator/
 
 def code_version(templates: Path, package: Path = PACKAGE) -> str:
     """A digest of everything besides the input that decides the output: the generator's code,
-    its schemas (each kind's fragment too) and the templates."""
+    its schemas (each kind's fragment too), its catalogues of words and the templates."""
     digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}".encode())
-    code = [*package.rglob("*.py"), *package.rglob("*.json"), *templates.glob("*.j2")]
+    code = [*package.rglob("*.py"), *package.rglob("*.json"), *package.rglob("*.po")]
+    code += templates.glob("*.j2")
     for path in sorted(code):
         name = path.relative_to(path.parent.parent).as_posix()  # 'render/markup.py'
         digest.update(f"\0{name}\0".encode() + path.read_bytes())

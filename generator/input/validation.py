@@ -97,6 +97,7 @@ def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
         about=own.get("about", ""),
         added=history.added_dates(root),
         site_url=history.site_url(root) or "",
+        language=own.get("language", "en"),
     )
 
 

@@ -207,8 +207,8 @@ class Record:
 
 @dataclass(frozen=True)
 class Briefing:
-    # the analyst's own words (title, topic, description, about), and where the site is
-    # published (site_url, '' for nowhere known)
+    # the analyst's own words (title, topic, description, about), the language they are in
+    # (language), and where the site is published (site_url, '' for nowhere known)
     about: dict[str, str]
     records: dict[str, Record]  # by id, in id order
     articles: dict[str, Article]
@@ -233,6 +233,10 @@ class Briefing:
     @property
     def description(self) -> str:
         return self.about["description"]
+
+    @property
+    def language(self) -> str:
+        return self.about["language"]
 
     @property
     def about_text(self) -> str:
@@ -326,6 +330,7 @@ def build_briefing(
     about: str = "",
     added: dict[str, str] | None = None,
     site_url: str = "",
+    language: str = "en",
 ) -> Briefing:
     ordered = {record.id: record for record in sorted(records, key=lambda r: r.id)}
     referrers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -346,6 +351,7 @@ def build_briefing(
         "description": description or topic,
         "about": about,
         "site_url": site_url,
+        "language": language,
     }
     held = {article.id: article for article in articles}
     joined = {i: date for i, date in sorted((added or {}).items()) if i in held}

@@ -15,22 +15,10 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
+from generator.i18n import _, human_date
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 _BLOCK_START = re.compile(r"^(\s*)(\d*)([-.)])")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def escape_run(text: str) -> str:
@@ -171,24 +159,17 @@ def excerpt(before: str, quote: str, after: str) -> str:
     return safe_line_start(marked.strip())
 
 
-def human_date(value: str) -> str:
-    """'2019', 'May 2019' or '1 May 2019': the precision the source gave, and no more."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    month = _MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
-
-
 def human_period(period: dict[str, str]) -> str:
     """A figure's period as the source gives it: '2017', 'from 2000 to 2015', 'since 1999' (a
     start alone) or 'until 2015' (an end alone)."""
     start, end = period.get("from"), period.get("to")
     if start and end:
-        return (
-            human_date(start) if start == end else f"from {human_date(start)} to {human_date(end)}"
-        )
-    return f"since {human_date(start)}" if start else f"until {human_date(end or '')}"
+        if start == end:
+            return human_date(start)
+        return _("from %(start)s to %(end)s") % {"start": human_date(start), "end": human_date(end)}
+    if start:
+        return _("since %(start)s") % {"start": human_date(start)}
+    return _("until %(end)s") % {"end": human_date(end or "")}
 
 
 def counted(number: int, section: str) -> str:

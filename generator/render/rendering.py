@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 
+from generator import i18n
 from generator.model.kinds import KINDS
 from generator.model.network import edges_by_actor
 from generator.model.records import Briefing, Record
@@ -65,6 +66,7 @@ class Renderer:
         cut_of: Callable[[str], Any] | None = None,
     ):
         self.briefing = briefing
+        i18n.use(briefing.language)  # the generator's words on every page (see Memo for a change)
         self._modules: dict[str, Any] = {}
         self.part_contexts = overviews.PartContexts(briefing, self.computed_once)
         self._cut_of = cut_of or cache(partial(cuts.cut, briefing))

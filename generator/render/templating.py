@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator import i18n
 from generator.input.evidence import inside_quotation_marks
 from generator.input.raw import a_or_an
 from generator.model.attribution import (
@@ -124,7 +125,11 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=jinja2.FileSystemBytecodeCache(compiled) if compiled else None,
+        extensions=["jinja2.ext.i18n"],
     )
+    # _("…") and ngettext("…", "…", n) in the language in use (i18n.use); newstyle: each is
+    # formatted with its named values, _("in %(source)s", source=…), so a literal % is %%
+    env.install_gettext_callables(i18n._, i18n.n_, newstyle=True)
     env.filters.update(
         md=markup.escape,
         address=markup.address,
