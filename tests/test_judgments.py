@@ -13,6 +13,7 @@ from conftest import run_cli
 from projects import as_read
 
 from generator.input import judgments
+from generator.input.likelihood import language_of
 from generator.input.loading import Document
 from generator.input.raw import Raw
 
@@ -24,6 +25,9 @@ JUDGMENT = {
     "basis": "The mayor and the council agree; no one in the article argues for reopening.",
     "rests_on": ["bridge-unsafe", "close-bridge", "council-vote"],
 }
+
+
+ENGLISH = language_of(None)[0]  # a briefing.yaml that names no language
 
 
 def _raw(**fields: str) -> Raw:
@@ -40,7 +44,7 @@ def _raw(**fields: str) -> Raw:
     ],
 )
 def test_a_sentence_saying_its_likelihood_passes(sentence: str) -> None:
-    assert judgments.check(_raw(judgment=sentence)) == []
+    assert judgments.check(_raw(judgment=sentence), ENGLISH) == []
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,8 @@ def test_a_sentence_saying_its_likelihood_passes(sentence: str) -> None:
 def test_a_sentence_at_odds_with_its_fields_is_refused(
     sentence: str, likelihood: str, found: str
 ) -> None:
-    messages = [p.message for p in judgments.check(_raw(judgment=sentence, likelihood=likelihood))]
+    raw = _raw(judgment=sentence, likelihood=likelihood)
+    messages = [p.message for p in judgments.check(raw, ENGLISH)]
     assert any(found in m for m in messages), messages
 
 

@@ -24,6 +24,7 @@ import yaml
 from generator.authoring import example
 from generator.input import schemas, site_config
 from generator.input.checks import miscounted_articles
+from generator.input.likelihood import OWN_CONFIDENCE, OWN_SCALE
 from generator.input.loading import MAX_BYTES, parse_yaml
 from generator.problems import BriefingError, InputError, Location, Problem, relative, visible
 
@@ -40,6 +41,7 @@ def _limit(key: str) -> int:
 
 LIMITS = {key: _limit(key) for key in ("title", "description", "topic", "about")}
 KEPT = {*LIMITS, "language"}  # what a briefing of one's own keeps when init is not told
+KEPT_LISTS = (OWN_SCALE, OWN_CONFIDENCE)  # and its key judgments' own words, which init never sets
 
 
 @dataclass
@@ -76,10 +78,12 @@ def start(root: Path, own: dict[str, str], force: bool = False) -> Started:
     is_example = earlier.get("example") is True
     if not is_example:  # run again on a briefing of one's own: what it is not told stays
         kept = {k: v for k, v in earlier.items() if k in KEPT and isinstance(v, str)}
+        kept |= {k: v for k, v in earlier.items() if k in KEPT_LISTS and isinstance(v, list)}
         given = kept | given
     title = given.get("title") or default_title(root)
     own = {"title": title, "topic": given.get("topic") or f"What the sources say: {title}."}
     own |= {key: given[key] for key in ("description", "language", "about") if key in given}
+    own |= {key: given[key] for key in KEPT_LISTS if key in given}
     lines = [SCHEMA_LINE, *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in own.items())]
     problems = [
         Problem(Location(f"init --{key}"), f"is longer than {limit} characters", "shorten it")

@@ -4,7 +4,8 @@ input, and what this run finds noted for the next:
 - ``documents``: the data of each YAML text that met its schema, by ``document_key``; such a
   text is not parsed (its marks are found again if a problem needs one) nor checked again;
 - ``quotes``: where each quote stands, by (the article's SHA-256, quote, occurrence);
-- ``world``: a digest of the ids (with their sections) and the articles' texts;
+- ``world``: a digest of the ids (with their sections), the articles' texts and the briefing's
+  language (its code and likelihood words, which judgments are checked against);
 - ``records``: the records each document held, as checked, by ``document_key``; taken as they
   are by a run whose ``world`` is the same, since they would be checked and built the same way.
 """
@@ -21,6 +22,7 @@ from generator.input.loading import Document, parse_yaml
 from generator.input.quotes import Quotes
 from generator.input.steps import ValidationSteps
 from generator.model.articles import Article
+from generator.model.language import Language
 from generator.model.records import Record
 from generator.problems import Problem
 
@@ -73,9 +75,11 @@ class RecallingSteps(ValidationSteps):
         check: Callable[[], list[Record]],
         sections: dict[str, str],
         articles: list[Article],
+        language: Language,
     ) -> list[Record]:
         if not self.world:  # the same for every document of a run
-            self.world = digest((sections, [(article.id, article.sha256) for article in articles]))
+            texts = [(article.id, article.sha256) for article in articles]
+            self.world = digest((sections, texts, plain(language)))
         key = self._key(document)
         taken = self.earlier["records"] if self.world == self.earlier_world else {}
         if key in taken:

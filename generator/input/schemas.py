@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 
 from generator.input.loading import Document
-from generator.problems import Problem, did_you_mean
+from generator.problems import Problem, counted, did_you_mean
 from generator.schemas import composed
 
 if TYPE_CHECKING:  # imported when a document fails its schema: most runs need neither
@@ -126,9 +126,29 @@ def _explain(error: ValidationError, document: Document) -> list[Problem]:
                 f"add {missing}, or remove {having}",
             )
         ]
-    if error.validator == "minItems":
+    if error.validator == "minItems" and not value:
         return [Problem(where, f"{name} must not be empty")]
+    if error.validator in ("minItems", "maxItems"):
+        held = f"{name} holds {counted(len(value), 'item')}"
+        wanted = _bounds(error.schema.get("minItems"), error.schema.get("maxItems"))
+        described = error.schema.get("description", "")
+        hint = described[:1].lower() + described[1:]
+        return [Problem(where, f"{held}, and takes {wanted}", hint)]
     return [Problem(where, f"{name}: {error.message}")]
+
+
+def _bounds(low: int | None, high: int | None) -> str:
+    """How many items a list takes: 'exactly 7', 'from 1 to 2', 'at least 1'."""
+    if low == high:
+        return f"exactly {low}"
+    if low and high:
+        return f"from {low} to {high}"
+    return f"at least {low}" if low else f"at most {high}"
+
+
+# Fields (or the lists holding them) whose values are text that must hold more than blanks
+_TEXTS = {"quote", "summary", "name", "label", "title", "counts", "unit", "topic"}
+_TEXTS |= {"likelihood_words", "confidence_words"}
 
 
 def _pattern_hint(at: tuple) -> str:
@@ -139,7 +159,7 @@ def _pattern_hint(at: tuple) -> str:
         return "give the full address, starting with http:// or https://"
     if field == "sha256":
         return "64 lowercase hexadecimal digits"
-    if field in {"quote", "summary", "name", "label", "title", "counts", "unit", "topic"}:
+    if field in _TEXTS:
         return "write some text"
     return "ids use lowercase letters, digits and single hyphens, e.g. 'liu-yuejin'"
 

@@ -13,6 +13,7 @@ from generator.input import schemas
 from generator.input.loading import Document, parse_yaml
 from generator.input.quotes import Quotes
 from generator.model.articles import Article
+from generator.model.language import Language
 from generator.model.records import Record
 from generator.problems import Problem
 
@@ -40,10 +41,12 @@ class ValidationSteps:
         check: Callable[[], list[Record]],
         sections: dict[str, str],
         articles: list[Article],
+        language: Language,
     ) -> list[Record]:
         """The records ``document`` defines, as ``check()`` builds them (adding the problems
         it finds to the run's). What they come out as follows from the document's data,
-        ``sections`` (the section of every id) and the ``articles`` they quote, and from nothing
-        else but the generator's code: records once built without a problem come out the same
-        for the same three and the same code."""
+        ``sections`` (the section of every id), the ``articles`` they quote and the briefing's
+        ``language`` (its likelihood words), and from nothing else but the generator's code:
+        records once built without a problem come out the same for the same four and the same
+        code."""
         return check()

@@ -12,7 +12,7 @@ from functools import partial
 from itertools import groupby
 from pathlib import Path
 
-from generator.input import grades, history, schemas, site_config
+from generator.input import grades, history, likelihood, schemas, site_config
 from generator.input.checks import (
     backwards_period,
     check_article,
@@ -31,6 +31,7 @@ from generator.input.seeds import Input
 from generator.input.steps import ValidationSteps
 from generator.model.articles import Article
 from generator.model.kinds import KINDS, SOURCES
+from generator.model.language import Language
 from generator.model.records import (
     SECTIONS,
     Briefing,
@@ -62,9 +63,12 @@ def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
         problems.extend(site_config.unsafe_for_the_theme(overview))
         problems.extend(site_config.mismatches(root, overview.data))
         problems.extend(miscounted_articles(overview, len(source.articles)))
+    language, told = likelihood.language_of(overview)
+    problems.extend(told)
     sections = check_ids(raw, problems)
     for kind in KINDS.values():
-        problems.extend(kind.check_together([r for r in raw if r.section == kind.plural]))
+        mine = [r for r in raw if r.section == kind.plural]
+        problems.extend(kind.check_together(mine, language))
     unreadable = {path.stem for path in source.articles} - {a.id for a in articles}
     problems.extend(_citing_unreadable(raw, unreadable, sections))
     additions = [
@@ -81,8 +85,8 @@ def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
     records: list[Record] = []
     for _, found in groupby(raw, key=lambda record: record.document.path):  # a file's, in turn
         held = list(found)
-        check = partial(_checked, held, sections, quotes, problems, drafted)
-        records += steps.check_records(held[0].document, check, sections, articles)
+        check = partial(_checked, held, sections, quotes, language, problems, drafted)
+        records += steps.check_records(held[0].document, check, sections, articles, language)
     records = grown(records, additions, sections, quotes, problems, drafted)
     if problems:
         raise InputError(problems)
@@ -105,16 +109,18 @@ def _checked(
     raw: list[Raw],
     sections: dict[str, str],
     quotes: Quotes,
+    language: Language,
     problems: list[Problem],
     drafted: dict[str, str],
 ) -> list[Record]:
-    """The records of one file, checked: each alone, then against the rest (its references,
-    its quotes). A file whose records the store holds as checked is not checked again."""
+    """The records of one file, checked: each alone (in the briefing's ``language``), then
+    against the rest (its references, its quotes). A file whose records the store holds as
+    checked is not checked again."""
     for record in raw:
         problems.extend(impossible_dates(record))
         problems.extend(backwards_period(record))
         problems.extend(grades.check(record))
-        problems.extend(KINDS[record.section].check(record))
+        problems.extend(KINDS[record.section].check(record, language))
     return [check_record(r, sections, quotes, problems, drafted) for r in raw]
 
 

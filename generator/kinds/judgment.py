@@ -11,6 +11,7 @@ from generator.render.phrasing import capital
 
 if TYPE_CHECKING:
     from generator.input.raw import Raw
+    from generator.model.language import Language
     from generator.problems import Problem
 
 
@@ -24,16 +25,18 @@ class Judgment(Kind):
     in_memo_situation = False
     counted_on_home_and_memo = False
 
-    def check(self, raw: Raw) -> list[Problem]:
+    def check(self, raw: Raw, language: Language) -> list[Problem]:
+        """One sentence, ended as ``language`` ends one, saying its likelihood in the words
+        of the briefing's scale."""
         from generator.input import judgments  # YAML's: not needed to list the kinds
 
-        return judgments.check(raw)
+        return judgments.check(raw, language)
 
-    def check_together(self, raws: list[Raw]) -> list[Problem]:
+    def check_together(self, raws: list[Raw], language: Language) -> list[Problem]:
         """One row of the likelihood scale for the whole briefing."""
         from generator.input import judgments
 
-        return judgments.mixed_rows(raws)
+        return judgments.mixed_rows(raws, language)
 
     def page(self, b: Briefing, judgment: Record) -> dict[str, Any]:
         """The records it rests on, by kind, in the order the judgment names them, and the

@@ -12,6 +12,7 @@ from generator.render.contexts import question_context, side_voices
 
 if TYPE_CHECKING:
     from generator.input.raw import Raw
+    from generator.model.language import Language
     from generator.problems import Problem
 
 A_PAGE = 50  # questions on each page of a long index (about 150 kB at 10,000 records)
@@ -41,7 +42,7 @@ class Question(Kind):
             for n, start in enumerate(starts)
         ]
 
-    def check(self, raw: Raw) -> list[Problem]:
+    def check(self, raw: Raw, language: Language) -> list[Problem]:
         from generator.input import questions  # YAML's: not needed to list the kinds
 
         return questions.check(raw)

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from generator.model.language import Language
     from generator.model.records import Briefing, Record
     from generator.problems import Location, Problem
 
@@ -127,11 +128,12 @@ class KindBase:
         """How links to one of its records read."""
         return record.fields[self.label_field]
 
-    def check(self, raw: Written) -> list[Problem]:
-        """What only its records must satisfy, beyond the schema and the references."""
+    def check(self, raw: Written, language: Language) -> list[Problem]:
+        """What only its records must satisfy, beyond the schema and the references, in the
+        briefing's ``language``."""
         return []
 
-    def check_together(self, raws: list[Written]) -> list[Problem]:
+    def check_together(self, raws: list[Written], language: Language) -> list[Problem]:
         """What its records must satisfy together (each of them alone: ``check``)."""
         return []
 
