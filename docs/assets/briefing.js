@@ -1,10 +1,18 @@
 // What the theme's markup leaves out for assistive technology, and tables readable on phones.
 // Plain and self-contained: the pages load nothing from elsewhere.
 (function () {
+  // The words of the briefing's language (theme/base.html), English where a page has none
+  const given = document.getElementById("__briefing_words");
+  const words = {
+    search: "Search",
+    navigation: "Navigation",
+    ...(given ? JSON.parse(given.textContent) : {}),
+  };
+
   function mend() {
     // Material's search is a dialog with no name
     for (const dialog of document.querySelectorAll(".md-search[role=dialog]:not([aria-label])")) {
-      dialog.setAttribute("aria-label", "Search");
+      dialog.setAttribute("aria-label", words.search);
     }
     // Each cell names its column, for the cards a phone shows tables as (briefing.css)
     for (const table of document.querySelectorAll(".md-typeset table")) {
@@ -36,7 +44,7 @@
     };
     button.tabIndex = 0;
     button.setAttribute("role", "button");
-    if (!button.hasAttribute("aria-label")) button.setAttribute("aria-label", "Navigation");
+    if (!button.hasAttribute("aria-label")) button.setAttribute("aria-label", words.navigation);
     button.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();

@@ -77,8 +77,7 @@
       tip.append(quote);
     }
     if (touched) {
-      const name = "Open the " + data.kind.toLowerCase() + "’s page";
-      const open = element("a", "briefing-preview__open", name);
+      const open = element("a", "briefing-preview__open", data.open);
       open.href = link.href;
       tip.append(open);
     }

@@ -41,13 +41,19 @@
     const bar = document.createElement("div");
     bar.className = "briefing-kinds";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", "Search only");
-    const buttons = [["", "All"], ...JSON.parse(listed.textContent).map((k) => [k, k])];
+    const given = document.getElementById("__briefing_words");
+    const words = given ? JSON.parse(given.textContent) : {};
+    const named = words.kinds || {};
+    bar.setAttribute("aria-label", words.search_only || "Search only");
+    const buttons = [
+      ["", words.all || "All"],
+      ...JSON.parse(listed.textContent).map((k) => [k, named[k] || k]),
+    ];
     for (const [kind, label] of buttons) {
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.kind = kind;
-      button.textContent = label.charAt(0).toUpperCase() + label.slice(1);
+      button.textContent = label.charAt(0).toUpperCase() + label.slice(1);  // "claims": "Claims"
       button.addEventListener("click", () => {
         const words = input.value.replace(TOKEN, " ").trim();
         input.value = (kind ? `kind:${kind} ` : "") + words;

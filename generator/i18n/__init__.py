@@ -9,17 +9,22 @@ change to them; a test fails while a catalogue lacks one.
 
 One language is in use at a time, for a whole render (``use``): the pages of one briefing are in
 one language, and forked workers inherit it.
+
+Babel is imported where it is used: the kinds' registry imports this module, and ``make clean``
+reads the registry on a fresh clone, with no package installed.
 """
 
 from __future__ import annotations
 
 import datetime
 import gettext
-from functools import cache
+from collections.abc import Iterator, Mapping
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from babel.dates import format_date, format_skeleton
-from babel.messages.catalog import Catalog
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 LOCALES = Path(__file__).parent / "locale"
 DOMAIN = "briefing"
@@ -53,17 +58,41 @@ def n_(singular: str, plural: str, number: int) -> str:
     return _words.ngettext(singular, plural, number)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's names)
     """Marks a word to translate where it is shown, not where it is written (a table's)."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (gettext's names)
+    """Marks a word's two forms, for ``n_`` where it is shown."""
+    return singular, plural
+
+
+Key = TypeVar("Key")
+
+
+class Words(Mapping[Key, str]):
+    """A table of words written in English (each marked ``N_``), read in the language in use."""
+
+    def __init__(self, english: dict[Key, str]):
+        self.english = english
+
+    def __getitem__(self, key: Key) -> str:
+        return _words.gettext(self.english[key])
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.english)
+
+    def __len__(self) -> int:
+        return len(self.english)
 
 
 @cache
 def catalogue(language: str) -> gettext.NullTranslations:
     """A language's words: its compiled catalogue where current, else its ``.po``."""
-    if language == SOURCE:
-        return gettext.NullTranslations()
     po = path(language, ".po")
+    if language == SOURCE or not po.exists():  # English; or a language of Material's only (de)
+        return gettext.NullTranslations()
     mo = path(language, ".mo")
     if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
         with mo.open("rb") as compiled:
@@ -105,8 +134,14 @@ def human_date(value: str) -> str:
     and no more."""
     if "-" not in value:
         return value  # a year, or words ("not stated")
+    return _dated(value, LOCALE.get(_language, _language))
+
+
+@lru_cache(maxsize=10_000)  # dates recur on many pages, and Babel takes 30 µs for one
+def _dated(value: str, locale: str) -> str:
+    from babel.dates import format_date, format_skeleton
+
     parts = [int(part) for part in value.split("-")]
-    locale = LOCALE.get(_language, _language)
     if len(parts) == 2:
         return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale)
     return format_date(datetime.date(*parts), "long", locale=locale)

@@ -18,7 +18,7 @@ from generator.i18n import DOMAIN, catalogued, parsed, path
 ROOT = Path(__file__).parents[2]
 METHODS = [("generator/**.py", "python"), ("templates/**.j2", "jinja2")]
 OPTIONS = {"templates/**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}
-KEYWORDS = {**DEFAULT_KEYWORDS, "n_": (1, 2)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "n_": (1, 2), "Nn_": (1, 2)}
 # Fixed, so that gathering the same words writes the same files
 DATED = datetime.datetime(2026, 12, 7, tzinfo=datetime.UTC)
 

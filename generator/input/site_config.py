@@ -15,6 +15,8 @@ from typing import Any
 import jinja2
 import yaml
 
+from generator import i18n
+from generator.i18n import N_
 from generator.input.loading import Document
 from generator.model.kinds import KINDS
 from generator.problems import Location, Problem
@@ -24,6 +26,28 @@ CONFIG = "mkdocs.yml"
 # mkdocs.yml's key for each field of seeds/briefing.yaml that it must repeat
 REPEATED = {"site_name": "title", "site_description": "description"}
 LANGUAGE = "en"  # the theme's language when mkdocs.yml gives none (Material's default)
+# The words of the example's mkdocs.yml that init writes in the briefing's language: the
+# navigation's titles and the palette's toggles
+CONFIG_WORDS = (
+    N_("Home"),
+    N_("Key judgments"),
+    N_("Actors"),
+    N_("Claims"),
+    N_("Measures"),
+    N_("Figures"),
+    N_("Sources"),
+    N_("Contention"),
+    N_("Timeline"),
+    N_("Topics"),
+    N_("Memo"),
+    N_("Data"),
+    N_("About"),
+    N_("Switch to dark mode"),
+    N_("Switch to light mode"),
+)
+_NAV_TITLE = re.compile(r"^(\s*- )([^:\n]+)(:.*)$", re.DOTALL)
+_TOGGLE_NAME = re.compile(r"^(\s+name: )(.+?)(\s*)$", re.DOTALL)
+_NOT_PLAIN = re.compile(r"[:#'\"]|^[-?!&*\[\]{}|>%@`\s]|\s$")
 
 
 # What Material writes unescaped from site_name and site_description (into page text and into
@@ -215,7 +239,26 @@ def repeat(root: Path, overview: dict[str, str]) -> None:
         lines[at:end] = [line]
     if overview.get("language"):
         _repeat_language(lines, overview["language"])
+        _repeat_words(lines, overview["language"])
     path.write_text("".join(lines), encoding="utf-8")
+
+
+def _repeat_words(lines: list[str], language: str) -> None:
+    """The navigation's titles and the palette's toggles, where they are ``CONFIG_WORDS`` in
+    any language with a catalogue, written in ``language``; a title of the user's own is kept."""
+    wanted = i18n.catalogue(language).gettext
+    known = {word: word for word in CONFIG_WORDS}
+    for other in i18n.catalogued():
+        known |= {i18n.catalogue(other).gettext(word): word for word in CONFIG_WORDS}
+    for i, line in enumerate(lines):
+        found = _NAV_TITLE.match(line) or _TOGGLE_NAME.match(line)
+        if found and found.group(2) in known:
+            lines[i] = found.group(1) + _plain(wanted(known[found.group(2)])) + found.group(3)
+
+
+def _plain(word: str) -> str:
+    """A word as a YAML scalar: as it is, or quoted where YAML would read it otherwise."""
+    return json.dumps(word, ensure_ascii=False) if _NOT_PLAIN.search(word) else word
 
 
 def _repeat_language(lines: list[str], language: str) -> None:
@@ -247,7 +290,7 @@ def with_every_kind(nav: list[Any], hidden: list[str]) -> tuple[list[Any], list[
     listed = [page if isinstance(page := _page(item), str) else "" for item in nav]
     indexes = {f"{plural}/index.md": plural for plural in KINDS}
     missing = [
-        {plural.capitalize(): page} for page, plural in indexes.items() if page not in listed
+        {KINDS[plural].title: page} for page, plural in indexes.items() if page not in listed
     ]
     at = max((i + 1 for i, page in enumerate(listed) if page in indexes), default=len(nav))
     patterns = [f"/{f}/*.md" for f in UNLISTED_FOLDERS if f"/{f}/*.md" not in hidden]

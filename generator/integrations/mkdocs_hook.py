@@ -16,12 +16,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from generator import pipeline, search
+from generator import i18n, pipeline, search
 from generator.input import site_config
 from generator.integrations import mkdocs_theme
 from generator.integrations.html_whitespace import without_indentation
 from generator.kinds import KINDS
 from generator.problems import BriefingError
+from generator.render import vocabulary
 
 log = logging.getLogger("mkdocs.briefing")
 _command = "build"
@@ -35,6 +36,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     """Give the navigation every kind of record, also those mkdocs.yml does not list; take the
     site's address from $SITE_URL where mkdocs.yml has none."""
+    i18n.use(config.theme.get("language") or site_config.LANGUAGE)  # as the pages (site_config)
     given = os.environ.get(site_config.SITE_URL, "").strip()
     if given and not config.site_url:
         config.site_url = site_config.web_address(given)
@@ -48,6 +50,7 @@ def on_config(config):
     if config.not_in_nav and patterns != hidden:  # a GitIgnoreSpec, as MkDocs reads the option
         config.not_in_nav = type(config.not_in_nav).from_lines(patterns)
     config.extra["briefing_kinds"] = list(KINDS)  # the search's filters (theme/base.html)
+    config.extra["briefing_words"] = vocabulary.script_words()  # the scripts' (theme/base.html)
     mkdocs_theme.escape_config(config)  # text Material prints as HTML, under any custom_dir
     return config
 

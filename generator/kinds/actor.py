@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.i18n import N_, Nn_, _
 from generator.kinds.base import Kind
 from generator.model.attribution import PARTS, parts
 from generator.model.records import Briefing, Record
+from generator.render import vocabulary
 from generator.render.contexts import roles_once, tallies
 from generator.render.network_layout import drawing
 from generator.render.phrasing import capital
@@ -25,6 +27,8 @@ SCHEMA_TYPES = {
 
 class Actor(Kind):
     name, plural, order = "actor", "actors", 10
+    heading, called = N_("Actors"), N_("Actor")
+    counted_as = Nn_("%(num)d actor", "%(num)d actors")
     label_field = "name"
     references = {"roles.of": "actors"}
     parts_with_evidence = ("roles",)
@@ -88,13 +92,11 @@ class Actor(Kind):
 
     def preview(self, b: Briefing, actor: Record) -> dict[str, Any]:
         """Who the actor is, as its page's first line says: each role once, or its kind."""
-        from generator.input.raw import a_or_an  # YAML's: not needed to list the kinds
-
         roles = [
-            f"{title} ({b.records[of].label})" if of else title
-            for title, of, _ in roles_once(actor)
+            _("%(title)s (%(of)s)") % {"title": title, "of": b.records[of].label} if of else title
+            for title, of, _seen in roles_once(actor)
         ]
-        return {"lines": ["; ".join(roles) or capital(a_or_an(actor["kind"].replace("-", " ")))]}
+        return {"lines": [_("; ").join(roles) or capital(vocabulary.one(actor["kind"]))]}
 
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
         data: dict[str, Any] = {"@type": SCHEMA_TYPES[record["kind"]]}

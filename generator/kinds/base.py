@@ -28,15 +28,20 @@ class Kind(KindBase):
     def preview(self, b: Briefing, record: Record) -> dict[str, Any]:
         """What a link's preview shows under the record's title: its lines, and the words it
         quotes with their source. By default its dates, its actors and its first words."""
+        from generator.i18n import _
         from generator.render import phrasing
 
         lines = [
-            phrasing.capital(f"{happened} {phrasing.dated(record, field)}")
+            phrasing.capital(f"{_(happened)} {phrasing.dated(record, field)}")
             for field, happened in self.dated
             if record.get(field)
         ]
         lines += [
-            f"{phrasing.capital(field.replace('_', ' '))}: {phrasing.names(b, record.named[field])}"
+            _("%(field)s: %(names)s")
+            % {
+                "field": phrasing.capital(_(field.replace("_", " "))),
+                "names": phrasing.names(b, record.named[field]),
+            }
             + phrasing.inferred_mark(record, field)
             for field in self.actor_fields
             if record.named.get(field)

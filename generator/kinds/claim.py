@@ -6,6 +6,7 @@ import unicodedata
 from itertools import groupby
 from typing import Any
 
+from generator.i18n import N_, Nn_, _
 from generator.kinds.base import Kind
 from generator.model.records import Briefing, Record
 from generator.render import open_data
@@ -15,6 +16,8 @@ from generator.render.phrasing import dated, inferred_mark, names, quoted
 
 class Claim(Kind):
     name, plural, order = "claim", "claims", 20
+    heading, called = N_("Claims"), N_("Claim")
+    counted_as = Nn_("%(num)d claim", "%(num)d claims")
     label_field = "summary"
     references = {
         "speaker": "actors",
@@ -25,10 +28,10 @@ class Claim(Kind):
         "responds_to": "claims",
         "credibility.corroborated_by": "sources",
     }
-    dated = (("date", "claimed"),)
+    dated = (("date", N_("claimed")),)
     schema_org = "Claim"
     said_by_its_speakers = graded_by_its_source = True
-    annotated_as = "Claims"
+    annotated_as = N_("Claims")
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
     in_memo_situation = False
@@ -39,12 +42,12 @@ class Claim(Kind):
 
     def page(self, b: Briefing, claim: Record) -> dict[str, Any]:
         relations = {
-            "Supports": [b.records[i] for i in claim.get("supports", [])],
-            "Disputes": [b.records[i] for i in claim.get("disputes", [])],
-            "Responds to": [b.records[i] for i in claim.get("responds_to", [])],
-            "Supported by": b.referring(claim.id, "supports"),
-            "Disputed by": b.referring(claim.id, "disputes"),
-            "Answered by": b.referring(claim.id, "responds_to"),
+            _("Supports"): [b.records[i] for i in claim.get("supports", [])],
+            _("Disputes"): [b.records[i] for i in claim.get("disputes", [])],
+            _("Responds to"): [b.records[i] for i in claim.get("responds_to", [])],
+            _("Supported by"): b.referring(claim.id, "supports"),
+            _("Disputed by"): b.referring(claim.id, "disputes"),
+            _("Answered by"): b.referring(claim.id, "responds_to"),
         }
         chain = [*claim.get("via", []), *dict.fromkeys(e.source for e in claim.evidence)]
         return {
@@ -76,9 +79,11 @@ class Claim(Kind):
         }
 
     def preview(self, b: Briefing, claim: Record) -> dict[str, Any]:
-        said = _said_by(b, claim) or "Unattributed: the source does not say whose view this is"
+        said = _said_by(b, claim) or _("Unattributed: the source does not say whose view this is")
         when = dated(claim, "date")
-        return quoted(b, claim, [f"{said}, {when}" if when else said])
+        return quoted(
+            b, claim, [_("%(said)s, %(when)s") % {"said": said, "when": when} if when else said]
+        )
 
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
         """A claim is the analyst's summary, by its speakers, based on the articles that report
@@ -102,14 +107,16 @@ class Claim(Kind):
 
     def search_meta(self, b: Briefing, claim: Record) -> dict[str, str]:
         """Who said it, which its search result shows, as its preview says it."""
-        return {"said": _said_by(b, claim) or "Unattributed"}
+        return {"said": _said_by(b, claim) or _("Unattributed")}
 
 
 def _said_by(b: Briefing, claim: Record) -> str:
     """Who said the claim, as its preview and its search result say it; "" when unattributed."""
     if not claim.speakers:
         return ""
-    return f"Said by {names(b, claim.speakers)}{inferred_mark(claim, 'speaker')}"
+    return _("Said by %(who)s") % {"who": names(b, claim.speakers)} + inferred_mark(
+        claim, "speaker"
+    )
 
 
 KIND = Claim()
@@ -132,6 +139,9 @@ def _rows(speakers: Speakers) -> int:
     return sum(len(ids) for _, ids in speakers)
 
 
+WORDS = (N_("Unattributed"), N_("Other"))  # the groups of speakers no initial names
+
+
 def _by_initial(speakers: Speakers) -> list[tuple[str, str, Speakers]]:
     """The speakers by the first letter of their names (A to Z without accents, any other
     letter its own, the rest together, the unattributed last): each group's page name, how
@@ -152,4 +162,7 @@ def _by_initial(speakers: Speakers) -> list[tuple[str, str, Speakers]]:
         groups.setdefault(initial(speaker), []).append((speaker, ids))
     last = ("speakers_unattributed", "Unattributed")
     order = sorted(groups, key=lambda key: (key == last, key[1] == "Other", key[1]))
-    return [(name, shown, groups[(name, shown)]) for name, shown in order]
+    return [
+        (name, _(shown) if shown in WORDS else shown, groups[(name, shown)])
+        for name, shown in order
+    ]

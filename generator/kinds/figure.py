@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.i18n import N_, Nn_
 from generator.kinds.base import Kind
 from generator.model.attribution import account
 from generator.model.kinds import Part
@@ -18,6 +19,8 @@ BOUNDS = {"more-than": "minValue", "at-least": "minValue", "nearly": "maxValue"}
 
 class Figure(Kind):
     name, plural, order = "figure", "figures", 40
+    heading, called = N_("Figures"), N_("Figure")
+    counted_as = Nn_("%(num)d figure", "%(num)d figures")
     references = {
         "stated_by": "actors",
         "via": "sources",
@@ -26,7 +29,7 @@ class Figure(Kind):
     }
     schema_org = "QuantitativeValue"
     told_according_to = graded_by_its_source = True
-    annotated_as = "Figures"
+    annotated_as = N_("Figures")
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
     described_by_hand_on_about = True
@@ -35,10 +38,10 @@ class Figure(Kind):
 
     def index_parts(self, b: Briefing, figures: list[Record]) -> list[Part]:
         """A year a page, as the index groups them."""
-        from generator.render.templating import by_year
+        from generator.render.templating import by_year, year_named
 
         grouped = by_year(figures, "period.from", "period.to")
-        return [(f"year_{year.lower()}", year, group) for year, group in grouped]
+        return [(f"year_{year_named(year)}", year, group) for year, group in grouped]
 
     def label(self, record: Record) -> str:
         return f"{record.quantity}: {record.fields['counts']}"

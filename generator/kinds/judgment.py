@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.i18n import N_, Nn_, _
 from generator.kinds.base import Kind
+from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
-from generator.render import open_data
+from generator.render import open_data, vocabulary
 from generator.render.phrasing import capital
 
 if TYPE_CHECKING:
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
 
 class Judgment(Kind):
     name, plural, order = "judgment", "judgments", 70
+    heading, called = N_("Judgments"), N_("Judgment")
+    counted_as = Nn_("%(num)d key judgment", "%(num)d key judgments")
     label_field = "judgment"
     references = {"rests_on": ("claims", "measures", "figures")}
     evidenced = False
@@ -49,7 +53,7 @@ class Judgment(Kind):
         }
         return {
             "support": [
-                (section.capitalize(), [r for r in support if r.section == section])
+                (KINDS[section].title, [r for r in support if r.section == section])
                 for section in self.references["rests_on"]
                 if any(r.section == section for r in support)
             ],
@@ -67,8 +71,11 @@ class Judgment(Kind):
         return {"judgments": b.in_section(self.plural)[:MEMO_JUDGMENTS], "shown": MEMO_ALTERNATIVES}
 
     def preview(self, b: Briefing, judgment: Record) -> dict[str, Any]:
-        odds = f"{capital(judgment['likelihood'])}; {judgment['confidence']} confidence"
-        return {"lines": [odds, "A key judgment: the analyst's, not the words of any source"]}
+        odds = _("%(likelihood)s; %(confidence)s confidence") % {
+            "likelihood": capital(judgment["likelihood"]),
+            "confidence": vocabulary.confidence(judgment["confidence"]),
+        }
+        return {"lines": [odds, _("A key judgment: the analyst's, not the words of any source")]}
 
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
         """The analyst's claim, based on the records it rests on; no author is invented for it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from generator.i18n import N_, Nn_, _
 from generator.kinds.base import Kind
 from generator.model.attribution import ACTORS_LABEL, STATUS_WORDS, account
 from generator.model.kinds import Part
@@ -24,13 +25,19 @@ ACTION_STATUS = {
 
 class Measure(Kind):
     name, plural, order = "measure", "measures", 30
+    heading, called = N_("Measures"), N_("Measure")
+    counted_as = Nn_("%(num)d measure", "%(num)d measures")
     label_field = "summary"
     references = {"actors": "actors", "urged_by": "actors", "about": None}
     parts_with_evidence = ("events",)
-    dated = (("announced", "announced"), ("taken", "taken"), ("effective", "took effect"))
+    dated = (
+        ("announced", N_("announced")),
+        ("taken", N_("taken")),
+        ("effective", N_("took effect")),
+    )
     schema_org = "Action"
     told_according_to = actors_part_by_status = True
-    annotated_as = "Measures"
+    annotated_as = N_("Measures")
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
     described_by_hand_on_about = True
@@ -58,12 +65,21 @@ class Measure(Kind):
         return {"measures": most_connected(b, self.plural, situation_share(b))}
 
     def preview(self, b: Briefing, measure: Record) -> dict[str, Any]:
-        status = capital(f"{STATUS_WORDS[measure['status']]}, {according(b, account(b, measure))}")
-        actors = f"{ACTORS_LABEL[measure['status']]} {names(b, measure['actors'])}"
+        status = _("%(status)s, %(according)s") % {
+            "status": STATUS_WORDS[measure["status"]],
+            "according": according(b, account(b, measure)),
+        }
+        status = capital(status)
+        actors = _("%(label)s %(names)s") % {
+            "label": ACTORS_LABEL[measure["status"]],
+            "names": names(b, measure["actors"]),
+        }
         lines = [status, actors + inferred_mark(measure, "actors")]
         if measure.get("urged_by"):
             urged = names(b, measure["urged_by"])
-            lines.append(f"Urged by {urged}{inferred_mark(measure, 'urged_by')}")
+            lines.append(
+                _("Urged by %(who)s") % {"who": urged} + inferred_mark(measure, "urged_by")
+            )
         return quoted(b, measure, lines)
 
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:

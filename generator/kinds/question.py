@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from generator.i18n import N_, Nn_, _
 from generator.kinds.base import Kind
 from generator.model.kinds import Part
 from generator.model.records import Briefing, Record
-from generator.render import markup
+from generator.render import vocabulary
 from generator.render.contexts import question_context, side_voices
 
 if TYPE_CHECKING:
@@ -20,6 +21,8 @@ A_PAGE = 50  # questions on each page of a long index (about 150 kB at 10,000 re
 
 class Question(Kind):
     name, plural, order = "question", "questions", 60
+    heading, called = N_("Questions"), N_("Question")
+    counted_as = Nn_("%(num)d question", "%(num)d questions")
     label_field = "question"
     references = {"claims": "claims"}
     evidenced = False
@@ -68,9 +71,15 @@ class Question(Kind):
         return {"contentions": [(q, mine, side_voices(b, q)) for q, mine in claims]}
 
     def preview(self, b: Briefing, question: Record) -> dict[str, Any]:
-        answering = markup.counted(len(question["claims"]), "claims")
+        answering = vocabulary.counted(len(question["claims"]), "claims")
         sides = [p["position"] for p in question.get("positions", []) if p["claims"]]
-        return {"lines": [f"{answering}; sides: {'; '.join(sides)}" if sides else answering]}
+        if not sides:
+            return {"lines": [answering]}
+        line = _("%(claims)s; sides: %(sides)s") % {
+            "claims": answering,
+            "sides": _("; ").join(sides),
+        }
+        return {"lines": [line]}
 
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
         return {"text": record["question"]}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.i18n import N_, Nn_, _
 from generator.kinds.base import Kind
 from generator.model.kinds import Part
 from generator.model.records import Briefing, Record
-from generator.render import open_data
+from generator.render import open_data, vocabulary
 from generator.render.contexts import extracted_from, kinds_annotated
 from generator.render.passages import Passage, mark_paragraphs
 from generator.render.phrasing import capital, dated, inferred_mark
@@ -24,11 +25,13 @@ SCHEMA_TYPES = {
 
 class Source(Kind):
     name, plural, order = "source", "sources", 50
+    heading, called = N_("Sources"), N_("Source")
+    counted_as = Nn_("%(num)d source", "%(num)d sources")
     label_field = "label"
     references = {"author": "actors", "publisher": "actors"}
-    dated = (("published", "published"),)
+    dated = (("published", N_("published")),)
     schema_org = "CreativeWork"
-    annotated_as = "Documents cited"
+    annotated_as = N_("Documents cited")
     reference_first = True
     listed_where_named = False
     shown_by_hand_on_home_and_memo = True
@@ -39,10 +42,10 @@ class Source(Kind):
 
     def index_parts(self, b: Briefing, sources: list[Record]) -> list[Part]:
         """A year of publication a page."""
-        from generator.render.templating import by_year
+        from generator.render.templating import by_year, year_named
 
         grouped = by_year(sources, "published")
-        return [(f"published_{year.lower()}", year, group) for year, group in grouped]
+        return [(f"published_{year_named(year)}", year, group) for year, group in grouped]
 
     def page(self, b: Briefing, source: Record) -> dict[str, Any]:
         annotated = b.referring(source.id, "evidence")
@@ -71,13 +74,20 @@ class Source(Kind):
         return {"annotated": annotated}
 
     def preview(self, b: Briefing, source: Record) -> dict[str, Any]:
-        line = capital(source["kind"].replace("-", " "))
+        line = capital(vocabulary.named(source["kind"]))
         if source.get("publisher"):
-            line += f" in {b.records[source['publisher']].label}"
+            line = _("%(sort)s in %(publisher)s") % {
+                "sort": line,
+                "publisher": b.records[source["publisher"]].label,
+            }
             line += inferred_mark(source, "publisher")
         published = dated(source, "published")
-        line += f", published {published}" if published else ", date not stated"
-        author = [f"Author: {b.records[source['author']].label}"] if source.get("author") else []
+        if published:
+            line = _("%(source)s, published %(date)s") % {"source": line, "date": published}
+        else:
+            line = _("%(source)s, date not stated") % {"source": line}
+        author = source.get("author")
+        author = [_("Author: %(name)s") % {"name": b.records[author].label}] if author else []
         return {"lines": [line, *author]}
 
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.i18n import N_, Words
 from generator.model.kinds import ACTORS, KINDS
 from generator.model.records import Briefing, Evidence, Record
 
 # How each status reads, in words the evidence supports (never a flat "done")
-STATUS_WORDS = {
-    "urged": "urged",
-    "promised": "promised",
-    "agreed": "agreed",
-    "announced": "announced",
-    "in-effect": "in effect",
-    "done": "carried out",
-}
+STATUS_WORDS = Words(
+    {
+        "urged": N_("urged"),
+        "promised": N_("promised"),
+        "agreed": N_("agreed"),
+        "announced": N_("announced"),
+        "in-effect": N_("in effect"),
+        "done": N_("carried out"),
+    }
+)
 # What an actor named in a measure's ``actors`` did, by the measure's status
 ACTORS_PART = {
     "urged": "urged to take",
@@ -36,42 +39,50 @@ ACTORS_PART = {
     "done": "took",
 }
 # How a measure's page names its ``actors``, by its status
-ACTORS_LABEL = {
-    "urged": "Urged on",
-    "promised": "Promised by",
-    "agreed": "Agreed by",
-    "announced": "Announced by",
-    "in-effect": "Taken by",
-    "done": "Carried out by",
-}
+ACTORS_LABEL = Words(
+    {
+        "urged": N_("Urged on"),
+        "promised": N_("Promised by"),
+        "agreed": N_("Agreed by"),
+        "announced": N_("Announced by"),
+        "in-effect": N_("Taken by"),
+        "done": N_("Carried out by"),
+    }
+)
 # The parts, in the order pages list them, with their headings on an actor's page
-PARTS = {
-    "took": "Measures it took",
-    "announced": "Measures it announced",
-    "promised": "Measures it promised",
-    "agreed to": "Measures it agreed to",
-    "urged to take": "Measures urged on it",
-    "urged": "Measures it urged",
-}
+PARTS = Words(
+    {
+        "took": N_("Measures it took"),
+        "announced": N_("Measures it announced"),
+        "promised": N_("Measures it promised"),
+        "agreed to": N_("Measures it agreed to"),
+        "urged to take": N_("Measures urged on it"),
+        "urged": N_("Measures it urged"),
+    }
+)
 
 
 # The Admiralty code (NATO STANAG 2511): how reliable a source is, how credible what it says
-RELIABILITY = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
-CREDIBILITY = {
-    1: "confirmed by other sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
+RELIABILITY = Words(
+    {
+        "A": N_("completely reliable"),
+        "B": N_("usually reliable"),
+        "C": N_("fairly reliable"),
+        "D": N_("not usually reliable"),
+        "E": N_("unreliable"),
+        "F": N_("reliability cannot be judged"),
+    }
+)
+CREDIBILITY = Words(
+    {
+        1: N_("confirmed by other sources"),
+        2: N_("probably true"),
+        3: N_("possibly true"),
+        4: N_("doubtful"),
+        5: N_("improbable"),
+        6: N_("truth cannot be judged"),
+    }
+)
 
 
 def independent_sources(b: Briefing, record: Record) -> list[str]:

@@ -15,6 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from generator.i18n import _
+
 if TYPE_CHECKING:
     from generator.model.language import Language
     from generator.model.records import Briefing, Record
@@ -66,6 +68,12 @@ class KindBase:
     split_from: int = 0
     dated: tuple[tuple[str, str], ...] = ()  # (field, what happened then) on the timeline
     schema_org: str = "Thing"  # its JSON-LD @type, unless ``json_ld`` says better
+    # Its words on the pages, written in English and marked for translation (generator.i18n):
+    # its records as a heading names them (N_), one of them (N_), and counted (Nn_,
+    # "%(num)d claim(s)")
+    heading: str = ""
+    called: str = ""
+    counted_as: tuple[str, str] = ("", "")
     annotated_as: str = ""  # heading over its records on a source page whose words they quote
     reference_first: bool = False  # listed first in the format reference (the kinds named most)
     # Its records are listed, under its plural, on the pages of the records they name. The first
@@ -110,9 +118,14 @@ class KindBase:
         return f"{self.plural}.md.j2"
 
     @property
+    def one(self) -> str:
+        """One of its records, as a preview's or a search result's tag names it."""
+        return _(self.called) if self.called else self.name.capitalize()
+
+    @property
     def title(self) -> str:
-        """Its plural as a heading says it."""
-        return self.plural.capitalize()
+        """Its plural as a heading says it, in the language in use."""
+        return _(self.heading) if self.heading else self.plural.capitalize()
 
     @property
     def actor_fields(self) -> tuple[str, ...]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from generator.i18n import N_, Words
+
 if TYPE_CHECKING:  # the model holds its network (``Briefing.network``), found from its records
     from generator.model.records import Briefing
 
@@ -31,14 +33,16 @@ class Edge:
 # source its author wrote, is its publisher relaying or publishing them. Claims supporting or
 # disputing each other, actors named together in a measure or a claim about an actor are the
 # analyst's links between records, not relations the actors have: they are not drawn.
-RELATIONS = {
-    "responds to": "responds to",
-    "cites": "cites",
-    "relays": "relays what was said by",
-    "publishes": "publishes",
-    "urges": "urges",
-    "holds a role in": "holds a role in",
-}
+RELATIONS = Words(
+    {
+        N_("responds to"): N_("responds to"),
+        N_("cites"): N_("cites"),
+        N_("relays"): N_("relays what was said by"),
+        N_("publishes"): N_("publishes"),
+        N_("urges"): N_("urges"),
+        N_("holds a role in"): N_("holds a role in"),
+    }
+)
 
 
 def _candidates(briefing: Briefing, ids: Iterable[str]) -> Iterator[Edge]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.i18n import _
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record, Role
 
@@ -70,7 +71,7 @@ def kinds_annotated(annotated: list[Record]) -> dict[str, Any]:
     return {
         "actors_named": [r for r in annotated if not KINDS[r.section].covers_sentences],
         "annotated": [
-            (kind.annotated_as or kind.title, found)
+            (_(kind.annotated_as) if kind.annotated_as else kind.title, found)
             for kind in KINDS.values()
             if kind.covers_sentences
             and (found := [r for r in annotated if r.section == kind.plural])
@@ -86,9 +87,9 @@ def extracted_from(front_matter: Any) -> str:
         return ""
     name = str(received.get("file") or "")
     if name.startswith(("http://", "https://")):
-        return f"the page at {name}"
+        return _("the page at %(address)s") % {"address": name}
     if received.get("file_sha256") or name.lower().endswith((".html", ".htm", ".pdf")):
-        return f"the received file {name}"
+        return _("the received file %(name)s") % {"name": name}
     return ""
 
 

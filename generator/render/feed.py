@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
+from generator.i18n import _
 from generator.model.records import Briefing, Record
 from generator.render.overviews import latest
 from generator.render.templating import page_path
@@ -56,9 +57,15 @@ def _instant(date: str) -> str:
 
 
 def _content(site: str, date: str, joined: bool, records: list[Record]) -> str:
-    when = f"Added {date}" if joined else f"Published {date}" if date else "Date not known"
+    if date:
+        when = (_("Added %(date)s") if joined else _("Published %(date)s")) % {"date": date}
+    else:
+        when = _("Date not known")
     items = "".join(
         f'<li><a href="{html.escape(_address(site, r))}">{html.escape(r.label)}</a></li>'
         for r in records
     )
-    return f"<p>{when}.</p>" + (f"<p>Its records:</p><ul>{items}</ul>" if items else "")
+    records_heading = html.escape(_("Its records:"))
+    return f"<p>{html.escape(when)}.</p>" + (
+        f"<p>{records_heading}</p><ul>{items}</ul>" if items else ""
+    )

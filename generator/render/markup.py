@@ -172,25 +172,6 @@ def human_period(period: dict[str, str]) -> str:
     return _("until %(end)s") % {"end": human_date(end or "")}
 
 
-def counted(number: int, section: str) -> str:
-    """'1 measure', '2 measures': a count with its noun."""
-    return f"{number} {section[:-1] if number == 1 else section}"
-
-
-_PLURALS = {
-    "person": "people",
-    "government-body": "government bodies",
-    "testimony": "testimonies",
-    "op-ed": "op-eds",
-}
-
-
-def kinds(kind: str) -> str:
-    """A kind as a heading in the plural: 'government-body' -> 'Government bodies'."""
-    plural = _PLURALS.get(kind) or kind.replace("-", " ") + ("" if kind.endswith("s") else "s")
-    return plural[:1].upper() + plural[1:]
-
-
 def paragraphs(text: str) -> list[str]:
     """An author's text as paragraphs: separated by blank lines, or by line breaks when YAML
     folded them (``>`` turns a blank line into one line break)."""

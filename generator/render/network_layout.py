@@ -12,6 +12,7 @@ import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from generator.i18n import _
 from generator.model.kinds import KINDS
 from generator.model.network import RELATIONS, Edge, edges, edges_at
 from generator.model.records import Briefing
@@ -48,7 +49,7 @@ def _layout(ranked: list[str], hubs: int, links: Names, lines: Names) -> dict[st
     angle = {n: math.pi * ((2 * k + 1) / hubs - 0.5) for k, n in enumerate(inner)}
     pos = {n: (ry * 0.6 * math.cos(a), ry * math.sin(a)) for n, a in angle.items()}
     known = dict(angle)
-    for _ in range(2):  # the mean angle of linked hubs, else of actors linked to hubs
+    for _round in range(2):  # the mean angle of linked hubs, else of actors linked to hubs
         near = {n: [known[m] for m in links[n] if m in known] for n in outer if n not in known}
         for n, a in ((n, a) for n, a in near.items() if a):
             known[n] = math.atan2(sum(map(math.sin, a)), sum(map(math.cos, a)))
@@ -159,13 +160,14 @@ def drawing(briefing: Briefing, focus: str | None = None, base: str = "") -> Dra
         x = left + i % columns * (right - left) / columns
         y = bottom + 20 + i // columns * 24
         slug = relation.replace(" ", "-")
-        legend.append(LegendEntry(relation, slug, _n(x), _n(y), _n(x + 34), _n(y + 5)))
+        legend.append(LegendEntry(_(relation), slug, _n(x), _n(y), _n(x + 34), _n(y + 5)))
     width, height = right - left + 24, bottom + 54 + (len(used) - 1) // columns * 24 - top
     counts = Counter(edge.relation for edge in shown)
-    by_relation = ", ".join(f"{counts[relation]} {relation}" for relation in used)
+    by_relation = _(", ").join(f"{counts[relation]} {_(relation)}" for relation in used)
+    described = {"actors": len(ranked), "relations": len(shown), "each": by_relation}
     return Drawing(
-        title=f"Network of {names[focus]}" if focus else "Actor network",
-        description=f"{len(ranked)} actors linked by {len(shown)} relations: {by_relation}",
+        title=_("Network of %(name)s") % {"name": names[focus]} if focus else _("Actor network"),
+        description=_("%(actors)d actors linked by %(relations)d relations: %(each)s") % described,
         view_box=f"{_n(left - 12)} {_n(top - 12)} {_n(width)} {_n(height)}",
         width=_n(width),
         base=base,
@@ -184,9 +186,10 @@ def _statements(briefing: Briefing, shown: list[Edge]) -> dict[Edge, str]:
         record = briefing.records[edge.via]
         if edge.relation == "holds a role in":
             titles = dict.fromkeys(r.title for r in record.roles if r.of == edge.target)
-            said[edge] = "; ".join(titles)
+            said[edge] = _("; ").join(titles)
         else:
-            said[edge] = f"{KINDS[record.section].name} “{record.label}”"
+            kind = _(KINDS[record.section].name)
+            said[edge] = _("%(kind)s “%(label)s”") % {"kind": kind, "label": record.label}
     return said
 
 

@@ -237,7 +237,7 @@ def by_source_pages(years: list[tuple[str, list[Record], int]]) -> list[tuple[st
 
 
 def _by_source(year: str) -> str:
-    return f"by_source_{year.lower()}"
+    return f"by_source_{templating.year_named(year)}"
 
 
 def _claims_in(b: Briefing, article: Record) -> list[Record]:

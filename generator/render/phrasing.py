@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.i18n import _
 from generator.model.attribution import Account
 from generator.model.records import Briefing, Record
 from generator.render import markup
@@ -21,7 +22,7 @@ def quoted(b: Briefing, record: Record, lines: list[str]) -> dict[str, Any]:
     """``lines``, and the exact words of the record's first evidence with the source they
     stand in."""
     first = record.evidence[0]
-    source = f"In {b.records[first.source].label}"
+    source = _("In %(source)s") % {"source": b.records[first.source].label}
     return {"lines": lines, "quote": shortened(first.quote), "source": source}
 
 
@@ -31,11 +32,11 @@ def shortened(text: str) -> str:
 
 
 def names(b: Briefing, ids: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(b.records[i].label for i in ids)
+    return _(", ").join(b.records[i].label for i in ids)
 
 
 def inferred_mark(record: Record, field: str) -> str:
-    return " (inferred)" if field in record.inferred else ""
+    return _(" (inferred)") if field in record.inferred else ""
 
 
 def dated(record: Record, field: str) -> str:
@@ -46,9 +47,10 @@ def dated(record: Record, field: str) -> str:
 def according(b: Briefing, found: Account) -> str:
     """Whose account a status or a figure is, as the pages say it."""
     if not found.speakers:
-        return f"according to {names(b, found.own_voice)}"
-    mark = " (a self-report)" if found.self_report else ""
-    return f"according to {names(b, found.speakers)}{mark}"
+        return _("according to %(who)s") % {"who": names(b, found.own_voice)}
+    if found.self_report:
+        return _("according to %(who)s (a self-report)") % {"who": names(b, found.speakers)}
+    return _("according to %(who)s") % {"who": names(b, found.speakers)}
 
 
 def capital(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.i18n import _
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import markup
@@ -25,7 +26,9 @@ MEDIA_TYPE = "application/briefing-preview+json"  # what previews.js looks for o
 def preview(b: Briefing, record: Record) -> str:
     """The record's preview, as the ``<script>`` block its page carries."""
     kind = KINDS[record.section]
-    data: dict[str, Any] = {"kind": kind.name.capitalize(), "title": record.label, "lines": []}
+    data: dict[str, Any] = {"kind": kind.one, "title": record.label, "lines": []}
+    data["open"] = _("Open the %(kind)s’s page") % {"kind": kind.one.lower()}
     data.update(kind.preview(b, record))
-    data["lines"] += [f"{meaning}, in the analyst's grading" for _, meaning in grading(b, record)]
+    graded = _("%(meaning)s, in the analyst's grading")
+    data["lines"] += [graded % {"meaning": meaning} for _grade, meaning in grading(b, record)]
     return markup.script_json(data, MEDIA_TYPE)

@@ -17,8 +17,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator import i18n
+from generator.i18n import _
 from generator.input.evidence import inside_quotation_marks
-from generator.input.raw import a_or_an
 from generator.model.attribution import (
     ACTORS_LABEL,
     CREDIBILITY,
@@ -34,7 +34,7 @@ from generator.model.attribution import (
 )
 from generator.model.kinds import KINDS, SOURCES, KindBase
 from generator.model.records import Briefing, Evidence, Record
-from generator.render import markup
+from generator.render import markup, vocabulary
 from generator.render.timeline import entry
 
 CROWDED = 200  # rows under one heading; a longer list is divided by year or month
@@ -52,11 +52,15 @@ def grading(b: Briefing, record: Record, half: str = "") -> list[tuple[str, str]
     halves = []
     if rated is not None and "reliability" in rated:
         grade = rated["reliability"]["grade"]
-        whose = "" if rated is record else f" (of {rated.label})"
-        halves.append((grade, f"Reliability {grade}{whose}: {RELIABILITY[grade]}"))
+        words = {"grade": grade, "of": rated.label, "meaning": RELIABILITY[grade]}
+        if rated is record:
+            halves.append((grade, _("Reliability %(grade)s: %(meaning)s") % words))
+        else:
+            halves.append((grade, _("Reliability %(grade)s (of %(of)s): %(meaning)s") % words))
     if "credibility" in record and half != "reliability":
         grade = record["credibility"]["grade"]
-        halves.append((str(grade), f"Credibility {grade}: {CREDIBILITY[grade]}"))
+        words = {"grade": grade, "meaning": CREDIBILITY[grade]}
+        halves.append((str(grade), _("Credibility %(grade)s: %(meaning)s") % words))
     return halves
 
 
@@ -84,7 +88,14 @@ def by_year(records: list[Record], *fields: str) -> list[tuple[str, list[Record]
     for record in records:
         year = next(filter(None, (_dated_at(record, field)[:4] for field in fields)), "")
         groups.setdefault(year, []).append(record)
-    return [(year or "Undated", groups[year]) for year in sorted(groups, key=lambda y: (not y, y))]
+    return [
+        (year or _("Undated"), groups[year]) for year in sorted(groups, key=lambda y: (not y, y))
+    ]
+
+
+def year_named(year: str) -> str:
+    """A year of ``by_year`` as a page's name says it, whatever the language: 'undated'."""
+    return year if year[:1].isdigit() else "undated"
 
 
 def _dated_at(record: Record, field: str) -> str:
@@ -135,11 +146,13 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         address=markup.address,
         date=markup.human_date,
         period=markup.human_period,
-        counted=markup.counted,
-        kinds=markup.kinds,
+        counted=vocabulary.counted,
+        kinds=vocabulary.heading,
+        sort_named=vocabulary.named,
+        one_of_sort=vocabulary.one,
+        confidence=vocabulary.confidence,
         by_year=by_year,
         paragraphs=markup.paragraphs,
-        a_or_an=a_or_an,
     )
     env.filters.update(status=STATUS_WORDS.__getitem__, actors_label=ACTORS_LABEL.__getitem__)
     env.globals.update(reliability_words=RELIABILITY, credibility_words=CREDIBILITY)

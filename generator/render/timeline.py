@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
+from generator.i18n import _
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 
@@ -32,6 +33,7 @@ class Entry:
 
 # Sources whose date is when they were said or held, not published
 SAID_NOT_PUBLISHED = {"press-conference": "held", "testimony": "given", "statement": "made"}
+# (each word is one of vocabulary.EVENTS, and shown in the language in use)
 
 
 def entry(record: Record, event: str) -> Entry:
@@ -39,10 +41,10 @@ def entry(record: Record, event: str) -> Entry:
     measure's n-th dated event), which it must have."""
     if event.startswith("events."):
         step = record.steps[int(event.removeprefix("events."))]
-        return Entry(step.date, step.label, record, step.inferred, step.inferred_as)
+        return Entry(step.date, _(step.label), record, step.inferred, step.inferred_as)
     field = next(field for field, said in KINDS[record.section].dated if said == event)
     said = SAID_NOT_PUBLISHED.get(record.get("kind", "")) if event == "published" else None
-    return Entry(record.get(field), said or event, record, record.inferred.get(field, ""), field)
+    return Entry(record.get(field), _(said or event), record, record.inferred.get(field, ""), field)
 
 
 def entries(briefing: Briefing) -> list[Entry]:

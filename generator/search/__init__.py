@@ -56,7 +56,7 @@ def marks(briefing: Briefing, record: Record) -> str:
     one of them), and who said a claim. Raw HTML, which Markdown leaves as it is: every value
     is escaped here, and the worker escapes it again where it shows it."""
     kind = KINDS[record.section]
-    meta = {"kind": kind.name.capitalize(), **kind.search_meta(briefing, record)}
+    meta = {"kind": kind.one, **kind.search_meta(briefing, record)}
     # a filter per kind (see _settled); an element a key, as Pagefind reads one from each
     marked = [f'<div hidden data-pagefind-filter="{record.section}:1"></div>']
     marked += [

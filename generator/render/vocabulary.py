@@ -1,0 +1,110 @@
+"""The words for the values the schema names: the sorts of actor and of source (their ``kind``)
+and a judgment's confidence; and counts. In the language in use (``generator.i18n``).
+
+Each sort has three: one of it with its article ("a person", a page's first line), its bare
+name ("person", a table's cell) and a heading over many ("People"). A sort the schema gains
+without words here is shown as its English name says it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.i18n import N_, Nn_, _, n_
+from generator.model.kinds import KINDS
+
+SORTS = {
+    # actors
+    "person": (N_("a person"), N_("person"), N_("People")),
+    "group": (N_("a group"), N_("group"), N_("Groups")),
+    "state": (N_("a state"), N_("state"), N_("States")),
+    "government-body": (N_("a government body"), N_("government body"), N_("Government bodies")),
+    "legislature": (N_("a legislature"), N_("legislature"), N_("Legislatures")),
+    "organisation": (N_("an organisation"), N_("organisation"), N_("Organisations")),
+    "publication": (N_("a publication"), N_("publication"), N_("Publications")),
+    # sources
+    "news-article": (N_("a news article"), N_("news article"), N_("News articles")),
+    "op-ed": (N_("an op-ed"), N_("op-ed"), N_("Op-eds")),
+    "report": (N_("a report"), N_("report"), N_("Reports")),
+    "social-media-post": (
+        N_("a social media post"),
+        N_("social media post"),
+        N_("Social media posts"),
+    ),
+    "testimony": (N_("a testimony"), N_("testimony"), N_("Testimonies")),
+    "press-conference": (N_("a press conference"), N_("press conference"), N_("Press conferences")),
+    "statement": (N_("a statement"), N_("statement"), N_("Statements")),
+    "legislation": (N_("a legislation"), N_("legislation"), N_("Legislation")),
+    "video": (N_("a video"), N_("video"), N_("Videos")),
+}
+# What pages count besides the kinds' records (each kind says how its own are counted)
+COUNTED = {
+    "records": Nn_("%(num)d record", "%(num)d records"),
+    "articles": Nn_("%(num)d article", "%(num)d articles"),
+    "passages": Nn_("%(num)d passage", "%(num)d passages"),
+    "relations": Nn_("%(num)d relation", "%(num)d relations"),
+}
+# What happened on a date, as the timeline and the previews say it: a kind's ``dated`` words,
+# a measure's steps (their ``event`` without hyphens), and when a source was said or held
+EVENTS = (
+    N_("claimed"),
+    N_("published"),
+    N_("held"),
+    N_("given"),
+    N_("made"),
+    N_("announced"),
+    N_("taken"),
+    N_("took effect"),
+    N_("urged"),
+    N_("proposed"),
+    N_("promised"),
+    N_("agreed"),
+    N_("announced again"),
+    N_("in effect"),
+    N_("carried out"),
+)
+# A record's kind as the network's tooltips name the record stating a relation
+RECORD_NAMES = (N_("actor"), N_("claim"), N_("measure"), N_("figure"), N_("source"))
+CONFIDENCE = {"low": N_("low"), "moderate": N_("moderate"), "high": N_("high")}
+
+
+def script_words() -> dict[str, Any]:
+    """The words the site's scripts show (docs/assets/*.js), which each page carries: the
+    search's filters, by kind, and the names of what they label."""
+    return {
+        "kinds": {plural: kind.title for plural, kind in KINDS.items()},
+        "all": _("All"),
+        "search": _("Search"),
+        "search_only": _("Search only"),
+        "navigation": _("Navigation"),
+        "page": _("Page"),
+    }
+
+
+def one(sort: str) -> str:
+    """'a person', 'an op-ed'."""
+    return _(SORTS[sort][0]) if sort in SORTS else sort.replace("-", " ")
+
+
+def named(sort: str) -> str:
+    """'person', 'news article'."""
+    return _(SORTS[sort][1]) if sort in SORTS else sort.replace("-", " ")
+
+
+def heading(sort: str) -> str:
+    """'People', 'News articles'."""
+    return _(SORTS[sort][2]) if sort in SORTS else sort.replace("-", " ").capitalize()
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 measure', '2 measures': a count with its noun, a kind's plural or one of ``COUNTED``."""
+    kind = KINDS.get(noun)
+    forms = kind.counted_as if kind is not None and kind.counted_as[0] else COUNTED.get(noun)
+    if forms is None:
+        return f"{number} {noun[:-1] if number == 1 else noun}"
+    return n_(*forms, number) % {"num": number}
+
+
+def confidence(level: str) -> str:
+    """'moderate': a judgment's confidence."""
+    return _(CONFIDENCE[level]) if level in CONFIDENCE else level
