@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.input.validation import load_briefing
 from generator.render import coverage
 
@@ -48,3 +50,35 @@ def test_a_sentence_is_covered_only_by_evidence_spanning_half_of_it(minimal: Pat
     mayor = next(s for s in article.sentences if s.text.startswith("“Safety"))
     assert mayor.covered_by == ()
     assert mayor in article.missed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "« Nous renforcerons les contrôles aux frontières », a-t-il déclaré.",
+        "«\u202fNous renforcerons les contrôles\u202f», a-t-il déclaré.",
+        "外交部发言人说：「我们将加强合作。」",
+        "报告写道：『管控是长期任务。』",
+        "他表示：＂中方愿意合作。＂",
+    ],
+)
+def test_the_quotation_marks_of_every_language_mark_a_quotation(sentence: str) -> None:
+    assert "quotation" in coverage.flags_of(sentence)
+
+
+def test_chinese_sentences_end_at_full_width_stops_and_french_ones_after_their_guillemet() -> None:
+    assert sentences("发言人说：「我们将加强合作。」中国查获两千公斤毒品！为什么？对。") == [
+        "发言人说：「我们将加强合作。」",
+        "中国查获两千公斤毒品！",
+        "为什么？",
+        "对。",
+    ]
+    assert sentences("« Nous renforcerons les contrôles. » Puis il est parti.") == [
+        "« Nous renforcerons les contrôles. »",
+        "Puis il est parti.",
+    ]
+
+
+@pytest.mark.parametrize("sentence", ["中国查获两千公斤毒品。", "金额为一百二十三万元。"])
+def test_numbers_in_chinese_numerals_mark_a_number(sentence: str) -> None:
+    assert "number" in coverage.flags_of(sentence)

@@ -782,3 +782,88 @@ def test_records_as_near_as_each_other_are_named_in_the_same_order_every_run() -
     index.speakers = {}
     ranked = index.candidates("The council backs harbour dredging")
     assert [record for record, _ in ranked] == ["harbour-a", "harbour-b"]
+
+
+# Issue 32, item 4: quotation marks and numbers of each language, in both drafts
+QUOTED = {
+    "« Nous renforcerons les contrôles aux frontières », a déclaré le ministre Jean Dupont.": (
+        "Nous renforcerons les contrôles aux frontières"
+    ),
+    "Le ministre a ajouté\u00a0: «\u202fNous ne céderons pas devant les trafiquants.\u202f»": (
+        "Nous ne céderons pas devant les trafiquants."
+    ),
+    "„Wir werden die Kontrollen an den Grenzen verstärken“, sagte Minister Hans Müller.": (
+        "Wir werden die Kontrollen an den Grenzen verstärken"
+    ),
+    "外交部发言人刘跃进说：「我们将加强与美国的禁毒合作。」": "我们将加强与美国的禁毒合作。",
+    "报告称：『芬太尼类物质的管控是一项长期任务。』": "芬太尼类物质的管控是一项长期任务。",
+    "他还表示：“中方愿意继续与美方开展合作。”": "中方愿意继续与美方开展合作。",
+    "她说：＂我们不会放松对毒品的管控。＂": "我们不会放松对毒品的管控。",
+}
+NUMBERS = {
+    "Il y a eu 1 200 arrestations.": 1200,
+    "Les douanes ont fait 1\u00a0200 saisies.": 1200,
+    "Elles ont détruit 1\u202f200 kilos.": 1200,
+    "Elles ont détruit 1.200,5 tonnes.": 1200.5,
+    "The port handled 1,200.5 tonnes.": 1200.5,
+    "中国去年查获两千公斤毒品。": 2000,
+    "涉案金额达1.4亿元。": 140000000,
+}
+
+
+def test_a_quotation_in_the_marks_of_each_language_is_a_quoted_claim(nlp: Any) -> None:
+    """The parser reads English: a quotation whose attribution it cannot read is still a
+    claim, its speaker left to the reviewer, its quote the words inside the marks."""
+    for sentence, words in QUOTED.items():
+        [claim] = draft(f"{sentence}\n")["claims"]
+        assert [e["quote"] for e in claim["evidence"]] == [words]
+        assert claim["speaker"] == "TODO" and claim["form"] == "quoted"
+        assert isinstance(SearchableText(sentence).find(words), Match)
+
+
+def test_the_simple_draft_proposes_each_quoted_sentence_of_any_language() -> None:
+    text = "\n".join(QUOTED) + "\n"
+    claims = yaml.safe_load(simple.draft_annotation("story", text, Known()))["claims"]
+    assert [c["evidence"][0]["quote"] for c in claims] == [" ".join(s.split()) for s in QUOTED]
+    assert {c["form"] for c in claims} == {"quoted"}
+
+
+def values_of(written: str) -> list[float]:
+    return [f["value"] for f in yaml.safe_load(written)["figures"]]
+
+
+def test_each_way_of_writing_a_number_is_one_figure_with_the_value_it_means(nlp: Any) -> None:
+    text = "\n".join(NUMBERS) + "\n"
+    assert values_of(drafting.draft_annotation("story", text, Known())) == list(NUMBERS.values())
+    assert values_of(simple.draft_annotation("story", text, Known())) == list(NUMBERS.values())
+
+
+def test_the_articles_language_decides_what_a_mark_before_three_digits_means(nlp: Any) -> None:
+    text = "Les saisies ont atteint 1,200 tonnes et 1.500 kilos.\n"
+    for language, values in (("fr", [1.2, 1500]), ("en", [1200, 1.5]), (None, [1200, 1.5])):
+        drafted = drafting.draft_annotation("story", text, Known(), language=language)
+        assert values_of(drafted) == values, language
+        assert values_of(simple.draft_annotation("story", text, Known(), language)) == values
+
+
+def test_years_days_and_ordinals_in_chinese_are_not_figures(nlp: Any) -> None:
+    text = "2023年3月5日，第二十次会议宣布查获两千公斤毒品，比上年增加12%。\n"
+    figures = draft(text)["figures"]
+    assert [(f["value"], f["unit"]) for f in figures] == [(2000, "TODO"), (12, "percent")]
+    assert [f["evidence"][0]["quote"] for f in figures] == ["两千公斤毒品", "12%"]
+
+
+def test_words_after_a_colon_are_a_claim_of_their_own_however_many_sentences_they_hold(
+    nlp: Any,
+) -> None:
+    text = (
+        "« Nous renforcerons les contrôles aux frontières », a déclaré le ministre.\n"
+        "Le ministre a ajouté : « Nous ne céderons pas. Les trafiquants le savent bien. »\n"
+        "发言人说：「我们将加强合作。我们不会退缩。我们会坚持到底。」\n"
+    )
+    claims = [[e["quote"] for e in c["evidence"]] for c in draft(text)["claims"]]
+    assert claims == [
+        ["Nous renforcerons les contrôles aux frontières"],
+        ["Nous ne céderons pas.", "Les trafiquants le savent bien."],
+        ["我们将加强合作。", "我们不会退缩。", "我们会坚持到底。"],
+    ]

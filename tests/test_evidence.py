@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.input.evidence import Match, Miss, SearchableText, fold, paragraph_spans
+from generator.input.evidence import (
+    Match,
+    Miss,
+    SearchableText,
+    fold,
+    inside_quotation_marks,
+    paragraph_spans,
+)
 
 TEXT = "First line.\n\n“It’s  here,” said   Okafor.\nThird\xa0line with 42 units – including"
 
@@ -45,3 +53,39 @@ def test_every_folded_character_maps_back_to_the_character_it_came_from(text: st
         kept.append(index)
     assert searchable.folded == "".join(expected)
     assert [searchable.origin(i) for i in range(len(searchable.folded))] == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        (
+            "« Nous renforcerons les contrôles », a déclaré le ministre.",
+            ["Nous renforcerons les contrôles"],
+        ),
+        (
+            "Il a dit\u00a0: «\u202fNous ne céderons pas.\u202f» Puis il est parti.",
+            ["Nous ne céderons pas."],
+        ),
+        (
+            "„Wir werden die Kontrollen verstärken“, sagte Minister Hans Müller.",
+            ["Wir werden die Kontrollen verstärken"],
+        ),
+        (
+            "刘跃进说：「我们将加强合作，『禁毒』是长期任务。」他还说了别的。",
+            ["我们将加强合作，『禁毒』是长期任务。"],
+        ),
+        ("报告写道：『管控是长期任务』，并且……", ["管控是长期任务"]),
+        ("他表示：＂中方愿意合作＂，随后离开。", ["中方愿意合作"]),
+        ("« Il a parlé de “sécurité” », dit-elle.", ["Il a parlé de “sécurité”"]),
+    ],
+)
+def test_the_speakers_own_words_inside_the_quotation_marks_of_each_language(
+    line: str, words: list[str]
+) -> None:
+    text = f"A first paragraph.\n{line}\n"
+    assert inside_quotation_marks(text, text.index(line), text.index(line) + len(line)) == words
+
+
+def test_the_marks_of_another_pair_inside_a_quotation_are_part_of_its_words() -> None:
+    text = "„Das ist «kein» Ende“, sagte er. 「他说“不”。」"
+    assert inside_quotation_marks(text, 0, len(text)) == ["Das ist «kein» Ende", "他说“不”。"]

@@ -5,7 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from conftest import REPO, run_cli
+from projects import run_in_process
 
 from generator.authoring.drafting import pipeline
 
@@ -61,3 +63,18 @@ def test_new_source_never_overwrites(minimal: Path) -> None:
     assert again.returncode == 1
     assert "seeds/articles/bridge-opening.txt: already exists" in again.stderr
     assert "Traceback" not in again.stderr
+
+
+def test_the_draft_reads_numbers_as_the_briefings_language_writes_them(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """In a French briefing "1,200 tonnes" is 1.2 tonnes (in English, 1,200)."""
+    overview = minimal / "seeds" / "briefing.yaml"
+    overview.write_text(overview.read_text(encoding="utf-8") + "language: fr\n", encoding="utf-8")
+    received = tmp_path / "saisies.txt"
+    received.write_text("Les saisies ont atteint 1,200 tonnes.\n", encoding="utf-8")
+    label = "Le Journal : les saisies"
+    result = run_in_process(minimal, "new-source", "saisies", str(received), "--label", label)
+    assert result.code == 0, result.err
+    draft = (minimal / "seeds" / "annotations" / "saisies.yaml").read_text(encoding="utf-8")
+    assert [figure["value"] for figure in yaml.safe_load(draft)["figures"]] == [1.2]

@@ -73,6 +73,7 @@ def new_source(
         _with_new_actors(briefing, meta),  # known to the draft: it must not propose them again
         published=meta.get("published"),
         publisher=meta.get("publisher"),
+        language=briefing.language,  # how its numbers are written: the briefing's way
     )
     if actors:
         files[actors[0]] = actors[1]

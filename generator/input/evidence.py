@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from generator.input import marks
+
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _SPACE = re.compile(r"\s+")
 _LONG_SPACE = re.compile(r"\s{2,}")
@@ -92,22 +94,12 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-_MARKS = {"“": True, "”": False}  # opening and closing quotation marks; '"' opens or closes
-
-
 def inside_quotation_marks(text: str, start: int, end: int) -> list[str]:
-    """The runs of ``text[start:end]`` that stand inside quotation marks, read from the start
-    of their line (a paragraph): the words a reporter gives as the speaker's own, without the
-    reporter's tag around them ('," he added.')."""
-    inside, runs, current = False, [], []
-    for at in range(text.rfind("\n", 0, start) + 1, end):
-        char = text[at]
-        if char in _MARKS or char == '"':
-            inside = _MARKS.get(char, not inside)
-            runs.append("".join(current))
-            current = []
-        elif inside and at >= start:
-            current.append(char)
-    runs.append("".join(current))
-    words = (" ".join(run.split()).strip(" ,;:") for run in runs)
+    """The runs of ``text[start:end]`` that stand inside quotation marks (of any language the
+    ``marks`` table knows), read from the start of their line (a paragraph): the words a
+    reporter gives as the speaker's own, without the reporter's tag around them ('," he
+    added.', '», a déclaré le ministre.')."""
+    line = text.rfind("\n", 0, start) + 1
+    runs = [text[max(a, start) : b] for a, b in marks.quotations(text, line, end) if b > start]
+    words = (" ".join(run.split()).strip(" " + marks.CLAUSE_MARKS) for run in runs)
     return [run for run in words if any(char.isalnum() for char in run)]

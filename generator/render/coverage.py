@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import not_
 
+from generator.input import marks, numerals
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing
 
@@ -25,11 +26,17 @@ def _counted(section: str) -> bool:
 
 MIN_SHARE = 0.5
 
-_END = re.compile(r"[.!?][\"”’')]*\s+|\n+")
+_CLOSING = re.escape(marks.CLOSING + "’')")
+# a stop, the marks closing what it ends (French spaces them: "… renforcerons. »"), a space;
+# or a full-width stop and its closing marks; or a line break
+_END = re.compile(
+    rf"[{marks.SPACED_STOPS}](?:[{_CLOSING}]|\s»)*\s+"
+    rf"|[{marks.FULL_WIDTH_STOPS}][{_CLOSING}]*\s*|\n+"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)$"
 )
-_QUOTATION = re.compile(r"[\"“”]|(?<!\w)['‘]\w[^'’]*\w['’](?!\w)")
+_QUOTATION = re.compile(rf"[{marks.QUOTATION_MARKS}]|(?<!\w)['‘]\w[^'’]*\w['’](?!\w)")
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|saying|added|argu\w*|stress\w*|label\w*|point\w* to|highlight\w*|"
     r"reiterat\w*|wr[io]te|according to|testif\w*|continued|listed|warn\w*|claim\w*|told|"
@@ -39,7 +46,8 @@ _ATTRIBUTION = re.compile(
 )
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|"
-    r"thousand|million|billion|half|twice|double\w*|triple\w*|quadrupl\w*)\b",
+    r"thousand|million|billion|half|twice|double\w*|triple\w*|quadrupl\w*)\b|"
+    + numerals.CHINESE.pattern,
     re.IGNORECASE,
 )
 

@@ -14,16 +14,19 @@ def draft_annotation(
     briefing: Briefing,
     published: str | None = None,
     publisher: str | None = None,
+    language: str | None = None,
 ) -> str:
     """The draft annotation file's text for the article ``text`` stored as ``source_id``;
-    ``published`` (YYYY, YYYY-MM or YYYY-MM-DD) dates "Monday" or "last December", and
-    ``publisher`` (an actor's id) states what the article says in its own voice."""
+    ``published`` (YYYY, YYYY-MM or YYYY-MM-DD) dates "Monday" or "last December",
+    ``publisher`` (an actor's id) states what the article says in its own voice, and
+    ``language`` (a tag: en, fr, zh), when known, says how its numbers are written ("1,200" is
+    1200 in English, 1.2 in French; ``generator.input.numerals``)."""
     nlp = pipeline.load()
     if nlp is None:
-        return simple.draft_annotation(source_id, text, briefing)
+        return simple.draft_annotation(source_id, text, briefing, language)
     from generator.authoring.drafting import better
 
-    return better.draft_annotation(source_id, text, briefing, published, publisher, nlp)
+    return better.draft_annotation(source_id, text, briefing, published, publisher, nlp, language)
 
 
 def better_draft_hint() -> str | None:

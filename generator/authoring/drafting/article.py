@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.input import marks
 from generator.render.coverage import split_sentences
 
-_OPEN, _CLOSE = "“‘", "”’"
 SPEECH_WORDS = 4  # fewer words in quotation marks are a phrase ("designer drugs"), not speech
+IDEOGRAPHS_A_WORD = 2  # Chinese writes no spaces: its words are one or two characters long
 # "HARWICK, March 4, 2025 — ", "LONDON (Reuters) - ": where the story was filed, not its words
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^—–\n]{1,40}?)?\s+(?:—|–|--?)\s+"
@@ -46,7 +47,8 @@ class Sentence:
     def is_heading(self) -> bool:
         """A headline, a byline or a caption: a line without a sentence's closing mark. The
         body tells the same at more length."""
-        return not self.text.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", "'"))
+        ends = marks.SPACED_STOPS + marks.FULL_WIDTH_STOPS + marks.CLOSING + ":：’'"
+        return not self.text.rstrip().endswith(tuple(ends))
 
     def place(self, first: Any, last: Any | None = None) -> tuple[int, int]:
         """Offsets in the article of the tokens from ``first`` to ``last`` (or ``first``)."""
@@ -59,6 +61,7 @@ class Article:
     text: str
     sentences: list[Sentence]
     speech: list[tuple[int, int]]  # offsets of each passage in quotation marks long enough
+    language: str | None = None  # as a language tag (fr, zh), when the article's is known
 
     def speech_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of the passages of speech that fall between ``start`` and ``end``."""
@@ -68,7 +71,7 @@ class Article:
         return any(a <= offset < b for a, b in self.speech)
 
 
-def read(text: str, nlp: Any) -> Article:
+def read(text: str, nlp: Any, language: str | None = None) -> Article:
     spans = _without_datelines(text, _titles_joined(text, split_sentences(text)))
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     docs = nlp.pipe(text[a:b] for a, b in spans)
@@ -76,7 +79,7 @@ def read(text: str, nlp: Any) -> Article:
         Sentence(i, a, b, sum(1 for n in breaks if n < a), text[a:b], doc)
         for i, ((a, b), doc) in enumerate(zip(spans, docs, strict=True))
     ]
-    return Article(text, sentences, _speech(text))
+    return Article(text, sentences, _speech(text), language)
 
 
 def publications(text: str) -> list[tuple[int, int]]:
@@ -128,19 +131,19 @@ def _without_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 def _speech(text: str) -> list[tuple[int, int]]:
-    """Passages in double quotation marks (curly or straight), read a line at a time; a quote
-    left open at the end of its line runs to that end (a quote continued in the next paragraph
-    opens again there). Single quotation marks inside them are part of the words."""
+    """Passages in double quotation marks (of the languages ``marks`` knows), read a line at a
+    time; a quote left open at the end of its line runs to that end (a quote continued in the
+    next paragraph opens again there). Single quotation marks inside them are part of the
+    words."""
     found = []
     for line in re.finditer(r"[^\n]+", text):
-        opened = None
-        for at in range(line.start(), line.end()):
-            char = text[at]
-            if char == "“" or (char == '"' and opened is None):
-                opened = at + 1
-            elif (char == "”" or char == '"') and opened is not None:
-                found.append((opened, at))
-                opened = None
-        if opened is not None:
-            found.append((opened, line.end()))
-    return [(a, b) for a, b in found if len(text[a:b].split()) >= SPEECH_WORDS]
+        found += marks.quotations(text, line.start(), line.end())
+    return [(a, b) for a, b in found if _words(text[a:b]) >= SPEECH_WORDS]
+
+
+def _words(text: str) -> float:
+    """How many words ``text`` holds: those spaces separate, with the ideographs of Chinese or
+    Japanese, which separates none, counted two to a word."""
+    ideographs = len(marks.IDEOGRAPH.findall(text))
+    spaced = marks.IDEOGRAPH.sub(" ", text).split()
+    return len(spaced) + ideographs / IDEOGRAPHS_A_WORD

@@ -26,10 +26,11 @@ def draft_annotation(
     published: str | None,
     publisher: str | None,
     nlp: Any,
+    language: str | None = None,
 ) -> str:
     registry = Registry(briefing, set(briefing.records))  # every id is taken, of any kind
     resolver = Resolver(registry)
-    article = reading.read(text, nlp)
+    article = reading.read(text, nlp, language)
     for start, end in reading.publications(text):
         found, _ = registry.find(text[start:end])
         if found is None:

@@ -16,9 +16,13 @@ from generator.authoring.drafting.names import DOCUMENTS
 from generator.authoring.drafting.own_voice import own_voice
 from generator.authoring.drafting.paragraph_speakers import paragraph_speakers
 from generator.authoring.drafting.speakers import Resolver
+from generator.input import marks
 
 __all__ = ["Claim", "draft_claims", "own_voice"]  # importers use these names from here
 
+UNREAD = "no attribution the drafter reads: whose words are these?"
+EDGES = marks.QUOTATION_MARKS + ",，"  # stripped, with spaces, from the end of a quote
+_LEAD = " \t\u00a0\u202f" + marks.OPENING + "‘'"  # before the words in quotation marks
 LIST_LENGTH = 12  # sentences a list introduced by "X listed ...:" may run to
 _VIEWS = re.compile(
     r"\b(?:accusations?|allegations?|suggestions?|claims|fears|concerns|speculation|charges)"
@@ -49,6 +53,9 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
                     claims[-1].quotes += pending + speech  # the quotation has ended
                     claims[-1].sentence = sentence.index
                     pending = []
+                elif not sentence.is_heading:
+                    claims.append(_unread(sentence, pending + speech, article.text, published))
+                    pending = []
                 continue
             if listing and sentence.index - listing[1].index <= LIST_LENGTH:
                 speaker, opening = listing
@@ -56,6 +63,10 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
                 claims[-1].date, why = dates.article_date(published)
                 if why:
                     claims[-1].inferred["date"] = why
+                continue
+            if speech and _after_colon(sentence, speech) and not sentence.is_heading:
+                claims.append(_unread(sentence, pending + speech, article.text, published))
+                pending = []  # a speaker's words after a colon: the speaker is the lead's
                 continue
         else:
             listing = None
@@ -110,8 +121,31 @@ def draft_claims(article: Article, resolver: Resolver, published: str | None) ->
 
 
 def _opens_with(sentence: Sentence, speech: list[tuple[int, int]]) -> bool:
-    lead = sentence.text[: speech[0][0] - sentence.start]
-    return not lead.strip(" \"“‘'")
+    return not _lead(sentence, speech)
+
+
+def _after_colon(sentence: Sentence, speech: list[tuple[int, int]]) -> bool:
+    """Whether the sentence gives the words in quotation marks after a colon, where the lead
+    names the speaker in words the drafter may not read ('刘跃进说：「…」', 'Le ministre a
+    déclaré : « … »')."""
+    return _lead(sentence, speech).endswith((":", "："))
+
+
+def _lead(sentence: Sentence, speech: list[tuple[int, int]]) -> str:
+    """The words before the first passage in quotation marks, without its opening mark."""
+    return sentence.text[: speech[0][0] - sentence.start].strip(_LEAD)
+
+
+def _unread(
+    sentence: Sentence, speech: list[tuple[int, int]], text: str, published: str | None
+) -> Claim:
+    """Words in quotation marks that no attribution the drafter reads gives to anyone (the
+    reporting verbs it knows are English): a quoted claim whose speaker the reviewer names."""
+    claim = Claim(None, "quoted", _trimmed(text, speech), sentence.index, UNREAD)
+    claim.date, why = dates.article_date(published)
+    if why:
+        claim.inferred["date"] = why
+    return claim
 
 
 def _listed(sentence: Sentence, speaker: Actor, opening: Sentence, article: Article) -> Claim:
@@ -157,9 +191,9 @@ def _trimmed(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Each quote without the spaces and trailing commas at its edges."""
     kept = []
     for start, end in quotes:
-        while start < end and text[start] in ' \n\t"“”':
+        while start < end and (text[start].isspace() or text[start] in marks.QUOTATION_MARKS):
             start += 1
-        while end > start and text[end - 1] in ' \n\t,"“”':
+        while end > start and (text[end - 1].isspace() or text[end - 1] in EDGES):
             end -= 1
         if end > start:
             kept.append((start, end))

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.authoring.drafting.article import Article, Sentence
-from generator.authoring.drafting.numbers import SCALES, parse, share_word, unlabelled
+from generator.authoring.drafting.numbers import SCALES, parse, share_word, unlabelled, words
 from generator.authoring.drafting.units import duration, unit_of
+from generator.input import marks, numerals
 
 MULTIPLY = {"double": 2, "triple": 3, "quadruple": 4, "halve": 0.5, "treble": 3}
 QUALIFIERS = [
@@ -36,6 +37,9 @@ _COUNTS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine
 _SIDE = rf"(\d{{1,3}}|{'|'.join(_COUNTS)})"
 _TALLY = re.compile(rf"\b{_SIDE}(?:-| to ){_SIDE}\b")  # "voted 5-4", "voted seven to four"
 VOTING = {"vote", "ruling", "decision", "verdict", "margin", "tally"}
+_CALENDAR = re.compile(r"\s*[年月日号號时時点點]")  # after a number: a date or a time
+_PERCENT = re.compile(r"\s?[%％]")
+_COUNTED = re.compile(rf"(?:{marks.IDEOGRAPH.pattern}){{1,4}}")  # "公斤毒品": the words counted
 
 
 @dataclass
@@ -57,22 +61,57 @@ def draft_figures(article: Article) -> list[Figure]:
             continue
         tallies = _tallies(sentence)
         own: list[Figure] = []
-        for entity in map(share_word, [*sentence.doc.ents, *unlabelled(sentence.doc)]):
+        entities = [*sentence.doc.ents, *unlabelled(sentence.doc)]
+        for entity in map(share_word, _whole_numbers(sentence, entities, article.language)):
             if any(f.place[0] <= sentence.place(entity[0])[0] < f.place[1] for f in tallies):
                 continue
             if _is_figure(sentence, entity):
-                own += _as_figures(sentence, entity, expansions, own)
+                own += _as_figures(sentence, entity, expansions, own, article.language)
+        own += _among_ideographs(sentence, own, article.language)
         found += sorted(own + tallies, key=lambda f: f.place) + _multiplied(sentence)
     return found
 
 
+def _whole_numbers(sentence: Sentence, entities: list[Any], language: str | None) -> list[Any]:
+    """The entities, each widened to the whole of the numbers it touches: the parser cuts a
+    number whose digits a no-break space groups ("1 200") into two. An entity within another,
+    once widened, is left out."""
+    numbers = [(n.start, n.end) for n in numerals.numbers_in(sentence.text, language)]
+    widened = []
+    for entity in entities:
+        start, end = entity.start_char, entity.end_char
+        for a, b in numbers:
+            if a < end and start < b:
+                start, end = min(start, a), max(end, b)
+        if (start, end) != (entity.start_char, entity.end_char):
+            whole = sentence.doc.char_span(start, end, entity.label_, alignment_mode="expand")
+            entity = whole if whole is not None else entity
+        widened.append(entity)
+    return [
+        entity
+        for i, entity in enumerate(widened)
+        if not any(_holds(other, entity, j < i) for j, other in enumerate(widened) if j != i)
+    ]
+
+
+def _holds(other: Any, entity: Any, earlier: bool) -> bool:
+    """Whether ``other`` holds all of ``entity``: more of the text, or as much and before it."""
+    inside = other.start_char <= entity.start_char and entity.end_char <= other.end_char
+    same = (other.start_char, other.end_char) == (entity.start_char, entity.end_char)
+    return inside and (earlier or not same)
+
+
 def _as_figures(
-    sentence: Sentence, entity: Any, expansions: dict[str, str], before: list[Figure]
+    sentence: Sentence,
+    entity: Any,
+    expansions: dict[str, str],
+    before: list[Figure],
+    language: str | None,
 ) -> list[Figure]:
     """One figure, or two for a range ("from $2 to $3": 2 dollars and 3 dollars)."""
     match = _RANGE.match(entity.text)
     if match is None or entity.label_ in TIMES:
-        figure = _figure(sentence, entity, expansions, before)
+        figure = _figure(sentence, entity, expansions, before, language)
         return [figure] if figure is not None else []
     figures = []
     for group in (1, 2):
@@ -80,10 +119,10 @@ def _as_figures(
             entity.start_char + match.start(group), entity.start_char + match.end(group),
             alignment_mode="expand", label=entity.label_,
         )  # fmt: skip
-        figure = _figure(sentence, part, expansions, before + figures) if part else None
+        figure = _figure(sentence, part, expansions, before + figures, language) if part else None
         if figure is not None:
             figures.append(figure)
-    whole = _figure(sentence, entity, expansions, before)
+    whole = _figure(sentence, entity, expansions, before, language)
     scale = _SCALE.search(match[2])
     if len(figures) == 2 and whole is not None:
         if scale and not _SCALE.search(match[1]):  # "between 30 and 40 million": 30 million
@@ -141,8 +180,13 @@ def _not_a_figure(sentence: Sentence, entity: Any) -> bool:
 
 
 def _figure(
-    sentence: Sentence, entity: Any, expansions: dict[str, str], earlier: list[Figure]
+    sentence: Sentence,
+    entity: Any,
+    expansions: dict[str, str],
+    earlier: list[Figure],
+    language: str | None,
 ) -> Figure | None:
+    """The figure an entity states, its digits read the ``language``'s way."""
     text = entity.text
     qualifier, rest = "", text
     for name, pattern in QUALIFIERS:
@@ -156,7 +200,7 @@ def _figure(
             or (before and re.fullmatch(pattern, before[-1]))
         ):
             qualifier = name
-    value = parse(re.findall(r"[\w.,%]+", rest.replace("-", " ")))
+    value = parse(words(rest, language), language)
     before = sentence.doc[entity.start - 1].lower_ if entity.start else ""
     if value is None and entity.label_ in TIMES and _ONE_SPAN.match(text) and before in LASTING:
         value = 1
@@ -213,6 +257,30 @@ def in_aside(sentence: Sentence, place: tuple[int, int]) -> bool:
             return first.i > 0 and sentence.doc[first.i - 1].text == ","
         token = token.head
     return False
+
+
+def _among_ideographs(
+    sentence: Sentence, found: list[Figure], language: str | None
+) -> list[Figure]:
+    """Numbers in Chinese or Japanese writing ("两千公斤", "1.4亿元"), which the parser, reading
+    English, leaves out: each with the words after it (what it counts), its unit left to the
+    reviewer but percent. A year, a month, a day or an hour (2023年, 3月) and an ordinal (第三)
+    are not figures."""
+    text, added = sentence.text, []
+    for number in numerals.numbers_in(text, language):
+        start, end = sentence.start + number.start, sentence.start + number.end
+        before, after = text[number.start - 1 : number.start], text[number.end :]
+        written = text[number.start : number.end]
+        if not (marks.IDEOGRAPH.search(before + written + after[:1])) or before == "第":
+            continue
+        if _CALENDAR.match(after) or any(f.place[0] < end and start < f.place[1] for f in found):
+            continue
+        percent = _PERCENT.match(after)
+        counted = percent or _COUNTED.match(after)
+        place = (start, end + (counted.end() if counted else 0))
+        unit = "percent" if percent else "TODO"
+        added.append(Figure(number.value, unit, "TODO", place, sentence.index))
+    return added
 
 
 def _multiplied(sentence: Sentence) -> list[Figure]:

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.authoring.drafting.article import Sentence
+from generator.input import marks
+
+_OPENING = set(marks.OPENING)  # a token that opens a quotation
 
 
 @dataclass
@@ -51,7 +54,7 @@ def extent(verb: Any) -> tuple[Any, Any]:
     doc = verb.doc
     while last > verb.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
         last -= 1
-    opening = [i for i in range(first, verb.i) if doc[i].text in {'"', "“"}]
+    opening = [i for i in range(first, verb.i) if doc[i].text in _OPENING]
     if opening:
         first = opening[-1] + 1  # 'Springfield — "The bridge opens': the words quoted
     while first < verb.i and doc[first].is_punct:

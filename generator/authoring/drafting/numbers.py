@@ -1,11 +1,13 @@
 """Numbers in words and digits: their value ("1.4 billion", "half a million", "two thirds",
-"twenty-five"), the numbers the parser leaves without an entity, and "a third" it reads as an
-ordinal."""
+"twenty-five", "1 200" as the language writes it: ``numerals``), the numbers the parser leaves
+without an entity, and "a third" it reads as an ordinal."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from generator.input import numerals
 
 SMALL = {
     word: number
@@ -44,12 +46,27 @@ FRACTIONS = {"half": 0.5, "quarter": 0.25, "dozen": 12}
 PARTS = {"third": 1 / 3, "thirds": 1 / 3, "quarters": 0.25}  # "a third", "two thirds"
 
 
-def parse(words: list[str]) -> float | None:
+_WORD = re.compile(r"[\w.,%]+")
+
+
+def words(text: str, language: str | None) -> list[str]:
+    """The words of ``text`` as ``parse`` reads them: a number whose digits spaces group ("1 200")
+    one word, and words a hyphen joins ("twenty-five", "5-7") two."""
+    for number in reversed(numerals.numbers_in(text, language)):
+        if any(char.isspace() for char in text[number.start : number.end]):
+            text = text[: number.start] + number.plain + text[number.end :]
+    return _WORD.findall(text.replace("-", " "))
+
+
+def parse(words: list[str], language: str | None = None) -> float | None:
+    """The value of a number's words, its digits read the language's way ("1,5" is 1.5 in
+    French, "1,200" is 1200 in English)."""
     total, current, seen = 0.0, 0.0, False
     for word in words:
-        word = word.lower().replace(",", "").rstrip("%")
-        if re.fullmatch(r"\d+(\.\d+)?", word):
-            current += float(word)
+        word = word.lower().rstrip("%")
+        number = numerals.value_of(word, language)
+        if number is not None:
+            current += float(number.exact)
         elif word in SMALL:
             current += SMALL[word]
         elif word in FRACTIONS:

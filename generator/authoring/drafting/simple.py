@@ -6,14 +6,22 @@ from __future__ import annotations
 import re
 
 from generator.authoring.drafting.writing import q
+from generator.input import marks, numerals
 from generator.model.records import Briefing
 from generator.render.coverage import flags_of, split_sentences
 
-_NUMBER = re.compile(r"\d[\d,.]*\d%?|\d%?")
-_COUNTED = re.compile(r"(?:\s+(?:million|billion|percent|times))?(?:\s+[\w-]+){0,3}")
+# what a number counts: up to three words after it, or four characters of Chinese writing
+_COUNTED = re.compile(
+    rf"(?:\s?[%％])?(?:(?:{marks.IDEOGRAPH.pattern}){{1,4}}"
+    r"|(?:\s+(?:million|billion|percent|times))?(?:\s+[\w-]+){0,3})"
+)
 
 
-def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
+def draft_annotation(
+    source_id: str, text: str, briefing: Briefing, language: str | None = None
+) -> str:
+    """The simple draft; ``language`` (en, fr, zh), when known, says how the article writes
+    its numbers ("1,200" is 1200 in English, 1.2 in French)."""
     names = _actor_names(briefing)
     out = [
         "# yaml-language-server: $schema=../../generator/schemas/annotations.schema.json",
@@ -45,16 +53,13 @@ def draft_annotation(source_id: str, text: str, briefing: Briefing) -> str:
             f"      - source: {source_id}",
             f"        quote: {q(' '.join(sentence.split()))}",
         ]
-    figures = [(s, m) for s in sentences for m in _NUMBER.finditer(s)]
+    figures = [(s, n) for s in sentences for n in numerals.numbers_in(s, language)]
     out.append("figures:" if figures else "figures: []  # none found: add the numbers it states")
-    for number, (sentence, match) in enumerate(figures, 1):
-        quote = sentence[
-            match.start() : match.end() + len(_COUNTED.match(sentence, match.end())[0])
-        ]
-        value = match.group().rstrip("%").replace(",", "")
+    for number, (sentence, found) in enumerate(figures, 1):
+        quote = sentence[found.start : _COUNTED.match(sentence, found.end).end()]
         out += [
             f"  - id: {source_id}-figure-{number}",
-            f"    value: {value if _is_number(value) else 0}",
+            f"    value: {found.plain}",
             "    unit:  # TODO: people, substances, percent, ...",
             "    counts:  # TODO: what the number counts",
             "    evidence:",
@@ -72,11 +77,3 @@ def _actor_names(briefing: Briefing) -> list[tuple[str, str]]:
         for name in (actor["name"], *actor.get("aliases", []))
     ]
     return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
