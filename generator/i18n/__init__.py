@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import gettext
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ SOURCE = "en"  # the language the words are written in, which needs no catalogue
 # English dates keep the order the pages have always had: 1 May 2019.
 LOCALE = {"en": "en_GB", "fr": "fr", "zh": "zh"}
 
+_MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(-\d{2})?$")
 _words: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE
 
@@ -132,7 +134,7 @@ def catalogued() -> list[str]:
 def human_date(value: str) -> str:
     """'2019', 'May 2019' or '1 May 2019' in the language in use: the precision the source gave,
     and no more."""
-    if "-" not in value:
+    if not _MONTH_OR_DAY.match(value):
         return value  # a year, or words ("not stated")
     return _dated(value, LOCALE.get(_language, _language))
 

@@ -102,7 +102,16 @@ def load_briefing(root: Path, steps: ValidationSteps | None = None) -> Briefing:
         added=history.added_dates(root),
         site_url=history.site_url(root) or "",
         language=own.get("language", "en"),
+        scale=language.likelihood,
+        scale_words=_scale_words(language),
     )
+
+
+def _scale_words(language: Language) -> str:
+    """Whose words the likelihood scale's are: ICD 203's own, our translation, the analyst's."""
+    if language.own:
+        return "own"
+    return "ICD 203" if language.code == "en" else "translated"
 
 
 def _checked(

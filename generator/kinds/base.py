@@ -29,7 +29,7 @@ class Kind(KindBase):
         """What a link's preview shows under the record's title: its lines, and the words it
         quotes with their source. By default its dates, its actors and its first words."""
         from generator.i18n import _
-        from generator.render import phrasing
+        from generator.render import phrasing, vocabulary
 
         lines = [
             phrasing.capital(f"{_(happened)} {phrasing.dated(record, field)}")
@@ -39,7 +39,7 @@ class Kind(KindBase):
         lines += [
             _("%(field)s: %(names)s")
             % {
-                "field": phrasing.capital(_(field.replace("_", " "))),
+                "field": phrasing.capital(vocabulary.field_named(field)),
                 "names": phrasing.names(b, record.named[field]),
             }
             + phrasing.inferred_mark(record, field)

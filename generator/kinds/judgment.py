@@ -60,6 +60,10 @@ class Judgment(Kind):
             "questions": sorted(questions.values(), key=lambda q: q.label),
         }
 
+    def index(self, b: Briefing, judgments: list[Record]) -> dict[str, Any]:
+        """The likelihood scale the briefing's judgments use, and whose words it is in."""
+        return {"scale": b.about["scale"], "scale_words": b.about["scale_words"]}
+
     def home_sections(self, b: Briefing) -> dict[str, Any]:
         return {"judgments": b.in_section(self.plural)}
 

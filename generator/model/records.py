@@ -208,8 +208,10 @@ class Record:
 @dataclass(frozen=True)
 class Briefing:
     # the analyst's own words (title, topic, description, about), the language they are in
-    # (language), and where the site is published (site_url, '' for nowhere known)
-    about: dict[str, str]
+    # (language), the likelihood scale's rows its judgments use (scale) and whose words they
+    # are (scale_words: 'ICD 203', 'translated' or 'own'), and where the site is published
+    # (site_url, '' for nowhere known)
+    about: dict[str, Any]
     records: dict[str, Record]  # by id, in id order
     articles: dict[str, Article]
     referrers: dict[str, dict[str, tuple[str, ...]]] = field(repr=False)
@@ -331,6 +333,8 @@ def build_briefing(
     added: dict[str, str] | None = None,
     site_url: str = "",
     language: str = "en",
+    scale: tuple[tuple[str, ...], ...] = (),
+    scale_words: str = "ICD 203",
 ) -> Briefing:
     ordered = {record.id: record for record in sorted(records, key=lambda r: r.id)}
     referrers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -352,6 +356,8 @@ def build_briefing(
         "about": about,
         "site_url": site_url,
         "language": language,
+        "scale": scale,
+        "scale_words": scale_words,
     }
     held = {article.id: article for article in articles}
     joined = {i: date for i, date in sorted((added or {}).items()) if i in held}

@@ -151,6 +151,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
         sort_named=vocabulary.named,
         one_of_sort=vocabulary.one,
         confidence=vocabulary.confidence,
+        field_named=vocabulary.field_named,
         by_year=by_year,
         paragraphs=markup.paragraphs,
     )

@@ -8,6 +8,7 @@ without words here is shown as its English name says it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.i18n import N_, Nn_, _, n_
@@ -64,7 +65,36 @@ EVENTS = (
     N_("carried out"),
 )
 # A record's kind as the network's tooltips name the record stating a relation
-RECORD_NAMES = (N_("actor"), N_("claim"), N_("measure"), N_("figure"), N_("source"))
+RECORD_NAMES = (
+    N_("actor"),
+    N_("claim"),
+    N_("measure"),
+    N_("figure"),
+    N_("source"),
+    N_("question"),
+    N_("judgment"),
+)
+# A record's fields as pages name them where a value of one is inferred or known from provenance
+FIELDS = {
+    "speaker": N_("speaker"),
+    "date": N_("date"),
+    "via": N_("via"),
+    "actors": N_("actors"),
+    "urged_by": N_("urged by"),
+    "stated_by": N_("stated by"),
+    "publisher": N_("publisher"),
+    "author": N_("author"),
+    "published": N_("published"),
+    "announced": N_("announced"),
+    "effective": N_("effective"),
+    "taken": N_("taken"),
+    "period": N_("period"),
+    "value": N_("value"),
+    "url": N_("address"),
+    "about": N_("about"),
+    "status": N_("status"),
+}
+_EVENT_DATE = re.compile(r"date of the (.+) event")  # how Step.inferred_as names a step's date
 CONFIDENCE = {"low": N_("low"), "moderate": N_("moderate"), "high": N_("high")}
 
 
@@ -79,6 +109,14 @@ def script_words() -> dict[str, Any]:
         "navigation": _("Navigation"),
         "page": _("Page"),
     }
+
+
+def field_named(field: str) -> str:
+    """'urged by': a record's field as a page names it, in the language in use."""
+    step = _EVENT_DATE.fullmatch(field)
+    if step:
+        return _("date of the %(event)s event") % {"event": _(step.group(1))}
+    return _(FIELDS[field]) if field in FIELDS else field.replace("_", " ").replace(".", " ")
 
 
 def one(sort: str) -> str:
