@@ -72,7 +72,10 @@
     for (const line of data.lines || []) tip.append(element("p", "", line));
     if (data.quote) {
       const quote = element("blockquote", "");
-      quote.append(element("p", "", "“" + data.quote + "”"));
+      const words = element("p", "", "“" + data.quote + "”");
+      if (data.quote_language) words.lang = data.quote_language;
+      quote.append(words);
+      if (data.translation) quote.append(element("p", "briefing-preview__translation", data.translation));
       if (data.source) quote.append(element("p", "briefing-preview__source", data.source));
       tip.append(quote);
     }

@@ -27,6 +27,8 @@ ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID = 80  # characters: as the schemas' id; a page's file name stays far below 255 bytes
 RESERVED = {"index"}  # ids the generator's own pages take in each section's folder
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# What evidence names besides its record's fields: the article quoted, and who translated it
+EVIDENCE_REFERENCES = {"evidence": SOURCES, "translated_by": ACTORS}
 
 
 def check_article(article: Article) -> list[Problem]:
@@ -180,7 +182,7 @@ def check_record(
     file of each id that only a draft defines, for the messages about it."""
     own = raw.data["id"].split("_")[0]  # an addition's is '<id>_more<n>' (input.growing)
     for name, target, at in references(raw.section, raw.data):
-        wanted = SOURCES if name == "evidence" else REFERENCE_FIELDS[raw.section][name]
+        wanted = EVIDENCE_REFERENCES.get(name) or REFERENCE_FIELDS[raw.section][name]
         allowed = (wanted,) if isinstance(wanted, str) else wanted  # None: any kind
         if target == own:  # a claim supporting itself: a loop on its own page
             message = f"the record names its own id '{target}' in {name}"

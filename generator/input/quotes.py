@@ -61,7 +61,10 @@ def find_evidence(
         if found.occurrences > 1 and occurrence is None or (occurrence or 1) > found.occurrences:
             text = quotes.text(source)
             problems.append(_ambiguous(raw, at, text, quote, source, found.occurrences, occurrence))
-        return Evidence(source, quote, found.paragraph, found.start, found.end, _anchor(raw, at))
+        anchor = _anchor(raw, at)
+        return Evidence(
+            source, quote, found.paragraph, found.start, found.end, anchor, *_translated(item)
+        )
     if not found.matched:
         hint = "not even its first word occurs in the article; check the source id"
     elif found.expected:
@@ -72,6 +75,12 @@ def find_evidence(
         Problem(raw.locate(*at, "quote"), f"quote not found in source '{source}'", hint)
     )
     return Evidence(source, quote)
+
+
+def _translated(item: dict[str, Any]) -> tuple[str, str]:
+    """The evidence's translation and who made it, or two empty strings."""
+    translation, by = item.get("translation"), item.get("translated_by")
+    return (translation, by) if isinstance(translation, str) and isinstance(by, str) else ("", "")
 
 
 def _difference(found: Miss, needle: str, folded: str) -> str:

@@ -161,6 +161,10 @@ def _pattern_hint(at: tuple) -> str:
         return "64 lowercase hexadecimal digits"
     if field in _TEXTS:
         return "write some text"
+    if field == "language":
+        return "write the language's code: zh for Chinese, fr for French, en-GB for British English"
+    if field == "translated_by":
+        return "give the translator's actor id, or analyst when the translation is yours"
     return "ids use lowercase letters, digits and single hyphens, e.g. 'liu-yuejin'"
 
 

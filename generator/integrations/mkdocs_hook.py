@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort
 
 from generator import i18n, pipeline, search
 from generator.input import site_config
-from generator.integrations import mkdocs_theme
+from generator.integrations import mkdocs_theme, page_language
 from generator.integrations.html_whitespace import without_indentation
 from generator.kinds import KINDS
 from generator.problems import BriefingError
@@ -106,6 +106,10 @@ def on_post_page(output: str, page, config) -> str:
         custom = config.theme.custom_dir and os.path.relpath(config.theme.custom_dir, where.parent)
         theme = {"name": config.theme.name, "custom_dir": custom}
         raise Abort(mkdocs_theme.refusal(where, theme, page.file.src_uri))
+    language = page.meta.get("language")  # a source's, where not the site's (front matter)
+    if isinstance(language, str):
+        site = config.theme.get("language") or site_config.LANGUAGE
+        output = page_language.in_language(output, language, site)
     return without_indentation(output)
 
 

@@ -58,6 +58,10 @@ class Source(Kind):
         ]
         return {
             "article": article,
+            # the language its text is marked with, where it is not the pages' own
+            "written_in": ""
+            if b.language_of(source.id) == b.language
+            else b.language_of(source.id),
             "extracted_from": extracted_from(article.meta.data) if article else "",
             "paragraphs": mark_paragraphs(article.text, passages) if article else [],
             **kinds_annotated(annotated),
@@ -93,7 +97,11 @@ class Source(Kind):
     def json_ld(self, b: Briefing, record: Record, depth: int) -> dict[str, Any]:
         get = record.get
         data: dict[str, Any] = {"@type": SCHEMA_TYPES.get(record["kind"], "CreativeWork")}
-        for field, key in (("published", "datePublished"), ("url", "url")):
+        for field, key in (
+            ("published", "datePublished"),
+            ("url", "url"),
+            ("language", "inLanguage"),
+        ):
             if get(field):
                 data[key] = get(field)
         for field, key in (("author", "author"), ("publisher", "publisher")):

@@ -21,6 +21,7 @@ from generator.model.network import Network
 from generator.problems import Location
 
 SECTIONS = KINDS.keys()  # each kind's plural, in the registry's order
+ANALYST = "analyst"  # who translated quoted words, when no actor did (evidence's translated_by)
 
 
 class _ReferenceFields(Mapping[str, Mapping[str, "str | tuple[str, ...] | None"]]):
@@ -59,6 +60,8 @@ def references(section: str, data: dict[str, Any]) -> Iterator[tuple[str, str, t
     for at, item in evidence_items(data, section):
         if isinstance(item.get("source"), str):
             yield "evidence", item["source"], (*at, "source")
+        if isinstance(item.get("translated_by"), str) and item["translated_by"] != ANALYST:
+            yield "translated_by", item["translated_by"], (*at, "translated_by")
 
 
 def _targets(name: str, value: Any, at: tuple) -> Iterator[tuple[str, str, tuple]]:
@@ -99,6 +102,8 @@ class Evidence:
     start: int = 0  # where the quoted words stand in the article's text
     end: int = 0
     anchor: str = ""  # id of the marked passage on the source's page
+    translation: str = ""  # the words in the briefing's language, from another article's
+    translated_by: str = ""  # an actor's id, or ANALYST
 
 
 @dataclass(frozen=True)
@@ -239,6 +244,11 @@ class Briefing:
     @property
     def language(self) -> str:
         return self.about["language"]
+
+    def language_of(self, source: str) -> str:
+        """The language an article is written in: its own, else the briefing's."""
+        record = self.records.get(source)
+        return (record.get("language") if record else None) or self.language
 
     @property
     def about_text(self) -> str:

@@ -159,6 +159,12 @@ def excerpt(before: str, quote: str, after: str) -> str:
     return safe_line_start(marked.strip())
 
 
+def in_language(markdown: str, language: str) -> str:
+    """Inline Markdown marked as written in ``language`` (for screen readers), or as it is
+    where ``language`` is empty."""
+    return f'<span lang="{attribute(language)}">{markdown}</span>' if language else markdown
+
+
 def human_period(period: dict[str, str]) -> str:
     """A figure's period as the source gives it: '2017', 'from 2000 to 2015', 'since 1999' (a
     start alone) or 'until 2015' (an end alone)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.input.evidence import inside_quotation_marks
 from generator.model.kinds import KINDS
-from generator.model.records import Briefing, Evidence, Record
+from generator.model.records import ANALYST, Briefing, Evidence, Record
 from generator.render import markup
 
 
@@ -69,7 +69,7 @@ def property_value(name: str, value: str, field: str = "") -> dict[str, str]:
 def quotations(briefing: Briefing, claim: Record, evidence: Evidence) -> list[dict[str, Any]]:
     """A ``Quotation`` for each run of the passage inside quotation marks in its article."""
     text = briefing.articles[evidence.source].text
-    return [
+    quoted = [
         {
             "@type": "Quotation",
             "text": words,
@@ -79,6 +79,26 @@ def quotations(briefing: Briefing, claim: Record, evidence: Evidence) -> list[di
         }
         for words in inside_quotation_marks(text, evidence.start, evidence.end)
     ]
+    language = briefing.language_of(evidence.source)
+    if language == briefing.language and not evidence.translation:
+        return quoted
+    return [found | _in_language(briefing, evidence, language) for found in quoted]
+
+
+def _in_language(briefing: Briefing, evidence: Evidence, language: str) -> dict[str, Any]:
+    """The original words' language and, when the evidence has one, their translation (of the
+    whole passage quoted), with its language and its translator where an actor made it."""
+    said: dict[str, Any] = {"inLanguage": language}
+    if evidence.translation:
+        translation = {
+            "@type": "Quotation",
+            "text": evidence.translation,
+            "inLanguage": briefing.language,
+        }
+        if evidence.translated_by != ANALYST:
+            translation["translator"] = ref(briefing, evidence.translated_by)
+        said["workTranslation"] = translation
+    return said
 
 
 Rows = Callable[..., Callable[[Record], str]]
@@ -129,12 +149,15 @@ def _record_data(record: Record) -> dict[str, Any]:
 
 
 def _located(evidence: Evidence) -> dict[str, Any]:
-    return {
+    located = {
         "source": evidence.source,
         "quote": evidence.quote,
         "paragraph": evidence.paragraph,
         "passage": f"sources/{evidence.source}/#{evidence.anchor}",
     }
+    if evidence.translation:
+        located |= {"translation": evidence.translation, "translated_by": evidence.translated_by}
+    return located
 
 
 def csv_table(briefing: Briefing, section: str, rows: Rows) -> str:

@@ -20,10 +20,16 @@ QUOTE_CHARS = 280  # longer words are cut, and the cut is marked
 
 def quoted(b: Briefing, record: Record, lines: list[str]) -> dict[str, Any]:
     """``lines``, and the exact words of the record's first evidence with the source they
-    stand in."""
+    stand in; their language where it is not the pages', and their translation."""
     first = record.evidence[0]
     source = _("In %(source)s") % {"source": b.records[first.source].label}
-    return {"lines": lines, "quote": shortened(first.quote), "source": source}
+    said = {"lines": lines, "quote": shortened(first.quote), "source": source}
+    if b.language_of(first.source) != b.language:
+        said["quote_language"] = b.language_of(first.source)
+    if first.translation:
+        words = {"words": shortened(first.translation)}
+        said["translation"] = _("Translation: %(words)s") % words
+    return said
 
 
 def shortened(text: str) -> str:

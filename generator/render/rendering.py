@@ -46,10 +46,13 @@ PARALLEL_FROM = 2_000  # records; below this, starting processes costs more than
 NEARBY_NETWORKS = 100
 
 
-def front_matter(record: Record) -> str:
-    """Page metadata: the record's topics, for Material's tags plugin."""
+def front_matter(record: Record, language: str) -> str:
+    """Page metadata: the record's topics, for Material's tags plugin; a source's language,
+    where it is not the briefing's (``language``), for the page's (the MkDocs hook)."""
     tags = record.get("tags")
     lines = ["tags:\n", *(f"  - {tag}\n" for tag in tags)] if tags else []
+    if record.get("language", language) != language:
+        lines.append(f"language: {record['language']}\n")  # a code: the schema's pattern
     return "---\n" + "".join(lines) + "---\n\n" if lines else ""
 
 
@@ -236,7 +239,7 @@ class Renderer:
         )
         b = self.briefing
         data = (json_ld(b, record), preview(b, record), marks(b, record))
-        return f"{front_matter(record)}{page}\n" + "\n".join(data) + "\n"
+        return f"{front_matter(record, b.language)}{page}\n" + "\n".join(data) + "\n"
 
     def data_page(self) -> str:
         return self._page("data.md.j2", "../", overviews.data(self.briefing))

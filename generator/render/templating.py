@@ -33,7 +33,7 @@ from generator.model.attribution import (
     outlet,
 )
 from generator.model.kinds import KINDS, SOURCES, KindBase
-from generator.model.records import Briefing, Evidence, Record
+from generator.model.records import ANALYST, Briefing, Evidence, Record
 from generator.render import markup, vocabulary
 from generator.render.timeline import entry
 
@@ -175,6 +175,7 @@ class Links:
             "covering_link": self.covering_link,
             "in_context": self.in_context,
             "own_words": self.own_words,
+            "translator": self.translator,
             "inferred_mark": self.inferred_mark,
             "account_of": self.account_of,
             "account_at": self.account_at,
@@ -251,12 +252,24 @@ class Links:
     def own_words(self, claim: Record, evidence: Evidence) -> str:
         """What a quoted claim's speaker said, as the article quotes it: the words inside its
         quotation marks, without the reporter's tag (", the top envoy said"); a claim reported,
-        or quoted without marks in the passage, keeps its whole passage."""
+        or quoted without marks in the passage, keeps its whole passage. Inline Markdown,
+        marked with the article's language where it is not the pages'."""
         text = self.briefing.articles[evidence.source].text
         runs = inside_quotation_marks(text, evidence.start, evidence.end)
-        if claim.get("form") != "quoted" or not runs:
-            return evidence.quote
-        return " … ".join(runs)
+        words = " … ".join(runs) if claim.get("form") == "quoted" and runs else evidence.quote
+        return markup.in_language(markup.escape(words), self._foreign(evidence))
+
+    @jinja2.pass_context
+    def translator(self, context: jinja2.runtime.Context, evidence: Evidence) -> str:
+        """Who translated quoted words: a link to the actor, or the analyst."""
+        if evidence.translated_by == ANALYST:
+            return _("the analyst")
+        return self.link(context, evidence.translated_by)
+
+    def _foreign(self, evidence: Evidence) -> str:
+        """The language of the article quoted, where it is not the briefing's; else ""."""
+        language = self.briefing.language_of(evidence.source)
+        return "" if language == self.briefing.language else language
 
     def in_context(self, evidence: Evidence) -> str:
         """The quoted words marked, with the words around them in the same paragraph."""
@@ -269,4 +282,5 @@ class Links:
             before = "…" + before.partition(" ")[2]
         if evidence.end + CONTEXT_CHARS < line_end:
             after = after.rpartition(" ")[0] + "…"
-        return markup.excerpt(before, text[evidence.start : evidence.end], after)
+        excerpt = markup.excerpt(before, text[evidence.start : evidence.end], after)
+        return markup.in_language(excerpt, self._foreign(evidence))

@@ -1,0 +1,127 @@
+"""An English briefing quoting a Chinese article: the original words are the evidence, verified as
+any quote is and marked with their language; their translation stands beside them, marked as
+one and credited; the source page says its language, for screen readers and for the search.
+
+The fixture (fixtures/translated) is a statement in Chinese (front matter ``language: zh``) and an
+English article; its quotes of the statement carry translations, by an actor and by the analyst.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO, run_cli
+from projects import copy_project, with_seeds
+
+ORIGINAL = "“我们将加大执法力度，严厉打击非法排污行为，”"
+TRANSLATION = "“We will step up enforcement and crack down hard on illegal discharges,”"
+
+
+@pytest.fixture
+def translated(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "translated", root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "docs").mkdir()
+    return root
+
+
+def _generated(root: Path) -> Path:
+    result = run_cli(root, "generate")
+    assert result.code == 0, result.err
+    return root / "docs"
+
+
+def _script(page: str, media_type: str) -> dict:
+    found = re.search(rf'<script type="{re.escape(media_type)}">(.*?)</script>', page)
+    assert found, media_type
+    return json.loads(found.group(1))
+
+
+def test_the_original_words_are_marked_chinese_with_their_translation_beside_them(
+    translated: Path,
+) -> None:
+    claim = (_generated(translated) / "claims" / "enforcement-stepped-up.md").read_text()
+    assert f'> <span lang="zh"><mark class="evidence">{ORIGINAL}</mark>' in claim
+    by_outlet = "*Translation by [River Watch](../actors/river-watch.md):*"
+    assert f"> {by_outlet} {TRANSLATION}\n" in claim
+    measure = (translated / "docs" / "measures" / "river-clean-up.md").read_text()
+    assert "> *Translation by the analyst:* will complete the river clean-up project" in measure
+
+
+def test_words_of_the_briefings_own_language_are_not_marked(translated: Path) -> None:
+    claim = (_generated(translated) / "claims" / "residents-waited.md").read_text()
+    assert "lang=" not in claim.split("<script")[0]
+    assert "Translation" not in claim
+
+
+def test_the_source_page_says_its_language_and_marks_its_paragraphs(translated: Path) -> None:
+    docs = _generated(translated)
+    chinese = (docs / "sources" / "epb-statement.md").read_text()
+    assert chinese.startswith("---\nlanguage: zh\n---\n")
+    assert '{: #p3 lang="zh" }' in chinese
+    english = (docs / "sources" / "residents-welcome.md").read_text()
+    assert "language:" not in english.split("#", 1)[0]
+    assert "lang=" not in english.split("<script")[0]
+    data = _script(chinese, "application/ld+json")
+    assert data["inLanguage"] == "zh"
+
+
+def test_json_ld_keeps_the_original_as_the_quotation_and_gives_its_translation(
+    translated: Path,
+) -> None:
+    claim = (_generated(translated) / "claims" / "enforcement-stepped-up.md").read_text()
+    (quotation,) = _script(claim, "application/ld+json")["appearance"]
+    assert quotation["text"] == ORIGINAL.strip("“”，")
+    assert quotation["inLanguage"] == "zh"
+    assert quotation["workTranslation"] == {
+        "@type": "Quotation",
+        "text": TRANSLATION,
+        "inLanguage": "en",
+        "translator": {
+            "@id": "../../actors/river-watch/",
+            "@type": "NewsMediaOrganization",
+            "name": "River Watch",
+        },
+    }
+
+
+def test_the_preview_marks_the_words_language_and_gives_the_translation(
+    translated: Path,
+) -> None:
+    claim = (_generated(translated) / "claims" / "enforcement-stepped-up.md").read_text()
+    preview = _script(claim, "application/briefing-preview+json")
+    assert preview["quote"] == ORIGINAL
+    assert preview["quote_language"] == "zh"
+    assert preview["translation"] == f"Translation: {TRANSLATION}"
+
+
+def test_the_original_words_are_verified_whatever_their_translation(translated: Path) -> None:
+    records = translated / "seeds" / "annotations" / "records.yaml"
+    text = records.read_text(encoding="utf-8")
+    records.write_text(text.replace("严厉打击非法排污行为", "严厉打击非法排放行为", 1))
+    result = run_cli(translated, "generate")
+    assert result.code == 1
+    assert "quote not found in source 'epb-statement'" in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.slow
+def test_the_built_source_page_is_chinese_and_its_frame_english(tmp_path: Path) -> None:
+    root = with_seeds(copy_project(REPO, tmp_path / "project"), FIXTURES / "translated" / "seeds")
+    result = run_cli(root, "build")
+    assert result.code == 0, result.err
+    site = root / "site"
+    page = (site / "sources" / "epb-statement" / "index.html").read_text()
+    assert '<html lang="zh"' in page
+    assert '<header class="md-header" lang="en"' in page
+    assert '<div class="md-container" lang="en"' in page
+    assert '<p id="p3" lang="zh">' in page
+    claim = (site / "claims" / "enforcement-stepped-up" / "index.html").read_text()
+    assert '<html lang="en"' in claim
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert sorted(entry["languages"]) == ["en", "zh"]
