@@ -9,6 +9,7 @@ CATALOGUES := $(patsubst %.po,%.mo,$(wildcard generator/i18n/locale/*/LC_MESSAGE
 .PHONY: site test test-corpus test-quick browser lock draft init example-files schemas check generate coverage serve lint clean
 
 site: $(VENV)/.installed $(CATALOGUES)  ## generate the pages and build site/ with --strict
+	@$(BIN)/python -m generator.search.segmenting || $(BIN)/python -m pip install --quiet --require-hashes --no-deps -r .ci/requirements-cjk.lock
 	$(BIN)/python -m generator build
 
 # The suite on parallel workers (pytest-xdist). Its browsers and processes leave the CPU idle

@@ -6,7 +6,10 @@
   const element = document.getElementById("__config");
   const config = JSON.parse(element.textContent);
   const here = new URL(document.currentScript.src);
-  config.search = new URL("search-worker.js" + here.search, here).href;
+  // the worker is told the page's language: it has no <html lang> of its own to read
+  const worker = new URL("search-worker.js" + here.search, here);
+  worker.searchParams.set("lang", document.documentElement.lang || "");
+  config.search = worker.href;
   config.translations["search.result.one"] = "1 matching page";
   config.translations["search.result.other"] = "# matching pages";
   element.textContent = JSON.stringify(config);

@@ -19,6 +19,13 @@ const ONE_LETTER_WAIT = 250; // ms
 const MORE = "briefing-search-more"; // the channel search-more.js asks for the others on
 const META = { meta: "1" }; // the filter of the pages about the briefing (generator/search)
 const root = new URL("../", self.location.href); // the worker sits in assets/
+// The page's language (search-config.js): Pagefind searches first the index of the language it
+// reads from document's <html lang>, which a worker has not; it is answered with the page's.
+const language = new URL(self.location.href).searchParams.get("lang") || "";
+if (language && typeof self.document === "undefined") {
+  const html = { getAttribute: (name) => (name === "lang" ? language : null) };
+  self.document = { querySelector: (selector) => (selector === "html" ? html : null) };
+}
 // Pagefind is imported, and its index's metadata and WebAssembly loaded, as soon as the worker
 // starts: before Material sets it up, and before the reader's first query.
 const loading = index("pagefind").then((loaded) => {
@@ -232,7 +239,27 @@ channel.addEventListener("message", (event) => {
 async function index(folder) {
   const loaded = await import(new URL(`${folder}/pagefind.js`, root).href);
   await loaded.options({ baseUrl: root.pathname });
+  await mergeLanguages(loaded, folder);
   return loaded;
+}
+
+// A briefing whose articles are in several languages has an index for each (Pagefind files a
+// page by its <html lang>): the others are merged into the page's, so that a query in either
+// language finds its pages. Pagefind merges only a bundle at another address than its own:
+// the same folder is given as "<folder>/./", which the browser fetches as the folder itself.
+async function mergeLanguages(loaded, folder) {
+  const response = await fetch(new URL(`${folder}/pagefind-entry.json`, root));
+  if (!response.ok) return;
+  const indexes = (await response.json()).languages || {};
+  const languages = Object.keys(indexes);
+  if (languages.length < 2) return;
+  // the index Pagefind took first: the page's language's, else the one of the most pages
+  const most = languages.reduce((a, b) => (indexes[b].page_count > indexes[a].page_count ? b : a));
+  const first = [language, language.split("-")[0]].find((l) => indexes[l]) || most;
+  const again = new URL(`${folder}/`, root).href + "./";
+  for (const other of languages.filter((found) => found !== first)) {
+    await loaded.mergeIndex(again, { language: other, baseUrl: root.pathname });
+  }
 }
 
 async function changesInPreview() {

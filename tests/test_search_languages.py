@@ -1,0 +1,66 @@
+"""The search of a briefing whose articles are in two languages, in Chromium: an English briefing
+quoting a Chinese statement (fixtures/translated). The statement's page is indexed as Chinese,
+the others as English; the worker, told the page's language, searches both indexes, so that a
+query in either language finds its pages, from a page in either language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browsing import Page, Server
+from conftest import FIXTURES, REPO, run_cli
+from projects import copy_project, made_once, with_seeds
+from test_search import ask, drawn, search
+
+STATEMENT = "/sources/epb-statement/"  # the Chinese article's page
+CLAIM = "/claims/enforcement-stepped-up/"  # a claim quoting it, with its translation
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    def build(folder: Path) -> None:
+        root = with_seeds(copy_project(REPO, folder / "project"), FIXTURES / "translated" / "seeds")
+        result = run_cli(root, "build")
+        assert result.code == 0, result.err
+
+    return made_once(tmp_path_factory, "translated-built", build) / "project"
+
+
+def pagefinds_own(page: Page, query: str) -> list[str]:
+    """The pages Pagefind itself finds for ``query`` in the page, its languages' indexes merged
+    as the worker merges them, best first."""
+    return page.evaluate(
+        """async (query) => {
+          const pagefind = await import("/pagefind/pagefind.js");
+          await pagefind.options({ baseUrl: "/" });
+          const entry = await (await fetch("/pagefind/pagefind-entry.json")).json();
+          const own = document.documentElement.lang;
+          for (const language of Object.keys(entry.languages).filter((l) => l !== own)) {
+            await pagefind.mergeIndex(location.origin + "/pagefind/./", { language, baseUrl: "/" });
+          }
+          const found = await pagefind.search(query);
+          const data = await Promise.all(found.results.map((result) => result.data()));
+          return data.map((page) => new URL(page.url, location.href).pathname);
+        }""",
+        query,
+    )
+
+
+@pytest.mark.parametrize("query", ["执法", "非法排污", "crack down", "clean-up"])
+@pytest.mark.parametrize("start", ["/", STATEMENT])
+def test_a_query_in_either_language_finds_the_same_pages_as_pagefind_in_the_page(
+    page: Page, server: Server, query: str, start: str
+) -> None:
+    page.goto(server.url.rstrip("/") + start)
+    assert ask(page, query), f"nothing found for {query!r} from {start}"
+    found = [urlsplit(result["href"]).path for result in drawn(page)]
+    assert sorted(found) == sorted(pagefinds_own(page, query))
+
+
+def test_chinese_words_find_the_chinese_statement_and_english_ones_the_claim(
+    page: Page, server: Server
+) -> None:
+    assert STATEMENT in search(page, server, "执法")
+    assert CLAIM in search(page, server, "crack down")
