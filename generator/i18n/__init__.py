@@ -34,7 +34,7 @@ SOURCE = "en"  # the language the words are written in, which needs no catalogue
 # English dates keep the order the pages have always had: 1 May 2019.
 LOCALE = {"en": "en_GB", "fr": "fr", "zh": "zh"}
 
-_MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(-\d{2})?$")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")
 _words: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE
 
@@ -134,8 +134,8 @@ def catalogued() -> list[str]:
 def human_date(value: str) -> str:
     """'2019', 'May 2019' or '1 May 2019' in the language in use: the precision the source gave,
     and no more."""
-    if not _MONTH_OR_DAY.match(value):
-        return value  # a year, or words ("not stated")
+    if not _DATE.match(value):
+        return value  # words: "not stated"
     return _dated(value, LOCALE.get(_language, _language))
 
 
@@ -144,6 +144,8 @@ def _dated(value: str, locale: str) -> str:
     from babel.dates import format_date, format_skeleton
 
     parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return format_skeleton("y", datetime.date(parts[0], 1, 1), locale=locale)
     if len(parts) == 2:
         return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale)
     return format_date(datetime.date(*parts), "long", locale=locale)

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 class Judgment(Kind):
     name, plural, order = "judgment", "judgments", 70
     heading, called = N_("Judgments"), N_("Judgment")
+    about_words = N_(
+        "Key judgments: the analyst's bottom line, each resting on claims, measures or figures."
+    )
     counted_as = Nn_("%(num)d key judgment", "%(num)d key judgments")
     label_field = "judgment"
     references = {"rests_on": ("claims", "measures", "figures")}

@@ -22,6 +22,7 @@ A_PAGE = 50  # questions on each page of a long index (about 150 kB at 10,000 re
 class Question(Kind):
     name, plural, order = "question", "questions", 60
     heading, called = N_("Questions"), N_("Question")
+    about_words = N_("Points of contention: a question several claims answer, set side by side.")
     counted_as = Nn_("%(num)d question", "%(num)d questions")
     label_field = "question"
     references = {"claims": "claims"}

@@ -73,6 +73,7 @@ class KindBase:
     # "%(num)d claim(s)")
     heading: str = ""
     called: str = ""
+    about_words: str = ""  # what the about page says of it, unless described by hand (N_)
     counted_as: tuple[str, str] = ("", "")
     annotated_as: str = ""  # heading over its records on a source page whose words they quote
     reference_first: bool = False  # listed first in the format reference (the kinds named most)

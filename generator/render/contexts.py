@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.i18n import _
+from generator.i18n import N_, Words, _
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record, Role
 
@@ -25,7 +25,9 @@ def roles_once(actor: Record) -> list[tuple[str, str, list[Role]]]:
     return [(title, of, seen) for (title, of), seen in held.items()]
 
 
-RELATIONS = {"supports": "supports", "disputes": "disputes", "responds_to": "answers"}
+RELATIONS = Words(
+    {"supports": N_("supports"), "disputes": N_("disputes"), "responds_to": N_("answers")}
+)
 
 
 def question_context(b: Briefing, question: Record) -> dict[str, Any]:

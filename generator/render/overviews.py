@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from generator.i18n import _
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 from generator.render import templating
@@ -125,7 +126,10 @@ def about(b: Briefing) -> dict[str, Any]:
         "topic": b.topic,
         "counts": b.counts,
         "described": [
-            (kind.title, described[kind.name]["description"])
+            (
+                kind.title,
+                _(kind.about_words) if kind.about_words else described[kind.name]["description"],
+            )
             for kind in KINDS.values()
             if not kind.described_by_hand_on_about
         ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.i18n import _
 from generator.input.evidence import paragraph_spans
 from generator.model.kinds import KINDS
 from generator.model.records import Evidence, Record
@@ -37,7 +38,10 @@ class Passage:
     def note(self, number: int) -> str:
         """The numbered link, from the source page, to the record the passage evidences."""
         record = self.record
-        title = f"{KINDS[record.section].name.capitalize()}: {record.label}"
+        title = _("%(kind)s: %(label)s") % {
+            "kind": KINDS[record.section].one,
+            "label": record.label,
+        }
         return markup.note(number, f"../{record.section}/{record.id}.md", title)
 
 

@@ -219,14 +219,14 @@ class Links:
 
     @jinja2.pass_context
     def inferred_mark(
-        self, context: jinja2.runtime.Context, record: Record, field: str, text: str = "inferred"
+        self, context: jinja2.runtime.Context, record: Record, field: str, text: str = ""
     ) -> str:
         """Where a list shows a value the analyst inferred: a mark with the reason as its
         tooltip, linking to the record page's list of inferences, and the reason in print."""
         if field not in record.inferred:
             return ""
         target = f"{context['base']}{page_path(record)}#what-is-inferred"
-        return markup.inferred_mark(text, record.inferred[field], target)
+        return markup.inferred_mark(text or _("inferred"), record.inferred[field], target)
 
     @jinja2.pass_context
     def link(self, context: jinja2.runtime.Context, record_id: str, text: str = "") -> str:
