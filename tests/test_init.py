@@ -14,6 +14,7 @@ import yaml
 from conftest import REPO, run_cli, snapshot
 from projects import as_read, copy_project, run_in_process
 
+from generator import i18n
 from generator.authoring import example
 
 TEXT = (
@@ -674,3 +675,25 @@ def test_init_outside_a_project_says_in_one_line_where_to_start(tmp_path: Path) 
     assert line.startswith(f"{tmp_path} is not a briefing project")
     assert "template repository" in line
     assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_init_language_writes_the_navigation_and_the_toggles_in_that_language(
+    project: Path,
+) -> None:
+    """The example's navigation titles and palette toggles are the generator's words: init
+    --language writes them in the briefing's language, and back again; a title of one's own
+    is kept."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - Memo:", "  - Our memo:"))
+    assert started(project, "--title", "芬太尼合作简报", "--language", "zh").code == 0
+    chinese = i18n.catalogue("zh").gettext
+    text = config.read_text(encoding="utf-8")
+    assert f"  - {chinese('Home')}: index.md\n" in text
+    assert f"  - {chinese('Key judgments')}: judgments/index.md\n" in text
+    assert f"        name: {chinese('Switch to dark mode')}\n" in text
+    assert "  - Our memo: memo.md\n" in text
+    assert "Home" not in text
+    nav = yaml.safe_load("nav:\n" + text.split("\nnav:\n")[1].split("\n\n")[0])["nav"]
+    assert {chinese("Sources"): "sources/index.md"} in nav and {"Our memo": "memo.md"} in nav
+    assert started(project, "--language", "en").code == 0
+    assert "  - Home: index.md\n" in config.read_text(encoding="utf-8")
