@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel.dates import get_month_names
 from conftest import FIXTURES, REPO, run_cli
 
 from generator import i18n
 from generator.i18n.__main__ import words
+from generator.input import likelihood
 
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # Markup a reader does not read: JSON-LD, a drawing's styles, tags (their visible attributes are kept), link and
@@ -71,8 +73,13 @@ def _analysts_words(root: Path) -> set[str]:
 
 
 def _translated_words(language: str) -> set[str]:
+    """The language's words the generator writes: its catalogue's, its month names (Babel's)
+    and its likelihood scale's (input/likelihood.py)."""
     catalogue = i18n.catalogue(language)
-    return _latin(" ".join(catalogue.gettext(m.id) for m in words() if isinstance(m.id, str)))
+    found = [catalogue.gettext(m.id) for m in words() if isinstance(m.id, str)]
+    found += get_month_names("wide", locale=i18n.LOCALE[language]).values()
+    found += [word for row in likelihood.SCALES[language] for word in row]
+    return _latin(" ".join(found))
 
 
 @pytest.mark.parametrize("language", ["fr", "zh"])
