@@ -205,7 +205,12 @@ def _curves(
         seen[edge.source, edge.target] += 1
         control = f"{_n((ax + bx) / 2 + (by - ay) * bend)},{_n((ay + by) / 2 - (bx - ax) * bend)}"
         path = f"M{_n(ax)},{_n(ay)}Q{control} {_n(bx)},{_n(by)}"
-        tip = f"{names[edge.source]} {RELATIONS[edge.relation]} {names[edge.target]}: {said[edge]}"
+        tip = _("%(a)s %(relation)s %(b)s: %(record)s") % {
+            "a": names[edge.source],
+            "relation": RELATIONS[edge.relation],
+            "b": names[edge.target],
+            "record": said[edge],
+        }
         curves.append(Curve(slug, path, tip))
     return curves
 
