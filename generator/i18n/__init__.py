@@ -131,6 +131,20 @@ def catalogued() -> list[str]:
     return sorted(found.name for found in LOCALES.iterdir() if path(found.name, ".po").exists())
 
 
+def number(value: float) -> str:
+    """A figure's value as the language in use writes it ('1,200,000', '1 200 000'), with every
+    decimal it has: no more exact, and no less, than the source gave it."""
+    return _numbered(value, LOCALE.get(_language, _language))
+
+
+@lru_cache(maxsize=10_000)  # a figure's label is said on many pages
+def _numbered(value: float, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    value = int(value) if float(value).is_integer() else value
+    return format_decimal(value, locale=locale, decimal_quantization=False)
+
+
 def human_date(value: str) -> str:
     """'2019', 'May 2019' or '1 May 2019' in the language in use: the precision the source gave,
     and no more."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.i18n import N_, Nn_
+from generator.i18n import N_, Nn_, _
 from generator.kinds.base import Kind
 from generator.model.attribution import account
 from generator.model.kinds import Part
@@ -44,7 +44,10 @@ class Figure(Kind):
         return [(f"year_{year_named(year)}", year, group) for year, group in grouped]
 
     def label(self, record: Record) -> str:
-        return f"{record.quantity}: {record.fields['counts']}"
+        return _("%(quantity)s: %(counts)s") % {
+            "quantity": record.quantity,
+            "counts": record.fields["counts"],
+        }
 
     def home_sections(self, b: Briefing) -> dict[str, Any]:
         from generator.render.overviews import most_connected

@@ -15,12 +15,23 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
+from generator import i18n
+from generator.i18n import N_, Words, _
 from generator.model.articles import Article
 from generator.model.kinds import KINDS
 from generator.model.network import Network
 from generator.problems import Location
 
 SECTIONS = KINDS.keys()  # each kind's plural, in the registry's order
+# How a figure's qualifier says its number ("exactly" says it alone)
+QUALIFIED = Words(
+    {
+        "about": N_("about %(number)s"),
+        "nearly": N_("nearly %(number)s"),
+        "more-than": N_("more than %(number)s"),
+        "at-least": N_("at least %(number)s"),
+    }
+)
 ANALYST = "analyst"  # who translated quoted words, when no actor did (evidence's translated_by)
 
 
@@ -186,12 +197,12 @@ class Record:
 
     @property
     def quantity(self) -> str:
-        """A figure as a reader says it: 'more than 1,600 arrests'."""
-        value = self["value"]
-        number = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+        """A figure as a reader says it, in the language in use: 'more than 1,600 arrests'."""
+        number = i18n.number(self["value"])
         qualifier = self.fields.get("qualifier", "exactly")
-        words = "" if qualifier == "exactly" else qualifier.replace("-", " ") + " "
-        return f"{words}{number} {self['unit']}"
+        if qualifier in QUALIFIED:
+            number = QUALIFIED[qualifier] % {"number": number}
+        return _("%(number)s %(unit)s") % {"number": number, "unit": self["unit"]}
 
     @property
     def speakers(self) -> tuple[str, ...]:

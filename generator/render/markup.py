@@ -129,7 +129,8 @@ def note(number: int, target: str, title: str) -> str:
 def inferred_mark(text: str, reason: str, target: str) -> str:
     """A value's mark that it is inferred: the reason as the link's tooltip (on hover and
     focus), the list of the record's inferences one click away, and the reason in print."""
-    shown = f'<span class="inferred-reason"> ({escape(reason)})</span>'
+    said = _(" (%(reason)s)") % {"reason": escape(reason)}
+    shown = f'<span class="inferred-reason">{said}</span>'
     return f" {titled_link(f'*{escape(text)}*', target, reason, 'inferred')}{shown}"
 
 
