@@ -93,6 +93,15 @@ FIELDS = {
     "url": N_("address"),
     "about": N_("about"),
     "status": N_("status"),
+    "roles": N_("roles"),
+    "summary": N_("summary"),
+    "counts": N_("what it counts"),
+    "unit": N_("unit"),
+    "qualifier": N_("qualifier"),
+    "name": N_("name"),
+    "kind": N_("kind"),
+    "form": N_("form"),
+    "label": N_("label"),
 }
 _EVENT_DATE = re.compile(r"date of the (.+) event")  # how Step.inferred_as names a step's date
 CONFIDENCE = {"low": N_("low"), "moderate": N_("moderate"), "high": N_("high")}
