@@ -34,6 +34,7 @@ _TAG = re.compile(r"<[^>]*>")
 _TARGET = re.compile(r"\]\([^)]*\)")
 _ATTRIBUTES = re.compile(r"\{\s*[#:.][^}]*\}")
 _ENTITY = re.compile(r"&#?\w+;")
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")  # a message's, which names its value in English
 # Pages for authors, in English by design (the format reference), and data files, whose column
 # names are the data's keys
 NOT_READERS = ("reference.md", "data/")
@@ -79,7 +80,7 @@ def _translated_words(language: str) -> set[str]:
     found = [catalogue.gettext(m.id) for m in words() if isinstance(m.id, str)]
     found += get_month_names("wide", locale=i18n.LOCALE[language]).values()
     found += [word for row in likelihood.SCALES[language] for word in row]
-    return _latin(" ".join(found))
+    return _latin(_PLACEHOLDER.sub(" ", _TARGET.sub("]", " ".join(found))))
 
 
 # The harbour briefing written in each language, every kind of record in it, and the truth
