@@ -99,8 +99,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """A page without the search's scripts would have a search box that finds nothing. The
-    page is written without the theme's indentation (a fifth of a record page)."""
+    """A page without the search's scripts would have a search box that finds nothing. A page
+    whose front matter gives a language (a source's, not the site's) says it as its own
+    (``page_language``). The page is written without the theme's indentation (a fifth of a
+    record page)."""
     if mkdocs_theme.missing_layer(output):
         where = Path(config.config_file_path)
         custom = config.theme.custom_dir and os.path.relpath(config.theme.custom_dir, where.parent)
