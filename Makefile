@@ -58,13 +58,13 @@ schemas: $(VENV)/.installed  ## write generator/schemas/annotations.schema.json 
 check: $(VENV)/.installed  ## validate seeds/ without writing anything
 	$(BIN)/python -m generator check $(if $(filter true,$(GITHUB_ACTIONS)),--github-annotations)
 
-generate: $(VENV)/.installed  ## write the Markdown pages into docs/
+generate: $(VENV)/.installed $(CATALOGUES)  ## write the Markdown pages into docs/
 	$(BIN)/python -m generator generate
 
 coverage: $(VENV)/.installed  ## list sentences with a quotation, attribution or number no record covers
 	$(BIN)/python -m generator coverage
 
-serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, regenerating on every edit
+serve: $(VENV)/.installed $(CATALOGUES)  ## preview on http://127.0.0.1:8000, regenerating on every edit
 	$(BIN)/python -m generator serve
 
 lint: $(VENV)/.installed-test
