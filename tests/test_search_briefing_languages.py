@@ -87,5 +87,9 @@ def test_a_filter_labelled_in_the_language_keeps_one_kind(
     expect(page.locator("input.md-search__input")).to_have_value(f"kind:claims {query}")
     kept = results(page)
     assert kept and all(path.startswith("/claims/") for path in kept), kept
+    words = i18n.catalogue(language).gettext
+    counted = [words("1 matching page"), *words("# matching pages").split("#")]
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta == counted[0] or (meta.startswith(counted[1]) and meta.endswith(counted[2])), meta
     all_label = i18n.catalogue(language).gettext("All")
     expect(page.locator(".briefing-kinds button[data-kind='']")).to_have_text(all_label)

@@ -62,7 +62,7 @@ def test_words_of_the_briefings_own_language_are_not_marked(translated: Path) ->
 def test_the_source_page_says_its_language_and_marks_its_paragraphs(translated: Path) -> None:
     docs = _generated(translated)
     chinese = (docs / "sources" / "epb-statement.md").read_text()
-    assert chinese.startswith("---\nlanguage: zh\n---\n")
+    assert chinese.startswith('---\nlanguage: "zh"\n---\n')
     assert '{: #p3 lang="zh" }' in chinese
     english = (docs / "sources" / "residents-welcome.md").read_text()
     assert "language:" not in english.split("#", 1)[0]
@@ -125,3 +125,24 @@ def test_the_built_source_page_is_chinese_and_its_frame_english(tmp_path: Path) 
     assert '<html lang="en"' in claim
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
     assert sorted(entry["languages"]) == ["en", "zh"]
+
+
+def test_a_translation_of_the_reporters_words_too_is_never_given_as_the_speakers(
+    translated: Path,
+) -> None:
+    """A passage holding the speaker's words and the reporter's ('..., the director said') is
+    translated whole: JSON-LD does not give that translation to the speaker's Quotation, and
+    the speaker's page shows it beside the whole passage, not beside the speaker's words."""
+    records = translated / "seeds" / "annotations" / "records.yaml"
+    text = records.read_text(encoding="utf-8")
+    text = text.replace(f"quote: {ORIGINAL}\n", f"quote: {ORIGINAL}该局局长王明说\n", 1)
+    text = text.replace(TRANSLATION, TRANSLATION + " the bureau's director, Wang Ming, said", 1)
+    records.write_text(text, encoding="utf-8")
+    docs = _generated(translated)
+    claim = (docs / "claims" / "enforcement-stepped-up.md").read_text()
+    (quotation,) = _script(claim, "application/ld+json")["appearance"]
+    assert quotation["text"] == ORIGINAL.strip("“”，")
+    assert "workTranslation" not in quotation
+    speaker = (docs / "actors" / "wang-ming.md").read_text()
+    assert f'> <span lang="zh">{ORIGINAL}该局局长王明说</span>' in speaker
+    assert "Wang Ming, said" in speaker

@@ -10,7 +10,9 @@
   const worker = new URL("search-worker.js" + here.search, here);
   worker.searchParams.set("lang", document.documentElement.lang || "");
   config.search = worker.href;
-  config.translations["search.result.one"] = "1 matching page";
-  config.translations["search.result.other"] = "# matching pages";
+  const given = document.getElementById("__briefing_words");
+  const words = given ? JSON.parse(given.textContent) : {};
+  config.translations["search.result.one"] = words.one_result || "1 matching page";
+  config.translations["search.result.other"] = words.results || "# matching pages";
   element.textContent = JSON.stringify(config);
 })();

@@ -7,8 +7,8 @@ or the ``.po`` itself where none is compiled or it is older, so that a checkout 
 words. ``python -m generator.i18n extract`` gathers the words anew into every catalogue, after a
 change to them; a test fails while a catalogue lacks one.
 
-One language is in use at a time, for a whole render (``use``): the pages of one briefing are in
-one language, and forked workers inherit it.
+One language is in use at a time, for a whole render (``using``): the pages of one briefing are
+in one language, forked workers inherit it, and the language before is restored after.
 
 Babel is imported where it is used: the kinds' registry imports this module, and ``make clean``
 reads the registry on a fresh clone, with no package installed.
@@ -20,6 +20,7 @@ import datetime
 import gettext
 import re
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -39,10 +40,16 @@ _words: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE
 
 
-def use(language: str) -> None:
-    """Write the generator's words in ``language`` from now on."""
+@contextmanager
+def using(language: str) -> Iterator[None]:
+    """Write the generator's words in ``language`` inside the block."""
     global _words, _language
+    before = _words, _language
     _words, _language = catalogue(language), language
+    try:
+        yield
+    finally:
+        _words, _language = before
 
 
 def language() -> str:

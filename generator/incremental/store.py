@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import babel
 import jinja2
 
 FOLDER = Path(".briefing-cache")
@@ -65,7 +66,8 @@ PACKAGE = Path(__file__).parent.parent  # generator/
 def code_version(templates: Path, package: Path = PACKAGE) -> str:
     """A digest of everything besides the input that decides the output: the generator's code,
     its schemas (each kind's fragment too), its catalogues of words and the templates."""
-    digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}".encode())
+    # Babel's locale data write the dates and numbers
+    digest = hashlib.sha256(f"{sys.version}|{jinja2.__version__}|{babel.__version__}".encode())
     code = [*package.rglob("*.py"), *package.rglob("*.json"), *package.rglob("*.po")]
     code += templates.glob("*.j2")
     for path in sorted(code):

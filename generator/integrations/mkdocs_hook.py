@@ -36,7 +36,6 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     """Give the navigation every kind of record, also those mkdocs.yml does not list; take the
     site's address from $SITE_URL where mkdocs.yml has none."""
-    i18n.use(config.theme.get("language") or site_config.LANGUAGE)  # as the pages (site_config)
     given = os.environ.get(site_config.SITE_URL, "").strip()
     if given and not config.site_url:
         config.site_url = site_config.web_address(given)
@@ -44,13 +43,14 @@ def on_config(config):
             name = site_config.SITE_URL
             raise Abort(f"{name}={given!r} is not a web address: give one (https://...)")
     hidden = [p.pattern for p in config.not_in_nav.patterns] if config.not_in_nav else []
-    nav, patterns = site_config.with_every_kind(config.nav or [], hidden)
+    with i18n.using(config.theme.get("language") or site_config.LANGUAGE):  # as the pages'
+        nav, patterns = site_config.with_every_kind(config.nav or [], hidden)
+        config.extra["briefing_words"] = vocabulary.script_words()  # theme/base.html's
     if config.nav and nav != config.nav:
         config.nav = nav
     if config.not_in_nav and patterns != hidden:  # a GitIgnoreSpec, as MkDocs reads the option
         config.not_in_nav = type(config.not_in_nav).from_lines(patterns)
     config.extra["briefing_kinds"] = list(KINDS)  # the search's filters (theme/base.html)
-    config.extra["briefing_words"] = vocabulary.script_words()  # the scripts' (theme/base.html)
     mkdocs_theme.escape_config(config)  # text Material prints as HTML, under any custom_dir
     return config
 

@@ -59,9 +59,7 @@ class Source(Kind):
         return {
             "article": article,
             # the language its text is marked with, where it is not the pages' own
-            "written_in": ""
-            if b.language_of(source.id) == b.language
-            else b.language_of(source.id),
+            "written_in": b.foreign(source.id),
             "extracted_from": extracted_from(article.meta.data) if article else "",
             "paragraphs": mark_paragraphs(article.text, passages) if article else [],
             **kinds_annotated(annotated),

@@ -261,6 +261,12 @@ class Briefing:
         record = self.records.get(source)
         return (record.get("language") if record else None) or self.language
 
+    def foreign(self, source: str) -> str:
+        """An article's language where it is not the briefing's (pages mark its words with
+        it); "" where it is."""
+        language = self.language_of(source)
+        return "" if language == self.language else language
+
     @property
     def about_text(self) -> str:
         return self.about["about"]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.input.evidence import inside_quotation_marks
+from generator.input.marks import CLAUSE_MARKS, FULL_WIDTH_STOPS, QUOTATION_MARKS, SPACED_STOPS
 from generator.model.kinds import KINDS
 from generator.model.records import ANALYST, Briefing, Evidence, Record
 from generator.render import markup
@@ -79,26 +80,35 @@ def quotations(briefing: Briefing, claim: Record, evidence: Evidence) -> list[di
         }
         for words in inside_quotation_marks(text, evidence.start, evidence.end)
     ]
-    language = briefing.language_of(evidence.source)
-    if language == briefing.language and not evidence.translation:
-        return quoted
-    return [found | _in_language(briefing, evidence, language) for found in quoted]
+    foreign = briefing.foreign(evidence.source)
+    if foreign:
+        quoted = [found | {"inLanguage": foreign} for found in quoted]
+    if evidence.translation and len(quoted) == 1 and _whole(quoted[0]["text"], evidence.quote):
+        quoted[0]["workTranslation"] = _translation(briefing, evidence)
+    return quoted
 
 
-def _in_language(briefing: Briefing, evidence: Evidence, language: str) -> dict[str, Any]:
-    """The original words' language and, when the evidence has one, their translation (of the
-    whole passage quoted), with its language and its translator where an actor made it."""
-    said: dict[str, Any] = {"inLanguage": language}
-    if evidence.translation:
-        translation = {
-            "@type": "Quotation",
-            "text": evidence.translation,
-            "inLanguage": briefing.language,
-        }
-        if evidence.translated_by != ANALYST:
-            translation["translator"] = ref(briefing, evidence.translated_by)
-        said["workTranslation"] = translation
-    return said
+# What may stand around a speaker's words in a passage that holds nothing else
+_AROUND = QUOTATION_MARKS + SPACED_STOPS + FULL_WIDTH_STOPS + CLAUSE_MARKS + " \u00a0\u202f\n"
+
+
+def _whole(words: str, quote: str) -> bool:
+    """Whether the speaker's ``words`` are the whole passage quoted: its translation is then
+    theirs. A passage with the reporter's words too ("..., the director said") is translated
+    whole, and its translation is not given as the speaker's."""
+    return " ".join(words.split()).strip(_AROUND) == " ".join(quote.split()).strip(_AROUND)
+
+
+def _translation(briefing: Briefing, evidence: Evidence) -> dict[str, Any]:
+    """The evidence's translation, with its language and its translator where an actor made it."""
+    translation = {
+        "@type": "Quotation",
+        "text": evidence.translation,
+        "inLanguage": briefing.language,
+    }
+    if evidence.translated_by != ANALYST:
+        translation["translator"] = ref(briefing, evidence.translated_by)
+    return translation
 
 
 Rows = Callable[..., Callable[[Record], str]]

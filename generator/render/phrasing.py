@@ -24,8 +24,8 @@ def quoted(b: Briefing, record: Record, lines: list[str]) -> dict[str, Any]:
     first = record.evidence[0]
     source = _("In %(source)s") % {"source": b.records[first.source].label}
     said = {"lines": lines, "quote": shortened(first.quote), "source": source}
-    if b.language_of(first.source) != b.language:
-        said["quote_language"] = b.language_of(first.source)
+    if b.foreign(first.source):
+        said["quote_language"] = b.foreign(first.source)
     if first.translation:
         words = {"words": shortened(first.translation)}
         said["translation"] = _("Translation: %(words)s") % words

@@ -14,6 +14,7 @@ each gives the same text.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property, partial
@@ -52,7 +53,7 @@ def front_matter(record: Record, language: str) -> str:
     tags = record.get("tags")
     lines = ["tags:\n", *(f"  - {tag}\n" for tag in tags)] if tags else []
     if record.get("language", language) != language:
-        lines.append(f"language: {record['language']}\n")  # a code: the schema's pattern
+        lines.append(f"language: {json.dumps(record['language'])}\n")  # never YAML's no: false
     return "---\n" + "".join(lines) + "---\n\n" if lines else ""
 
 
@@ -69,7 +70,6 @@ class Renderer:
         cut_of: Callable[[str], Any] | None = None,
     ):
         self.briefing = briefing
-        i18n.use(briefing.language)  # the generator's words on every page (see Memo for a change)
         self._modules: dict[str, Any] = {}
         self.part_contexts = overviews.PartContexts(briefing, self.computed_once)
         self._cut_of = cut_of or cache(partial(cuts.cut, briefing))
@@ -170,6 +170,10 @@ class Renderer:
         processes, which inherit the model instead of receiving a copy, while this one renders
         the rest. Only call it so from a process without threads (not inside MkDocs).
         """
+        with i18n.using(self.briefing.language):  # the generator's words (Memo: a change)
+            return self._render(paths, workers)
+
+    def _render(self, paths: Iterable[str] | None, workers: int) -> dict[str, Any]:
         jobs = self.jobs
         asked = set(jobs if paths is None else paths)
         wanted = [path for path in jobs if path in asked]

@@ -252,12 +252,14 @@ class Links:
     def own_words(self, claim: Record, evidence: Evidence) -> str:
         """What a quoted claim's speaker said, as the article quotes it: the words inside its
         quotation marks, without the reporter's tag (", the top envoy said"); a claim reported,
-        or quoted without marks in the passage, keeps its whole passage. Inline Markdown,
-        marked with the article's language where it is not the pages'."""
+        or quoted without marks in the passage, keeps its whole passage, as does one whose
+        passage is translated (its translation is of the whole). Inline Markdown, marked with
+        the article's language where it is not the pages'."""
         text = self.briefing.articles[evidence.source].text
         runs = inside_quotation_marks(text, evidence.start, evidence.end)
-        words = " … ".join(runs) if claim.get("form") == "quoted" and runs else evidence.quote
-        return markup.in_language(markup.escape(words), self._foreign(evidence))
+        own = claim.get("form") == "quoted" and runs and not evidence.translation
+        words = " … ".join(runs) if own else evidence.quote
+        return markup.in_language(markup.escape(words), self.briefing.foreign(evidence.source))
 
     @jinja2.pass_context
     def translator(self, context: jinja2.runtime.Context, evidence: Evidence) -> str:
@@ -265,11 +267,6 @@ class Links:
         if evidence.translated_by == ANALYST:
             return _("the analyst")
         return self.link(context, evidence.translated_by)
-
-    def _foreign(self, evidence: Evidence) -> str:
-        """The language of the article quoted, where it is not the briefing's; else ""."""
-        language = self.briefing.language_of(evidence.source)
-        return "" if language == self.briefing.language else language
 
     def in_context(self, evidence: Evidence) -> str:
         """The quoted words marked, with the words around them in the same paragraph."""
@@ -283,4 +280,4 @@ class Links:
         if evidence.end + CONTEXT_CHARS < line_end:
             after = after.rpartition(" ")[0] + "…"
         excerpt = markup.excerpt(before, text[evidence.start : evidence.end], after)
-        return markup.in_language(excerpt, self._foreign(evidence))
+        return markup.in_language(excerpt, self.briefing.foreign(evidence.source))

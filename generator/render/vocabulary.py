@@ -109,7 +109,8 @@ CONFIDENCE = {"low": N_("low"), "moderate": N_("moderate"), "high": N_("high")}
 
 def script_words() -> dict[str, Any]:
     """The words the site's scripts show (docs/assets/*.js), which each page carries: the
-    search's filters, by kind, and the names of what they label."""
+    search's filters, by kind, the names of what they label and its count; and the feed's
+    title in the page's head (templates/theme/base.html)."""
     return {
         "kinds": {plural: kind.title for plural, kind in KINDS.items()},
         "all": _("All"),
@@ -117,6 +118,10 @@ def script_words() -> dict[str, Any]:
         "search_only": _("Search only"),
         "navigation": _("Navigation"),
         "page": _("Page"),
+        "feed": _("Latest articles"),  # the feed's title, in each page's head
+        # TRANSLATORS: the search's count of results; "#" stands for the number
+        "one_result": _("1 matching page"),
+        "results": _("# matching pages"),
     }
 
 
