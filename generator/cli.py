@@ -135,6 +135,11 @@ def _new_source_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--published", help="YYYY, YYYY-MM or YYYY-MM-DD")
     command.add_argument("--url", help="the article's http(s) address")
     command.add_argument(
+        "--language",
+        help="the language the article is written in, when it is not the briefing's: a code, "
+        "e.g. zh or fr (its quotes stay in it; its numbers are drafted as it writes them)",
+    )
+    command.add_argument(
         "--provenance",
         action="append",
         default=[],
@@ -168,6 +173,7 @@ def _new_source(root: Path, arguments: argparse.Namespace) -> list[str]:
         "publisher_name": arguments.publisher_name,
         "published": arguments.published,
         "url": arguments.url,
+        "language": arguments.language,
         "provenance": reasons,
         "file": received.name if arguments.file != "-" else "",
         "file_sha256": received.sha256 if received.kind != "text" else "",

@@ -78,3 +78,23 @@ def test_the_draft_reads_numbers_as_the_briefings_language_writes_them(
     assert result.code == 0, result.err
     draft = (minimal / "seeds" / "annotations" / "saisies.yaml").read_text(encoding="utf-8")
     assert [figure["value"] for figure in yaml.safe_load(draft)["figures"]] == [1.2]
+
+
+def test_an_article_in_another_language_says_so_and_is_drafted_as_it_writes(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """new-source --language: the front matter says the article's language (its pages and
+    search follow it) and the draft reads its numbers its way, in an English briefing."""
+    received = tmp_path / "saisies.txt"
+    received.write_text("Les saisies ont atteint 1,200 tonnes.\n", encoding="utf-8")
+    label = "Le Journal : les saisies"
+    arguments = ["new-source", "saisies", str(received), "--label", label, "--language", "fr"]
+    result = run_in_process(minimal, *arguments)
+    assert result.code == 0, result.err
+    article = (minimal / "seeds" / "articles" / "saisies.txt").read_text(encoding="utf-8")
+    assert '\nlanguage: "fr"\n' in article.split("\n---\n")[0]
+    draft = (minimal / "seeds" / "annotations" / "saisies.yaml").read_text(encoding="utf-8")
+    assert [figure["value"] for figure in yaml.safe_load(draft)["figures"]] == [1.2]
+    again = ["new-source", "saisies-bis", str(received), "--label", label, "--language", "French"]
+    wrong = run_in_process(minimal, *again)
+    assert wrong.code == 1 and "language: 'French' is not in the expected form" in wrong.err

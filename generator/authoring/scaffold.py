@@ -18,7 +18,7 @@ from generator.input.validation import load_briefing
 from generator.model.records import Briefing, Record
 from generator.problems import InputError, Location, Problem
 
-METADATA = ("label", "kind", "author", "publisher", "published", "url")
+METADATA = ("label", "kind", "language", "author", "publisher", "published", "url")
 
 
 def new_source(
@@ -73,7 +73,7 @@ def new_source(
         _with_new_actors(briefing, meta),  # known to the draft: it must not propose them again
         published=meta.get("published"),
         publisher=meta.get("publisher"),
-        language=briefing.language,  # how its numbers are written: the briefing's way
+        language=meta.get("language") or briefing.language,  # how its numbers are written
     )
     if actors:
         files[actors[0]] = actors[1]
