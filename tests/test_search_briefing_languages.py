@@ -84,7 +84,11 @@ def test_a_filter_labelled_in_the_language_keeps_one_kind(
     shown(page)
     page.locator(".briefing-kinds button[data-kind=claims]").click()
     expect(page.locator(".briefing-kinds button[data-kind=claims]")).to_have_text(label)
-    expect(page.locator("input.md-search__input")).to_have_value(f"kind:claims {query}")
+    token = "-".join(label.lower().split())  # the filter's word, in the language
+    expect(page.locator("input.md-search__input")).to_have_value(f"kind:{token} {query}")
+    expect(page.locator(".briefing-kinds button[data-kind=claims]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     kept = results(page)
     assert kept and all(path.startswith("/claims/") for path in kept), kept
     words = i18n.catalogue(language).gettext

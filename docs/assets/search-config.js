@@ -9,9 +9,11 @@
   // the worker is told the page's language: it has no <html lang> of its own to read
   const worker = new URL("search-worker.js" + here.search, here);
   worker.searchParams.set("lang", document.documentElement.lang || "");
-  config.search = worker.href;
+  // and the words the filters write for each kind ("kind:déclarations"), which it reads back
   const given = document.getElementById("__briefing_words");
   const words = given ? JSON.parse(given.textContent) : {};
+  worker.searchParams.set("kinds", JSON.stringify(words.tokens || {}));
+  config.search = worker.href;
   config.translations["search.result.one"] = words.one_result || "1 matching page";
   config.translations["search.result.other"] = words.results || "# matching pages";
   element.textContent = JSON.stringify(config);

@@ -1,5 +1,6 @@
 // Filters for the search: a button per kind of record, which puts "kind:<kind>" in the query
-// (the search worker reads it), and "All", which takes it out. The query shows what is chosen.
+// in the briefing's language ("kind:déclarations"; the search worker reads it back), and "All",
+// which takes it out. The query shows what is chosen.
 // While the search is closed its results and filters are hidden, so they leave the tab order
 // (inert). Tab from an empty query passes the search by, as Material has it; from a query, it
 // walks on through the filters and results, and focus leaving the search closes it.
@@ -44,6 +45,7 @@
     const given = document.getElementById("__briefing_words");
     const words = given ? JSON.parse(given.textContent) : {};
     const named = words.kinds || {};
+    const tokens = words.tokens || {};
     bar.setAttribute("aria-label", words.search_only || "Search only");
     const buttons = [
       ["", words.all || "All"],
@@ -53,10 +55,11 @@
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.kind = kind;
+      button.dataset.token = tokens[kind] || kind;
       button.textContent = label.charAt(0).toUpperCase() + label.slice(1);  // "claims": "Claims"
       button.addEventListener("click", () => {
         const words = input.value.replace(TOKEN, " ").trim();
-        input.value = (kind ? `kind:${kind} ` : "") + words;
+        input.value = (kind ? `kind:${button.dataset.token} ` : "") + words;
         input.focus();
         input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
         show();
@@ -66,7 +69,7 @@
     function show() {
       const now = chosen(input.value);
       for (const button of bar.children) {
-        button.setAttribute("aria-pressed", String(button.dataset.kind === now));
+        button.setAttribute("aria-pressed", String(button.dataset.token === now));
       }
     }
     input.addEventListener("keyup", show);

@@ -22,6 +22,9 @@ const root = new URL("../", self.location.href); // the worker sits in assets/
 // The page's language (search-config.js): Pagefind searches first the index of the language it
 // reads from document's <html lang>, which a worker has not; it is answered with the page's.
 const language = new URL(self.location.href).searchParams.get("lang") || "";
+// The word each kind's filter writes in the query, in the page's language (search-config.js)
+const tokens = JSON.parse(new URL(self.location.href).searchParams.get("kinds") || "{}");
+const kindOf = Object.fromEntries(Object.entries(tokens).map(([kind, token]) => [token, kind]));
 if (language && typeof self.document === "undefined") {
   const html = { getAttribute: (name) => (name === "lang" ? language : null) };
   self.document = { querySelector: (selector) => (selector === "html" ? html : null) };
@@ -61,7 +64,7 @@ const folded = (text) => text.normalize("NFKC").toLocaleLowerCase().replace(/\s+
 function parse(query) {
   const kinds = [];
   const words = query.replace(/(^|\s)kind:(\S+)/gi, (_, space, kind) => {
-    kinds.push(kind.toLowerCase());
+    kinds.push(kindOf[kind.toLowerCase()] || kind.toLowerCase());
     return space;
   });
   return { words: words.trim(), kinds };

@@ -113,6 +113,8 @@ def script_words() -> dict[str, Any]:
     title in the page's head (templates/theme/base.html)."""
     return {
         "kinds": {plural: kind.title for plural, kind in KINDS.items()},
+        # what a filter puts in the query, "kind:<word>": its label, as one word
+        "tokens": {plural: "-".join(kind.title.lower().split()) for plural, kind in KINDS.items()},
         "all": _("All"),
         "search": _("Search"),
         "search_only": _("Search only"),
