@@ -20,6 +20,7 @@ from generator.incremental.tracing import digest, plain
 from generator.input.evidence import Match, Miss
 from generator.input.loading import Document, parse_yaml
 from generator.input.quotes import Quotes
+from generator.input.raw import as_dict
 from generator.input.steps import ValidationSteps
 from generator.model.articles import Article
 from generator.model.language import Language
@@ -78,7 +79,8 @@ class RecallingSteps(ValidationSteps):
         language: Language,
     ) -> list[Record]:
         if not self.world:  # the same for every document of a run
-            texts = [(article.id, article.sha256) for article in articles]
+            # each article's text, and its language (a translation of its words is checked by it)
+            texts = [(a.id, a.sha256, as_dict(a.meta.data).get("language")) for a in articles]
             self.world = digest((sections, texts, plain(language)))
         key = self._key(document)
         taken = self.earlier["records"] if self.world == self.earlier_world else {}

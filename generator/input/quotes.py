@@ -6,10 +6,10 @@ from typing import Any
 from unicodedata import combining, normalize
 
 from generator.input.evidence import Match, Miss, SearchableText, fold
-from generator.input.raw import Raw
+from generator.input.raw import Raw, as_dict
 from generator.model.articles import Article
 from generator.model.kinds import SOURCES
-from generator.model.records import Evidence
+from generator.model.records import Evidence, evidence_items
 from generator.problems import Problem, visible
 
 
@@ -75,6 +75,25 @@ def find_evidence(
         Problem(raw.locate(*at, "quote"), f"quote not found in source '{source}'", hint)
     )
     return Evidence(source, quote)
+
+
+def needless_translations(raw: Raw, quotes: Quotes, language: str) -> list[Problem]:
+    """A problem for each translation of words quoted from an article in the briefing's own
+    ``language`` (its front matter says no other): a reader would take them for another's."""
+    found = []
+    for at, item in evidence_items(raw.data, raw.section):
+        article = quotes.articles.get(item.get("source"))
+        if "translation" not in item or article is None:
+            continue
+        written = as_dict(article.meta.data).get("language") or language
+        if written == language:
+            message = (
+                f"a translation of words in the briefing's own language ({language}): the "
+                f"article '{article.id}' does not say it is written in another"
+            )
+            hint = "give the article's language in its front matter (language: zh), or remove the translation"
+            found.append(Problem(raw.locate(*at, "translation"), message, hint))
+    return found
 
 
 def _translated(item: dict[str, Any]) -> tuple[str, str]:

@@ -25,7 +25,7 @@ from generator.input.checks import (
 )
 from generator.input.growing import alias_problems, grown
 from generator.input.loading import Document, Parse, load_article, load_yaml, read_text
-from generator.input.quotes import Quotes
+from generator.input.quotes import Quotes, needless_translations
 from generator.input.raw import ADDED, Raw, as_dict, as_list
 from generator.input.seeds import Input
 from generator.input.steps import ValidationSteps
@@ -130,6 +130,7 @@ def _checked(
         problems.extend(backwards_period(record))
         problems.extend(grades.check(record))
         problems.extend(KINDS[record.section].check(record, language))
+        problems.extend(needless_translations(record, quotes, language.code))
     return [check_record(r, sections, quotes, problems, drafted) for r in raw]
 
 
