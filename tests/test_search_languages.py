@@ -30,7 +30,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pagefinds_own(page: Page, query: str) -> list[str]:
     """The pages Pagefind itself finds for ``query`` in the page, its languages' indexes merged
-    as the worker merges them, best first."""
+    as the worker merges them, best first; the page of a record's words in another language
+    as the record's own page, which it opens (its meta ``page``, in hexadecimal)."""
     return page.evaluate(
         """async (query) => {
           const pagefind = await import("/pagefind/pagefind.js");
@@ -42,7 +43,10 @@ def pagefinds_own(page: Page, query: str) -> list[str]:
           }
           const found = await pagefind.search(query);
           const data = await Promise.all(found.results.map((result) => result.data()));
-          return data.map((page) => new URL(page.url, location.href).pathname);
+          const opened = (page) => page.meta.page
+            ? "/" + page.meta.page.replace(/../g, (hex) => String.fromCharCode(parseInt(hex, 16)))
+            : new URL(page.url, location.href).pathname;
+          return data.map(opened);
         }""",
         query,
     )
@@ -59,8 +63,13 @@ def test_a_query_in_either_language_finds_the_same_pages_as_pagefind_in_the_page
     assert sorted(found) == sorted(pagefinds_own(page, query))
 
 
-def test_chinese_words_find_the_chinese_statement_and_english_ones_the_claim(
+def test_the_claim_is_found_by_its_original_words_and_by_their_translation(
     page: Page, server: Server
 ) -> None:
-    assert STATEMENT in search(page, server, "执法")
+    """Chinese words find the statement and the claim quoting them (through the page of its
+    words in Chinese, which opens the claim's), English ones the claim, once."""
+    chinese = search(page, server, "执法")
+    assert STATEMENT in chinese and CLAIM in chinese
+    english = search(page, server, "enforcement")
+    assert english.count(CLAIM) == 1 and not [p for p in english if "/_zh_" in p]
     assert CLAIM in search(page, server, "crack down")

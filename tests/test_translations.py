@@ -146,3 +146,23 @@ def test_a_translation_of_the_reporters_words_too_is_never_given_as_the_speakers
     speaker = (docs / "actors" / "wang-ming.md").read_text()
     assert f'> <span lang="zh">{ORIGINAL}该局局长王明说</span>' in speaker
     assert "Wang Ming, said" in speaker
+
+
+def test_a_record_quoting_a_chinese_article_has_a_page_of_its_words_for_the_search(
+    translated: Path,
+) -> None:
+    """Its words are indexed in Chinese, as its own page (English) cannot be: a page of them
+    alone, whose English heading and link the search leaves out, named without the record's
+    id, and which tells the search the record's page to open. None for an English quote."""
+    docs = _generated(translated)
+    pages = sorted(path.name for path in (docs / "claims").glob("_zh_*.md"))
+    assert len(pages) == 1
+    page = (docs / "claims" / pages[0]).read_text()
+    assert page.startswith('---\nlanguage: "zh"\n---\n')
+    assert "# The bureau will step up enforcement against illegal discharges. {" in page
+    assert f'> <span lang="zh"><mark class="evidence">{ORIGINAL}</mark>' in page
+    opened = bytes.fromhex(re.search(r'data-pagefind-meta="page:(\w+)"', page).group(1))
+    assert opened.decode() == "claims/enforcement-stepped-up/"
+    indexed = page.split("{: data-pagefind-ignore }", 1)[1]  # what the search reads of it
+    assert "enforcement" not in indexed and "Wang" not in indexed
+    assert not list((docs / "claims").glob("_en_*.md")) and len(list(docs.rglob("_zh_*.md"))) == 4

@@ -82,10 +82,18 @@ function terms(words) {
   return Object.fromEntries(words.split(/\s+/).filter(Boolean).map((w) => [w.toLowerCase(), true]));
 }
 
+// The page a result opens: a record's, for the page of its words in another language, which is
+// indexed in that language for their sake (generator/search: original_marks)
+function opened(data) {
+  if (!data.meta.page) return data.url;
+  const page = data.meta.page.replace(/../g, (hex) => String.fromCharCode(parseInt(hex, 16)));
+  return new URL(page, root).pathname;
+}
+
 // One of Material's result groups: the page, then its sections, these folded under "more"
 function group(data, score, asked) {
   const page = {
-    location: data.url,
+    location: opened(data),
     title: escape(data.meta.title || data.url),
     text: `<p>${excerpt(data.excerpt)}</p>`,
     tags: [data.meta.kind || "Page", ...(data.meta.said ? [data.meta.said] : [])].map(escape),

@@ -14,6 +14,7 @@ each gives the same text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -23,10 +24,10 @@ from typing import Any
 
 import jinja2
 
-from generator import i18n
+from generator import i18n, search
 from generator.model.kinds import KINDS
 from generator.model.network import edges_by_actor
-from generator.model.records import Briefing, Record
+from generator.model.records import Briefing, Evidence, Record
 from generator.render import cuts, overviews
 from generator.render.contexts import page_context
 from generator.render.feed import feed
@@ -45,6 +46,28 @@ PARALLEL_FROM = 2_000  # records; below this, starting processes costs more than
 # Actor pages drawn from the records near each actor; for more, all edges are found at once
 # (at 10,000 records: 0.5 ms an actor, 70 ms for all of them)
 NEARBY_NETWORKS = 100
+
+
+def quoted(record: Record) -> list[Evidence]:
+    """Every passage a record quotes: its own evidence and its parts' (roles, steps)."""
+    return [*record.evidence, *(part.evidence for part in record.parts)]
+
+
+def originals(b: Briefing) -> list[tuple[Record, str]]:
+    """Each record quoting an article in another language than the briefing's, with that
+    language: a page of its words in it (``Renderer.original_page``)."""
+    found = []
+    for record in b.records.values():
+        languages = {b.foreign(e.source) for e in quoted(record)} - {""}
+        found += [(record, language) for language in sorted(languages)]
+    return found
+
+
+def original_path(record: Record, language: str) -> str:
+    """The page of a record's words in ``language``: named without the words of its id, which
+    the search would find it by in the briefing's language, and with a '_' no id holds."""
+    named = hashlib.sha256(record.id.encode()).hexdigest()[:12]
+    return f"{record.section}/_{language}_{named}.md"
 
 
 def front_matter(record: Record, language: str) -> str:
@@ -156,6 +179,8 @@ class Renderer:
         for name, tag, _ in overviews.topic_pages(b):  # many tagged records, a topic a page
             jobs[f"{name}.md"] = partial(self._page, "topic.md.j2", "../", {"tag": tag})
         jobs |= self.record_jobs
+        for record, language in originals(b):  # its words in another language, for the search
+            jobs[original_path(record, language)] = partial(self.original_page, record.id, language)
         jobs |= {f"data/{s}.csv": partial(csv_table, b, s, self.rows) for s in KINDS}
         jobs["data/records.json"] = partial(records_json, b, self.rows)
         jobs["data/index.md"] = self.data_page
@@ -244,6 +269,15 @@ class Renderer:
         b = self.briefing
         data = (json_ld(b, record), preview(b, record), marks(b, record))
         return f"{front_matter(record, b.language)}{page}\n" + "\n".join(data) + "\n"
+
+    def original_page(self, record_id: str, language: str) -> str:
+        """A record's words quoted from articles in ``language`` (``originals``), for the
+        search to index in that language and answer with the record's page."""
+        b, record = self.briefing, self.briefing.records[record_id]
+        evidence = [e for e in quoted(record) if b.foreign(e.source) == language]
+        page = self._page("original.md.j2", "../", {"record": record, "evidence": evidence})
+        head = f"---\nlanguage: {json.dumps(language)}\n---\n\n"
+        return f"{head}{page}\n{search.original_marks(record, evidence[0].quote)}\n"
 
     def data_page(self) -> str:
         return self._page("data.md.j2", "../", overviews.data(self.briefing))

@@ -66,6 +66,22 @@ def marks(briefing: Briefing, record: Record) -> str:
     return "".join(marked)
 
 
+def original_marks(record: Record, words: str) -> str:
+    """What the page of a record's words in their article's language carries: its kind's filter
+    and name, as its title those ``words``, and the record's page, which the worker opens for
+    it (``page``). Pagefind searches the metadata too: none of it is in the briefing's
+    language but the kind's name, so that a query in it finds the record's own page alone (the
+    page's address, whose id is words, is written in hexadecimal)."""
+    page = f"{record.section}/{record.id}/"  # MkDocs' address, from the site's root
+    meta = {"kind": KINDS[record.section].one, "title": words, "page": page.encode().hex()}
+    marked = [f'<div hidden data-pagefind-filter="{record.section}:1"></div>']
+    marked += [
+        f'<div hidden data-pagefind-meta="{key}:{html.escape(value)}"></div>'
+        for key, value in meta.items()
+    ]
+    return "".join(marked)
+
+
 def page_marks(url: str) -> str:
     """What a page of MkDocs' (by its address) carries for the search beyond its text: a page
     about the briefing a filter, ``meta``, with which the worker lists it after the others."""
