@@ -119,6 +119,15 @@ def _finalize(eval_context: jinja2.nodes.EvalContext, value: Any) -> Any:
     return Markup(html.escape(str(value)))
 
 
+@jinja2.pass_eval_context
+def _gettext(eval_context: jinja2.nodes.EvalContext, message: str, **values: Any) -> str:
+    """``_("…")`` in a template: the message in the language in use, formatted with its named
+    values, as Jinja's newstyle gettext does (escaped in an autoescaped template), called
+    directly: a tenth of the time of rendering a record page went to Jinja's indirections."""
+    text = i18n._(message)
+    return (Markup(text) if eval_context.autoescape else text) % values
+
+
 def kind_of(record: Record) -> KindBase:
     """The record's kind: what its rows show (``KindBase.listed_with``, ``KindBase.dated_with``)."""
     return KINDS[record.section]
@@ -141,6 +150,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
     # _("…") and ngettext("…", "…", n) in the language in use (i18n.use); newstyle: each is
     # formatted with its named values, _("in %(source)s", source=…), so a literal % is %%
     env.install_gettext_callables(i18n._, i18n.n_, newstyle=True)
+    env.globals.update(_=_gettext, gettext=_gettext)  # as newstyle's, without its lookups
     env.filters.update(
         md=markup.escape,
         address=markup.address,
