@@ -17,6 +17,8 @@ import pytest
 from conftest import FIXTURES, REPO, run_cli
 from projects import copy_project, with_seeds
 
+from generator.search.segmenting import unspaced
+
 ORIGINAL = "“我们将加大执法力度，严厉打击非法排污行为，”"
 TRANSLATION = "“We will step up enforcement and crack down hard on illegal discharges,”"
 
@@ -166,3 +168,17 @@ def test_a_record_quoting_a_chinese_article_has_a_page_of_its_words_for_the_sear
     indexed = page.split("{: data-pagefind-ignore }", 1)[1]  # what the search reads of it
     assert "enforcement" not in indexed and "Wang" not in indexed
     assert not list((docs / "claims").glob("_en_*.md")) and len(list(docs.rglob("_zh_*.md"))) == 4
+
+
+def test_make_site_knows_when_the_search_needs_the_extended_binary(tmp_path: Path) -> None:
+    """``generator.search.segmenting``: the files in a language written without spaces, whose
+    words only Pagefind's extended binary segments (make site installs it for them)."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "translated" / "seeds", seeds)
+    assert unspaced(tmp_path) == ["seeds/articles/epb-statement.txt"]
+    overview = seeds / "briefing.yaml"
+    overview.write_text(overview.read_text(encoding="utf-8") + 'language: "zh"\n')
+    assert unspaced(tmp_path)[0] == "seeds/briefing.yaml"
+    (seeds / "articles" / "epb-statement.txt").unlink()
+    overview.write_text(overview.read_text(encoding="utf-8").replace('"zh"', "fr"))
+    assert unspaced(tmp_path) == []
