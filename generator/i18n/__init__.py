@@ -1,10 +1,10 @@
-"""The generator's own words in the briefing's language: gettext catalogues, and dates.
+"""The generator's own words in the briefing's language: gettext catalogues, dates and numbers.
 
 The words are English in the code and the templates (``_("Claims")``); each other language has a
 catalogue, ``locale/<language>/LC_MESSAGES/briefing.po``, compiled to ``briefing.mo`` at install
-(``python -m generator.i18n compile``, which ``make`` runs: ``__main__``). A build reads the compiled catalogue,
-or the ``.po`` itself where none is compiled or it is older, so that a checkout never shows stale
-words. ``python -m generator.i18n extract`` gathers the words anew into every catalogue, after a
+(``python -m generator.i18n compile``, which ``make`` runs: ``__main__``). A build reads the
+compiled catalogue, or the ``.po`` itself where none is compiled or it is older, so that a
+checkout never shows stale words. ``python -m generator.i18n extract`` gathers the words anew into every catalogue, after a
 change to them; a test fails while a catalogue lacks one.
 
 One language is in use at a time, for a whole render (``using``): the pages of one briefing are
@@ -50,11 +50,6 @@ def using(language: str) -> Iterator[None]:
         yield
     finally:
         _words, _language = before
-
-
-def language() -> str:
-    """The language in use."""
-    return _language
 
 
 def _(message: str) -> str:
