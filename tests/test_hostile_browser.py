@@ -73,6 +73,8 @@ def fill(data: dict, spec: dict, defs: dict, payload) -> None:
     for name, field in spec.get("properties", {}).items():
         if name == "quote":  # the article's own words: hostile in the article's text instead
             continue
+        if name == "translation":  # only of an article in another language: the hostile one's
+            continue
         field = (
             defs[field["$ref"].split("/")[-1]]
             if field.get("$ref", "").startswith("#/$defs/") and not _is_text(field)
@@ -116,7 +118,11 @@ def hostile_project(root: Path, strings: list[str]) -> Path:
             "summary": "?",
             "form": "reported",
             "evidence": [
-                {"source": "hostile-article", "quote": "It said <script>alert(7)</script>"}
+                {
+                    "source": "hostile-article",
+                    "quote": "It said <script>alert(7)</script>",
+                    "translated_by": "analyst",
+                }
             ],
         }
     )
@@ -124,6 +130,7 @@ def hostile_project(root: Path, strings: list[str]) -> Path:
     for section, items in data.items():
         for record in items:
             fill(record, defs[section[:-1]], defs, payload)
+    data["claims"][-1]["evidence"][0]["translation"] = payload()  # the article is in another
     records.write_text(as_read(data), encoding="utf-8")
     # The title and description are refused with < > " or & (the theme writes them raw): the
     # topic and the about text, the analyst's other words, get the payloads
@@ -134,6 +141,7 @@ def hostile_project(root: Path, strings: list[str]) -> Path:
     meta = {
         "label": payload(),
         "kind": "news-article",
+        "language": "zh",  # so that its words are translated, and have a page of their own
         "publisher": "springfield-gazette",
         "url": "https://example.org/[x](javascript:alert(10))",
         "provenance": {"url": payload()},
