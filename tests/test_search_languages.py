@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import Page, Server
+from browsing import Page, Server, expect
 from conftest import FIXTURES, REPO, run_cli
 from projects import copy_project, made_once, with_seeds
 from test_search import ask, drawn, search
@@ -73,3 +73,16 @@ def test_the_claim_is_found_by_its_original_words_and_by_their_translation(
     english = search(page, server, "enforcement")
     assert english.count(CLAIM) == 1 and not [p for p in english if "/_zh_" in p]
     assert CLAIM in search(page, server, "crack down")
+
+
+def test_the_preview_shows_the_original_words_in_their_own_marks_and_their_translation(
+    page: Page, server: Server
+) -> None:
+    """A quote that holds the article's quotation marks is shown in them alone, marked with
+    its language, and its translation under it."""
+    page.goto(server.url + "claims/")
+    page.locator(f'.md-content a[href$="{CLAIM.split("/")[-2]}/"]').first.hover()
+    words = page.locator(".briefing-preview blockquote p").first
+    expect(words).to_have_text("“我们将加大执法力度，严厉打击非法排污行为，”")
+    expect(words).to_have_attribute("lang", "zh")
+    expect(page.locator(".briefing-preview__translation")).to_contain_text("crack down hard")

@@ -5,6 +5,7 @@
 // Only links to record pages (<site>/<kind>/<id>/) are candidates, and a tap whose target turns
 // out to have no preview opens it at once: no tap on a phone is ever lost.
 (function () {
+  const OPENING_MARK = /^["“„«「『‘']/; // a quote that opens with the article's own marks
   const DELAY = 250; // ms of hovering before a preview opens, so that passing over is quiet
   const found = new Map(); // page address -> Promise of its preview, or of null
   let tip = null; // the one preview element
@@ -72,7 +73,9 @@
     for (const line of data.lines || []) tip.append(element("p", "", line));
     if (data.quote) {
       const quote = element("blockquote", "");
-      const words = element("p", "", "“" + data.quote + "”");
+      // the words in quotation marks: their own, where the quote holds the article's
+      const marked = OPENING_MARK.test(data.quote) ? data.quote : "“" + data.quote + "”";
+      const words = element("p", "", marked);
       if (data.quote_language) words.lang = data.quote_language;
       quote.append(words);
       if (data.translation) quote.append(element("p", "briefing-preview__translation", data.translation));
