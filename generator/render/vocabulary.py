@@ -1,5 +1,7 @@
-"""The words for the values the schema names: the sorts of actor and of source (their ``kind``)
-and a judgment's confidence; and counts. In the language in use (``generator.i18n``).
+"""The generator's words for what the schema names, in the language in use (``generator.i18n``):
+the sorts of actor and of source (their ``kind``), a judgment's confidence, the events of a
+timeline, the fields an inference names, records by kind; counts; and the words the site's
+scripts show (``script_words``). A kind's own words are in its module (``KindBase.heading``).
 
 Each sort has three: one of it with its article ("a person", a page's first line), its bare
 name ("person", a table's cell) and a heading over many ("People"). A sort the schema gains
