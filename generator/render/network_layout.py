@@ -188,7 +188,7 @@ def _statements(briefing: Briefing, shown: list[Edge]) -> dict[Edge, str]:
             titles = dict.fromkeys(r.title for r in record.roles if r.of == edge.target)
             said[edge] = _("; ").join(titles)
         else:
-            kind = _(KINDS[record.section].name)
+            kind = KINDS[record.section].one.lower()
             said[edge] = _("%(kind)s “%(label)s”") % {"kind": kind, "label": record.label}
     return said
 

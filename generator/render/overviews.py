@@ -250,7 +250,10 @@ def _claims_in(b: Briefing, article: Record) -> list[Record]:
 
 def data(b: Briefing) -> dict[str, Any]:
     """The page that documents the downloads under /data/."""
-    return {"columns": {f"{s}.csv": csv_columns(b, s) for s in KINDS}}
+    return {
+        "columns": {f"{s}.csv": csv_columns(b, s) for s in KINDS},
+        "one": {f"{s}.csv": kind.one.lower() for s, kind in KINDS.items()},  # "claim"
+    }
 
 
 class PartContexts:

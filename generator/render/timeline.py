@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from generator.i18n import _
+from generator.i18n import N_, _
 from generator.model.kinds import KINDS
 from generator.model.records import Briefing, Record
 
@@ -32,8 +32,12 @@ class Entry:
 
 
 # Sources whose date is when they were said or held, not published
-SAID_NOT_PUBLISHED = {"press-conference": "held", "testimony": "given", "statement": "made"}
-# (each word is one of vocabulary.EVENTS, and shown in the language in use)
+SAID_NOT_PUBLISHED = {
+    "press-conference": N_("held"),
+    "testimony": N_("given"),
+    "statement": N_("made"),
+}
+# (shown in the language in use, as a kind's dated words and a measure's steps are)
 
 
 def entry(record: Record, event: str) -> Entry:

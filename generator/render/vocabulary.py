@@ -1,6 +1,6 @@
 """The generator's words for what the schema names, in the language in use (``generator.i18n``):
-the sorts of actor and of source (their ``kind``), a judgment's confidence, the events of a
-timeline, the fields an inference names, records by kind; counts; and the words the site's
+the sorts of actor and of source (their ``kind``), a judgment's confidence, a measure's steps,
+the fields an inference names; counts; and the words the site's
 scripts show (``script_words``). A kind's own words are in its module (``KindBase.heading``).
 
 Each sort has three: one of it with its article ("a person", a page's first line), its bare
@@ -47,34 +47,17 @@ COUNTED = {
     "passages": Nn_("%(num)d passage", "%(num)d passages"),
     "relations": Nn_("%(num)d relation", "%(num)d relations"),
 }
-# What happened on a date, as the timeline and the previews say it: a kind's ``dated`` words,
-# a measure's steps (their ``event`` without hyphens), and when a source was said or held
-EVENTS = (
-    N_("claimed"),
-    N_("published"),
-    N_("held"),
-    N_("given"),
-    N_("made"),
-    N_("announced"),
-    N_("taken"),
-    N_("took effect"),
+# A measure's steps (the schema's events), as the timeline and its page say them: the event
+# without hyphens (Step.label); a kind's dated words are marked in its module
+STEPS = (
     N_("urged"),
     N_("proposed"),
     N_("promised"),
     N_("agreed"),
+    N_("announced"),
     N_("announced again"),
     N_("in effect"),
     N_("carried out"),
-)
-# A record's kind as the network's tooltips name the record stating a relation
-RECORD_NAMES = (
-    N_("actor"),
-    N_("claim"),
-    N_("measure"),
-    N_("figure"),
-    N_("source"),
-    N_("question"),
-    N_("judgment"),
 )
 # A record's fields as pages name them where a value of one is inferred or known from provenance
 FIELDS = {
