@@ -20,7 +20,6 @@ from generator.incremental.tracing import digest, plain
 from generator.input.evidence import Match, Miss
 from generator.input.loading import Document, parse_yaml
 from generator.input.quotes import Quotes
-from generator.input.raw import as_dict
 from generator.input.steps import ValidationSteps
 from generator.model.articles import Article
 from generator.model.language import Language
@@ -80,7 +79,7 @@ class RecallingSteps(ValidationSteps):
     ) -> list[Record]:
         if not self.world:  # the same for every document of a run
             # each article's text, and its language (a translation of its words is checked by it)
-            texts = [(a.id, a.sha256, as_dict(a.meta.data).get("language")) for a in articles]
+            texts = [(a.id, a.sha256, a.language) for a in articles]
             self.world = digest((sections, texts, plain(language)))
         key = self._key(document)
         taken = self.earlier["records"] if self.world == self.earlier_world else {}

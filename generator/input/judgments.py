@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.input.likelihood import NAMES, OWN_SCALE, SCALES
+from generator.input.marks import CLOSING, FULL_WIDTH_STOPS, SPACED_STOPS
 from generator.input.raw import Raw
 from generator.model.language import Language
 from generator.problems import Problem, did_you_mean
@@ -31,7 +32,7 @@ _LATIN_END = re.compile(
 )
 # Chinese: a full stop, exclamation or question mark (and the quotation it closes) with more
 # text after it, which needs no space
-_CHINESE_END = re.compile(r"[。！？][”’」』）)]*(?=.)")
+_CHINESE_END = re.compile(rf"[{FULL_WIDTH_STOPS}][{re.escape(CLOSING)}’）)]*(?=.)")
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,11 @@ class _Sentences:
 # How English, French and any language not in SENTENCES ends a sentence; and those that do
 # otherwise, by code
 _LATIN = _Sentences(
-    (".", "!", "?"), _LATIN_END, "keep the judgment to one sentence; the reasons go in `basis`"
+    tuple(SPACED_STOPS), _LATIN_END, "keep the judgment to one sentence; the reasons go in `basis`"
 )
 SENTENCES = {
     "zh": _Sentences(
-        ("。", "！", "？"),
+        tuple(FULL_WIDTH_STOPS),
         _CHINESE_END,
         "keep the judgment to one sentence, ending with 。; the reasons go in `basis`",
     )

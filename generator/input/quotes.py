@@ -6,7 +6,7 @@ from typing import Any
 from unicodedata import combining, normalize
 
 from generator.input.evidence import Match, Miss, SearchableText, fold
-from generator.input.raw import Raw, as_dict
+from generator.input.raw import Raw
 from generator.model.articles import Article
 from generator.model.kinds import SOURCES
 from generator.model.records import Evidence, evidence_items
@@ -85,7 +85,7 @@ def needless_translations(raw: Raw, quotes: Quotes, language: str) -> list[Probl
         article = quotes.articles.get(item.get("source"))
         if "translation" not in item or article is None:
             continue
-        written = as_dict(article.meta.data).get("language") or language
+        written = article.language or language
         if written == language:
             message = (
                 f"a translation of words in the briefing's own language ({language}): the "

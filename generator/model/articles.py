@@ -26,3 +26,11 @@ class Article:
     meta: FrontMatter
     text: str
     sha256: str
+
+    @property
+    def language(self) -> str | None:
+        """The language its front matter says it is written in; None where it says none (it is
+        then the briefing's)."""
+        data = self.meta.data
+        language = data.get("language") if isinstance(data, dict) else None
+        return language if isinstance(language, str) else None

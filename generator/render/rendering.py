@@ -70,13 +70,13 @@ def original_path(record: Record, language: str) -> str:
     return f"{record.section}/_{language}_{named}.md"
 
 
-def front_matter(record: Record, language: str) -> str:
+def front_matter(record: Record, foreign: str) -> str:
     """Page metadata: the record's topics, for Material's tags plugin; a source's language,
-    where it is not the briefing's (``language``), for the page's (the MkDocs hook)."""
+    where it is not the briefing's (``Briefing.foreign``), for the page's (the MkDocs hook)."""
     tags = record.get("tags")
     lines = ["tags:\n", *(f"  - {tag}\n" for tag in tags)] if tags else []
-    if record.get("language", language) != language:
-        lines.append(f"language: {json.dumps(record['language'])}\n")  # never YAML's no: false
+    if foreign:
+        lines.append(f"language: {json.dumps(foreign)}\n")  # quoted: never YAML's no, false
     return "---\n" + "".join(lines) + "---\n\n" if lines else ""
 
 
@@ -268,7 +268,7 @@ class Renderer:
         )
         b = self.briefing
         data = (json_ld(b, record), preview(b, record), marks(b, record))
-        return f"{front_matter(record, b.language)}{page}\n" + "\n".join(data) + "\n"
+        return f"{front_matter(record, b.foreign(record.id))}{page}\n" + "\n".join(data) + "\n"
 
     def original_page(self, record_id: str, language: str) -> str:
         """A record's words quoted from articles in ``language`` (``originals``), for the
@@ -276,7 +276,7 @@ class Renderer:
         b, record = self.briefing, self.briefing.records[record_id]
         evidence = [e for e in quoted(record) if b.foreign(e.source) == language]
         page = self._page("original.md.j2", "../", {"record": record, "evidence": evidence})
-        head = f"---\nlanguage: {json.dumps(language)}\n---\n\n"
+        head = f"---\nlanguage: {json.dumps(language)}\n---\n\n"  # as front_matter writes it
         return f"{head}{page}\n{search.original_marks(record, evidence[0].quote)}\n"
 
     def data_page(self) -> str:
