@@ -227,7 +227,7 @@ class _Server(ReloadServer):
         """``rendered`` is told each request's path first: a long listing still rendering
         is waited for."""
         super().__init__(_Observer(docs), rendered, **options)
-        self.build_delay = SETTLING
+        self.settle_for(SETTLING)
         self._parents: set[str] = set()
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:

@@ -25,6 +25,11 @@ class ReloadServer(LiveReloadServer):
         self._stopping = threading.Lock()
         self._stopped = False
 
+    def settle_for(self, seconds: float) -> None:
+        """How long no file changes before a rebuild starts (MkDocs 1.6's ``build_delay``, which
+        its ``__init__`` sets to a tenth of a second)."""
+        self.build_delay = seconds
+
     def serve_from(self, root: str) -> None:
         """Serve the files of ``root`` from now on (``__init__``'s ``root``, kept as ``root``)."""
         self.root = os.path.abspath(root)
