@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,10 +89,23 @@ def web_address(text: str) -> str | None:
     return text.rstrip("/") + "/" if text.startswith(("https://", "http://")) else None
 
 
+def composed(root: Path) -> yaml.Node | None:
+    """mkdocs.yml composed, not loaded: it may hold tags (!!python/name) no safe loader builds.
+    Composed once while the file is unchanged: a load reads it for its mismatches and for its
+    site_url, and the preview loads at every refresh. Raises what reading it raises."""
+    status = (root / CONFIG).stat()
+    return _composed(root / CONFIG, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4)
+def _composed(path: Path, modified: int, size: int) -> yaml.Node | None:
+    return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+
+
 def site_url(root: Path) -> str:
     """mkdocs.yml's site_url as written (a plain string), or '' when it sets none it can give."""
     try:
-        node = yaml.compose((root / CONFIG).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        node = composed(root)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return ""
     value = _fields(node).get("site_url")
@@ -106,8 +120,8 @@ def mismatches(root: Path, overview: dict[str, str]) -> list[Problem]:
     path = root / CONFIG
     if not path.is_file():
         return []
-    try:  # composed, not loaded: mkdocs.yml may hold tags (!!python/name) no safe loader builds
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    try:
+        node = composed(root)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return [Problem(Location(CONFIG), f"cannot be read: {error}", "fix mkdocs.yml first")]
     found = _fields(node)
