@@ -27,9 +27,10 @@ class RememberingRenderer(Renderer):
         cut_of: Callable[[str], Any],
         compiled: Path | None = None,
     ):
+        super().__init__(templates, briefing, compiled)
         self.parts = parts
         self.used: dict[tuple, Rendered] = {}
-        super().__init__(templates, briefing, compiled, cut_of)
+        self._cut_of = cut_of  # the plain model's: a cut notes no reads of the records
 
     def render_page(self, path: str) -> Rendered:
         return tracing.rendered(self.jobs[path])
@@ -50,4 +51,4 @@ class RememberingRenderer(Renderer):
         """Read as 'p:<listing>', the cut's shape: its records are read by the page that
         shows them, as it looks them up."""
         tracing.note(f"p:{listing}")
-        return super().cut(listing)
+        return self._cut_of(listing)

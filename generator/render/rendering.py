@@ -82,20 +82,13 @@ def front_matter(record: Record, foreign: str) -> str:
 
 class Renderer:
     """Renders pages; ``compiled`` is a folder where Jinja keeps compiled templates from one run
-    to the next; ``cut_of``: each long listing's cut (``cuts.cut``), by default worked out from
-    ``briefing`` once a listing."""
+    to the next."""
 
-    def __init__(
-        self,
-        templates: Path,
-        briefing: Briefing,
-        compiled: Path | None = None,
-        cut_of: Callable[[str], Any] | None = None,
-    ):
+    def __init__(self, templates: Path, briefing: Briefing, compiled: Path | None = None):
         self.briefing = briefing
         self._modules: dict[str, Any] = {}
         self.part_contexts = overviews.PartContexts(briefing, self.computed_once)
-        self._cut_of = cut_of or cache(partial(cuts.cut, briefing))
+        self._cut_of = cache(partial(cuts.cut, briefing))  # each long listing's, once
         self.env = environment(templates, compiled)
         self.env.globals.update(Links(briefing).globals(), part=self.part, each=self.each)
 
